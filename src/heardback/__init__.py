@@ -1,0 +1,1 @@
+"""heardback: every candidate hears back."""

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from heardback.accounts.models import Membership
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    """The signed-in user's organizations and role, for the switcher and the role's menu."""
+    user = request.user
+    if not user.is_authenticated:
+        return {}
+    memberships = list(
+        Membership.objects.filter(user=user)
+        .select_related("organization")
+        .order_by("organization__name")
+    )
+    slug = request.session.get("org")
+    current = next((m for m in memberships if m.organization.slug == slug), None)
+    current = current or (memberships[0] if memberships else None)
+    return {
+        "nav_memberships": memberships,
+        "nav_membership": current,
+        "nav_role": current.role if current else "",
+        "nav_is_decider": bool(current and current.role != Membership.Role.INTERVIEWER),
+    }

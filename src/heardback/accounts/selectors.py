@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from heardback.accounts.models import Membership, Organization, User
+
+
+def membership_get(*, user: User, organization: Organization) -> Membership:
+    """The user's membership in `organization`, or 404 (never 403: it would leak existence)."""
+    try:
+        return Membership.objects.select_related("organization").get(
+            user=user, organization=organization
+        )
+    except Membership.DoesNotExist:
+        raise Http404 from None
+
+
+def organizations_for_user(*, user: User) -> QuerySet[Organization]:
+    """The organizations the user belongs to, by name."""
+    return Organization.objects.filter(memberships__user=user).order_by("name")
+
+
+def organization_get_for_user(*, user: User, slug: str | None = None) -> Organization:
+    """The user's organization (by slug, or the first one by name); 404 when not a member."""
+    organizations = organizations_for_user(user=user)
+    if slug:
+        organizations = organizations.filter(slug=slug)
+    organization = organizations.first()
+    if organization is None:
+        raise Http404
+    return organization
+
+
+def user_role(*, user: User, organization: Organization) -> str:
+    """The user's role in the organization ('' when not a member)."""
+    role = (
+        Membership.objects.filter(user=user, organization=organization)
+        .values_list("role", flat=True)
+        .first()
+    )
+    return role or ""
+
+
+def organization_current(*, user: User, session_slug: str | None) -> Organization:
+    """The organization the user is working in: the one picked in the switcher, else the first."""
+    organization = organizations_for_user(user=user).filter(slug=session_slug).first()
+    return organization or organization_get_for_user(user=user)

@@ -1,0 +1,483 @@
+"""The demo organization: realistic, deterministic for a seed, fast at 10,000 applications.
+
+Everything is generated from `random.Random(seed)` and a fixed anchor date, in a fixed
+order, so the same seed and the same `today` always give the same rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+
+from heardback.accounts.models import AuditEvent, Membership, Organization, User
+from heardback.core import demo_content as content
+from heardback.hiring.models import (
+    Application,
+    Candidate,
+    Competency,
+    Interview,
+    Job,
+    PipelineStage,
+    RejectionReason,
+    Scorecard,
+    ScorecardRating,
+)
+
+DEMO_SLUG = "demo"
+DEMO_USERS = {
+    "admin@demo.example": ("admin", "Morgan Admin"),
+    "recruiter@demo.example": ("recruiter", "Dana Whitfield"),
+    "interviewer@demo.example": ("interviewer", "Sam Okafor"),
+}
+EXTRA_INTERVIEWERS = [
+    "Léa Martin", "Kenji Watanabe", "Aisha Bello", "Tomás Rivera", "Ingrid Halvorsen",
+    "Ravi Menon", "Chloé Dubois", "Mehmet Yılmaz", "Grace Mwangi", "Piotr Nowak",
+    "Hana Kim", "Youssef Amrani",
+]  # fmt: skip
+SIZES = {"small": 320, "large": 14_500}
+SUBJECT = {"en": "you", "fr": "vous"}
+LEVELS: list[content.Rating] = list(content.RATINGS)
+OVERALL = ["strong_no", "no", "no", "yes", "strong_yes"]
+
+
+@dataclass
+class DemoSummary:
+    organization: Organization
+    password: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _at(anchor: dt.datetime, days_ago: float, rng: random.Random) -> dt.datetime:
+    # Interviews happen in working hours; keep them there so dates read naturally.
+    moment = anchor - dt.timedelta(days=days_ago)
+    return moment.replace(hour=rng.choice([9, 10, 11, 14, 15, 16]), minute=rng.choice([0, 30]))
+
+
+def _delete_demo() -> None:
+    organization = Organization.objects.filter(slug=DEMO_SLUG).first()
+    if organization is None:
+        return
+    # Bottom-up deletes: each is one SQL statement, unlike a cascade that loads every row.
+    from heardback.feedback.models import FeedbackNote
+
+    ScorecardRating.objects.filter(scorecard__organization=organization).delete()
+    FeedbackNote.objects.filter(organization=organization).delete()
+    Scorecard.objects.filter(organization=organization).delete()
+    Interview.interviewers.through.objects.filter(interview__organization=organization).delete()
+    Interview.objects.filter(organization=organization).delete()
+    Application.objects.filter(organization=organization).delete()
+    for model in (Candidate, RejectionReason, AuditEvent, Membership):
+        model.objects.filter(organization=organization).delete()
+    Competency.objects.filter(organization=organization).delete()
+    PipelineStage.objects.filter(organization=organization).delete()
+    Job.objects.filter(organization=organization).delete()
+    organization.delete()
+
+
+def _users(password_hash: str) -> tuple[dict[str, User], list[User]]:
+    by_role: dict[str, User] = {}
+    people = []
+    for email, (role, name) in DEMO_USERS.items():
+        user, _ = User.objects.update_or_create(
+            email=email, defaults={"full_name": name, "password": password_hash}
+        )
+        by_role[role] = user
+        people.append((user, role))
+    interviewers = [by_role["interviewer"]]
+    for name in EXTRA_INTERVIEWERS:
+        email = _ascii(name.split()[0].lower().replace("ı", "i")) + "@demo.example"
+        user, _ = User.objects.update_or_create(
+            email=email, defaults={"full_name": name, "password": password_hash}
+        )
+        interviewers.append(user)
+    return by_role, interviewers
+
+
+@transaction.atomic
+def demo_create(
+    *,
+    seed: int = 1,
+    size: str = "small",
+    today: dt.date | None = None,
+    password: str,
+    progress: Callable[[str], object] | None = None,
+) -> DemoSummary:
+    """Replace the demo organization with a freshly generated one."""
+    rng = random.Random(seed)
+    say = progress or (lambda message: None)
+    today = today or timezone.localdate()
+    anchor = dt.datetime.combine(today, dt.time(12), tzinfo=dt.UTC)
+    n_applications = SIZES[size]
+
+    say("Removing the previous demo organization…")
+    _delete_demo()
+    org_data = content.ORGANIZATION
+    organization = Organization.objects.create(
+        slug=DEMO_SLUG,
+        name=org_data["name"],
+        sender_name=org_data["sender_name"],
+        sender_email=org_data["sender_email"],
+        time_zone="Europe/Paris",
+        default_language="en",
+        reapply_months=6,
+    )
+    password_hash = make_password(password)
+    by_role, interviewers = _users(password_hash)
+    hiring_managers = interviewers[1:3]
+    Membership.objects.bulk_create(
+        [Membership(organization=organization, user=u, role=r) for r, u in by_role.items()]
+        + [
+            Membership(
+                organization=organization,
+                user=user,
+                role="hiring_manager" if user in hiring_managers else "interviewer",
+            )
+            for user in interviewers[1:]
+        ]
+    )
+    recruiter = by_role["recruiter"]
+
+    say("Creating jobs, rubrics and rejection reasons…")
+    reasons = RejectionReason.objects.bulk_create(
+        [
+            RejectionReason(
+                organization=organization,
+                name=r["name"],
+                category=r["category"],
+                explanation_en=r["explanation_en"],
+                explanation_fr=r["explanation_fr"],
+            )
+            for r in content.REJECTION_REASONS
+        ]
+    )
+    reasons_by_category: dict[str, list[RejectionReason]] = {}
+    for reason in reasons:
+        reasons_by_category.setdefault(reason.category, []).append(reason)
+
+    jobs: list[tuple[Job, content.JobSpec, list[PipelineStage], list[Competency]]] = []
+    for index, spec in enumerate(content.JOBS):
+        job = Job.objects.create(
+            organization=organization,
+            title=spec["title"],
+            department=spec["department"],
+            location=spec["location"],
+            language=spec["language"],
+            status=spec.get("status", "open"),
+            screening_criteria=spec["screening_criteria"],
+            recruiter=recruiter,
+            hiring_manager=hiring_managers[index % len(hiring_managers)],
+        )
+        stages = PipelineStage.objects.bulk_create(
+            [
+                PipelineStage(
+                    organization=organization, job=job, name=stage["name"], kind=stage["kind"],
+                    position=position,
+                )
+                for position, stage in enumerate(spec["stages"])
+            ]
+        )  # fmt: skip
+        competencies = Competency.objects.bulk_create(
+            [
+                Competency(
+                    organization=organization,
+                    job=job,
+                    name=c["name"],
+                    description=c["description"],
+                    weight=c["weight"],
+                    bar=c["bar"],
+                    # The rubric stores whole candidate-facing clauses ("you explain …").
+                    descriptors={
+                        level: f"{SUBJECT[spec['language']]} {text}"
+                        for level, text in c["descriptors"].items()
+                    },
+                    tips=" ".join(c["tips"]),
+                    position=position,
+                )
+                for position, c in enumerate(spec["competencies"])
+            ]
+        )
+        jobs.append((job, spec, stages, competencies))
+
+    say(f"Creating {n_applications} applications with interviews and scorecards…")
+    builder = _Builder(rng, anchor, organization, interviewers, reasons_by_category, by_role)
+    weights = [3 if job.status == Job.Status.OPEN else 1 for job, _, _, _ in jobs]
+    for number in range(n_applications):
+        job, spec, stages, competencies = rng.choices(jobs, weights=weights)[0]
+        builder.application(job, spec, stages, competencies, number=number)
+    builder.flush()
+    summary = DemoSummary(organization=organization, password=password, counts=builder.counts)
+    return summary
+
+
+class _Builder:
+    """Accumulates rows in memory and writes them with a handful of bulk inserts."""
+
+    def __init__(
+        self,
+        rng: random.Random,
+        anchor: dt.datetime,
+        organization: Organization,
+        interviewers: list[User],
+        reasons: dict[str, list[RejectionReason]],
+        by_role: dict[str, User],
+    ) -> None:
+        self.rng = rng
+        self.anchor = anchor
+        self.organization = organization
+        self.interviewers = interviewers
+        self.reasons = reasons
+        self.by_role = by_role
+        self.counts = {"applications": 0, "interviews": 0, "scorecards": 0, "ratings": 0}
+        self.pending: list[tuple[Candidate, Application, list[Any]]] = []
+
+    def application(
+        self,
+        job: Job,
+        spec: content.JobSpec,
+        stages: list[PipelineStage],
+        competencies: list[Competency],
+        *,
+        number: int,
+    ) -> None:
+        rng = self.rng
+        pool_first, pool_last, fr_weight = rng.choice(content.NAME_POOLS)
+        first, last = rng.choice(pool_first), rng.choice(pool_last)
+        language = spec["language"] if spec["language"] == "fr" else (
+            "fr" if rng.random() < fr_weight * 0.5 else "en"
+        )  # fmt: skip
+        slug = f"{first}.{last}".lower().replace(" ", "")
+        candidate = Candidate(
+            organization=self.organization,
+            first_name=first,
+            last_name=last,
+            email=f"{_ascii(slug)}.{number}@candidates.example",
+            language=language,
+            phone="+33 6 " + " ".join(str(rng.randint(10, 99)) for _ in range(4)),
+        )
+
+        # Where the candidate got to and how it ended.
+        reached = min(int(rng.triangular(0, len(stages) - 1, 1.2)), len(stages) - 1)
+        outcomes = ["active", "rejected", "withdrawn", "hired"]
+        outcome = rng.choices(outcomes, weights=[30, 58, 8, 4])[0]
+        if outcome == "hired":
+            reached = len(stages) - 1
+        if job.status != Job.Status.OPEN and outcome == "active":
+            outcome = "rejected"
+        # A latent skill level per competency; interviewers see it through their own noise.
+        talent = rng.gauss(3.2, 0.8)
+        latent = {c.pk: talent + rng.gauss(0, 0.7) for c in competencies}
+        applied = self.anchor - dt.timedelta(days=rng.uniform(8, 120))
+
+        interviews: list[Any] = []
+        day = 0.0
+        days_span = (self.anchor - applied).days
+        for stage_index in range(reached + 1):
+            for plan in spec["interviews"]:
+                if plan["stage"] != stage_index:
+                    continue
+                day += rng.uniform(2, 6)
+                when = _at(self.anchor, max(days_span - day, 0.5), rng)
+                panel = rng.sample(
+                    self.interviewers, k=1 if plan["kind"] == "screen" else rng.choice([1, 2, 2])
+                )
+                interviews.append((plan, when, panel))
+
+        decided_at = None
+        reason = None
+        if outcome in ("rejected", "withdrawn", "hired") or job.status != Job.Status.OPEN:
+            decided_at = (interviews[-1][1] if interviews else applied) + dt.timedelta(
+                days=rng.uniform(1, 6)
+            )
+            decided_at = min(decided_at, self.anchor - dt.timedelta(hours=2))
+        if outcome == "rejected":
+            category = self._category(job, interviews, latent, competencies)
+            reason = rng.choice(self.reasons[category])
+        elif outcome == "withdrawn":
+            reason = rng.choice(self.reasons["withdrew"])
+
+        application = Application(
+            organization=self.organization,
+            job=job,
+            stage=stages[reached],
+            status={
+                "active": "active",
+                "rejected": "rejected",
+                "withdrawn": "withdrawn",
+                "hired": "hired",
+            }[outcome],
+            decision={
+                "active": "advance" if reached else "pending",
+                "rejected": "reject",
+                "withdrawn": "pending",
+                "hired": "hire",
+            }[outcome],
+            decided_at=decided_at if outcome in ("rejected", "hired") else None,
+            decided_by=self.by_role["recruiter"] if outcome in ("rejected", "hired") else None,
+            rejection_reason=reason,
+            source=rng.choice(content.SOURCES),
+            applied_at=applied,
+            last_activity_at=decided_at or (interviews[-1][1] if interviews else applied),
+        )
+        built = []
+        for position, (plan, when, panel) in enumerate(interviews):
+            interview = Interview(
+                organization=self.organization,
+                name=plan["name"],
+                kind=plan["kind"],
+                scheduled_at=when,
+            )
+            covered = self._covered(competencies, position, len(interviews))
+            is_last = position == len(interviews) - 1
+            scorecards = []
+            for interviewer in panel:
+                # Still-active candidates at their latest interview: some scorecards are late.
+                submitted = not (outcome == "active" and is_last and rng.random() < 0.45)
+                scorecards.append((interviewer, submitted, self._ratings(covered, latent, spec)))
+            built.append((interview, panel, scorecards))
+        self.pending.append((candidate, application, built))
+        if len(self.pending) >= 1000:
+            self.flush()
+
+    def _category(
+        self,
+        job: Job,
+        interviews: list[Any],
+        latent: dict[int, float],
+        competencies: list[Competency],
+    ) -> str:
+        rng = self.rng
+        if job.status != Job.Status.OPEN and rng.random() < 0.7:
+            return "role_closed"
+        if not interviews:
+            return rng.choice(["experience_level", "skills_gap", "location", "experience_level"])
+        below = any(latent[c.pk] < LEVELS.index(c.bar) + 1 - 0.3 for c in competencies)  # type: ignore[arg-type]
+        if below:
+            return rng.choices(
+                ["skills_gap", "experience_level", "compensation", "logistics", "other"],
+                weights=[60, 20, 8, 6, 6],
+            )[0]
+        return rng.choices(
+            ["stronger_candidate", "compensation", "location", "logistics"], weights=[70, 12, 10, 8]
+        )[0]
+
+    def _covered(
+        self, competencies: list[Competency], position: int, total: int
+    ) -> list[Competency]:
+        # Each interview assesses a slice of the rubric; together they cover all of it.
+        if total <= 1:
+            return competencies
+        size = max(2, -(-len(competencies) // total) + 1)
+        start = (position * len(competencies)) // total
+        return [
+            competencies[(start + k) % len(competencies)]
+            for k in range(min(size, len(competencies)))
+        ]
+
+    def _ratings(
+        self, covered: list[Competency], latent: dict[int, float], spec: content.JobSpec
+    ) -> list[dict[str, Any]]:
+        rng = self.rng
+        harsh = rng.gauss(0, 0.45)  # each interviewer's own calibration
+        rows = []
+        for competency in covered:
+            if rng.random() < 0.04:
+                rows.append({"competency": competency, "rating": "", "evidence": "", "comment": ""})
+                continue
+            score = latent[competency.pk] + harsh + rng.gauss(0, 0.35)
+            if rng.random() < 0.03:  # a genuine disagreement
+                score = 5 if score < 3 else 1
+            level = LEVELS[min(4, max(0, round(score) - 1))]
+            evidence = rng.choice(content.EVIDENCE[competency.name][level])
+            comments = content.CANDIDATE_COMMENTS[competency.name].get(level, [])
+            comment = rng.choice(comments) if comments and rng.random() < 0.55 else ""
+            rows.append(
+                {
+                    "competency": competency,
+                    "rating": level,
+                    "evidence": evidence,
+                    "comment": comment,
+                }
+            )
+        return rows
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        rng = self.rng
+        candidates = Candidate.objects.bulk_create([c for c, _, _ in self.pending])
+        applications = []
+        for candidate, (_, application, _) in zip(candidates, self.pending, strict=True):
+            application.candidate = candidate
+            applications.append(application)
+        Application.objects.bulk_create(applications)
+        interviews = []
+        for application, (_, _, built) in zip(applications, self.pending, strict=True):
+            for interview, _, _ in built:
+                interview.application = application
+                interviews.append(interview)
+        Interview.objects.bulk_create(interviews)
+        through = Interview.interviewers.through
+        links = []
+        scorecards = []
+        rating_rows: list[tuple[Scorecard, list[dict[str, Any]]]] = []
+        for application, (_, _, built) in zip(applications, self.pending, strict=True):
+            for interview, panel, cards in built:
+                for user in panel:
+                    links.append(through(interview_id=interview.pk, user_id=user.pk))
+                for interviewer, submitted, ratings in cards:
+                    rated = [LEVELS.index(r["rating"]) for r in ratings if r["rating"]]
+                    mean = sum(rated) / len(rated) if rated else 2
+                    scorecard = Scorecard(
+                        organization=self.organization,
+                        interview=interview,
+                        application=application,
+                        interviewer=interviewer,
+                        overall_recommendation=OVERALL[min(4, round(mean))]
+                        if submitted
+                        else "no_decision",
+                        key_takeaways=rng.choice(content.KEY_TAKEAWAYS) if submitted else "",
+                        private_notes=rng.choice(content.PRIVATE_NOTES)
+                        if submitted and rng.random() < 0.2
+                        else "",
+                        submitted_at=(
+                            interview.scheduled_at + dt.timedelta(hours=rng.uniform(1, 30))
+                        )
+                        if submitted
+                        else None,
+                    )
+                    scorecards.append(scorecard)
+                    rating_rows.append((scorecard, ratings if submitted else []))
+        through.objects.bulk_create(links, batch_size=2000)
+        Scorecard.objects.bulk_create(scorecards, batch_size=2000)
+        ratings_out = [
+            ScorecardRating(
+                scorecard=scorecard,
+                competency=row["competency"],
+                rating=row["rating"],
+                rating_raw=row["rating"],
+                evidence=row["evidence"],
+                candidate_comment=row["comment"],
+            )
+            for scorecard, rows in rating_rows
+            for row in rows
+        ]
+        ScorecardRating.objects.bulk_create(ratings_out, batch_size=2000)
+        self.counts["applications"] += len(applications)
+        self.counts["interviews"] += len(interviews)
+        self.counts["scorecards"] += len(scorecards)
+        self.counts["ratings"] += len(ratings_out)
+        self.pending = []
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if ch.isascii() and (ch.isalnum() or ch in ".-"))

@@ -1,0 +1,378 @@
+"""Safe-feedback guard: flags what must not reach a candidate, with a reason and a rewrite.
+
+What it looks for: mentions of or proxies for protected characteristics (age, sex/gender,
+pregnancy and family, race/ethnicity/national origin, religion, disability/health, sexual
+orientation/gender identity), insults and personal judgements, vague verdicts ("not a culture
+fit"), and internal leaks (other candidates, ratings, salaries, private-note markers).
+
+Rules are data (`guard_rules/en.toml`, `fr.toml`), compiled once per language on first use.
+A check runs four steps, each linear in the size of the text:
+1. Fold: one `str.translate` gives a same-length copy in lower case without accents, hyphens as
+   spaces and curly apostrophes as `'`; invisible characters are dropped and remembered, so every
+   offset maps back into the original text.
+2. Find keys: one Aho–Corasick pass finds every rule's trigger words, word boundaries included.
+3. Confirm: for each sentence holding a rule's keys, the rule's patterns for those keys run once
+   over that sentence (word-bounded regexes without nested unbounded repetition, so no
+   catastrophic backtracking); `unless` phrases ("black box", "lazy loading") and sentence
+   conditions ("tested, required for the role") are checked around each match.
+4. Report: findings are mapped back to original offsets, de-duplicated and sorted.
+
+Contexts. `candidate` is text a candidate will read: everything that blocks there may never be
+sent. `note` is an interviewer's note: protected characteristics and insults block too (the note
+cannot be approved), internal leaks only warn (ratings are normal in a note but must not be
+quoted), loaded vague verdicts warn with a coaching rewrite, and more vague praise is flagged
+("great vibe") so interviewers learn to write evidence.
+
+Severities. Explicit mentions block; proxies (overqualified, recent graduate, graduation year,
+young team, digital native, religious school names, untested language level, figurative
+"handicapped") warn, because a recruiter can rewrite them into something job-related. A
+graduation year ("graduated in 1998", "2019 graduate") warns: it is an age signal, but it can
+also be a plain fact from a CV.
+
+Languages. Rules exist for "en" and "fr"; any other code falls back to "en". `lang` is a hint,
+checked against the text's function words ("the", "was" / "le", "est") in its first 50 000
+characters: when the requested language's outnumber the other's by more than 3 to 1, only its
+rules run; when the other language's do (and there are at least five), only the other's run;
+otherwise (short or mixed text) both run, and each rule set knows the other language's
+look-alike idioms ("mettre l'accent sur" is not an accent remark, "a race between two writers"
+is not about race). So French pasted into an English form is still caught, by French rules.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+from typing import Any, Literal
+
+import ahocorasick
+
+from heardback.feedback.engine.guard_rules import (
+    REMOVED,
+    Rule,
+    RuleSet,
+    fold,
+    fold_phrase,
+    key_text,
+    rule_set,
+)
+
+Severity = Literal["block", "warn"]
+Context = Literal["note", "candidate"]
+Verdict = Literal["block", "warn", "ok"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One flagged span: text[start:end], its category and severity, why, and a rewrite."""
+
+    start: int
+    end: int
+    category: str
+    severity: Severity
+    rule: str
+    why: str
+    suggestion: str
+
+
+def check(
+    text: str,
+    *,
+    lang: str = "en",
+    context: Context = "candidate",
+    other_names: Sequence[str] = (),
+) -> list[Finding]:
+    """Return the findings in `text`, ordered by start offset."""
+    if context not in ("note", "candidate"):
+        raise ValueError(f"unknown context {context!r}: use 'note' or 'candidate'")
+    folded = _Folded.of(text)
+    words = key_text(folded.text)
+    hits: list[_Hit] = []
+    for rules in _rule_sets_for(words, lang):
+        hits.extend(_scan(rules, folded.text, words, context))
+    hits.extend(_scan_names(folded.text, other_names, context))
+    return _dedupe(folded.finding(h) for h in hits)
+
+
+def check_many(
+    texts: Iterable[str],
+    *,
+    lang: str = "en",
+    context: Context = "candidate",
+    other_names: Sequence[str] = (),
+) -> list[list[Finding]]:
+    """`check` for each text, in order."""
+    return [check(t, lang=lang, context=context, other_names=other_names) for t in texts]
+
+
+def verdict(findings: Sequence[Finding]) -> Verdict:
+    """The worst severity among `findings`: block, warn or ok."""
+    if any(f.severity == "block" for f in findings):
+        return "block"
+    return "warn" if findings else "ok"
+
+
+# --- Internal hits, and the folded text with a way back to the original offsets ----------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    rule: Rule
+    severity: Severity
+
+
+_OTHER_NAME_RULE = Rule(
+    id="internal_leak.other_candidate",
+    category="internal_leak",
+    severity={"candidate": "block", "note": "warn"},
+    regex=re.compile("(?!)"),
+    sources=(),
+    by_key={},
+    unless=(),
+    unless_any=None,
+    unless_sentence=None,
+    if_sentence=None,
+    why="It names another candidate, whose application is confidential.",
+    suggestion="Describe this candidate's own evidence against the role's requirements.",
+    examples=(),
+    counterexamples=(),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Folded:
+    """The folded text, and where in it characters of the original were removed."""
+
+    text: str
+    # Folded positions at which removed characters used to be (see `guard_rules.REMOVED`).
+    removed_at: tuple[int, ...]
+
+    @classmethod
+    def of(cls, original: str) -> _Folded:
+        folded = fold(original)
+        if REMOVED not in folded:
+            return cls(folded, ())
+        removed = [m.start() for m in re.finditer(REMOVED, folded)]
+        return cls(folded.replace(REMOVED, ""), tuple(p - k for k, p in enumerate(removed)))
+
+    def _original(self, position: int) -> int:
+        return position + bisect_right(self.removed_at, position)
+
+    def finding(self, hit: _Hit) -> Finding:
+        rule = hit.rule
+        return Finding(
+            start=self._original(hit.start),
+            end=self._original(hit.end - 1) + 1,
+            category=rule.category,
+            severity=hit.severity,
+            rule=rule.id,
+            why=rule.why,
+            suggestion=rule.suggestion,
+        )
+
+
+# --- Which rule sets run ------------------------------------------------------------------------
+
+# Words frequent in one language and rare in the other. In the key text an apostrophe is a
+# space, so the French elisions "l'" and "qu'" count as words; "d'", "s'", "c'", "j'", "n'"
+# do not, because English "I'd", "it's", C (the language) and initials would count too.
+_FUNCTION_WORDS = {
+    "en": "the and is was were with he she they his her this that have has for of to but are"
+    " it been would very from at not be",
+    "fr": "le la les des une est pas avec dans qui que il elle nous vous tres mais sur du au aux"
+    " ce cette ses sa etait ont sont comme l qu",
+}
+_SAMPLE = 50_000
+# Fewer function words than this do not prove a text is in the other language ("DU. Too old.").
+_ENOUGH = 5
+
+
+@lru_cache(maxsize=1)
+def _function_word_automaton() -> Any:
+    """An automaton over the key text that yields "en" or "fr" for each function word."""
+    automaton = ahocorasick.Automaton()
+    for lang, words in _FUNCTION_WORDS.items():
+        for word in words.split():
+            automaton.add_word(f" {word} ", lang)
+    automaton.make_automaton()
+    return automaton
+
+
+def _rule_sets_for(words: str, lang: str) -> list[RuleSet]:
+    """The rule sets to run on a text whose key text is `words` (see the module docstring)."""
+    primary = lang if lang in _FUNCTION_WORDS else "en"
+    other = "fr" if primary == "en" else "en"
+    # pyahocorasick reads past the string (and crashes) when `end` exceeds its length.
+    end = min(len(words), _SAMPLE)
+    counts = Counter(found for _, found in _function_word_automaton().iter(words, 0, end))
+    ours, theirs = counts[primary], counts[other]
+    if ours > 3 * theirs:
+        return [rule_set(primary)]
+    if theirs >= _ENOUGH and theirs > 3 * ours:
+        # Clearly the other language: its own rules read it; ours would misread it
+        # ("mis l'accent sur" is French for "emphasised", not a remark about an accent).
+        return [rule_set(other)]
+    return [rule_set(primary), rule_set(other)]
+
+
+# --- Matching -----------------------------------------------------------------------------------
+
+# A sentence ends at . ! ? followed by a space, at ; and at a line break (notes are bullet lists).
+_SENTENCE_END = re.compile(r"[.!?;\n](?![^\s])|[;\n]")
+# Sentence conditions look this far around a finding, so one word cannot excuse a whole page.
+_NEAR = 120
+
+
+def _scan(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit]:
+    """Hits of `rules` in the folded `text`, whose key text is `words`."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    todo = _sentences_with_keys(rules, words, context, ends)
+    hits: list[_Hit] = []
+    for (rule_index, sentence), keys in todo.items():
+        rule = rules.rules[rule_index]
+        low = ends[sentence - 1] if sentence > 0 else 0
+        high = ends[sentence] if sentence < len(ends) else len(text)
+        spans = [m.span() for m in rule.pattern_for(keys).finditer(text, low, high)]
+        spans = [(start, end) for start, end in spans if start < end]
+        if not spans:
+            continue
+        exceptions = _Exceptions.around(rule, text, spans, low, high)
+        severity = rule.severity[context]
+        hits.extend(
+            _Hit(start, end, rule, severity) for start, end in spans if exceptions.allow(start, end)
+        )
+    return hits
+
+
+def _sentences_with_keys(
+    rules: RuleSet, words: str, context: str, ends: list[int]
+) -> dict[tuple[int, int], set[str]]:
+    """For each (rule index, sentence index) holding keys of that rule: the keys found."""
+    todo: dict[tuple[int, int], set[str]] = {}
+    for last, (key, by_context) in rules.automaton.iter(words):
+        indexes = by_context.get(context)
+        if indexes:
+            # `last` indexes the padded key text: last - 1 is inside the key in `text`.
+            sentence = bisect_right(ends, last - 1)
+            for index in indexes:
+                todo.setdefault((index, sentence), set()).add(key)
+    return todo
+
+
+class _Spans:
+    """Spans sorted by start, answering "does any of them overlap [start, end)?" in log time."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max, initial=-1))[1:]
+
+    def overlap(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # spans that start before `end`
+        return before > 0 and self.reach[before - 1] > start
+
+
+@dataclass(frozen=True, slots=True)
+class _Exceptions:
+    """A rule's exceptions found once around a sentence's matches, then asked per match."""
+
+    benign: _Spans  # `unless` phrases: a match they overlap is dropped
+    excusing: _Spans | None  # `unless_sentence`: a match near one of these is dropped
+    required: _Spans | None  # `if_sentence`: a match needs one of these near it
+
+    @classmethod
+    def around(
+        cls, rule: Rule, text: str, spans: list[tuple[int, int]], low: int, high: int
+    ) -> _Exceptions:
+        # Exceptions only matter near a match, so they are searched in the merged windows
+        # around the matches: a long sentence with many matches is still read once.
+        windows = _merged((max(low, s - _NEAR), min(high, e + _NEAR)) for s, e in spans)
+        benign: list[tuple[int, int]] = []
+        if rule.unless_any is not None and any(
+            rule.unless_any.search(text, a, b) for a, b in windows
+        ):
+            for unless in rule.unless:
+                benign.extend(m.span() for a, b in windows for m in unless.finditer(text, a, b))
+        return cls(
+            benign=_Spans(benign),
+            excusing=_found(rule.unless_sentence, text, windows),
+            required=_found(rule.if_sentence, text, windows),
+        )
+
+    def allow(self, start: int, end: int) -> bool:
+        if self.benign.overlap(start, end):
+            return False
+        near = (start - _NEAR, end + _NEAR)
+        if self.excusing is not None and self.excusing.overlap(*near):
+            return False
+        return self.required is None or self.required.overlap(*near)
+
+
+def _merged(windows: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(windows):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _found(
+    pattern: re.Pattern[str] | None, text: str, windows: list[tuple[int, int]]
+) -> _Spans | None:
+    if pattern is None:
+        return None
+    return _Spans(m.span() for a, b in windows for m in pattern.finditer(text, a, b))
+
+
+def _scan_names(text: str, names: Sequence[str], context: str) -> list[_Hit]:
+    """Hits for other candidates' names, matched as whole words in any case or accents."""
+    pattern = _names_pattern(tuple(names))
+    if pattern is None:
+        return []
+    severity = _OTHER_NAME_RULE.severity[context]
+    return [_Hit(m.start(), m.end(), _OTHER_NAME_RULE, severity) for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=256)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex for all `names`, longest first, or None when there is nothing to look for."""
+    folded = {" ".join(fold_phrase(n).split()) for n in names}
+    # One-letter names would flag every "a"; callers pass labels such as "Candidate B" instead.
+    words = sorted((n for n in folded if len(n) >= 2), key=len, reverse=True)
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+# --- Reporting ----------------------------------------------------------------------------------
+
+_RANK = {"warn": 1, "block": 2}
+
+
+def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    """Sorted findings without repeats: a span inside a same-category, as-severe one goes."""
+    ordered = sorted(findings, key=lambda f: (f.start, -f.end, -_RANK[f.severity], f.rule))
+    kept: list[Finding] = []
+    widest: dict[str, Finding] = {}  # per category, the kept finding reaching furthest right
+    for finding in ordered:
+        cover = widest.get(finding.category)
+        if cover is not None and _covers(cover, finding):
+            continue
+        kept.append(finding)
+        if cover is None or finding.end > cover.end:
+            widest[finding.category] = finding
+    return kept
+
+
+def _covers(wide: Finding, narrow: Finding) -> bool:
+    """True when `narrow` (starting no earlier) ends inside `wide` and is no more severe."""
+    return narrow.end <= wide.end and _RANK[narrow.severity] <= _RANK[wide.severity]

@@ -1,0 +1,117 @@
+"""Phrasebooks per language, and the stable choice among a role's phrasings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from hashlib import blake2b
+from types import ModuleType
+from typing import Final
+
+from heardback.feedback.engine.phrasebook import en, fr
+from heardback.feedback.engine.types import Language, Tone
+
+TONES: Final[tuple[Tone, ...]] = ("warm", "formal")
+
+# French convention: a no-break space before ":" and a narrow no-break space before ";", "?", "!"
+# and inside guillemets, so that a line never starts with the punctuation.
+_FRENCH_SPACING: Final = (
+    (" :", "\u00a0:"),
+    (" ;", "\u202f;"),
+    (" ?", "\u202f?"),
+    (" !", "\u202f!"),
+    ("« ", "«\u00a0"),
+    (" »", "\u00a0»"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrasebook:
+    """One language's phrasings, resolved per tone, plus its small grammar tables."""
+
+    language: Language
+    months: tuple[str, ...]
+    numbers: tuple[str, ...]
+    first_day: str
+    conjunction: str
+    someone: str
+    kind_nouns: Mapping[str, str]
+    meeting_words: frozenset[str]
+    meeting_word_at: int
+    by_tone: Mapping[Tone, Mapping[str, tuple[str, ...]]]
+
+    def grammar(self, role: str) -> str:
+        """A small grammar pattern (dates, quotes, meetings): one phrasing, any tone."""
+        return self.by_tone["warm"][role][0]
+
+    def number(self, n: int) -> str:
+        return self.numbers[n] if n < len(self.numbers) else str(n)
+
+
+def french_spacing(text: str) -> str:
+    """Apply French punctuation spacing to template text."""
+    for plain, spaced in _FRENCH_SPACING:
+        text = text.replace(plain, spaced)
+    return text
+
+
+class Picker:
+    """Chooses among a role's phrasings, stably: the same application always reads the same.
+
+    The choice is a blake2b hash of the seed (the application id) and the role (never hash(),
+    which changes between runs). Items of one list (index 0, 1, …) rotate from the hashed
+    start, so two bullets of a note never share a phrasing while there are enough of them.
+    """
+
+    __slots__ = ("_phrases", "_seed")
+
+    def __init__(self, book: Phrasebook, tone: Tone, seed: int | str) -> None:
+        self._phrases = book.by_tone[tone]
+        self._seed = blake2b(f"{seed}/".encode(), digest_size=4)
+
+    def pick(self, role: str, index: int = 0) -> str:
+        variants = self._phrases[role]
+        if len(variants) == 1:
+            return variants[0]
+        hashed = self._seed.copy()
+        hashed.update(role.encode())
+        return variants[(int.from_bytes(hashed.digest(), "big") + index) % len(variants)]
+
+
+def _load(module: ModuleType) -> Phrasebook:
+    phrases: dict[str, tuple[str, ...]] = module.PHRASES
+    language: Language = module.LANGUAGE
+    if language == "fr":
+        phrases = {role: tuple(map(french_spacing, texts)) for role, texts in phrases.items()}
+    by_tone: dict[Tone, dict[str, tuple[str, ...]]] = {}
+    for tone in TONES:
+        resolved = {role: texts for role, texts in phrases.items() if not _is_toned(role)}
+        for role, texts in phrases.items():
+            base, _, suffix = role.rpartition(".")
+            if suffix == tone:
+                resolved[base] = texts
+        by_tone[tone] = resolved
+    return Phrasebook(
+        language=language,
+        months=module.MONTHS,
+        numbers=module.NUMBERS,
+        first_day=module.FIRST_DAY,
+        conjunction=module.AND,
+        someone=module.SOMEONE,
+        kind_nouns=module.KIND_NOUNS,
+        meeting_words=module.MEETING_WORDS,
+        meeting_word_at=module.MEETING_WORD_AT,
+        by_tone=by_tone,
+    )
+
+
+def _is_toned(role: str) -> bool:
+    return role.rpartition(".")[2] in TONES
+
+
+BOOKS: Final[Mapping[Language, Phrasebook]] = {"en": _load(en), "fr": _load(fr)}
+
+
+def for_language(language: Language) -> Phrasebook:
+    """The phrasebook for `language`."""
+    return BOOKS[language]

@@ -1,0 +1,353 @@
+"""English phrasebook: the sentence roles of a note, each with a few honest phrasings.
+
+A role may have a tone-specific list ("greeting.formal"), which wins over the plain one.
+Every placeholder is filled from the note's input; nothing here may claim something the input
+does not support. Keep sentences short and words plain: the note must read easily.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+LANGUAGE: Final = "en"
+
+MONTHS: Final = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+NUMBERS: Final = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+FIRST_DAY: Final = "1"  # how the first day of a month is written
+AND: Final = "and"
+SOMEONE: Final = "one interviewer"  # who said it, when interviewer names are not shown
+
+# What to call an interview whose name does not already say what it was.
+KIND_NOUNS: Final = {
+    "screen": "call",
+    "technical": "interview",
+    "system_design": "interview",
+    "hiring_manager": "conversation",
+    "onsite": "interviews",
+    "take_home": "exercise",
+    "other": "interview",
+}
+# Names ending with one of these words already say what the meeting was ("Technical interview").
+MEETING_WORDS: Final = frozenset(
+    {
+        "interview", "interviews", "call", "chat", "conversation", "exercise", "review",
+        "screen", "screening", "loop", "session", "meeting", "day", "onsite", "test",
+        "assignment", "presentation", "panel", "round", "challenge",
+    }
+)  # fmt: skip
+
+MEETING_WORD_AT: Final = -1  # where that word sits in the name
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    # {title} {org}
+    "subject.warm": ("Your application for {title} at {org}",),
+    "subject.formal": ("Your application for the {title} position at {org}",),
+    # {first} {last}
+    "greeting.warm": ("Dear {first},", "Hello {first},", "Hi {first},"),
+    "greeting.formal": ("Dear {first} {last},",),
+    # --- thanks: what the candidate actually did ---
+    # {meetings}: "the System design interview and the Hiring manager conversation"
+    # {when}: "on 12 and 14 June"
+    "thanks.dated": (
+        "Thank you for the time you gave us {when}, in {meetings}.",
+        "Thank you for meeting us {when} for {meetings}.",
+        "Thank you for taking part in {meetings} {when}.",
+        "Thank you for the time and effort you put into {meetings} {when}.",
+    ),
+    "thanks.dated.formal": (
+        "Thank you for the time you gave us {when}, in {meetings}.",
+        "Thank you for taking part in {meetings} {when}.",
+        "We appreciate the time you gave us {when} for {meetings}.",
+    ),
+    "thanks.undated": (
+        "Thank you for the time you gave us in {meetings}.",
+        "Thank you for taking part in {meetings}.",
+    ),
+    # {count}: "four", {first}/{last}: meetings, {span}: "between 3 and 14 June"
+    "thanks.many": (
+        "Thank you for the time you gave us across {count} interviews {span}, "
+        "from {first} to {last}.",
+        "Thank you for taking part in {count} interviews with us {span}, "
+        "from {first} through to {last}.",
+        "You met us {count} times {span}, from {first} to {last}. Thank you for that time.",
+    ),
+    "thanks.many.undated": (
+        "Thank you for the time you gave us across {count} interviews, from {first} to {last}.",
+    ),
+    # {stage}: scorecards exist but no interview is known
+    "thanks.stage": ("Thank you for the time you gave us during the {stage} stage.",),
+    # {title} {org}
+    "thanks.generic": ("Thank you for the time you gave us in your interviews.",),
+    "thanks.screening": (
+        "Thank you for applying for the {title} role at {org}.",
+        "Thank you for your interest in the {title} role at {org}.",
+    ),
+    "thanks.screening.formal": (
+        "Thank you for your application for the {title} position at {org}.",
+    ),
+    # --- decision: early and unambiguous ---
+    # {title}
+    "decision.explained": (
+        "We have decided not to offer you the {title} role, and we want you to know why.",
+        "We have decided not to move forward with your application for {title}. "
+        "We would like to tell you why.",
+        "We will not be moving forward with your application for {title}. Here is why.",
+    ),
+    "decision.explained.formal": (
+        "We have decided not to proceed with your application for the {title} position. "
+        "We would like to explain why.",
+        "After careful consideration, we will not be offering you the {title} position. "
+        "We would like to explain our reasons.",
+    ),
+    "decision.plain": (
+        "We have decided not to offer you the {title} role.",
+        "We have decided not to move forward with your application for {title}.",
+    ),
+    "decision.plain.formal": (
+        "We have decided not to proceed with your application for the {title} position.",
+        "After careful consideration, we will not be offering you the {title} position.",
+    ),
+    "decision.screening.explained": (
+        "We have reviewed your application and decided not to move forward with it. Here is why.",
+        "We have looked at your application closely and will not be moving forward with it. "
+        "Here is why.",
+    ),
+    "decision.screening.plain": (
+        "We have reviewed your application and decided not to move forward with it.",
+    ),
+    # --- reason: from the structured category, never invented ---
+    # {area}: the competency with the largest weighted gap below the bar
+    "reason.skills_gap": (
+        "{area} is where we saw the biggest gap: this role needs more there than the "
+        "interviews showed.",
+        "{area} made the difference: this role needs more depth there than we saw in the "
+        "interviews.",
+        "{area} is the main reason. This role needs it at a higher level than the interviews "
+        "showed.",
+    ),
+    "reason.experience_level": (
+        "The decision came down to experience: the role needs more hands-on depth in {area} "
+        "than we saw in the interviews.",
+        "{area} made the difference: this role needs more experience there than the interviews "
+        "showed.",
+    ),
+    "reason.experience_level.general": (
+        "The decision came down to the level of experience this role needs right now.",
+    ),
+    "reason.stronger_candidate": (
+        "We chose another candidate whose experience matched what the team needs right now "
+        "more closely.",
+        "Another candidate's experience was a closer match for the team's current needs, "
+        "and we chose them for the role.",
+    ),
+    "reason.stronger_candidate.formal": (
+        "We have selected another candidate whose experience more closely matched the current "
+        "needs of the team.",
+    ),
+    "reason.role_closed": (
+        "We have closed the role, so we are not hiring for it at the moment.",
+        "The role itself has been closed, and we are no longer hiring for it.",
+    ),
+    "reason.compensation": (
+        "The decision came down to pay: what we can offer for this role and your expectations "
+        "were too far apart.",
+    ),
+    "reason.location": (
+        "The decision came down to location: the role's location needs did not fit your situation.",
+    ),
+    "reason.logistics": (
+        "The decision came down to practical reasons of timing and logistics.",
+        "Practical constraints of timing and logistics decided it.",
+    ),
+    # The category said skills_gap, but no competency is below the bar: say what the data says.
+    "reason.gap_unsupported": (
+        "The interviews did not show one specific skill below the level this role needs, "
+        "so we cannot point you to a single gap.",
+    ),
+    # Nothing was below the bar: say so plainly.
+    "reason.no_gap": (
+        "To be clear, this was not about a gap in your skills: every skill we assessed met the "
+        "level the role requires.",
+        "This decision was not about a gap in your skills. Every skill we assessed was at or "
+        "above the level the role needs.",
+        "It was not about your skills: each one we assessed met the level this role requires.",
+    ),
+    # {criteria}: the job's screening criteria
+    "reason.screening.criteria": (
+        "For this role we look for {criteria}, and we did not find that clearly in your "
+        "application.",
+        "This role requires {criteria}, which we did not see clearly in your application.",
+    ),
+    "reason.skills_gap.screening": (
+        "Your application did not show the skills this role needs in enough depth.",
+    ),
+    "reason.experience_level.screening": (
+        "Your application did not show the level of experience this role needs.",
+    ),
+    # {who}/{Who}: "one interviewer" or a first name, {quote}: the shareable key takeaways
+    "takeaway": (
+        "{Who} summed it up like this: {quote}",
+        "{Who} wrote this in their summary: {quote}",
+    ),
+    # --- strengths: at or above the bar, with the rubric's words for the level ---
+    # {name}: competency, {descriptor}: the rubric's clause for the level,
+    # {where}: "in the System design interview", "in both interviews", …
+    "strength.first": (
+        "{name} was a clear strength: {descriptor}.",
+        "{name} stood out {where}: {descriptor}.",
+        "{name} came through well {where}: {descriptor}.",
+    ),
+    "strength.next": (
+        "{name} was another strength: {descriptor}.",
+        "{name} also stood out {where}: {descriptor}.",
+        "{name} was strong too: {descriptor}.",
+        "{name} also came through well {where}: {descriptor}.",
+    ),
+    "strength.first.plain": (
+        "{name} was a clear strength {where}.",
+        "{name} stood out {where}.",
+    ),
+    "strength.next.plain": (
+        "{name} was another strength {where}.",
+        "{name} also stood out {where}.",
+    ),
+    # {Who} {who} {quote}: a guard-clean candidate-safe comment on the competency above
+    "quote": (
+        "{Who} noted: {quote}",
+        "As {who} put it: {quote}",
+        "In the words of {who}: {quote}",
+    ),
+    # --- development: below the bar, weakest first, each with a tip from the rubric ---
+    "development.lead": (
+        "Where to grow for roles like this:",
+        "What would help most for a role like this:",
+        "Where we suggest you focus next:",
+    ),
+    "development.lead.formal": (
+        "Areas to develop for a role of this kind:",
+        "Where we would suggest you focus next:",
+    ),
+    # {name} {descriptor} {tips}, {where}: "in the Take-home review exercise", "in both interviews"
+    "development.item": (
+        "{name}: {descriptor}. {tips}",
+        "{name}: as we saw {where}, {descriptor}. {tips}",
+        "{name}: we saw {where} that {descriptor}. {tips}",
+    ),
+    "development.item.no_tips": (
+        "{name}: as we saw {where}, {descriptor}.",
+        "{name}: we saw {where} that {descriptor}.",
+    ),
+    "development.item.no_descriptor": ("{name}: {tips}",),
+    "development.item.bare": ("{name}: the role needs more here than we saw in the interviews.",),
+    # --- next steps ---
+    # {role}: the title of one matching open role
+    "next.open_role.portal": (
+        "Our {role} opening draws on the same strengths. You can ask to be considered for it "
+        "from your application page.",
+        "We also have a {role} opening that fits your strengths. You can ask to be considered "
+        "for it from your application page.",
+    ),
+    "next.open_role.reply": (
+        "Our {role} opening draws on the same strengths. If you would like to be considered "
+        "for it, just reply to this email.",
+    ),
+    "next.open_role.reply.formal": (
+        "Our {role} opening draws on the same strengths. If you would like to be considered "
+        "for it, please reply to this email.",
+    ),
+    # {roles}: "Backend Engineer and Platform Engineer"
+    "next.open_roles.portal": (
+        "Two other openings fit your strengths: {roles}. You can ask to be considered for them "
+        "from your application page.",
+    ),
+    "next.open_roles.reply": (
+        "Two other openings fit your strengths: {roles}. If you would like to be considered "
+        "for them, just reply to this email.",
+    ),
+    "next.open_roles.reply.formal": (
+        "Two other openings fit your strengths: {roles}. If you would like to be considered "
+        "for them, please reply to this email.",
+    ),
+    # {when}: "January 2027"
+    "next.reapply": (
+        "You are welcome to apply again from {when}.",
+        "We would be glad to hear from you again from {when}.",
+        "If you would like to try again, you can reapply from {when}.",
+        "You can apply for roles like this one again from {when}.",
+    ),
+    "next.reapply.anytime": ("You are welcome to apply again at any time.",),
+    # {url}: the candidate's application page (kept last: no full stop glued to a link)
+    "next.question.portal": (
+        "If anything here is unclear, you can ask us a question from your application page: {url}",
+        "If you have a question about this feedback, ask us from your application page: {url}",
+        "Questions are welcome. You can send one from your application page: {url}",
+    ),
+    "next.question.reply": (
+        "If anything here is unclear, just reply to this email.",
+        "If you have a question about this feedback, just reply to this email.",
+    ),
+    "next.question.reply.formal": (
+        "If anything here is unclear, please reply to this email.",
+        "If you have a question about this feedback, please reply to this email.",
+    ),
+    # The open role sentence already asked for a reply: say "also", not the same thing twice.
+    "next.question.also_reply": (
+        "You can also reply to this email with any question about this feedback.",
+    ),
+    # Both invitations in one sentence: the page is where the candidate acts on either.
+    "next.question_or_pool.portal": (
+        "On your application page, you can ask us a question or let us suggest you for other "
+        "roles: {url}",
+        "Your application page is the place to ask us a question, or to let us suggest you for "
+        "other roles: {url}",
+    ),
+    # --- withdrawn: thanks and an open door, nothing else ---
+    "withdrew.thanks.dated": (
+        "Thank you for letting us know that you are withdrawing your application for {title}, "
+        "and for the time you gave us {when}.",
+    ),
+    "withdrew.thanks.met": (
+        "Thank you for letting us know that you are withdrawing your application for {title}, "
+        "and for the time you spent with us.",
+    ),
+    "withdrew.thanks": (
+        "Thank you for letting us know that you are withdrawing your application for {title}, "
+        "and for your interest in {org}.",
+    ),
+    "withdrew.door": (
+        "Our door stays open: you are welcome to apply again whenever the timing is right for you.",
+        "We would be glad to hear from you again whenever the time is right.",
+    ),
+    # --- signature ---
+    "closing.warm": ("Best wishes,", "All the best,", "Kind regards,", "Warm regards,"),
+    "closing.formal": ("Kind regards,", "Yours sincerely,", "Best regards,"),
+    # --- small grammar: dates and places ---
+    # {day} {month} {year}
+    "date": ("{day} {month}",),
+    "dates.one": ("on {date}",),  # {date}
+    "dates.same_month": ("on {days} {month}",),  # {days}: "12 and 14", {month}: "June"
+    "dates.list": ("on {dates}",),  # {dates}: "30 June and 2 July"
+    "dates.list.item": ("{date}",),
+    "span.same_day": ("on {date}",),
+    "span.same_month": ("between {day} and {last}",),  # {day}: "3", {last}: "14 June"
+    "span": ("between {first} and {last}",),
+    "month_year": ("{month} {year}",),
+    # {name}: interview name, {noun}: KIND_NOUNS
+    "meeting": ("the {name} {noun}",),
+    "meeting.unnamed": ("the {noun}",),
+    "meeting.named": ("the {name}",),
+    "where.one": ("in {meeting}",),
+    "where.both": ("in both interviews",),
+    "where.all": ("in all {count} interviews",),
+    "where.some": ("in {count} of your interviews",),
+    "quoted": ("“{text}”",),
+    "quoted.stop": ("“{text}”.",),
+    # {text}: a job title; French elides "de" before a vowel
+    "of": ("of {text}",),
+    "of.elided": ("of {text}",),
+    "signature": ("{name}, {title}, {org}",),
+    "signature.untitled": ("{name}, {org}",),
+}

@@ -1,0 +1,303 @@
+"""French phrasebook: the same sentence roles as English, written for French readers.
+
+Always "vous". No participle agrees with the candidate (we do not know their gender). Write
+plain spaces before ":", ";", "?", "!": the loader turns them into the French non-breaking
+spaces (see phrasebook/__init__.py).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+LANGUAGE: Final = "fr"
+
+MONTHS: Final = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+NUMBERS: Final = ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf")
+FIRST_DAY: Final = "1er"  # how the first day of a month is written
+AND: Final = "et"
+SOMEONE: Final = "l'un de vos interlocuteurs"
+
+KIND_NOUNS: Final = {
+    "screen": "entretien",
+    "technical": "entretien",
+    "system_design": "entretien",
+    "hiring_manager": "entretien",
+    "onsite": "entretien",
+    "take_home": "exercice",
+    "other": "entretien",
+}
+# Names starting with one of these words already say what the meeting was ("Entretien
+# technique"). Only words taking "l'": the phrases below then never need "de le"/"à le".
+MEETING_WORDS: Final = frozenset(
+    {"entretien", "entretiens", "échange", "exercice", "appel", "étude"}
+)
+
+MEETING_WORD_AT: Final = 0  # where that word sits in the name
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    "subject.warm": ("Votre candidature au poste {of_title} chez {org}",),
+    "subject.formal": ("Réponse à votre candidature au poste {of_title} chez {org}",),
+    "greeting.warm": ("Bonjour {first},",),
+    "greeting.formal": ("Bonjour {first} {last},",),
+    # --- thanks ---
+    # {meetings}: "l'entretien « Conception technique » et l'entretien « Échange manager »"
+    # {when}: "les 12 et 14 juin"
+    "thanks.dated": (
+        "Merci pour {meetings}, {when}, et pour le temps que vous nous avez consacré.",
+        "Merci d'avoir pris le temps de nous rencontrer {when} pour {meetings}.",
+        "Merci pour le temps que vous nous avez consacré {when} : {meetings}.",
+    ),
+    "thanks.dated.formal": (
+        "Nous vous remercions du temps que vous nous avez consacré {when} pour {meetings}.",
+        "Nous vous remercions pour {meetings}, {when}.",
+    ),
+    "thanks.undated": (
+        "Merci pour {meetings} et pour le temps que vous nous avez consacré.",
+        "Merci d'avoir pris le temps de nous rencontrer pour {meetings}.",
+    ),
+    "thanks.undated.formal": (
+        "Nous vous remercions du temps que vous nous avez consacré pour {meetings}.",
+    ),
+    # {count}: "quatre", {first}/{last}: meetings, {span}: "du 3 au 14 juin"
+    "thanks.many": (
+        "Merci d'avoir passé {count} entretiens avec nous {span}, de {first} à {last}.",
+        "Merci pour le temps que vous nous avez consacré au fil de {count} entretiens {span}, "
+        "de {first} jusqu'à {last}.",
+    ),
+    "thanks.many.formal": (
+        "Nous vous remercions d'avoir passé {count} entretiens avec nous {span}, "
+        "de {first} à {last}.",
+    ),
+    "thanks.many.undated": (
+        "Merci d'avoir passé {count} entretiens avec nous, de {first} à {last}.",
+    ),
+    "thanks.stage": ("Merci pour le temps que vous nous avez consacré à l'étape « {stage} ».",),
+    "thanks.generic": ("Merci pour le temps que vous nous avez consacré lors des entretiens.",),
+    "thanks.screening": (
+        "Merci d'avoir postulé au poste {of_title} chez {org}.",
+        "Merci pour l'intérêt que vous portez au poste {of_title} chez {org}.",
+    ),
+    "thanks.screening.formal": (
+        "Nous vous remercions de votre candidature au poste {of_title} chez {org}.",
+    ),
+    # --- decision ---
+    "decision.explained": (
+        "Nous ne retenons pas votre candidature au poste {of_title}, et nous tenons à vous "
+        "expliquer pourquoi.",
+        "Nous ne donnerons pas suite à votre candidature au poste {of_title}, "
+        "et nous voulons vous dire pourquoi.",
+        "Votre candidature au poste {of_title} n'est pas retenue. Voici pourquoi.",
+    ),
+    "decision.explained.formal": (
+        "Nous avons décidé de ne pas retenir votre candidature au poste {of_title}, "
+        "et nous souhaitons vous en expliquer les raisons.",
+        "Après un examen attentif, nous ne donnerons pas suite à votre candidature au poste "
+        "{of_title}. Nous souhaitons vous en expliquer les raisons.",
+    ),
+    "decision.plain": (
+        "Nous ne retenons pas votre candidature au poste {of_title}.",
+        "Nous ne donnerons pas suite à votre candidature au poste {of_title}.",
+    ),
+    "decision.plain.formal": (
+        "Nous avons décidé de ne pas retenir votre candidature au poste {of_title}.",
+        "Après un examen attentif, nous ne donnerons pas suite à votre candidature au poste "
+        "{of_title}.",
+    ),
+    "decision.screening.explained": (
+        "Après examen de votre dossier, nous avons décidé de ne pas y donner suite. "
+        "Voici pourquoi.",
+    ),
+    "decision.screening.plain": (
+        "Après examen de votre dossier, nous avons décidé de ne pas y donner suite.",
+    ),
+    # --- reason ---
+    # French reads competency names as labels ("Communication : …"): no article to guess.
+    "reason.skills_gap": (
+        "{area} : c'est le point décisif. Ce poste demande davantage que ce que nous avons vu "
+        "lors des entretiens.",
+        "{area} : c'est sur ce point que l'écart a fait la différence, car le poste demande un "
+        "niveau plus élevé que celui observé en entretien.",
+        "{area} : c'est là que l'écart avec les attentes du poste était le plus net.",
+    ),
+    "reason.experience_level": (
+        "{area} : c'est le point décisif. Ce poste demande plus d'expérience sur ce sujet que "
+        "ce que nous avons vu en entretien.",
+    ),
+    "reason.experience_level.general": (
+        "La décision tient au niveau d'expérience que ce poste demande aujourd'hui.",
+    ),
+    "reason.stronger_candidate": (
+        "Nous avons retenu une autre personne dont l'expérience correspondait plus "
+        "étroitement aux besoins actuels de l'équipe.",
+        "Le profil d'une autre personne correspondait davantage aux besoins actuels de "
+        "l'équipe, et c'est elle que nous avons retenue.",
+    ),
+    "reason.role_closed": (
+        "Ce poste a été fermé : nous ne recrutons plus sur celui-ci pour le moment.",
+        "Nous avons fermé ce poste et ne recrutons plus pour celui-ci.",
+    ),
+    "reason.compensation": (
+        "La décision tient à la rémunération : ce que nous pouvons proposer pour ce poste et "
+        "vos attentes étaient trop éloignés.",
+    ),
+    "reason.location": (
+        "La décision tient au lieu de travail : les exigences du poste sur ce point ne "
+        "correspondaient pas à votre situation.",
+    ),
+    "reason.logistics": (
+        "La décision tient à des contraintes pratiques de calendrier et d'organisation.",
+    ),
+    "reason.gap_unsupported": (
+        "Les entretiens n'ont pas montré de compétence précise en dessous du niveau attendu "
+        "pour ce poste : nous ne pouvons donc pas vous indiquer un écart en particulier.",
+    ),
+    "reason.no_gap": (
+        "Soyons clairs : cette décision ne tient pas à un manque de compétences. Chaque "
+        "compétence évaluée atteignait le niveau requis pour le poste.",
+        "Cette décision ne remet pas en cause vos compétences : toutes celles que nous avons "
+        "évaluées atteignaient le niveau requis.",
+    ),
+    "reason.screening.criteria": (
+        "Pour ce poste, nous recherchons {criteria}, et nous ne l'avons pas trouvé clairement "
+        "dans votre candidature.",
+    ),
+    "reason.skills_gap.screening": (
+        "Votre candidature ne montrait pas encore les compétences que ce poste demande.",
+    ),
+    "reason.experience_level.screening": (
+        "Votre candidature ne montrait pas le niveau d'expérience que ce poste demande.",
+    ),
+    "takeaway": (
+        "{Who} a résumé l'entretien ainsi : {quote}",
+        "Dans son résumé, {who} a écrit : {quote}",
+    ),
+    # --- strengths ---
+    # {where}: "pendant l'entretien « Conception technique »", "pendant les deux entretiens", …
+    "strength.first": (
+        "{name} : un vrai point fort. {Descriptor}.",
+        "{name} : un point fort, {where}. {Descriptor}.",
+        "Premier point fort, {name} : {descriptor}.",
+    ),
+    "strength.next": (
+        "{name} : un autre point fort. {Descriptor}.",
+        "{name} : un point fort là aussi, {where}. {Descriptor}.",
+        "Autre point fort, {name} : {descriptor}.",
+    ),
+    "strength.first.plain": (
+        "{name} : un vrai point fort {where}.",
+        "Premier point fort, {name}, {where}.",
+    ),
+    "strength.next.plain": (
+        "{name} : un autre point fort {where}.",
+        "Autre point fort, {name}, {where}.",
+    ),
+    "quote": (
+        "{Who} a noté : {quote}",
+        "Selon {who} : {quote}",
+        "{Who} l'a résumé ainsi : {quote}",
+    ),
+    # --- development ---
+    "development.lead": (
+        "Pistes pour progresser vers ce type de poste :",
+        "Ce qui vous aiderait le plus pour ce type de poste :",
+        "Là où nous vous conseillons de progresser :",
+    ),
+    "development.item": (
+        "{name} : {descriptor}. {tips}",
+        "{name} : comme nous l'avons vu {where}, {descriptor}. {tips}",
+        "{name} : nous avons vu {where} que {descriptor}. {tips}",
+    ),
+    "development.item.no_tips": (
+        "{name} : comme nous l'avons vu {where}, {descriptor}.",
+        "{name} : nous avons vu {where} que {descriptor}.",
+    ),
+    "development.item.no_descriptor": ("{name} : {tips}",),
+    "development.item.bare": (
+        "{name} : le poste demande davantage que ce que nous avons vu en entretien.",
+    ),
+    # --- next steps ---
+    "next.open_role.portal": (
+        "Notre poste {of_role} fait appel aux mêmes points forts : depuis votre espace "
+        "candidat, vous pouvez demander que votre profil y soit étudié.",
+        "Le poste {of_role}, ouvert en ce moment, correspond à vos points forts. Vous pouvez "
+        "demander que votre profil y soit étudié depuis votre espace candidat.",
+    ),
+    "next.open_role.reply": (
+        "Notre poste {of_role} fait appel aux mêmes points forts : si vous souhaitez que votre "
+        "profil y soit étudié, répondez simplement à ce message.",
+    ),
+    "next.open_roles.portal": (
+        "Deux autres postes ouverts correspondent à vos points forts : {roles}. Vous pouvez "
+        "demander que votre profil y soit étudié depuis votre espace candidat.",
+    ),
+    "next.open_roles.reply": (
+        "Deux autres postes ouverts correspondent à vos points forts : {roles}. Si vous "
+        "souhaitez que votre profil y soit étudié, répondez simplement à ce message.",
+    ),
+    "next.reapply": (
+        "Vous pourrez postuler à nouveau dès {when}.",
+        "Nous serons heureux de recevoir à nouveau votre candidature dès {when}.",
+        "Si vous le souhaitez, vous pourrez nous adresser une nouvelle candidature dès {when}.",
+    ),
+    "next.reapply.anytime": ("Vous pouvez postuler à nouveau à tout moment.",),
+    "next.question.portal": (
+        "Pour toute question, écrivez-nous depuis votre espace candidat : {url}",
+        "Si un point n'est pas clair, posez-nous vos questions depuis votre espace "
+        "candidat : {url}",
+    ),
+    "next.question.reply": ("Pour toute question, répondez simplement à ce message.",),
+    "next.question.also_reply": (
+        "Vous pouvez aussi répondre à ce message pour toute question sur ces retours.",
+    ),
+    "next.question_or_pool.portal": (
+        "Depuis votre espace candidat, vous pouvez nous poser une question ou accepter que "
+        "nous vous proposions d'autres postes : {url}",
+    ),
+    # --- withdrawn ---
+    "withdrew.thanks.dated": (
+        "Merci de nous avoir prévenus du retrait de votre candidature au poste {of_title}, "
+        "et merci pour le temps que vous nous avez consacré {when}.",
+    ),
+    "withdrew.thanks.met": (
+        "Merci de nous avoir prévenus du retrait de votre candidature au poste {of_title}, "
+        "et merci pour le temps que vous nous avez consacré.",
+    ),
+    "withdrew.thanks": (
+        "Merci de nous avoir prévenus du retrait de votre candidature au poste {of_title}, "
+        "et merci pour l'intérêt que vous portez à {org}.",
+    ),
+    "withdrew.door": (
+        "Notre porte reste ouverte : vous pouvez postuler de nouveau dès que le moment vous "
+        "conviendra.",
+        "Nous serons heureux d'avoir de vos nouvelles quand le moment sera venu pour vous.",
+    ),
+    # --- signature ---
+    "closing.warm": ("Belle continuation,", "Bien cordialement,", "Très cordialement,"),
+    "closing.formal": ("Cordialement,", "Bien cordialement,"),
+    # --- small grammar ---
+    "date": ("{day} {month}",),
+    "dates.one": ("le {date}",),
+    "dates.same_month": ("les {days} {month}",),
+    "dates.list": ("{dates}",),
+    "dates.list.item": ("le {date}",),
+    "span.same_day": ("le {date}",),
+    "span.same_month": ("du {day} au {last}",),
+    "span": ("du {first} au {last}",),
+    "month_year": ("{month} {year}",),
+    "meeting": ("l'{noun} « {name} »",),
+    "meeting.unnamed": ("l'{noun}",),
+    "meeting.named": ("l'{name_lc}",),
+    "where.one": ("pendant {meeting}",),
+    "where.both": ("pendant les deux entretiens",),
+    "where.all": ("pendant vos {count} entretiens",),
+    "where.some": ("pendant {count} de vos entretiens",),
+    "quoted": ("« {text} »",),
+    "quoted.stop": ("« {text} ».",),
+    "of": ("de {text}",),
+    "of.elided": ("d'{text}",),
+    "signature": ("{name}, {title}, {org}",),
+    "signature.untitled": ("{name}, {org}",),
+}

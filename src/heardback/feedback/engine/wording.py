@@ -1,0 +1,126 @@
+"""Small language-aware pieces of a sentence: lists, dates, meetings, quotes."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Final
+
+from heardback.feedback.engine.phrasebook import Phrasebook
+from heardback.feedback.engine.types import Interview
+
+_STOPS: Final = (".", "!", "?", "…")
+# "de" becomes "d'" before these (not before "h" or "y": too many exceptions in job titles).
+_ELIDING: Final = frozenset("aeiouàâäéèêëîïôöùûüœæ")
+
+
+def join(items: Sequence[str], book: Phrasebook) -> str:
+    """ "a", "a and b", "a, b and c" (no serial comma, in both languages)."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {book.conjunction} {items[-1]}"
+
+
+def of(text: str, book: Phrasebook) -> str:
+    """ "de Ingénieur" is wrong in French: "d'Ingénieur"."""
+    role = "of.elided" if text[:1].casefold() in _ELIDING else "of"
+    return book.grammar(role).format(text=text)
+
+
+def cap(text: str) -> str:
+    """Upper-case the first letter only (a sentence may start with a placeholder)."""
+    return text[:1].upper() + text[1:]
+
+
+# Rubric texts come back for every note of a job: normalizing each once pays for the cache.
+@lru_cache(maxsize=4096)
+def tidy(text: str) -> str:
+    """One line of text with single spaces."""
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=4096)
+def clause(text: str) -> str:
+    """A fragment ready to sit inside a sentence: tidy, without its final full stop."""
+    return tidy(text).rstrip(" .")
+
+
+@lru_cache(maxsize=4096)
+def full_sentences(text: str) -> str:
+    """Tidy text that ends like a sentence."""
+    text = tidy(text)
+    return text if not text or text.endswith(_STOPS) else f"{text}."
+
+
+def quoted(text: str, book: Phrasebook) -> str:
+    """A tidy comment in the language's quotation marks, closing the sentence it ends."""
+    role = "quoted" if text.endswith(_STOPS) else "quoted.stop"
+    return book.grammar(role).format(text=text)
+
+
+def _day(date: datetime.date, book: Phrasebook) -> str:
+    return book.first_day if date.day == 1 else str(date.day)
+
+
+def _month(date: datetime.date, book: Phrasebook, year: int) -> str:
+    """ "June"; "June 2025" when that is not `year` (the year of the decision)."""
+    month = book.months[date.month - 1]
+    return month if date.year == year else f"{month} {date.year}"
+
+
+def date_text(date: datetime.date, book: Phrasebook, year: int) -> str:
+    """ "12 June", "1er juin", "30 December 2025"."""
+    return book.grammar("date").format(day=_day(date, book), month=_month(date, book, year))
+
+
+def dates_phrase(dates: Sequence[datetime.date], book: Phrasebook, year: int) -> str:
+    """ "on 12 June", "on 12 and 14 June", "on 30 June and 2 July"; "le 12 juin", …"""
+    days = sorted(set(dates))
+    if len(days) == 1:
+        return book.grammar("dates.one").format(date=date_text(days[0], book, year))
+    first, last = days[0], days[-1]
+    if (first.year, first.month) == (last.year, last.month):
+        return book.grammar("dates.same_month").format(
+            days=join([_day(d, book) for d in days], book),
+            month=_month(last, book, year),
+        )
+    item = book.grammar("dates.list.item")
+    listed = [item.format(date=date_text(d, book, year)) for d in days]
+    return book.grammar("dates.list").format(dates=join(listed, book))
+
+
+def span_phrase(first: datetime.date, last: datetime.date, book: Phrasebook, year: int) -> str:
+    """ "on 14 June", "between 3 and 14 June", "du 30 juin au 2 juillet"."""
+    if first == last:
+        return book.grammar("span.same_day").format(date=date_text(first, book, year))
+    if (first.year, first.month) == (last.year, last.month):
+        return book.grammar("span.same_month").format(
+            day=_day(first, book), last=date_text(last, book, year)
+        )
+    return book.grammar("span").format(
+        first=date_text(first, book, year), last=date_text(last, book, year)
+    )
+
+
+def add_months(date: datetime.date, months: int) -> datetime.date:
+    """The first day of the month `months` after `date`'s month."""
+    index = date.year * 12 + date.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def month_year(date: datetime.date, book: Phrasebook) -> str:
+    """ "January 2027", "janvier 2027"."""
+    return book.grammar("month_year").format(month=book.months[date.month - 1], year=date.year)
+
+
+def meeting(interview: Interview, book: Phrasebook) -> str:
+    """ "the System design interview", "l'entretien « Conception technique »"."""
+    name = tidy(interview.name)
+    noun = book.kind_nouns.get(interview.kind, book.kind_nouns["other"])
+    words = name.casefold().split()
+    if not words:
+        return book.grammar("meeting.unnamed").format(noun=noun)
+    if words[book.meeting_word_at] in book.meeting_words:
+        return book.grammar("meeting.named").format(name=name, name_lc=name[:1].lower() + name[1:])
+    return book.grammar("meeting").format(name=name, noun=noun)

@@ -1,0 +1,181 @@
+"""Build the engine's plain inputs from the database, in bulk (a fixed number of queries)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from django.db.models import Prefetch
+
+from heardback.accounts.models import Organization
+from heardback.feedback import engine
+from heardback.hiring.models import (
+    Application,
+    Competency,
+    Interview,
+    Job,
+    Scorecard,
+    ScorecardRating,
+)
+
+RECRUITER_TITLE = {"en": "Recruiter", "fr": "Recrutement"}
+
+
+def _job(job: Job) -> engine.Job:
+    return engine.Job(
+        id=job.pk,
+        title=job.title,
+        screening_criteria=job.screening_criteria,
+        rubric=tuple(
+            engine.Competency(
+                id=c.pk,
+                name=c.name,
+                description=c.description,
+                weight=c.weight,
+                bar=c.bar,  # type: ignore[arg-type]
+                descriptors=dict(c.descriptors),
+                tips=c.tips,
+            )
+            for c in job.competencies.all()
+        ),
+    )
+
+
+def _scorecard(scorecard: Scorecard) -> engine.Scorecard:
+    return engine.Scorecard(
+        id=scorecard.pk,
+        interview_id=scorecard.interview_id,
+        interviewer_first_name=scorecard.interviewer.first_name,
+        overall=scorecard.overall_recommendation,  # type: ignore[arg-type]
+        key_takeaways=scorecard.key_takeaways,
+        key_takeaways_shareable=scorecard.key_takeaways_shareable,
+        private_notes=scorecard.private_notes,
+        items=tuple(
+            engine.RatingItem(
+                competency_id=r.competency_id,
+                rating=r.rating or None,  # type: ignore[arg-type]
+                evidence=r.evidence,
+                candidate_comment=r.candidate_comment,
+                evidence_shareable=r.evidence_shareable,
+            )
+            for r in scorecard.ratings.all()
+        ),
+    )
+
+
+def _open_roles(organization: Organization) -> list[tuple[int, engine.OpenRole]]:
+    jobs = Job.objects.filter(organization=organization, status=Job.Status.OPEN).prefetch_related(
+        Prefetch("competencies", queryset=Competency.objects.only("id", "name", "job_id"))
+    )
+    return [
+        (job.pk, engine.OpenRole(job.pk, job.title, tuple(c.name for c in job.competencies.all())))
+        for job in jobs
+    ]
+
+
+def applications_for_notes(pks: Sequence[int]) -> list[Application]:
+    """The applications with everything a note needs, prefetched."""
+    return list(
+        Application.objects.filter(pk__in=pks)
+        .select_related("candidate", "job", "job__recruiter", "stage", "rejection_reason")
+        .prefetch_related(
+            Prefetch("interviews", queryset=Interview.objects.order_by("scheduled_at", "id")),
+            Prefetch(
+                "scorecards",
+                queryset=Scorecard.objects.filter(submitted_at__isnull=False)
+                .select_related("interviewer")
+                .prefetch_related(
+                    Prefetch("ratings", queryset=ScorecardRating.objects.order_by("id"))
+                ),
+            ),
+        )
+        .order_by("id")
+    )
+
+
+def note_inputs(
+    organization: Organization, applications: Sequence[Application]
+) -> list[engine.NoteInput]:
+    """One engine input per application (rejected or withdrawn, with a reason)."""
+    jobs: dict[int, engine.Job] = {}
+    job_ids = {a.job_id for a in applications}
+    for job in Job.objects.filter(pk__in=job_ids).prefetch_related("competencies"):
+        jobs[job.pk] = _job(job)
+    open_roles = _open_roles(organization)
+    names_by_job: dict[int, set[str]] = defaultdict(set)
+    for application in applications:
+        names_by_job[application.job_id].add(application.candidate.full_name)
+
+    inputs = []
+    for application in applications:
+        candidate = application.candidate
+        reason = application.rejection_reason
+        job = application.job
+        recruiter = job.recruiter
+        language = note_language(candidate.language, job.language)
+        decided = application.decided_at or application.last_activity_at
+        inputs.append(
+            engine.NoteInput(
+                application_id=application.pk,
+                job=jobs[job.pk],
+                candidate=engine.Candidate(
+                    id=candidate.pk,
+                    first_name=candidate.first_name,
+                    last_name=candidate.last_name,
+                    language=language,  # type: ignore[arg-type]
+                ),
+                stage_reached=application.stage.name if application.stage else "",
+                interviews=tuple(
+                    engine.Interview(
+                        id=i.pk,
+                        name=i.name,
+                        kind=i.kind,
+                        date=i.scheduled_at.date() if i.scheduled_at else None,
+                    )
+                    for i in application.interviews.all()
+                ),
+                scorecards=tuple(_scorecard(s) for s in application.scorecards.all()),
+                decision=engine.Decision(
+                    reason_category=_category(application),  # type: ignore[arg-type]
+                    reason_name=reason.name if reason else "",
+                    reason_explanation=reason.explanation(language) if reason else "",
+                    decided_on=decided.date(),
+                ),
+                policy=engine.Policy(
+                    organization_name=organization.name,
+                    tone=organization.tone,  # type: ignore[arg-type]
+                    reapply_months=organization.reapply_months,
+                    show_interviewer_first_names=organization.show_interviewer_first_names,
+                    recruiter_name=(recruiter.full_name if recruiter else organization.sender_name)
+                    or organization.name,
+                    recruiter_title=RECRUITER_TITLE[language] if recruiter else "",
+                    # Filled with the candidate's private link once the portal exists (#9).
+                    portal_url="",
+                ),
+                open_roles=tuple(
+                    role for job_id, role in open_roles if job_id != application.job_id
+                ),
+                other_candidate_names=tuple(
+                    sorted(names_by_job[application.job_id] - {candidate.full_name})
+                ),
+            )
+        )
+    return inputs
+
+
+def note_language(candidate_language: str, job_language: str) -> str:
+    """The candidate's language when the job's rubric is written in it, else the rubric's.
+
+    Descriptors, tips and comments are quoted as the rubric and the interviewers wrote them;
+    a note that switches language mid-sentence reads worse than one in the job's language.
+    """
+    language = candidate_language if candidate_language == job_language else job_language
+    return language if language in ("en", "fr") else "en"
+
+
+def _category(application: Application) -> str:
+    if application.status == Application.Status.WITHDRAWN:
+        return "withdrew"
+    if application.rejection_reason is None:
+        return "other"
+    return application.rejection_reason.category

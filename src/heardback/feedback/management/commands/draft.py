@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from heardback.accounts.models import Organization
+from heardback.feedback.services import feedback_notes_draft_bulk, rejected_applications
+from heardback.hiring.models import Job
+
+
+class Command(BaseCommand):
+    help = (
+        "Draft feedback notes for rejected and withdrawn applications. By default only those "
+        "without a note; --all-rejected regenerates drafts too (approved or sent notes are kept)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--org", required=True, help="Organization slug.")
+        parser.add_argument("--job", type=int, help="Only this job (id).")
+        parser.add_argument(
+            "--all-rejected", action="store_true", help="Regenerate existing drafts as well."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        organization = organization_or_error(options["org"])
+        job = None
+        if options["job"] is not None:
+            job = Job.objects.filter(organization=organization, pk=options["job"]).first()
+            if job is None:
+                raise CommandError(f"No job {options['job']} in {organization.slug}.")
+        total = rejected_applications(organization=organization, job=job).count()
+        with tqdm(total=total, desc="Drafting", unit="note", disable=total < 50) as bar:
+            summary = feedback_notes_draft_bulk(
+                actor=None,
+                organization=organization,
+                job=job,
+                redraft=options["all_rejected"],
+                progress=bar.update,
+            )
+        v = summary.verdicts
+        self.stdout.write(
+            f"Drafted {summary.drafted} notes ({v['ok']} clean, {v['warn']} with warnings, "
+            f"{v['block']} blocked); kept {summary.skipped} approved or sent."
+        )
+
+
+def organization_or_error(slug: str) -> Organization:
+    organization = Organization.objects.filter(slug=slug).first()
+    if organization is None:
+        raise CommandError(f"No organization with slug {slug!r} (heardback org list).")
+    return organization

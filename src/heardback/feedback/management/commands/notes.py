@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from heardback.feedback.management.commands.draft import organization_or_error
+from heardback.feedback.models import FeedbackNote
+from heardback.feedback.services import (
+    FeedbackError,
+    feedback_note_approve,
+    feedback_notes_approve_clean,
+)
+from heardback.hiring.models import Job
+from heardback.outbox.services import feedback_notes_queue
+
+
+class Command(BaseCommand):
+    help = (
+        "Feedback notes: `notes export --org SLUG --format jsonl [--output FILE]` and "
+        "`notes approve --org SLUG (--all-clean | --id N ...)` and "
+        "`notes send --org SLUG [--job ID] [--at WHEN]`."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        export = sub.add_parser("export", help="Write the current notes, one JSON object a line.")
+        export.add_argument("--org", required=True)
+        export.add_argument("--format", choices=["jsonl"], default="jsonl")
+        export.add_argument("--output", default="-", help="File path, or - for stdout.")
+        approve = sub.add_parser("approve", help="Approve drafts; says what it refused and why.")
+        approve.add_argument("--org", required=True)
+        which = approve.add_mutually_exclusive_group(required=True)
+        which.add_argument("--all-clean", action="store_true", help="Every draft the guard passed.")
+        which.add_argument("--id", type=int, nargs="+", dest="ids", help="Note ids.")
+        approve.add_argument(
+            "--acknowledge-warnings", action="store_true", help="Approve notes with warnings too."
+        )
+        send = sub.add_parser("send", help="Queue the approved notes for delivery by the worker.")
+        send.add_argument("--org", required=True)
+        send.add_argument("--job", type=int, help="Only this job (id).")
+        send.add_argument(
+            "--at",
+            default="now",
+            help="When: ISO-8601 (2026-12-01T09:00, in the organization's time zone) or now.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        organization = organization_or_error(options["org"])
+        if options["action"] == "export":
+            self._export(organization, options["output"])
+        elif options["action"] == "send":
+            self._send(organization, options)
+        else:
+            self._approve(organization, options)
+
+    def _export(self, organization: Any, output: str) -> None:
+        notes = (
+            FeedbackNote.objects.filter(organization=organization, is_current=True)
+            .select_related("application__candidate", "application__job")
+            .order_by("application_id")
+        )
+        stream = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
+        try:
+            for note in notes.iterator(chunk_size=1000):
+                application = note.application
+                row = {
+                    "id": note.pk,
+                    "application_id": application.pk,
+                    "external_ids": application.external_ids,
+                    "candidate_name": application.candidate.full_name,
+                    "candidate_email": application.candidate.email,
+                    "job_title": application.job.title,
+                    "language": note.language,
+                    "version": note.version,
+                    "status": note.status,
+                    "subject": note.subject,
+                    "text": note.text,
+                    "html": note.html,
+                    "provenance": note.provenance,
+                    "quality": note.quality,
+                    "guard": {"verdict": note.guard_verdict, "findings": note.guard_findings},
+                }
+                stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+        finally:
+            if stream is not sys.stdout:
+                stream.close()
+
+    def _approve(self, organization: Any, options: dict[str, Any]) -> None:
+        if options["all_clean"]:
+            count = feedback_notes_approve_clean(actor=None, organization=organization)
+            self.stdout.write(f"Approved {count} clean drafts.")
+            left = FeedbackNote.objects.filter(
+                organization=organization, is_current=True, status="draft"
+            ).exclude(guard_verdict="ok")
+            for note in left.order_by("id"):
+                self.stdout.write(f"  refused {note.pk}: guard verdict {note.guard_verdict}")
+            return
+        refused = 0
+        for pk in options["ids"]:
+            note = FeedbackNote.objects.filter(organization=organization, pk=pk).first()
+            if note is None:
+                self.stderr.write(f"refused {pk}: no such note in {organization.slug}")
+                refused += 1
+                continue
+            try:
+                feedback_note_approve(
+                    actor=None, note=note, acknowledge_warnings=options["acknowledge_warnings"]
+                )
+            except FeedbackError as error:
+                self.stderr.write(f"refused {pk}: {' '.join(error.messages)}")
+                refused += 1
+            else:
+                self.stdout.write(f"approved {pk}")
+        if refused:
+            raise CommandError(f"{refused} note(s) refused.")
+
+    def _send(self, organization: Any, options: dict[str, Any]) -> None:
+        job = None
+        if options["job"] is not None:
+            job = Job.objects.filter(organization=organization, pk=options["job"]).first()
+            if job is None:
+                raise CommandError(f"No job {options['job']} in {organization.slug}.")
+        at = _parse_when(options["at"], organization.time_zone)
+        count = feedback_notes_queue(actor=None, organization=organization, job=job, at=at)
+        when = f"for {at.isoformat()}" if at else "now"
+        self.stdout.write(f"Queued {count} notes, sending {when}.")
+        left = FeedbackNote.objects.filter(
+            organization=organization, is_current=True, status="approved"
+        ).exclude(last_error="")
+        if job is not None:
+            left = left.filter(application__job=job)
+        for note in left.order_by("id"):
+            self.stdout.write(f"  not queued {note.pk}: {note.last_error}")
+
+
+def _parse_when(value: str, time_zone: str) -> datetime | None:
+    """`now` (None) or an ISO-8601 moment; a naive one is in the organization's time zone."""
+    if value.strip().lower() == "now":
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise CommandError(
+            f"--at must be ISO-8601 like 2026-12-01T09:00, or now; got {value!r}."
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo(time_zone))
+    return moment

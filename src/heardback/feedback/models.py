@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from heardback.accounts.models import Language, Organization
+from heardback.hiring.models import Application
+
+
+class FeedbackNote(models.Model):
+    """One version of the feedback note for an application: drafted, edited, approved, sent.
+
+    The engine writes version 1; every recruiter edit or regeneration adds a version and
+    only the newest (`is_current`) can move forward.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+        QUEUED = "queued", _("Queued")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Verdict(models.TextChoices):
+        OK = "ok", _("Clean")
+        WARN = "warn", _("Warnings")
+        BLOCK = "block", _("Blocked")
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="feedback_notes"
+    )
+    version = models.PositiveIntegerField(default=1)
+    is_current = models.BooleanField(default=True)
+    language = models.CharField(max_length=5, choices=Language.choices, default=Language.EN)
+    subject = models.CharField(max_length=300)
+    text = models.TextField()
+    html = models.TextField()
+    # [{"text", "section", "sources": [{"kind", "ref", "field"}]}] — why each sentence is there.
+    provenance = models.JSONField(default=list, blank=True)
+    quality = models.JSONField(default=dict, blank=True)
+    # [{"start", "end", "category", "severity", "rule", "why", "suggestion"}] over `text`.
+    guard_findings = models.JSONField(default=list, blank=True)
+    guard_verdict = models.CharField(max_length=5, choices=Verdict.choices, default=Verdict.OK)
+    warnings_acknowledged = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    # Null author: written by the engine.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    scheduled_for = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["application_id", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "version"], name="feedback_note_unique_version"
+            ),
+            models.UniqueConstraint(
+                fields=["application"],
+                condition=models.Q(is_current=True),
+                name="feedback_note_one_current_per_application",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    status__in=["draft", "approved", "queued", "sent", "failed", "cancelled"]
+                ),
+                name="feedback_note_status_valid",
+            ),
+            # The service refuses it first; the database makes sure nothing else slips it by.
+            models.CheckConstraint(
+                condition=models.Q(status__in=["draft", "cancelled"])
+                | ~models.Q(guard_verdict="block"),
+                name="feedback_note_blocked_cannot_advance",
+            ),
+        ]
+        indexes = [models.Index(fields=["organization", "is_current", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.subject} (v{self.version}, {self.status})"

@@ -1,0 +1,78 @@
+"""Reads for the feedback review queue, org-scoped."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from heardback.accounts.models import Organization, User
+from heardback.feedback.models import FeedbackNote
+from heardback.hiring.models import ScorecardRating
+from heardback.hiring.selectors import DECIDER_ROLES
+
+
+def feedback_note_get_for_user(*, user: User, pk: int | str) -> FeedbackNote:
+    """A note of an organization where the user is a decider (recruiter, manager, admin), or 404."""
+    try:
+        return (
+            FeedbackNote.objects.select_related(
+                "application__candidate", "application__job__recruiter", "organization"
+            )
+            .filter(
+                organization__memberships__user=user,
+                organization__memberships__role__in=DECIDER_ROLES,
+            )
+            .get(pk=pk)
+        )
+    except (ObjectDoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def feedback_queue(
+    *, organization: Organization, job_id: str = "", status: str = "", verdict: str = ""
+) -> QuerySet[FeedbackNote]:
+    """Current notes of the organization, filtered, newest decisions first."""
+    notes = (
+        FeedbackNote.objects.filter(organization=organization, is_current=True)
+        .select_related("application__candidate", "application__job")
+        .order_by("-application__decided_at", "-id")
+    )
+    if job_id.isdigit():
+        notes = notes.filter(application__job_id=int(job_id))
+    if status in FeedbackNote.Status.values:
+        notes = notes.filter(status=status)
+    if verdict in FeedbackNote.Verdict.values:
+        notes = notes.filter(guard_verdict=verdict)
+    return notes
+
+
+def feedback_queue_counts(*, organization: Organization) -> dict[str, int]:
+    """How many current notes per status and how many clean drafts, in one query."""
+    return FeedbackNote.objects.filter(organization=organization, is_current=True).aggregate(
+        total=Count("id"),
+        draft=Count("id", filter=Q(status="draft")),
+        clean_drafts=Count("id", filter=Q(status="draft", guard_verdict="ok")),
+        approved=Count("id", filter=Q(status="approved")),
+        queued=Count("id", filter=Q(status="queued")),
+        sent=Count("id", filter=Q(status="sent")),
+        failed=Count("id", filter=Q(status="failed")),
+        blocked=Count("id", filter=Q(status="draft", guard_verdict="block")),
+    )
+
+
+def note_sources(*, note: FeedbackNote) -> list[ScorecardRating]:
+    """The scorecard ratings the note's sentences cite (for the sources panel)."""
+    scorecard_ids = set()
+    for sentence in note.provenance:
+        for source in sentence.get("sources", []):
+            if source.get("kind") == "scorecard":
+                scorecard_ids.add(source["ref"].split("/")[0].removeprefix("scorecard:"))
+    ids = [int(i) for i in scorecard_ids if i.isdigit()]
+    return list(
+        ScorecardRating.objects.filter(
+            scorecard_id__in=ids, scorecard__application_id=note.application_id
+        )
+        .select_related("competency", "scorecard__interview", "scorecard__interviewer")
+        .order_by("scorecard__interview__scheduled_at", "competency__position")
+    )

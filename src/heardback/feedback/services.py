@@ -1,0 +1,290 @@
+"""Feedback notes: drafting (one or in bulk), editing, approving."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+import zoneinfo
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from heardback.accounts.models import Organization, User
+from heardback.accounts.services import audit
+from heardback.feedback import engine
+from heardback.feedback.engine import guard
+from heardback.feedback.inputs import applications_for_notes, note_inputs
+from heardback.feedback.models import FeedbackNote
+from heardback.hiring.models import Application, Job
+
+# Notes a new draft may replace: nothing a recruiter approved or the outbox holds.
+REPLACEABLE = (FeedbackNote.Status.DRAFT, FeedbackNote.Status.CANCELLED)
+NOTE_STATUSES = (Application.Status.REJECTED, Application.Status.WITHDRAWN)
+
+
+class FeedbackError(ValidationError):
+    """A feedback action refused for a reason the user can act on."""
+
+
+@dataclass
+class DraftSummary:
+    drafted: int = 0
+    skipped: int = 0
+    verdicts: dict[str, int] = field(default_factory=lambda: {"ok": 0, "warn": 0, "block": 0})
+
+
+def _findings_json(findings: Iterable[guard.Finding], text: str) -> list[dict[str, object]]:
+    return [
+        {**dataclasses.asdict(f), "matched": text[f.start : f.end] if f.start >= 0 else ""}
+        for f in findings
+    ]
+
+
+def _note_fields(note: engine.Note) -> dict[str, object]:
+    findings = list(note.guard_findings)
+    return {
+        "language": note.language,
+        "subject": note.subject,
+        "text": note.text,
+        "html": note.html,
+        "provenance": [
+            {
+                "text": s.text,
+                "section": s.section,
+                "sources": [dataclasses.asdict(src) for src in s.sources],
+            }
+            for s in note.sentences
+        ],
+        "quality": dataclasses.asdict(note.quality),
+        "guard_findings": _findings_json(findings, note.text),
+        "guard_verdict": guard.verdict(findings),
+    }
+
+
+def rejected_applications(
+    *, organization: Organization, job: Job | None = None
+) -> QuerySet[Application]:
+    """Applications that are owed a note: rejected by us, or withdrawn."""
+    queryset = Application.objects.filter(organization=organization, status__in=NOTE_STATUSES)
+    return queryset.filter(job=job) if job is not None else queryset
+
+
+@transaction.atomic
+def _draft_chunk(
+    *, actor: User | None, organization: Organization, pks: Sequence[int], summary: DraftSummary
+) -> None:
+    applications = applications_for_notes(pks)
+    current = {
+        note.application_id: note
+        for note in FeedbackNote.objects.select_for_update().filter(
+            application_id__in=pks, is_current=True
+        )
+    }
+    replaced: list[int] = []
+    new_notes: list[FeedbackNote] = []
+    for application, note_input in zip(
+        applications, note_inputs(organization, applications), strict=True
+    ):
+        previous = current.get(application.pk)
+        if previous is not None and previous.status not in REPLACEABLE:
+            summary.skipped += 1
+            continue
+        fields = _note_fields(engine.compose(note_input))
+        if previous is not None:
+            replaced.append(previous.pk)
+        new_notes.append(
+            FeedbackNote(
+                organization=organization,
+                application=application,
+                version=previous.version + 1 if previous else 1,
+                **fields,
+            )
+        )
+        summary.drafted += 1
+        summary.verdicts[str(fields["guard_verdict"])] += 1
+    FeedbackNote.objects.filter(pk__in=replaced).update(is_current=False)
+    FeedbackNote.objects.bulk_create(new_notes, batch_size=500)
+
+
+def feedback_notes_draft_bulk(
+    *,
+    actor: User | None,
+    organization: Organization,
+    job: Job | None = None,
+    redraft: bool = False,
+    chunk_size: int = 500,
+    progress: Callable[[int], object] | None = None,
+) -> DraftSummary:
+    """Draft notes for the organization's (or a job's) rejected and withdrawn applications.
+
+    Without `redraft`, only applications with no note yet; with it, drafts are regenerated too.
+    Approved, queued and sent notes are never replaced. Each chunk commits on its own, so a
+    long run shows progress and an interruption loses at most one chunk.
+    """
+    applications = rejected_applications(organization=organization, job=job)
+    if not redraft:
+        applications = applications.exclude(feedback_notes__isnull=False)
+    pks = list(applications.order_by("id").values_list("id", flat=True))
+    summary = DraftSummary()
+    for start in range(0, len(pks), chunk_size):
+        chunk = pks[start : start + chunk_size]
+        _draft_chunk(actor=actor, organization=organization, pks=chunk, summary=summary)
+        if progress is not None:
+            progress(len(chunk))
+    audit(
+        organization=organization,
+        actor=actor,
+        action="feedback.draft_bulk",
+        obj=job,
+        drafted=summary.drafted,
+        skipped=summary.skipped,
+    )
+    return summary
+
+
+def feedback_note_draft(*, actor: User | None, application: Application) -> FeedbackNote:
+    """Draft (or regenerate) the note for one rejected or withdrawn application."""
+    if application.status not in NOTE_STATUSES:
+        raise FeedbackError("Only rejected or withdrawn applications get a feedback note.")
+    summary = DraftSummary()
+    _draft_chunk(
+        actor=actor,
+        organization=application.organization,
+        pks=[application.pk],
+        summary=summary,
+    )
+    note = FeedbackNote.objects.get(application=application, is_current=True)
+    if summary.skipped:
+        raise FeedbackError(f"The note is already {note.get_status_display().lower()}.")
+    audit(organization=note.organization, actor=actor, action="feedback.draft", obj=note)
+    return note
+
+
+def text_to_html(text: str) -> str:
+    """Plain text (paragraphs, "- " bullets) to escaped, simple HTML."""
+    blocks = []
+    for block in text.strip().split("\n\n"):
+        lines = [line for line in block.splitlines() if line.strip()]
+        if lines and all(line.lstrip().startswith("- ") for line in lines):
+            items = "".join(f"<li>{html.escape(line.lstrip()[2:])}</li>" for line in lines)
+            blocks.append(f"<ul>{items}</ul>")
+        elif lines:
+            blocks.append(f"<p>{'<br>'.join(html.escape(line) for line in lines)}</p>")
+    return "\n".join(blocks)
+
+
+@transaction.atomic
+def feedback_note_edit(*, actor: User, note: FeedbackNote, subject: str, text: str) -> FeedbackNote:
+    """Save a recruiter's edit as a new version, checked again by the guard."""
+    note = FeedbackNote.objects.select_for_update().get(pk=note.pk)
+    if not note.is_current:
+        raise FeedbackError("This is an old version; edit the current one.")
+    if note.status not in (*REPLACEABLE, FeedbackNote.Status.APPROVED):
+        raise FeedbackError(f"A {note.get_status_display().lower()} note can no longer be edited.")
+    subject, text = subject.strip(), text.strip()
+    if not subject or not text:
+        raise FeedbackError("A note needs a subject and a text.")
+    other_names = note_inputs(note.organization, applications_for_notes([note.application_id]))[
+        0
+    ].other_candidate_names
+    findings = guard.check(
+        text, lang=note.language, context="candidate", other_names=other_names
+    ) + [
+        dataclasses.replace(f, start=-1, end=-1)  # offsets of the subject are not in `text`
+        for f in guard.check(
+            subject, lang=note.language, context="candidate", other_names=other_names
+        )
+    ]
+    kept = [p for p in note.provenance if p["text"] in text]
+    FeedbackNote.objects.filter(pk=note.pk).update(is_current=False)
+    edited = FeedbackNote.objects.create(
+        organization=note.organization,
+        application_id=note.application_id,
+        version=note.version + 1,
+        language=note.language,
+        subject=subject,
+        text=text,
+        html=text_to_html(text),
+        provenance=kept,
+        quality={**note.quality, "edited": True},
+        guard_findings=_findings_json(findings, text),
+        guard_verdict=guard.verdict(findings),
+        author=actor,
+    )
+    audit(
+        organization=note.organization, actor=actor, action="feedback.edit", obj=edited,
+        previous_version=note.version,
+    )  # fmt: skip
+    return edited
+
+
+@transaction.atomic
+def feedback_note_approve(
+    *, actor: User | None, note: FeedbackNote, acknowledge_warnings: bool = False
+) -> FeedbackNote:
+    """Approve the current draft; a blocked note never, a warned one only when acknowledged."""
+    note = FeedbackNote.objects.select_for_update().get(pk=note.pk)
+    if not note.is_current:
+        raise FeedbackError("This is an old version; approve the current one.")
+    if note.status != FeedbackNote.Status.DRAFT:
+        raise FeedbackError(f"The note is {note.get_status_display().lower()}, not a draft.")
+    if note.guard_verdict == FeedbackNote.Verdict.BLOCK:
+        reasons = "; ".join(
+            f"{f['category']}: {f['why']}" for f in note.guard_findings if f["severity"] == "block"
+        )
+        raise FeedbackError(f"Blocked by the safe-feedback guard ({reasons}). Edit the note first.")
+    if note.guard_verdict == FeedbackNote.Verdict.WARN and not acknowledge_warnings:
+        raise FeedbackError("The guard has warnings on this note; acknowledge them to approve.")
+    note.status = FeedbackNote.Status.APPROVED
+    note.approved_by = actor
+    note.approved_at = timezone.now()
+    note.warnings_acknowledged = note.guard_verdict == FeedbackNote.Verdict.WARN
+    note.save(update_fields=["status", "approved_by", "approved_at", "warnings_acknowledged"])
+    audit(organization=note.organization, actor=actor, action="feedback.approve", obj=note)
+    return note
+
+
+def feedback_notes_approve_clean(
+    *, actor: User | None, organization: Organization, job: Job | None = None
+) -> int:
+    """Approve every current draft the guard found clean; return how many."""
+    drafts = FeedbackNote.objects.filter(
+        organization=organization,
+        is_current=True,
+        status=FeedbackNote.Status.DRAFT,
+        guard_verdict=FeedbackNote.Verdict.OK,
+    )
+    if job is not None:
+        drafts = drafts.filter(application__job=job)
+    with transaction.atomic():
+        count = drafts.update(
+            status=FeedbackNote.Status.APPROVED, approved_by=actor, approved_at=timezone.now()
+        )
+        audit(
+            organization=organization, actor=actor, action="feedback.approve_clean", obj=job,
+            count=count,
+        )  # fmt: skip
+    return count
+
+
+def parse_when(value: str, organization: Organization) -> dt.datetime | None:
+    """'now' (or empty) → None; ISO-8601 → aware datetime (naive means the organization's zone)."""
+    value = value.strip()
+    if value in ("", "now"):
+        return None
+    try:
+        when = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise FeedbackError(
+            f"Cannot read {value!r} as a date and time; use e.g. 2026-12-01T09:00 or 'now'."
+        ) from None
+    if timezone.is_naive(when):
+        when = when.replace(tzinfo=zoneinfo.ZoneInfo(organization.time_zone))
+    if when < timezone.now() - dt.timedelta(minutes=1):
+        raise FeedbackError("That time is in the past.")
+    return when

@@ -1,0 +1,257 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from heardback.accounts.models import Organization
+from heardback.accounts.selectors import organization_current, user_role
+from heardback.feedback import selectors, services
+from heardback.feedback.engine import guard
+from heardback.feedback.models import FeedbackNote
+from heardback.hiring.models import Job
+from heardback.hiring.selectors import DECIDER_ROLES, application_get_for_user
+from heardback.outbox.services import feedback_notes_queue, outbound_email_cancel
+
+QUEUE_PAGE_SIZE = 50
+
+
+def _user(request: HttpRequest):  # type: ignore[no-untyped-def]
+    return request.user
+
+
+def _decider_org(request: HttpRequest) -> Organization:
+    """The current organization, where the user must be a recruiter, hiring manager or admin."""
+    organization = organization_current(
+        user=_user(request), session_slug=request.session.get("org")
+    )
+    if user_role(user=_user(request), organization=organization) not in DECIDER_ROLES:
+        raise PermissionDenied
+    return organization
+
+
+@require_GET
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    organization = _decider_org(request)
+    filters = {k: request.GET.get(k, "") for k in ("job", "status", "verdict")}
+    notes = selectors.feedback_queue(
+        organization=organization,
+        job_id=filters["job"],
+        status=filters["status"],
+        verdict=filters["verdict"],
+    )
+    page = max(1, int(request.GET["page"])) if request.GET.get("page", "").isdigit() else 1
+    start = (page - 1) * QUEUE_PAGE_SIZE
+    rows = list(notes[start : start + QUEUE_PAGE_SIZE + 1])
+    return render(
+        request,
+        "feedback/note_queue.html",
+        {
+            "organization": organization,
+            "notes": rows[:QUEUE_PAGE_SIZE],
+            "has_next": len(rows) > QUEUE_PAGE_SIZE,
+            "page": page,
+            "filters": filters,
+            "jobs": Job.objects.filter(organization=organization).order_by("title"),
+            "counts": selectors.feedback_queue_counts(organization=organization),
+            "statuses": FeedbackNote.Status.choices,
+            "verdicts": FeedbackNote.Verdict.choices,
+        },
+    )
+
+
+@require_GET
+@login_required
+def note_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    note = selectors.feedback_note_get_for_user(user=_user(request), pk=pk)
+    return _note_page(request, note)
+
+
+def _note_page(request: HttpRequest, note, *, error: str = "", status: int = 200) -> HttpResponse:  # type: ignore[no-untyped-def]
+    return render(
+        request,
+        "feedback/note_detail.html",
+        {
+            "note": note,
+            "organization": note.organization,
+            "application": note.application,
+            "sources": selectors.note_sources(note=note),
+            "error": error,
+            "versions": note.application.feedback_notes.order_by("-version").only(
+                "id", "version", "status", "author", "created_at"
+            ),
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    note = selectors.feedback_note_get_for_user(user=_user(request), pk=pk)
+    if request.method == "POST":
+        try:
+            edited = services.feedback_note_edit(
+                actor=_user(request),
+                note=note,
+                subject=request.POST.get("subject", ""),
+                text=request.POST.get("text", ""),
+            )
+        except ValidationError as error:
+            return render(
+                request,
+                "feedback/note_edit.html",
+                {"note": note, "error": " ".join(error.messages), "posted": request.POST},
+                status=400,
+            )
+        messages.success(request, _("Saved as version %(v)s.") % {"v": edited.version})
+        return redirect("feedback:note-detail", pk=edited.pk)
+    return render(request, "feedback/note_edit.html", {"note": note, "posted": None})
+
+
+@require_POST
+@login_required
+def note_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    note = selectors.feedback_note_get_for_user(user=_user(request), pk=pk)
+    actor = _user(request)
+    try:
+        if action == "approve":
+            note = services.feedback_note_approve(
+                actor=actor, note=note, acknowledge_warnings="acknowledge" in request.POST
+            )
+            messages.success(request, _("Approved."))
+        elif action == "regenerate":
+            note = services.feedback_note_draft(actor=actor, application=note.application)
+            messages.success(request, _("Regenerated from the scorecards."))
+        elif action == "send":
+            at = services.parse_when(request.POST.get("when", ""), note.organization)
+            if not feedback_notes_queue(
+                actor=actor, organization=note.organization, note=note, at=at
+            ):
+                raise services.FeedbackError(_("Only an approved note can be sent."))
+            messages.success(request, _("Queued for delivery."))
+        elif action == "cancel":
+            email = note.emails.order_by("-id").first()
+            if email is None:
+                raise services.FeedbackError(_("This note has no email to cancel."))
+            outbound_email_cancel(actor=actor, email=email)
+            messages.success(request, _("Scheduled send cancelled."))
+        else:
+            return HttpResponse(status=404)
+    except ValidationError as error:
+        return _note_page(request, note, error=" ".join(error.messages), status=400)
+    return redirect("feedback:note-detail", pk=note.pk)
+
+
+@require_POST
+@login_required
+def application_draft(request: HttpRequest, pk: int) -> HttpResponse:
+    application = application_get_for_user(user=_user(request), pk=pk)
+    try:
+        note = services.feedback_note_draft(actor=_user(request), application=application)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("hiring:application-detail", pk=application.pk)
+    return redirect("feedback:note-detail", pk=note.pk)
+
+
+@require_POST
+@login_required
+def approve_clean(request: HttpRequest) -> HttpResponse:
+    organization = _decider_org(request)
+    job_id = request.POST.get("job", "")
+    job = (
+        Job.objects.filter(organization=organization, pk=job_id).first()
+        if job_id.isdigit()
+        else None
+    )
+    count = services.feedback_notes_approve_clean(
+        actor=_user(request), organization=organization, job=job
+    )
+    messages.success(request, _("Approved %(n)s clean notes.") % {"n": count})
+    return redirect(reverse("feedback:queue") + "?status=approved")
+
+
+@require_POST
+@login_required
+def draft_all(request: HttpRequest) -> HttpResponse:
+    organization = _decider_org(request)
+    summary = services.feedback_notes_draft_bulk(actor=_user(request), organization=organization)
+    messages.success(request, _("Drafted %(n)s notes.") % {"n": summary.drafted})
+    return redirect("feedback:queue")
+
+
+@require_POST
+@login_required
+def guard_check(request: HttpRequest) -> HttpResponse:
+    """Live guard findings for a text being typed (htmx partial)."""
+    fields = ("evidence_", "comment_", "text")
+    text = next((str(v) for k, v in request.POST.items() if k.startswith(fields)), "")
+    context: guard.Context = "note" if request.POST.get("context") == "note" else "candidate"
+    language = str(request.POST.get("lang") or getattr(request, "LANGUAGE_CODE", "en"))
+    findings = guard.check(text[:20_000], lang=language, context=context)
+    return render(
+        request,
+        "feedback/_guard_findings.html",
+        {"findings": [(f, text[f.start : f.end]) for f in findings]},
+    )
+
+
+@require_POST
+@login_required
+def send_approved(request: HttpRequest) -> HttpResponse:
+    """Queue every approved note (optionally of one job), now or at a chosen time."""
+    organization = _decider_org(request)
+    job_id = request.POST.get("job", "")
+    job = (
+        Job.objects.filter(organization=organization, pk=job_id).first()
+        if job_id.isdigit()
+        else None
+    )
+    try:
+        at = services.parse_when(request.POST.get("when", "now"), organization)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("feedback:queue")
+    count = feedback_notes_queue(actor=_user(request), organization=organization, job=job, at=at)
+    messages.success(request, _("Queued %(n)s notes for delivery.") % {"n": count})
+    return redirect(reverse("feedback:sent") + "?watch=1")
+
+
+@require_GET
+@login_required
+def progress(request: HttpRequest) -> HttpResponse:
+    """Delivery progress of the organization's notes (htmx polls it)."""
+    organization = _decider_org(request)
+    return render(
+        request,
+        "feedback/_progress.html",
+        {"counts": selectors.feedback_queue_counts(organization=organization)},
+    )
+
+
+@require_GET
+@login_required
+def sent_log(request: HttpRequest) -> HttpResponse:
+    organization = _decider_org(request)
+    notes = selectors.feedback_queue(organization=organization).filter(
+        status__in=["queued", "sent", "failed", "cancelled"]
+    )
+    if request.GET.get("status") in ("queued", "sent", "failed", "cancelled"):
+        notes = notes.filter(status=request.GET["status"])
+    return render(
+        request,
+        "feedback/note_sent.html",
+        {
+            "organization": organization,
+            "notes": notes[:200],
+            "counts": selectors.feedback_queue_counts(organization=organization),
+            "watch": request.GET.get("watch") == "1",
+        },
+    )

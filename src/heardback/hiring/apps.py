@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HiringConfig(AppConfig):
+    name = "heardback.hiring"
+    label = "hiring"

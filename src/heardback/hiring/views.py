@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from heardback.accounts.selectors import organization_current, user_role
+from heardback.feedback.models import FeedbackNote
+from heardback.hiring import selectors, services
+from heardback.hiring.forms import AdvanceForm, RejectForm
+from heardback.hiring.models import Application, AttributeRating, OverallRecommendation
+
+
+def _user(request: HttpRequest):  # type: ignore[no-untyped-def]
+    return request.user
+
+
+@require_GET
+@login_required
+def job_list(request: HttpRequest) -> HttpResponse:
+    organization = organization_current(
+        user=_user(request), session_slug=request.session.get("org")
+    )
+    jobs = selectors.job_list_with_stage_counts(organization=organization)
+    return render(request, "hiring/job_list.html", {"organization": organization, "jobs": jobs})
+
+
+@require_GET
+@login_required
+def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    job = selectors.job_get_for_user(user=_user(request), pk=pk)
+    status = request.GET.get("status", "active")
+    if status not in ["", *Application.Status.values]:
+        status = "active"
+    query = request.GET.get("q", "").strip()[:100]
+    pipeline = selectors.job_pipeline(job=job, user=_user(request), status=status, query=query)
+    return render(
+        request,
+        "hiring/job_detail.html",
+        {
+            "job": job,
+            "organization": job.organization,
+            "pipeline": pipeline,
+            "status": status,
+            "query": query,
+            "statuses": Application.Status.choices,
+        },
+    )
+
+
+@require_GET
+@login_required
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_get_for_user(user=_user(request), pk=pk)
+    return _application_page(request, application)
+
+
+def _application_page(
+    request: HttpRequest,
+    application: Application,
+    reject_form: RejectForm | None = None,
+    advance_form: AdvanceForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    role = user_role(user=_user(request), organization=application.organization)
+    scorecards = selectors.scorecards_visible(user=_user(request), application=application)
+    interviews = application.interviews.prefetch_related("interviewers").order_by(
+        "scheduled_at", "id"
+    )
+    return render(
+        request,
+        "hiring/application_detail.html",
+        {
+            "application": application,
+            "organization": application.organization,
+            "interviews": interviews,
+            "scorecards": scorecards,
+            "can_decide": role in selectors.DECIDER_ROLES,
+            "reject_form": reject_form or RejectForm(application=application),
+            "advance_form": advance_form or AdvanceForm(application=application),
+            "notes": FeedbackNote.objects.filter(application=application, is_current=True),
+        },
+        status=status,
+    )
+
+
+@require_POST
+@login_required
+def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_get_for_user(user=_user(request), pk=pk)
+    form = RejectForm(request.POST, application=application)
+    if not form.is_valid():
+        return _application_page(request, application, reject_form=form, status=400)
+    try:
+        services.application_reject(
+            actor=_user(request), application=application, reason=form.cleaned_data["reason"]
+        )
+    except PermissionDenied:
+        raise
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _application_page(request, application, reject_form=form, status=400)
+    messages.success(request, _("Rejected. A feedback note can now be drafted."))
+    return redirect("hiring:application-detail", pk=application.pk)
+
+
+@require_POST
+@login_required
+def application_advance(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_get_for_user(user=_user(request), pk=pk)
+    form = AdvanceForm(request.POST, application=application)
+    if not form.is_valid():
+        return _application_page(request, application, advance_form=form, status=400)
+    try:
+        services.application_advance(
+            actor=_user(request), application=application, stage=form.cleaned_data["stage"]
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _application_page(request, application, advance_form=form, status=400)
+    messages.success(request, _("Moved to %(stage)s.") % {"stage": form.cleaned_data["stage"]})
+    return redirect("hiring:application-detail", pk=application.pk)
+
+
+@require_GET
+@login_required
+def scorecard_list_mine(request: HttpRequest) -> HttpResponse:
+    scorecards = selectors.scorecards_to_fill(user=_user(request))
+    return render(request, "hiring/scorecard_list.html", {"scorecards": scorecards})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def scorecard_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    scorecard = selectors.scorecard_get_for_user(user=_user(request), pk=pk)
+    if scorecard.interviewer_id != _user(request).pk:
+        raise PermissionDenied
+    competencies = list(scorecard.application.job.competencies.all())
+    existing = {r.competency_id: r for r in scorecard.ratings.all()}
+    errors: dict[str, list[str]] = {}
+    if request.method == "POST":
+        ratings = {
+            c.pk: services.RatingInput(
+                rating=request.POST.get(f"rating_{c.pk}", ""),
+                evidence=request.POST.get(f"evidence_{c.pk}", ""),
+                candidate_comment=request.POST.get(f"comment_{c.pk}", ""),
+            )
+            for c in competencies
+        }
+        try:
+            services.scorecard_save(
+                actor=_user(request),
+                scorecard=scorecard,
+                overall=request.POST.get("overall", OverallRecommendation.NO_DECISION),
+                ratings=ratings,
+                key_takeaways=request.POST.get("key_takeaways", ""),
+                private_notes=request.POST.get("private_notes", ""),
+                submit="submit" in request.POST,
+            )
+        except ValidationError as error:
+            errors = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+        else:
+            messages.success(
+                request,
+                _("Scorecard submitted.") if "submit" in request.POST else _("Draft saved."),
+            )
+            return redirect("hiring:scorecard-list-mine")
+    rows = [(c, existing.get(c.pk)) for c in competencies]
+    return render(
+        request,
+        "hiring/scorecard_form.html",
+        {
+            "scorecard": scorecard,
+            "rows": rows,
+            "levels": AttributeRating.choices,
+            "overall_choices": OverallRecommendation.choices,
+            "errors": errors,
+            "posted": request.POST,
+        },
+        status=400 if errors else 200,
+    )

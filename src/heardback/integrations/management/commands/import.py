@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from heardback.accounts.models import Organization
+from heardback.integrations.importers import IMPORTERS, load_reason_map
+from heardback.integrations.importers.base import DEFAULT_MAX_FILE_MB
+from heardback.integrations.reporting import TqdmProgress, render
+
+
+class Command(BaseCommand):
+    help = (
+        "Import jobs, candidates, applications and scorecards from an ATS export: "
+        "`heardback import greenhouse|greenhouse-v3|lever|csv PATH --org SLUG [--dry-run]`. "
+        "All or nothing: any problem is listed and nothing is saved."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("source", choices=sorted(IMPORTERS))
+        parser.add_argument("path", type=Path, help="The dump directory (a file for csv).")
+        parser.add_argument("--org", required=True, help="Slug of the organization to import into.")
+        parser.add_argument("--dry-run", action="store_true", help="Check and count; save nothing.")
+        parser.add_argument(
+            "--reason-map",
+            type=Path,
+            default=None,
+            help="JSON {reason text or id: category} overriding the default mapping.",
+        )
+        parser.add_argument(
+            "--max-file-mb",
+            type=float,
+            default=None,
+            help=f"Refuse bigger files (default {DEFAULT_MAX_FILE_MB}).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        organization = Organization.objects.filter(slug=options["org"]).first()
+        if organization is None:
+            raise CommandError(f"No organization with slug {options['org']!r}.")
+        reason_map = None
+        if options["reason_map"] is not None:
+            try:
+                reason_map = load_reason_map(options["reason_map"])
+            except ValueError as error:
+                raise CommandError(str(error)) from None
+        progress = TqdmProgress(disable=options["verbosity"] == 0)
+        try:
+            report = IMPORTERS[options["source"]](
+                options["path"],
+                organization=organization,
+                dry_run=options["dry_run"],
+                progress=progress,
+                reason_map=reason_map,
+                max_file_mb=options["max_file_mb"],
+            )
+        finally:
+            progress.close()
+        self.stdout.write(render(report))
+        if not report.ok:
+            raise CommandError(f"Import failed with {len(report.errors)} problem(s).")

@@ -1,0 +1,546 @@
+"""The outbox: every email is a row written in the transaction that decided to send it.
+
+Services never call `send_mail`. They write `OutboundEmail` rows; workers claim due rows,
+send them over one connection per batch and commit each outcome as soon as the server answers.
+docs/delivery.md states the guarantees and the one window where a duplicate is possible.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone
+
+from heardback.accounts.models import Organization, User
+from heardback.accounts.services import audit
+from heardback.feedback.models import FeedbackNote
+from heardback.hiring.models import Job
+from heardback.outbox import delivery
+from heardback.outbox.models import OutboundEmail
+
+logger = logging.getLogger(__name__)
+Status = OutboundEmail.Status
+RATE_WINDOW = timedelta(minutes=1)
+
+
+class OutboxError(ValidationError):
+    """An outbox action refused for a reason the user can act on."""
+
+
+@dataclass
+class DeliverySummary:
+    sent: int = 0
+    retried: int = 0
+    bounced: int = 0
+    failed: int = 0
+
+    def __str__(self) -> str:
+        return (
+            f"sent {self.sent}, retried {self.retried}, "
+            f"bounced {self.bounced}, failed {self.failed}"
+        )
+
+
+# --- Enqueueing ---------------------------------------------------------------------------
+
+
+def organization_sender(organization: Organization) -> str:
+    """The organization's From: "Sender Name" <sender_email>, else DEFAULT_FROM_EMAIL."""
+    if not organization.sender_email:
+        return str(settings.DEFAULT_FROM_EMAIL)
+    name = organization.sender_name or organization.name
+    return delivery.mailbox(name, organization.sender_email, field="from_email")
+
+
+def _email_build(
+    *,
+    organization: Organization,
+    to: str,
+    subject: str,
+    text: str,
+    html: str,
+    reply_to: str | None,
+    idempotency_key: str,
+    scheduled_for: datetime | None,
+    related_note: FeedbackNote | None,
+    kind: str,
+    headers: dict[str, str] | None,
+    from_email: str | None,
+) -> OutboundEmail:
+    """A validated, unsaved row: bad addresses and line breaks are refused before any write."""
+    from_email = from_email or organization_sender(organization)
+    delivery.validate_address(to, field="to")
+    delivery.validate_address(from_email, field="from_email")
+    if reply_to:
+        delivery.validate_address(reply_to, field="reply_to")
+    email = OutboundEmail(
+        organization=organization,
+        kind=kind,
+        note=related_note,
+        idempotency_key=idempotency_key,
+        message_id=delivery.new_message_id(from_email),
+        from_email=from_email,
+        to=to,
+        reply_to=reply_to or "",
+        subject=subject,
+        text=text,
+        html=html,
+        headers=headers or {},
+        scheduled_for=scheduled_for,
+        next_attempt_at=scheduled_for or timezone.now(),
+    )
+    email.full_clean(
+        exclude=["organization", "note"], validate_unique=False, validate_constraints=False
+    )
+    return email
+
+
+def _requeue(email: OutboundEmail, scheduled_for: datetime | None) -> None:
+    """Give a cancelled email (never claimed since) a new life with the same Message-ID."""
+    OutboundEmail.objects.filter(pk=email.pk, status=Status.CANCELLED).update(
+        status=Status.QUEUED,
+        attempts=0,
+        scheduled_for=scheduled_for,
+        next_attempt_at=scheduled_for or timezone.now(),
+        last_error="",
+    )
+    email.refresh_from_db()
+
+
+def _deliver_after_commit() -> None:
+    """Ask a worker to deliver now instead of at the next sweep, once the rows are committed."""
+
+    def nudge() -> None:
+        from heardback.outbox.tasks import deliver_due
+
+        try:
+            deliver_due.enqueue()
+        except Exception:
+            # Only latency is lost: the periodic sweep delivers every due row on its own.
+            logger.exception("could not enqueue outbox delivery; the sweep will deliver")
+
+    transaction.on_commit(nudge)
+
+
+@transaction.atomic
+def email_enqueue(
+    *,
+    organization: Organization,
+    to: str,
+    subject: str,
+    text: str,
+    html: str,
+    reply_to: str | None,
+    idempotency_key: str,
+    scheduled_for: datetime | None = None,
+    related_note: FeedbackNote | None = None,
+    kind: str = "",
+    headers: dict[str, str] | None = None,
+    from_email: str | None = None,
+) -> OutboundEmail:
+    """Queue one email, once per idempotency key; a worker sends it after the commit."""
+    email = _email_build(
+        organization=organization, to=to, subject=subject, text=text, html=html,
+        reply_to=reply_to, idempotency_key=idempotency_key, scheduled_for=scheduled_for,
+        related_note=related_note, kind=kind, headers=headers, from_email=from_email,
+    )  # fmt: skip
+    existing = (
+        OutboundEmail.objects.select_for_update().filter(idempotency_key=idempotency_key).first()
+    )
+    if existing is not None:
+        if existing.status == Status.CANCELLED:
+            _requeue(existing, scheduled_for)
+            _deliver_after_commit()
+        return existing
+    try:
+        with transaction.atomic():
+            email.save()
+    except IntegrityError:
+        # A concurrent enqueue of the same key committed first: theirs is the one email.
+        return OutboundEmail.objects.get(idempotency_key=idempotency_key)
+    if email.next_attempt_at <= timezone.now():
+        _deliver_after_commit()
+    return email
+
+
+def _note_email(
+    note: FeedbackNote, *, sender: str, scheduled_for: datetime | None
+) -> OutboundEmail:
+    application = note.application
+    candidate, recruiter = application.candidate, application.job.recruiter
+    if not candidate.email:
+        raise ValidationError({"to": "The candidate has no email address."})
+    return _email_build(
+        organization=note.organization,
+        to=delivery.mailbox(candidate.full_name, candidate.email, field="to"),
+        reply_to=(
+            delivery.mailbox(recruiter.full_name, recruiter.email, field="reply_to")
+            if recruiter is not None
+            else ""
+        ),
+        subject=note.subject,
+        text=note.text,
+        html=note.html,
+        idempotency_key=f"feedback_note:{note.pk}:v{note.version}",
+        scheduled_for=scheduled_for,
+        related_note=note,
+        kind="feedback_note",
+        headers=None,
+        from_email=sender,
+    )
+
+
+@transaction.atomic
+def feedback_notes_queue(
+    *,
+    actor: User | None,
+    organization: Organization,
+    job: Job | None = None,
+    at: datetime | None = None,
+) -> int:
+    """Queue the approved current notes (all, or a job's) for delivery now or `at`."""
+    sender = organization_sender(organization)
+    notes = (
+        FeedbackNote.objects.select_for_update(of=("self",))
+        .filter(organization=organization, is_current=True, status=FeedbackNote.Status.APPROVED)
+        .select_related("organization", "application__candidate", "application__job__recruiter")
+        .order_by("id")
+    )
+    if job is not None:
+        notes = notes.filter(application__job=job)
+    built: list[OutboundEmail] = []
+    refused: dict[int, str] = {}
+    for note in notes:
+        try:
+            built.append(_note_email(note, sender=sender, scheduled_for=at))
+        except ValidationError as error:
+            # One unreachable candidate must not hold back everyone else's feedback: the note
+            # stays approved and says why, for the recruiter to fix and send again.
+            refused[note.pk] = "Not sent: " + " ".join(error.messages)
+    keys = [email.idempotency_key for email in built]
+    existing = {
+        email.idempotency_key: email
+        for email in OutboundEmail.objects.select_for_update().filter(idempotency_key__in=keys)
+    }
+    for email in built:
+        previous = existing.get(email.idempotency_key)
+        if previous is not None and previous.status == Status.CANCELLED:
+            _requeue(previous, at)
+    OutboundEmail.objects.bulk_create(
+        [email for email in built if email.idempotency_key not in existing], batch_size=500
+    )
+    queued = [email.note_id for email in built]
+    FeedbackNote.objects.filter(pk__in=queued).update(
+        status=FeedbackNote.Status.QUEUED, scheduled_for=at, last_error=""
+    )
+    for pk, reason in refused.items():
+        FeedbackNote.objects.filter(pk=pk).update(last_error=reason)
+    audit(
+        organization=organization, actor=actor, action="feedback.queue", obj=job,
+        count=len(queued), refused=len(refused), scheduled_for=at.isoformat() if at else None,
+    )  # fmt: skip
+    if queued and (at is None or at <= timezone.now()):
+        _deliver_after_commit()
+    return len(queued)
+
+
+@transaction.atomic
+def outbound_email_cancel(*, actor: User | None, email: OutboundEmail) -> OutboundEmail:
+    """Cancel an email no worker has claimed; its note goes back to approved."""
+    # Compare-and-set against the claim: whichever commits first wins. On PostgreSQL this
+    # UPDATE waits for a claimer holding the row and then re-checks `status`.
+    cancelled = OutboundEmail.objects.filter(pk=email.pk, status=Status.QUEUED).update(
+        status=Status.CANCELLED
+    )
+    email.refresh_from_db()
+    if not cancelled:
+        raise OutboxError(
+            f"This email is {email.get_status_display().lower()}; it can no longer be cancelled."
+        )
+    if email.note_id is not None:
+        FeedbackNote.objects.filter(pk=email.note_id, status=FeedbackNote.Status.QUEUED).update(
+            status=FeedbackNote.Status.APPROVED, scheduled_for=None
+        )
+    audit(organization=email.organization, actor=actor, action="outbox.cancel", obj=email)
+    return email
+
+
+# --- Claiming -----------------------------------------------------------------------------
+
+
+def worker_name() -> str:
+    """This process, as written in `claimed_by`: host and pid."""
+    return f"{socket.gethostname()[:60]}:{os.getpid()}"
+
+
+def _recent_attempts(now: datetime, organization_ids: list[int] | None = None) -> dict[int, int]:
+    recent = OutboundEmail.objects.filter(last_attempt_at__gt=now - RATE_WINDOW)
+    if organization_ids is not None:
+        recent = recent.filter(organization_id__in=organization_ids)
+    rows = recent.order_by().values("organization_id").annotate(n=Count("id"))
+    return {row["organization_id"]: row["n"] for row in rows}
+
+
+def outbound_emails_claim(*, worker: str, limit: int | None = None) -> list[OutboundEmail]:
+    """Claim up to `limit` due emails for one worker, within each organization's send rate."""
+    now = timezone.now()
+    limit = limit or settings.OUTBOX_BATCH_SIZE
+    rate, max_attempts = settings.OUTBOX_RATE_PER_MINUTE, settings.OUTBOX_MAX_ATTEMPTS
+    _fail_abandoned(now)
+    token = f"{worker}:{uuid.uuid4().hex[:12]}"
+    throttled = [org for org, n in _recent_attempts(now).items() if n >= rate]
+    with transaction.atomic():
+        # PostgreSQL: FOR UPDATE SKIP LOCKED, so workers on several machines each take rows
+        # nobody else is looking at and never wait for one another. SQLite ignores it: there
+        # the IMMEDIATE transaction already holds the database's only write lock from BEGIN,
+        # so no one can claim between this SELECT and the UPDATE below.
+        expired = (
+            OutboundEmail.objects.select_for_update(skip_locked=True)
+            .filter(status=Status.SENDING, lease_expires_at__lt=now, attempts__lt=max_attempts)
+            .exclude(organization_id__in=throttled)
+            .order_by("lease_expires_at", "id")
+            .values_list("id", "organization_id")[:limit]
+        )
+        queued = (
+            OutboundEmail.objects.select_for_update(skip_locked=True)
+            .filter(status=Status.QUEUED, next_attempt_at__lte=now)
+            .exclude(organization_id__in=throttled)
+            .order_by("next_attempt_at", "id")
+            .values_list("id", "organization_id")
+        )
+        candidates = list(expired)
+        candidates += list(queued[: limit - len(candidates)]) if len(candidates) < limit else []
+        if not candidates:
+            return []
+        organization_ids = sorted({org for _, org in candidates})
+        if connection.features.has_select_for_update:
+            # Two workers must not both spend the same organization's budget: claimers of an
+            # organization take turns (NO KEY: rows pointing at it can still be inserted).
+            list(
+                Organization.objects.select_for_update(no_key=True)
+                .filter(pk__in=organization_ids)
+                .order_by("pk")
+                .values_list("pk", flat=True)
+            )
+        budget = {org: rate for org in organization_ids}
+        for org, n in _recent_attempts(now, organization_ids).items():
+            budget[org] -= n
+        picked = []
+        for pk, org in candidates:
+            if budget[org] > 0:
+                budget[org] -= 1
+                picked.append(pk)
+        # Compare-and-set: only rows still due become ours, and we read back only rows that
+        # carry our token, so the claim stays exact even if the SELECT above were stale.
+        OutboundEmail.objects.filter(pk__in=picked).filter(
+            Q(status=Status.QUEUED, next_attempt_at__lte=now)
+            | Q(status=Status.SENDING, lease_expires_at__lt=now)
+        ).update(
+            status=Status.SENDING,
+            claimed_by=token,
+            lease_expires_at=now + timedelta(seconds=settings.OUTBOX_LEASE_SECONDS),
+            last_attempt_at=now,
+            attempts=F("attempts") + 1,
+        )
+    return list(
+        OutboundEmail.objects.filter(pk__in=picked, claimed_by=token, status=Status.SENDING)
+        .select_related("organization")
+        .order_by("next_attempt_at", "id")
+    )
+
+
+def _fail_abandoned(now: datetime) -> None:
+    """Give up on rows whose worker died during every allowed attempt."""
+    abandoned = list(
+        OutboundEmail.objects.filter(
+            status=Status.SENDING,
+            lease_expires_at__lt=now,
+            attempts__gte=settings.OUTBOX_MAX_ATTEMPTS,
+        ).select_related("organization")
+    )
+    for email in abandoned:
+        reason = (
+            f"The worker sending it stopped during {email.attempts} attempts; "
+            "it may or may not have reached the candidate."
+        )
+        _finish(email, status=Status.FAILED, reason=reason, action="outbox.fail")
+
+
+# --- Delivering ---------------------------------------------------------------------------
+
+
+class _Lease:
+    """Keeps a batch's claim alive while it is sent; a dead worker's claim simply lapses."""
+
+    def __init__(self, batch: list[OutboundEmail]) -> None:
+        self.token = batch[0].claimed_by
+        self.seconds = settings.OUTBOX_LEASE_SECONDS
+        self.renew_at = time.monotonic() + self.seconds / 2
+        self.lost: set[int] = set()
+
+    def holds(self, email: OutboundEmail, remaining: list[OutboundEmail]) -> bool:
+        if time.monotonic() >= self.renew_at:
+            self._renew([e.pk for e in remaining])
+        return email.pk not in self.lost
+
+    def _renew(self, pks: list[int]) -> None:
+        self.renew_at = time.monotonic() + self.seconds / 2
+        ours = OutboundEmail.objects.filter(
+            pk__in=pks, claimed_by=self.token, status=Status.SENDING
+        )
+        with transaction.atomic():
+            ours.update(lease_expires_at=timezone.now() + timedelta(seconds=self.seconds))
+            kept = set(ours.values_list("pk", flat=True))
+        # A row we were too slow for belongs to another worker now: it sends it, we skip it.
+        self.lost.update(set(pks) - kept)
+
+
+def outbound_emails_deliver_due(
+    *, worker: str | None = None, batch_size: int | None = None, threads: int | None = None
+) -> DeliverySummary:
+    """Deliver every email due now: claim a batch, send it over one connection, repeat."""
+    worker = worker or worker_name()
+    threads = threads or settings.OUTBOX_THREADS
+    if threads <= 1 or transaction.get_connection().in_atomic_block:
+        # Inside a transaction (a test, a caller's atomic block) other threads could not see
+        # the rows: deliver on this connection only.
+        summary = _deliver_until_done(worker, batch_size)
+    else:
+        # Rendering a message costs about as much CPU as the server spends accepting it:
+        # while one thread waits for the server's replies, another renders and commits.
+        with ThreadPoolExecutor(threads, thread_name_prefix="outbox") as pool:
+            parts = list(pool.map(lambda _: _in_thread(worker, batch_size), range(threads)))
+        summary = DeliverySummary(
+            *(sum(getattr(p, f) for p in parts) for f in ("sent", "retried", "bounced", "failed"))
+        )
+    if summary.sent or summary.retried or summary.bounced or summary.failed:
+        logger.info("outbox: %s", summary)
+    return summary
+
+
+def _in_thread(worker: str, batch_size: int | None) -> DeliverySummary:
+    try:
+        return _deliver_until_done(worker, batch_size)
+    finally:
+        connection.close()  # this thread's own database connection
+
+
+def _deliver_until_done(worker: str, batch_size: int | None) -> DeliverySummary:
+    summary = DeliverySummary()
+    while batch := outbound_emails_claim(worker=worker, limit=batch_size):
+        _deliver_batch(batch, summary)
+    return summary
+
+
+def _deliver_batch(batch: list[OutboundEmail], summary: DeliverySummary) -> None:
+    lease = _Lease(batch)
+    backend = None
+    try:
+        for index, email in enumerate(batch):
+            if not lease.holds(email, batch[index:]):
+                continue
+            if backend is None:
+                try:
+                    backend = delivery.open_connection()
+                except Exception as error:
+                    # No connection, no email: the rest of the batch would fail the same way,
+                    # each after its own timeout. Retry them all later instead.
+                    failure = delivery.Failure(delivery.judge(error).reason, bounce=False)
+                    for rest in batch[index:]:
+                        if rest.pk not in lease.lost:
+                            _record_failure(rest, failure, summary)
+                    return
+            try:
+                sent = backend.send_messages([delivery.build_message(email, backend)])
+            except Exception as error:
+                delivery.discard_connection(backend)
+                backend = None
+                _record_failure(email, delivery.judge(error), summary)
+                continue
+            if sent:
+                _record_sent(email, summary)
+            else:
+                failure = delivery.Failure("The email backend sent nothing.", bounce=False)
+                _record_failure(email, failure, summary)
+    finally:
+        if backend is not None:
+            delivery.close_connection(backend)
+
+
+def _record_sent(email: OutboundEmail, summary: DeliverySummary) -> None:
+    now = timezone.now()
+    # The server has accepted the message: commit that at once. A crash between its "250"
+    # and this commit is the only way an email goes out twice (docs/delivery.md). Whoever
+    # holds the claim now, the truth is "sent", so this write is not fenced by the token.
+    with transaction.atomic():
+        OutboundEmail.objects.filter(pk=email.pk).exclude(status=Status.SENT).update(
+            status=Status.SENT, sent_at=now, last_error="", lease_expires_at=None
+        )
+        if email.note_id is not None:
+            FeedbackNote.objects.filter(pk=email.note_id).update(
+                status=FeedbackNote.Status.SENT, sent_at=now, last_error=""
+            )
+    summary.sent += 1
+    logger.debug("delivered %s", email.message_id)
+
+
+def _record_failure(
+    email: OutboundEmail, failure: delivery.Failure, summary: DeliverySummary
+) -> None:
+    if failure.bounce:
+        if _finish(email, status=Status.BOUNCED, reason=f"Bounced: {failure.reason}",
+                   action="outbox.bounce"):  # fmt: skip
+            summary.bounced += 1
+        return
+    if email.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+        reason = f"Gave up after {email.attempts} attempts: {failure.reason}"
+        if _finish(email, status=Status.FAILED, reason=reason, action="outbox.fail"):
+            summary.failed += 1
+        return
+    with transaction.atomic():
+        retried = OutboundEmail.objects.filter(
+            pk=email.pk, claimed_by=email.claimed_by, status=Status.SENDING
+        ).update(
+            status=Status.QUEUED,
+            next_attempt_at=timezone.now() + delivery.backoff(email.attempts),
+            last_error=failure.reason,
+            lease_expires_at=None,
+        )
+        if retried and email.note_id is not None:
+            FeedbackNote.objects.filter(pk=email.note_id).update(
+                last_error=f"Attempt {email.attempts} failed, will retry: {failure.reason}"
+            )
+    summary.retried += retried
+
+
+def _finish(email: OutboundEmail, *, status: str, reason: str, action: str) -> bool:
+    """Record a final failure on the email, its note and the audit log; False if not ours."""
+    with transaction.atomic():
+        # Fenced by the claim token: a worker whose lease lapsed must not overwrite the
+        # outcome of the worker that took the row over.
+        done = OutboundEmail.objects.filter(
+            pk=email.pk, claimed_by=email.claimed_by, status=Status.SENDING
+        ).update(status=status, last_error=reason, lease_expires_at=None)
+        if not done:
+            return False
+        if email.note_id is not None:
+            FeedbackNote.objects.filter(pk=email.note_id).update(
+                status=FeedbackNote.Status.FAILED, last_error=reason
+            )
+        audit(
+            organization=email.organization, actor=None, action=action, obj=email,
+            note=email.note_id, to=email.to, reason=reason, attempts=email.attempts,
+        )  # fmt: skip
+    logger.warning("outbox: %s %s: %s", status, email.message_id, reason)
+    return True

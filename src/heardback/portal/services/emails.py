@@ -1,0 +1,82 @@
+"""Rendering the portal's emails (templates/portal/emails/) and queueing them in the outbox."""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import datetime
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import formats, timezone, translation
+
+from heardback.accounts.models import User
+from heardback.hiring.models import Application
+from heardback.outbox import delivery
+from heardback.outbox.models import OutboundEmail
+from heardback.outbox.services import email_enqueue
+from heardback.portal.texts import texts_for
+
+
+def local_date(value: datetime, time_zone: str) -> str:
+    """A date as the candidate reads it: in the organization's time zone and active language."""
+    return formats.date_format(timezone.localtime(value, zone(time_zone)), "j F Y")
+
+
+def zone(name: str) -> zoneinfo.ZoneInfo:
+    """The named time zone, UTC when the name is unknown."""
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
+
+
+def render_email(name: str, language: str, context: dict[str, Any]) -> tuple[str, str, str]:
+    """Subject, text and HTML of templates/portal/emails/<name>.*, in `language`."""
+    with translation.override(language):
+        subject = render_to_string(f"portal/emails/{name}.subject.txt", context)
+        text = render_to_string(f"portal/emails/{name}.txt", context)
+        html = render_to_string(f"portal/emails/{name}.html", context)
+    return " ".join(subject.split()), text, html
+
+
+def recruiter_mailbox(application: Application, fallback: User | None = None) -> str | None:
+    """The Reply-To of a candidate email: the job's recruiter (else `fallback`)."""
+    recruiter = application.job.recruiter or fallback
+    if recruiter is None:
+        return None
+    return delivery.mailbox(recruiter.full_name, recruiter.email, field="reply_to")
+
+
+def candidate_email_enqueue(
+    *,
+    application: Application,
+    name: str,
+    context: dict[str, Any],
+    key: str,
+    reply_to: str | None,
+    kind: str,
+) -> OutboundEmail | None:
+    """Queue a portal email to the application's candidate, in their language (None: no address)."""
+    candidate, organization = application.candidate, application.organization
+    if not candidate.email:
+        return None
+    language = candidate.language
+    t = texts_for(language)
+    context = {
+        **context,
+        "t": t,
+        "lang": language,
+        "greeting": t["email_greeting"].format(name=candidate.first_name),
+        "signoff": t["email_signoff"].format(org=organization.name),
+    }
+    subject, text, html = render_email(name, language, context)
+    return email_enqueue(
+        organization=organization,
+        to=delivery.mailbox(candidate.full_name, candidate.email, field="to"),
+        subject=subject,
+        text=text,
+        html=html,
+        reply_to=reply_to,
+        idempotency_key=key,
+        kind=kind,
+    )

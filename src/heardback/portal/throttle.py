@@ -1,0 +1,34 @@
+"""Rate limit on portal lookups: a guesser gets a few dozen tries a minute, not millions.
+
+Counts live in Django's cache (LocMemCache by default: one count per process). Production
+with several web processes should point CACHES at a shared cache such as Redis.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+WINDOW_SECONDS = 60
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address as the web server saw it (behind a proxy, set it from the proxy)."""
+    return str(request.META.get("REMOTE_ADDR") or "unknown")
+
+
+def portal_lookup_allowed(request: HttpRequest) -> bool:
+    """Count one lookup for the client's IP; False once it passes the minute's allowance."""
+    window = int(time.time() // WINDOW_SECONDS)
+    key = f"portal:lookups:{client_ip(request)}:{window}"
+    # add + incr is atomic on the cache backends Django ships and on Redis.
+    cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, timeout=WINDOW_SECONDS * 2)
+        count = 1
+    return count <= settings.PORTAL_LOOKUPS_PER_MINUTE

@@ -1,0 +1,242 @@
+"""heardback settings: every value comes from the environment (see .env.example)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+
+
+def envstr(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def envbool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), got {raw!r}")
+
+
+def envint(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}") from None
+
+
+def envlist(name: str, default: str) -> list[str]:
+    return [item.strip() for item in envstr(name, default).split(",") if item.strip()]
+
+
+def email_settings(url: str) -> dict[str, object]:
+    """Translate EMAIL_URL (console://, smtp://, smtps://, submission://, locmem://) to settings."""
+    parts = urlsplit(url)
+    scheme = parts.scheme
+    if scheme == "console":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if scheme == "locmem":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+    if scheme not in {"smtp", "smtps", "submission"}:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL scheme must be console, smtp, smtps or submission, got {scheme!r}"
+        )
+    default_port = {"smtp": 25, "smtps": 465, "submission": 587}[scheme]
+    query = parse_qs(parts.query)
+    try:
+        port = parts.port or default_port
+    except ValueError:
+        raise ImproperlyConfigured(f"EMAIL_URL has a bad port: {url!r}") from None
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname or "localhost",
+        "EMAIL_PORT": port,
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_SSL": scheme == "smtps",
+        "EMAIL_USE_TLS": scheme == "submission" or query.get("starttls") == ["1"],
+        "EMAIL_TIMEOUT": int(query.get("timeout", ["30"])[0]),
+    }
+
+
+DEBUG = envbool("DEBUG", False)
+SECRET_KEY = envstr("SECRET_KEY")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it in the environment (see .env.example), "
+            "or set DEBUG=1 on a development machine."
+        )
+    SECRET_KEY = "insecure-development-only-key"  # noqa: S105  (DEBUG only)
+
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
+HEARDBACK_BASE_URL = envstr("HEARDBACK_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+VAR_DIR = Path(envstr("HEARDBACK_VAR_DIR", "var")).resolve()
+# The SQLite file and collected static files live here; SQLite will not create the folder.
+(VAR_DIR / "static").mkdir(parents=True, exist_ok=True)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
+    "heardback.core",
+    "heardback.accounts",
+    "heardback.hiring",
+    "heardback.feedback",
+    "heardback.outbox",
+    "heardback.closure",
+    "heardback.portal",
+    "heardback.integrations",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "heardback.accounts.middleware.UserLanguageMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "heardback.urls"
+WSGI_APPLICATION = "heardback.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "heardback.accounts.context_processors.navigation",
+            ],
+        },
+    },
+]
+
+# SQLite by default, tuned so a web server and a worker can write at once: WAL lets readers
+# run beside the writer, IMMEDIATE takes the write lock at BEGIN (no upgrade deadlocks), and
+# the busy timeout makes a second writer wait instead of failing with "database is locked".
+DATABASE_URL = envstr("DATABASE_URL", f"sqlite:///{VAR_DIR / 'heardback.sqlite3'}")
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            "PRAGMA busy_timeout=20000; PRAGMA foreign_keys=ON;"
+        ),
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = envint("DATABASE_CONN_MAX_AGE", 60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "hiring:job-list"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("fr", "Français")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = envstr("TIME_ZONE", "UTC")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = VAR_DIR / "static"
+# Whitenoise serves straight from the app directories, so `heardback serve` needs no
+# collectstatic step; operators who want hashed, far-future-cached files run collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+EMAIL_URL = envstr("EMAIL_URL", "console://")
+globals().update(email_settings(EMAIL_URL))
+if envstr("EMAIL_BACKEND"):
+    # Providers through django-anymail, e.g. anymail.backends.postmark.EmailBackend,
+    # configured with ANYMAIL_* variables.
+    EMAIL_BACKEND = envstr("EMAIL_BACKEND")
+    ANYMAIL = {
+        key.removeprefix("ANYMAIL_"): value
+        for key, value in os.environ.items()
+        if key.startswith("ANYMAIL_")
+    }
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "heardback <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+TASKS = {
+    "default": {
+        "BACKEND": envstr("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = envbool(
+    "SECURE_COOKIES", not DEBUG and HEARDBACK_BASE_URL.startswith("https")
+)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "INFO"}},
+}
+
+# Outbox: attempts before an email fails, sends a minute per organization, emails per
+# connection, how long a worker's claim lasts before another worker may retry it (well above
+# EMAIL_TIMEOUT), and how often every worker sweeps for due emails. See docs/delivery.md.
+OUTBOX_MAX_ATTEMPTS = envint("OUTBOX_MAX_ATTEMPTS", 8)
+OUTBOX_RATE_PER_MINUTE = envint("OUTBOX_RATE_PER_MINUTE", 120)
+OUTBOX_BATCH_SIZE = envint("OUTBOX_BATCH_SIZE", 50)
+OUTBOX_LEASE_SECONDS = envint("OUTBOX_LEASE_SECONDS", 300)
+OUTBOX_SWEEP_SECONDS = envint("OUTBOX_SWEEP_SECONDS", 5)
+OUTBOX_THREADS = envint("OUTBOX_THREADS", 2)
+
+# Portal: how long a candidate's private link lasts, and how many link lookups one client IP
+# may make a minute (beyond that: 429). The count lives in CACHES, per process with the default
+# LocMemCache: production with several web processes should point CACHES at Redis so they share
+# one count. See docs/candidates.md.
+PORTAL_LINK_DAYS = envint("PORTAL_LINK_DAYS", 365)
+PORTAL_LOOKUPS_PER_MINUTE = envint("PORTAL_LOOKUPS_PER_MINUTE", 30)

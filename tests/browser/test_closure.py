@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from heardback.closure.services import closure_sweep
+from heardback.core.demo import demo_create
+from heardback.outbox.models import OutboundEmail
+from tests.browser.conftest import screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_demo_recruiter_opens_the_closure_dashboard_and_sends_a_holding_update(
+    live_server: object, page: object
+) -> None:
+    demo_create(seed=1, size="small", today=timezone.localdate(), password="demo-pass-1")
+    closure_sweep()
+    p: Any = page
+
+    base = live_server.url  # type: ignore[attr-defined]
+    p.goto(f"{base}/login/")
+    p.get_by_label("Email").fill("recruiter@demo.example")
+    p.get_by_label("Password").fill("demo-pass-1")
+    p.get_by_role("button", name="Sign in").click()
+    p.wait_for_url("**/jobs/")
+    p.goto(f"{base}/closure/")
+
+    assert p.get_by_role("heading", name="Closure", exact=True).is_visible()
+    assert int(p.locator('[data-kpi="waiting"]').inner_text()) > 0
+    for state in ("awaiting_scorecards", "awaiting_decision", "awaiting_feedback_approval"):
+        count = p.locator(f'[data-state="{state}"] .count').inner_text()
+        assert int(count) > 0, state
+    for chart in ("states", "ages", "weeks"):
+        svg = p.locator(f'svg[data-chart="{chart}"]')
+        assert svg.is_visible()
+        assert svg.bounding_box()["height"] > 40
+    assert p.locator('svg[data-chart="states"] rect.chart-late').count() == 4
+    assert p.locator("table.closure-waiting tbody tr").count() > 10
+    screenshot(p, "closure")
+
+    p.get_by_role("link", name="Owed a holding update").click()
+    p.wait_for_url("**/closure/?show=holding")
+    p.get_by_role("button", name="Send holding update").first.click()
+    assert p.get_by_role("status").get_by_text("Update sent to").is_visible()
+    assert OutboundEmail.objects.filter(kind="holding_update").count() == 1

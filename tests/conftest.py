@@ -1,0 +1,60 @@
+"""Personas, like healthchecks' alice/bob/charlie: one organization and an outsider's."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from heardback.accounts.models import Organization, User
+from tests import factories
+
+
+@pytest.fixture
+def org(db: None) -> Organization:
+    return factories.OrganizationFactory(slug="acme", name="Acme")
+
+
+@pytest.fixture
+def other_org(db: None) -> Organization:
+    return factories.OrganizationFactory(slug="globex", name="Globex")
+
+
+def _member(org: Organization, role: str, email: str) -> User:
+    user = factories.UserFactory(email=email, full_name=email.split("@")[0].title())
+    factories.MembershipFactory(organization=org, user=user, role=role)
+    return user
+
+
+@pytest.fixture
+def admin(org: Organization) -> User:
+    return _member(org, "admin", "alice@acme.example")
+
+
+@pytest.fixture
+def recruiter(org: Organization) -> User:
+    return _member(org, "recruiter", "rita@acme.example")
+
+
+@pytest.fixture
+def interviewer(org: Organization) -> User:
+    return _member(org, "interviewer", "ivan@acme.example")
+
+
+@pytest.fixture
+def outsider(other_org: Organization) -> User:
+    """A recruiter of another organization: must never see Acme's data."""
+    return _member(other_org, "recruiter", "oscar@globex.example")
+
+
+@pytest.fixture
+def recruiter_client(recruiter: User) -> Client:
+    client = Client()
+    client.force_login(recruiter)
+    return client
+
+
+@pytest.fixture
+def outsider_client(outsider: User) -> Client:
+    client = Client()
+    client.force_login(outsider)
+    return client

@@ -1,0 +1,513 @@
+"""What a feedback note says, and what it must never say."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from heardback.feedback.engine import (
+    Note,
+    NoteInput,
+    OpenRole,
+    compose,
+    compose_many,
+    match_open_roles,
+)
+from heardback.feedback.engine import guard as guard_module
+from tests.feedback.engine import factories as f
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def write(inp: NoteInput, guard=f.no_findings) -> Note:
+    return compose(inp, guard=guard)
+
+
+def flat(text: str) -> str:
+    """The text on one line, as a reader sees it (wrapping and no-break spaces undone)."""
+    return " ".join(text.split())
+
+
+def sections(note: Note) -> list[str]:
+    order: list[str] = []
+    for sentence in note.sentences:
+        if not order or order[-1] != sentence.section:
+            order.append(sentence.section)
+    return order
+
+
+def section_text(note: Note, section: str) -> str:
+    return " ".join(s.text for s in note.sentences if s.section == section)
+
+
+# --- what the note says, in order -------------------------------------------------------------
+
+
+def test_a_note_thanks_the_candidate_then_gives_the_decision_in_its_first_paragraph():
+    note = write(f.scenario("skills_gap"))
+    assert sections(note) == [
+        "greeting",
+        "thanks",
+        "decision",
+        "reason",
+        "strengths",
+        "development",
+        "next_steps",
+        "signature",
+    ]
+    first_paragraph = note.text.split("\n\n")[1]
+    assert "We have decided not to" in flat(first_paragraph) or "We will not be" in first_paragraph
+
+
+def test_thanks_name_the_interviews_and_their_dates():
+    text = flat(write(f.scenario("skills_gap")).text)
+    assert "12 and 14 June" in text
+    assert "the System design interview and the Hiring manager conversation" in text
+
+
+def test_french_thanks_name_the_dates_the_french_way():
+    text = flat(write(f.scenario("skills_gap", "fr")).text)
+    assert "les 12 et 14 juin" in text
+    assert "l'entretien « Conception technique »" in text
+
+
+def test_three_interviews_or_more_are_summed_up_from_the_first_to_the_last():
+    text = flat(write(f.scenario("stronger_candidate")).text)
+    assert "three" in text
+    assert "between 30 June and 3 July" in text
+    assert "the Recruiter screen" in text and "the Final panel" in text
+
+
+def test_a_skills_gap_is_explained_by_the_competency_furthest_below_the_bar():
+    note = write(f.scenario("skills_gap"))
+    assert "Distributed systems design" in section_text(note, "reason")
+
+
+def test_strengths_use_the_rubric_words_for_the_level_the_candidate_reached():
+    note = write(f.scenario("skills_gap"))
+    strengths = section_text(note, "strengths")
+    assert "Communication" in strengths
+    # Communication was rated strong_yes and yes: we describe "yes", never more.
+    assert "you explain your reasoning clearly and in a sensible order" in strengths
+    assert "you explain complex ideas simply" not in strengths
+
+
+def test_development_areas_come_weakest_first_each_with_a_tip_from_the_rubric():
+    note = write(f.scenario("skills_gap"))
+    items = [s for s in note.sentences if s.section == "development"][1:]
+    assert [s.text.split(":")[0] for s in items] == [
+        "Distributed systems design",
+        "PCI-DSS awareness",
+    ]
+    assert "Designing Data-Intensive Applications" in items[0].text
+    assert "tokenization" in items[1].text
+
+
+def test_a_note_with_strengths_keeps_to_two_development_areas():
+    rubric = tuple(f.competency(n, name=f"Skill {n}") for n in range(1, 6))
+    ratings = (("strong_yes",), ("no",), ("no",), ("no",), ("mixed",))
+    card = f.scorecard(items=tuple(f.item(n, r[0]) for n, r in enumerate(ratings, start=1)))
+    note = write(
+        f.note_input(
+            job_=f.job(competencies=rubric), interviews=(f.interview(),), scorecards=(card,)
+        )
+    )
+    assert note.quality.strengths == 1
+    assert note.quality.development_areas == 2
+
+
+def test_a_note_without_strengths_may_give_three_development_areas():
+    rubric = tuple(f.competency(n, name=f"Skill {n}") for n in range(1, 5))
+    card = f.scorecard(items=tuple(f.item(n, "no") for n in range(1, 5)))
+    note = write(
+        f.note_input(
+            job_=f.job(competencies=rubric), interviews=(f.interview(),), scorecards=(card,)
+        )
+    )
+    assert note.quality.development_areas == 3
+
+
+def test_reapplying_is_offered_from_the_month_the_policy_allows():
+    text = flat(write(f.scenario("skills_gap")).text)  # decided 2 July 2026, six months
+    assert "January 2027" in text
+
+
+def test_reapplying_any_time_when_the_policy_has_no_waiting_period():
+    inp = f.scenario("skills_gap")
+    inp = dataclasses.replace(inp, policy=dataclasses.replace(inp.policy, reapply_months=0))
+    assert "at any time" in write(inp).text
+
+
+def test_questions_go_to_the_application_page_when_there_is_one():
+    note = write(f.scenario("skills_gap"))
+    next_steps = note.text.split("\n\n")[-2]
+    assert next_steps.endswith(f.PORTAL_URL)
+
+
+def test_questions_go_to_a_reply_when_there_is_no_application_page():
+    text = flat(write(f.scenario("formal")).text)
+    assert "reply to this email" in text
+    assert "http" not in text
+
+
+def test_an_open_role_that_needs_the_candidate_strengths_is_suggested():
+    note = write(f.scenario("skills_gap"))
+    assert "Backend Engineer opening" in section_text(note, "next_steps")
+    assert note.quality.open_roles == 1
+
+
+def test_the_job_applied_for_is_never_suggested_as_an_open_role():
+    inp = f.scenario("skills_gap")
+    same = OpenRole(inp.job.id, "Senior Backend Engineer (Payments)", ("Communication",))
+    note = write(dataclasses.replace(inp, open_roles=(same,)))
+    assert note.quality.open_roles == 0
+
+
+def test_the_signature_names_the_recruiter_their_title_and_the_organization():
+    assert (
+        write(f.scenario("skills_gap"))
+        .text.rstrip()
+        .endswith("Dana Whitfield, Recruiter, Larkspur Pay")
+    )
+
+
+# --- honesty ------------------------------------------------------------------------------------
+
+
+def test_a_stronger_finalist_hears_plainly_that_it_was_not_a_skills_gap():
+    note = write(f.scenario("stronger_candidate"))
+    assert "not about" in section_text(note, "reason")
+    assert "another candidate" in flat(note.text).lower()
+
+
+def test_no_development_area_is_invented_when_nothing_is_below_the_bar():
+    for case in ("stronger_candidate", "role_closed", "skills_gap_unsupported"):
+        note = write(f.scenario(case))
+        assert note.quality.development_areas == 0
+        assert "development" not in sections(note)
+
+
+def test_a_skills_gap_the_scorecards_do_not_show_is_not_claimed():
+    note = write(f.scenario("skills_gap_unsupported"))
+    reason = section_text(note, "reason")
+    assert "did not show one specific skill below" in reason
+    assert "biggest gap" not in reason and "main reason" not in reason
+    assert note.quality.reason_unsupported
+
+
+def test_a_withdrawn_candidate_gets_thanks_and_an_open_door_but_no_feedback():
+    note = write(f.scenario("withdrew"))
+    assert sections(note) == ["greeting", "thanks", "next_steps", "signature"]
+    assert note.kind == "withdrawn"
+    assert note.quality.word_count < 80
+    assert "Communication" not in note.text
+
+
+def test_a_screening_rejection_gives_the_criteria_and_no_strengths_or_weaknesses():
+    note = write(f.scenario("screening"))
+    assert note.kind == "screening"
+    assert "at least three years of running payment systems" in flat(note.text)
+    assert "strengths" not in sections(note) and "development" not in sections(note)
+
+
+def test_a_closed_role_says_so_and_adds_the_recruiter_explanation():
+    reason = section_text(write(f.scenario("role_closed")), "reason")
+    assert "closed" in reason
+    assert "The team's budget for this year was moved to another project." in reason
+
+
+def test_a_competency_interviewers_disagree_on_is_neither_strength_nor_weakness():
+    note = write(f.scenario("disagreement"))
+    assert note.quality.disagreements == 1
+    assert "Distributed systems design" not in note.text
+
+
+def test_an_other_reason_without_explanation_is_not_made_up():
+    inp = dataclasses.replace(f.scenario("role_closed"), decision=f.decision("other"))
+    note = write(inp)
+    assert "want you to know why" not in note.text and "Here is why" not in note.text
+    assert "not about a gap in your skills" in flat(note.text) or "not about your skills" in flat(
+        note.text
+    )
+
+
+def test_the_internal_reason_label_never_reaches_the_candidate():
+    for case in f.CASES:
+        assert "internal label" not in write(f.scenario(case)).text
+
+
+def test_internal_evidence_and_private_notes_never_reach_the_candidate():
+    for case in f.CASES:
+        for lang in ("en", "fr"):
+            note = write(f.scenario(case, lang))
+            for marker in (f.EVIDENCE_MARKER, f.PRIVATE_MARKER):
+                assert marker not in note.text and marker not in note.html
+
+
+def test_evidence_marked_shareable_may_be_quoted():
+    card = f.scorecard(
+        items=(
+            f.item(
+                1, "strong_yes", evidence="Led the whiteboard session.", evidence_shareable=True
+            ),
+        )
+    )
+    note = write(f.note_input(interviews=(f.interview(),), scorecards=(card,)))
+    assert "“Led the whiteboard session.”" in flat(note.text)
+
+
+def test_key_takeaways_are_quoted_only_when_shareable():
+    shared = f.scenario("skills_gap")
+    assert "Clear thinker with solid Go." in flat(write(shared).text)
+    hidden = dataclasses.replace(
+        shared,
+        scorecards=tuple(
+            dataclasses.replace(c, key_takeaways_shareable=False) for c in shared.scorecards
+        ),
+    )
+    assert "Clear thinker" not in write(hidden).text
+
+
+def test_interviewer_first_names_appear_only_when_the_policy_allows_it():
+    named = write(f.scenario("formal"))
+    assert "Sam" in named.text
+    anonymous = write(f.scenario("skills_gap"))
+    assert "Sam" not in anonymous.text and "Aisha" not in anonymous.text
+    assert "one interviewer" in anonymous.text.lower()
+
+
+# --- the guard seam -----------------------------------------------------------------------------
+
+
+class RecordingGuard:
+    """A fake guard: flags any text containing one of `flagged`, and records every call."""
+
+    def __init__(self, *flagged: str, severity: guard_module.Severity = "warn") -> None:
+        self.flagged = flagged
+        self.severity = severity
+        self.calls: list[tuple[str, dict[str, object]]] = []
+
+    def __call__(self, text: str, **options: object) -> list[guard_module.Finding]:
+        self.calls.append((text, options))
+        return [
+            guard_module.Finding(
+                text.index(w), text.index(w) + len(w), "test", self.severity, "t", "", ""
+            )
+            for w in self.flagged
+            if w in text
+        ]
+
+
+def test_a_comment_with_any_guard_finding_is_dropped_and_counted():
+    guard = RecordingGuard("sharp clarifying")
+    note = write(f.scenario("skills_gap"), guard)
+    assert "sharp clarifying" not in note.text
+    assert note.quality.dropped_comments == 1
+
+
+def test_a_comment_with_a_mere_warning_is_dropped_too():
+    note = write(f.scenario("skills_gap"), RecordingGuard("clean worker pool", severity="warn"))
+    assert "clean worker pool" not in note.text
+
+
+def test_comments_are_checked_as_interviewer_notes_and_the_note_as_candidate_text():
+    inp = dataclasses.replace(f.scenario("skills_gap"), other_candidate_names=("Jordan Vale",))
+    guard = RecordingGuard()
+    note = write(inp, guard)
+    contexts = [options["context"] for _, options in guard.calls]
+    assert contexts[-1] == "candidate" and set(contexts[:-1]) == {"note"}
+    assert guard.calls[-1][0] == note.text
+    assert all(options["other_names"] == ("Jordan Vale",) for _, options in guard.calls)
+    assert all(options["lang"] == "en" for _, options in guard.calls)
+
+
+def test_findings_on_the_final_text_are_returned_for_the_reviewer():
+    note = write(f.scenario("skills_gap"), RecordingGuard("Priya", severity="block"))
+    assert note.guard_findings
+    assert note.quality.guard_verdict == "block"
+    finding = note.guard_findings[0]
+    assert note.text[finding.start : finding.end] == "Priya"
+
+
+def test_the_default_guard_is_the_real_one():
+    note = compose(f.scenario("skills_gap"))
+    assert all(isinstance(finding, guard_module.Finding) for finding in note.guard_findings)
+    assert note.quality.guard_verdict == guard_module.verdict(note.guard_findings)
+
+
+# --- tone and language --------------------------------------------------------------------------
+
+
+def test_the_formal_tone_greets_by_full_name_and_says_position():
+    note = write(f.scenario("formal"))
+    assert note.text.startswith("Dear Oliver Grant,")
+    assert note.subject == (
+        "Your application for the Senior Backend Engineer (Payments) position at Larkspur Pay"
+    )
+
+
+def test_the_warm_subject_names_the_job_and_the_organization():
+    assert write(f.scenario("skills_gap")).subject == (
+        "Your application for Senior Backend Engineer (Payments) at Larkspur Pay"
+    )
+
+
+def test_a_french_note_greets_with_bonjour_and_says_vous():
+    warm = write(f.scenario("skills_gap", "fr"))
+    formal = write(f.scenario("formal", "fr"))
+    assert warm.text.startswith("Bonjour Élodie,")
+    assert formal.text.startswith("Bonjour Théo Roux,")
+    for note in (warm, formal):
+        words = set(flat(note.text).replace("'", " ").lower().split())
+        assert "vous" in words and "tu" not in words and "te" not in words
+
+
+def test_french_punctuation_takes_a_no_break_space_before_colons():
+    text = write(f.scenario("skills_gap", "fr")).text
+    assert "\u00a0:" in text
+    assert " :" not in text
+    assert "«\u00a0" in text and "\u00a0»" in text
+
+
+def test_french_elides_de_before_a_vowel():
+    note = write(f.scenario("skills_gap", "fr"))
+    assert "poste d'Ingénieur·e backend senior" in note.subject
+    assert "de Ingénieur" not in flat(note.text)
+
+
+# --- rendering ----------------------------------------------------------------------------------
+
+
+def test_the_html_escapes_every_piece_of_data():
+    inp = dataclasses.replace(
+        f.scenario("skills_gap"),
+        job=dataclasses.replace(
+            f.scenario("skills_gap").job, title="<script>alert(1)</script> & Co"
+        ),
+    )
+    note = write(inp)
+    assert "<script>" not in note.html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in note.html
+
+
+def test_the_html_links_the_application_page_and_nothing_else():
+    html = write(f.scenario("skills_gap")).html
+    assert html.count("<a ") == 1
+    assert f'<a href="{f.PORTAL_URL}">{f.PORTAL_URL}</a>' in html
+    assert "<script" not in html and "src=" not in html and "style=" not in html
+
+
+def test_a_portal_url_that_is_not_http_is_shown_but_never_linked():
+    inp = f.scenario("skills_gap")
+    inp = dataclasses.replace(
+        inp, policy=dataclasses.replace(inp.policy, portal_url="javascript:x()")
+    )
+    assert "<a " not in write(inp).html
+
+
+def test_the_html_uses_paragraphs_and_a_list_for_the_development_areas():
+    html = write(f.scenario("skills_gap")).html
+    assert html.startswith('<div lang="en">')
+    assert html.count("<li>") == 2 and "<ul>" in html and "<p>" in html
+
+
+def test_the_text_is_wrapped_at_72_columns_with_dash_bullets():
+    text = write(f.scenario("skills_gap")).text
+    assert max(len(line) for line in text.splitlines() if "https://" not in line) <= 72
+    assert "\n- Distributed systems design:" in text
+
+
+# --- personal and deterministic -----------------------------------------------------------------
+
+
+def test_the_same_input_always_gives_the_same_note():
+    inp = f.scenario("skills_gap")
+    assert write(inp) == write(inp)
+
+
+def test_the_same_input_gives_the_same_note_in_another_process():
+    script = (
+        "from tests.feedback.engine import factories as f\n"
+        "from heardback.feedback.engine import compose\n"
+        "print(compose(f.scenario('skills_gap'), guard=f.no_findings).text, end='')\n"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout == write(f.scenario("skills_gap")).text
+
+
+def test_two_candidates_with_the_same_ratings_still_read_differently():
+    first = f.scenario("skills_gap")
+    texts = {
+        write(dataclasses.replace(first, application_id=first.application_id + n)).text
+        for n in range(6)
+    }
+    assert len(texts) > 1
+
+
+def test_every_strength_and_development_sentence_cites_the_ratings_it_rests_on():
+    note = write(f.scenario("skills_gap"))
+    for sentence in note.sentences:
+        if sentence.section in ("strengths", "development") and ":" in sentence.text[:40]:
+            fields = {s.field for s in sentence.sources}
+            assert "rating" in fields or "candidate_comment" in fields or "evidence" in fields
+    tips = [s for s in note.sentences if any(src.field == "tips" for src in s.sources)]
+    assert len(tips) == 2
+
+
+def test_compose_many_keeps_the_order_of_its_inputs():
+    inputs = [f.scenario(case) for case in f.CASES]
+    notes = compose_many(inputs, guard=f.no_findings)
+    assert [n.text for n in notes] == [write(i).text for i in inputs]
+
+
+def test_interviewed_notes_stay_within_320_words():
+    for case in f.CASES:
+        for lang in ("en", "fr"):
+            note = write(f.scenario(case, lang))
+            if note.kind == "interviewed":
+                assert 120 <= note.quality.word_count <= 320, (case, lang)
+
+
+# --- open roles -----------------------------------------------------------------------------------
+
+
+def test_open_roles_sharing_the_most_strengths_come_first():
+    roles = (
+        OpenRole(1, "Data Analyst", ("SQL",)),
+        OpenRole(2, "Platform Engineer", ("Go in production",)),
+        OpenRole(3, "Backend Engineer", ("go in production", "Communication ")),
+    )
+    assert [r.id for r in match_open_roles(["Go in production", "Communication"], roles)] == [3, 2]
+
+
+def test_open_roles_sharing_no_strength_are_not_suggested():
+    assert match_open_roles(["Go"], (OpenRole(1, "Data Analyst", ("SQL",)),)) == ()
+
+
+def test_a_decision_date_across_the_year_end_reapplies_the_next_year():
+    inp = dataclasses.replace(
+        f.scenario("skills_gap"), decision=f.decision(decided_on=datetime.date(2026, 12, 31))
+    )
+    assert "June 2027" in flat(write(inp).text)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_case_composes_in_both_languages(lang):
+    for case in f.CASES:
+        note = write(f.scenario(case, lang))
+        assert note.language == lang
+        assert note.text.endswith("\n")

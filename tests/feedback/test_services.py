@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from heardback.accounts.models import Organization, User
+from heardback.feedback import services
+from heardback.feedback.models import FeedbackNote
+from heardback.hiring.models import Application
+from tests import factories
+from tests.feedback.conftest import rejected_application
+
+pytestmark = pytest.mark.django_db
+
+
+def test_bulk_drafting_writes_one_personal_note_per_rejected_or_withdrawn_application(
+    org: Organization,
+) -> None:
+    first = rejected_application(org, first_name="Priya")
+    second = rejected_application(org, first_name="Chiamaka", comment="")
+    factories.ApplicationFactory(organization=org)  # still active: no note
+
+    summary = services.feedback_notes_draft_bulk(actor=None, organization=org)
+
+    assert summary.drafted == 2
+    notes = {n.application_id: n for n in FeedbackNote.objects.all()}
+    assert "Priya" in notes[first.pk].text and "Chiamaka" in notes[second.pk].text
+    assert "Senior Backend Engineer" in notes[first.pk].subject
+    assert notes[first.pk].text != notes[second.pk].text.replace("Chiamaka", "Priya")
+
+
+def test_internal_evidence_and_private_notes_never_reach_a_note(org: Organization) -> None:
+    rejected_application(org)
+    services.feedback_notes_draft_bulk(actor=None, organization=org)
+    note = FeedbackNote.objects.get()
+    for marker in ("INTERNAL-EVIDENCE-MARKER", "PRIVATE-NOTE-MARKER"):
+        assert marker not in note.text and marker not in note.html
+
+
+def test_every_sentence_of_a_drafted_note_has_its_sources(org: Organization) -> None:
+    application = rejected_application(org)
+    note = services.feedback_note_draft(actor=None, application=application)
+    cited = {src["ref"] for s in note.provenance for src in s["sources"]}
+    assert any(ref.startswith("scorecard:") for ref in cited)
+    assert "reason:skills_gap" in cited or any(r.startswith("reason") for r in cited)
+
+
+def test_drafting_again_skips_applications_that_have_a_note(org: Organization) -> None:
+    rejected_application(org)
+    services.feedback_notes_draft_bulk(actor=None, organization=org)
+    assert services.feedback_notes_draft_bulk(actor=None, organization=org).drafted == 0
+    assert FeedbackNote.objects.count() == 1
+
+
+def test_redrafting_replaces_drafts_but_never_an_approved_note(org: Organization) -> None:
+    kept = rejected_application(org, first_name="Ana")
+    redrafted = rejected_application(org, first_name="Bo")
+    services.feedback_notes_draft_bulk(actor=None, organization=org)
+    approved = FeedbackNote.objects.get(application=kept)
+    services.feedback_note_approve(actor=None, note=approved)
+
+    summary = services.feedback_notes_draft_bulk(actor=None, organization=org, redraft=True)
+
+    assert (summary.drafted, summary.skipped) == (1, 1)
+    assert FeedbackNote.objects.get(application=kept, is_current=True).pk == approved.pk
+    versions = FeedbackNote.objects.filter(application=redrafted).order_by("version")
+    assert [(n.version, n.is_current) for n in versions] == [(1, False), (2, True)]
+
+
+def test_bulk_drafting_reads_in_bulk(
+    org: Organization, django_assert_max_num_queries: object
+) -> None:
+    for i in range(12):
+        rejected_application(org, first_name=f"Candidate{i}")
+    with django_assert_max_num_queries(20):  # type: ignore[operator]
+        assert services.feedback_notes_draft_bulk(actor=None, organization=org).drafted == 12
+
+
+def test_an_active_application_gets_no_note(org: Organization) -> None:
+    application = factories.ApplicationFactory(organization=org)
+    with pytest.raises(ValidationError, match="rejected or withdrawn"):
+        services.feedback_note_draft(actor=None, application=application)
+
+
+def test_a_recruiters_edit_is_a_new_version_checked_again(org: Organization, recruiter: User) -> None:
+    note = services.feedback_note_draft(actor=None, application=rejected_application(org))
+    edited = services.feedback_note_edit(
+        actor=recruiter,
+        note=note,
+        subject=note.subject,
+        text=note.text + "\n\nBetween us, we worried you are pregnant.",
+    )
+    note.refresh_from_db()
+    assert (edited.version, edited.is_current, note.is_current) == (2, True, False)
+    assert edited.author == recruiter
+    assert edited.guard_verdict == "block"
+    assert any(f["category"] == "family" for f in edited.guard_findings)
+
+
+def test_a_blocked_note_cannot_be_approved(org: Organization, recruiter: User) -> None:
+    note = services.feedback_note_draft(actor=None, application=rejected_application(org))
+    edited = services.feedback_note_edit(
+        actor=recruiter, note=note, subject=note.subject, text="Dear Priya, you are too old for us."
+    )
+    with pytest.raises(ValidationError, match="Blocked by the safe-feedback guard"):
+        services.feedback_note_approve(actor=recruiter, note=edited)
+    edited.refresh_from_db()
+    assert edited.status == "draft"
+
+
+def test_a_note_with_warnings_needs_an_acknowledgement(org: Organization, recruiter: User) -> None:
+    note = services.feedback_note_draft(actor=None, application=rejected_application(org))
+    note.guard_verdict = "warn"
+    note.save()
+    with pytest.raises(ValidationError, match="acknowledge"):
+        services.feedback_note_approve(actor=recruiter, note=note)
+    approved = services.feedback_note_approve(actor=recruiter, note=note, acknowledge_warnings=True)
+    assert approved.status == "approved" and approved.warnings_acknowledged
+
+
+def test_approve_all_clean_leaves_blocked_and_warned_drafts(org: Organization) -> None:
+    for name in ("Ana", "Bo", "Cy"):
+        rejected_application(org, first_name=name)
+    services.feedback_notes_draft_bulk(actor=None, organization=org)
+    FeedbackNote.objects.filter(application__candidate__first_name="Bo").update(guard_verdict="warn")
+    assert services.feedback_notes_approve_clean(actor=None, organization=org) == 2
+    assert FeedbackNote.objects.get(application__candidate__first_name="Bo").status == "draft"
+
+
+def test_an_old_version_cannot_be_approved(org: Organization, recruiter: User) -> None:
+    note = services.feedback_note_draft(actor=None, application=rejected_application(org))
+    services.feedback_note_edit(actor=recruiter, note=note, subject="Hello", text="Dear Priya, thanks.")
+    with pytest.raises(ValidationError, match="old version"):
+        services.feedback_note_approve(actor=recruiter, note=note)
+
+
+def test_withdrawn_candidates_get_a_short_courteous_close(org: Organization) -> None:
+    application = rejected_application(org, category="withdrew")
+    Application.objects.filter(pk=application.pk).update(status="withdrawn", decision="pending")
+    application.refresh_from_db()
+    note = services.feedback_note_draft(actor=None, application=application)
+    assert "Distributed systems" not in note.text
+    assert note.quality["word_count"] < 120
+
+
+def test_the_database_refuses_to_advance_a_blocked_note(org: Organization) -> None:
+    from django.db import IntegrityError, transaction
+
+    note = services.feedback_note_draft(actor=None, application=rejected_application(org))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        FeedbackNote.objects.filter(pk=note.pk).update(guard_verdict="block", status="approved")
+
+
+def test_parse_when_reads_the_organizations_zone(org: Organization) -> None:
+    org.time_zone = "Europe/Paris"
+    when = services.parse_when("2030-01-15T09:00", org)
+    assert when is not None and when.utcoffset().total_seconds() == 3600  # type: ignore[union-attr]
+    assert services.parse_when("now", org) is None
+    with pytest.raises(ValidationError, match="Cannot read"):
+        services.parse_when("next tuesday", org)
+    with pytest.raises(ValidationError, match="past"):
+        services.parse_when("2001-01-01T09:00", org)

@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from heardback.accounts.models import Organization, User
+from heardback.feedback import services
+from heardback.feedback.models import FeedbackNote
+from heardback.hiring.models import Application
+
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def note(rejected: Application) -> FeedbackNote:
+    return services.feedback_note_draft(actor=None, application=rejected)
+
+
+def test_queue_lists_the_drafted_notes(recruiter_client: Client, note: FeedbackNote) -> None:
+    response = recruiter_client.get("/feedback/")
+    assert response.status_code == 200
+    assert note.application.candidate.full_name in response.content.decode()
+
+
+def test_queue_filters_by_guard_verdict(recruiter_client: Client, note: FeedbackNote) -> None:
+    response = recruiter_client.get("/feedback/?verdict=block")
+    assert note.application.candidate.full_name not in response.content.decode()
+
+
+def test_note_page_shows_the_email_and_its_sources(
+    recruiter_client: Client, note: FeedbackNote
+) -> None:
+    page = recruiter_client.get(f"/feedback/{note.pk}/").content.decode()
+    assert note.subject in page
+    assert "Sources" in page
+    assert "Asked sharp clarifying questions" in page  # the cited candidate-safe comment
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", "/feedback/{pk}/"),
+        ("get", "/feedback/{pk}/edit/"),
+        ("post", "/feedback/{pk}/edit/"),
+        ("post", "/feedback/{pk}/approve/"),
+        ("post", "/feedback/{pk}/regenerate/"),
+        ("post", "/feedback/{pk}/send/"),
+        ("post", "/feedback/{pk}/cancel/"),
+    ],
+)
+def test_outsider_gets_404_for_every_note_page(
+    outsider_client: Client, note: FeedbackNote, method: str, path: str
+) -> None:
+    response = getattr(outsider_client, method)(path.format(pk=note.pk))
+    assert response.status_code == 404
+    note.refresh_from_db()
+    assert (note.status, note.is_current) == ("draft", True)
+
+
+def test_anonymous_is_sent_to_sign_in(client: Client, note: FeedbackNote) -> None:
+    assert client.get(f"/feedback/{note.pk}/")["Location"].startswith("/login/")
+
+
+def test_interviewers_have_no_access_to_the_queue(
+    client: Client, interviewer: User, note: FeedbackNote
+) -> None:
+    client.force_login(interviewer)
+    assert client.get("/feedback/").status_code == 403
+    assert client.get(f"/feedback/{note.pk}/").status_code == 404
+
+
+def test_recruiter_edits_and_the_edit_is_a_new_version(
+    recruiter_client: Client, note: FeedbackNote
+) -> None:
+    response = recruiter_client.post(
+        f"/feedback/{note.pk}/edit/",
+        {"subject": note.subject, "text": note.text + "\n\nWe also loved your questions."},
+        follow=True,
+    )
+    current = FeedbackNote.objects.get(application=note.application, is_current=True)
+    assert current.version == 2
+    assert "We also loved your questions." in response.content.decode()
+
+
+def test_an_empty_edit_is_refused_and_changes_nothing(
+    recruiter_client: Client, note: FeedbackNote
+) -> None:
+    response = recruiter_client.post(f"/feedback/{note.pk}/edit/", {"subject": "", "text": ""})
+    assert response.status_code == 400
+    assert FeedbackNote.objects.filter(application=note.application).count() == 1
+
+
+def test_approving_a_blocked_note_is_refused_with_the_reason(
+    recruiter_client: Client, recruiter: User, note: FeedbackNote
+) -> None:
+    blocked = services.feedback_note_edit(
+        actor=recruiter, note=note, subject=note.subject, text="Dear Priya, you seem too old."
+    )
+    response = recruiter_client.post(f"/feedback/{blocked.pk}/approve/")
+    assert response.status_code == 400
+    assert "Blocked by the safe-feedback guard" in response.content.decode()
+    blocked.refresh_from_db()
+    assert blocked.status == "draft"
+
+
+def test_approve_all_clean_approves_clean_drafts(
+    recruiter_client: Client, note: FeedbackNote
+) -> None:
+    recruiter_client.post("/feedback/approve-clean/")
+    note.refresh_from_db()
+    assert note.status == "approved"
+
+
+def test_unknown_note_action_is_404(recruiter_client: Client, note: FeedbackNote) -> None:
+    assert recruiter_client.post(f"/feedback/{note.pk}/explode/").status_code == 404
+
+
+def test_note_actions_refuse_get(recruiter_client: Client, note: FeedbackNote) -> None:
+    assert recruiter_client.get(f"/feedback/{note.pk}/approve/").status_code == 405
+
+
+def test_live_guard_check_shows_a_finding_while_typing(recruiter_client: Client) -> None:
+    response = recruiter_client.post(
+        "/feedback/guard/", {"evidence_1": "Not a culture fit, too old.", "context": "note"}
+    )
+    assert response.status_code == 200
+    assert "too old" in response.content.decode()
+
+
+def test_queue_page_queries_do_not_grow_with_notes(
+    recruiter_client: Client, org: Organization, django_assert_max_num_queries: object
+) -> None:
+    from tests.feedback.conftest import rejected_application
+
+    for i in range(8):
+        rejected_application(org, first_name=f"C{i}")
+    services.feedback_notes_draft_bulk(actor=None, organization=org)
+    with django_assert_max_num_queries(12):  # type: ignore[operator]
+        assert recruiter_client.get("/feedback/").status_code == 200
+
+
+def test_draft_from_the_application_page(
+    recruiter_client: Client, rejected: Application
+) -> None:
+    response = recruiter_client.post(f"/applications/{rejected.pk}/draft/")
+    note = FeedbackNote.objects.get(application=rejected)
+    assert response["Location"] == f"/feedback/{note.pk}/"
+
+
+def test_outsider_cannot_draft(outsider_client: Client, rejected: Application) -> None:
+    assert outsider_client.post(f"/applications/{rejected.pk}/draft/").status_code == 404
+    assert not FeedbackNote.objects.exists()
