@@ -21,7 +21,9 @@ def rejected_application(
     category: str = "skills_gap",
 ) -> Application:
     """A rejected application with two interviews, ratings above and below the bar."""
-    job = factories.JobFactory(organization=org, title="Senior Backend Engineer", recruiter=recruiter)
+    job = factories.JobFactory(
+        organization=org, title="Senior Backend Engineer", recruiter=recruiter
+    )
     strong = factories.CompetencyFactory(job=job, name="Communication", position=0)
     weak = factories.CompetencyFactory(job=job, name="Distributed systems design", position=1)
     stage = factories.StageFactory(job=job, name="Onsite", position=0)

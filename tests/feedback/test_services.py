@@ -82,7 +82,9 @@ def test_an_active_application_gets_no_note(org: Organization) -> None:
         services.feedback_note_draft(actor=None, application=application)
 
 
-def test_a_recruiters_edit_is_a_new_version_checked_again(org: Organization, recruiter: User) -> None:
+def test_a_recruiters_edit_is_a_new_version_checked_again(
+    org: Organization, recruiter: User
+) -> None:
     note = services.feedback_note_draft(actor=None, application=rejected_application(org))
     edited = services.feedback_note_edit(
         actor=recruiter,
@@ -122,14 +124,18 @@ def test_approve_all_clean_leaves_blocked_and_warned_drafts(org: Organization) -
     for name in ("Ana", "Bo", "Cy"):
         rejected_application(org, first_name=name)
     services.feedback_notes_draft_bulk(actor=None, organization=org)
-    FeedbackNote.objects.filter(application__candidate__first_name="Bo").update(guard_verdict="warn")
+    FeedbackNote.objects.filter(application__candidate__first_name="Bo").update(
+        guard_verdict="warn"
+    )
     assert services.feedback_notes_approve_clean(actor=None, organization=org) == 2
     assert FeedbackNote.objects.get(application__candidate__first_name="Bo").status == "draft"
 
 
 def test_an_old_version_cannot_be_approved(org: Organization, recruiter: User) -> None:
     note = services.feedback_note_draft(actor=None, application=rejected_application(org))
-    services.feedback_note_edit(actor=recruiter, note=note, subject="Hello", text="Dear Priya, thanks.")
+    services.feedback_note_edit(
+        actor=recruiter, note=note, subject="Hello", text="Dear Priya, thanks."
+    )
     with pytest.raises(ValidationError, match="old version"):
         services.feedback_note_approve(actor=recruiter, note=note)
 

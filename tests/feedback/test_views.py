@@ -8,7 +8,6 @@ from heardback.feedback import services
 from heardback.feedback.models import FeedbackNote
 from heardback.hiring.models import Application
 
-
 pytestmark = pytest.mark.django_db
 
 
@@ -140,9 +139,7 @@ def test_queue_page_queries_do_not_grow_with_notes(
         assert recruiter_client.get("/feedback/").status_code == 200
 
 
-def test_draft_from_the_application_page(
-    recruiter_client: Client, rejected: Application
-) -> None:
+def test_draft_from_the_application_page(recruiter_client: Client, rejected: Application) -> None:
     response = recruiter_client.post(f"/applications/{rejected.pk}/draft/")
     note = FeedbackNote.objects.get(application=rejected)
     assert response["Location"] == f"/feedback/{note.pk}/"

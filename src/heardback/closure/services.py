@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -37,6 +39,8 @@ logger = logging.getLogger(__name__)
 WORKDAY_STARTS = dt.time(8)
 # A digest lists this many items and counts the rest; the dashboard lists them all.
 DIGEST_ITEMS = 40
+# Clock rows per write transaction: each holds SQLite's write lock for a few milliseconds.
+WRITE_BATCH = 100
 CLOCK_FIELDS = [
     "state",
     "due_at",
@@ -227,18 +231,49 @@ def _clocks_compute(
     return tracked, writes
 
 
-def _clocks_write(writes: _ClockWrites) -> None:
-    ApplicationClock.objects.bulk_create(writes.created, batch_size=500, ignore_conflicts=True)
-    ApplicationClock.objects.bulk_update(
-        sorted(writes.changed, key=lambda row: row.pk),
-        [*CLOCK_FIELDS, "updated_at"],
-        batch_size=500,
-    )
+def _clocks_write(writes: _ClockWrites, *, policy_id: int | None = None) -> bool:
+    """Write the clocks in short transactions; False if another worker is writing them.
+
+    Short, because on SQLite every write transaction holds the whole database: the web and the
+    outbox must never wait long for a sweep. With `policy_id`, each transaction first takes
+    the organization's policy row (PostgreSQL: FOR UPDATE SKIP LOCKED) and gives up the round
+    to a worker that holds it. Rows go in primary-key order, so two writers never deadlock.
+    """
+    created, changed = writes.created, sorted(writes.changed, key=lambda row: row.pk)
+    steps: list[Callable[[], object]] = [
+        partial(
+            ApplicationClock.objects.bulk_create,
+            created[i : i + WRITE_BATCH],
+            ignore_conflicts=True,
+        )
+        for i in range(0, len(created), WRITE_BATCH)
+    ]
+    steps += [
+        partial(
+            ApplicationClock.objects.bulk_update,
+            changed[i : i + WRITE_BATCH],
+            [*CLOCK_FIELDS, "updated_at"],
+        )
+        for i in range(0, len(changed), WRITE_BATCH)
+    ]
     if writes.decided:
-        # A separate, conditional UPDATE: a promise a recruiter's click made meanwhile stays.
-        ApplicationClock.objects.filter(application_id__in=writes.decided).exclude(
+        # Conditional: a promise a recruiter's click made meanwhile is not undone.
+        void = ApplicationClock.objects.filter(application_id__in=writes.decided).exclude(
             state__in=clock.UNDECIDED
-        ).update(expected_decision_date=None)
+        )
+        steps.append(partial(void.update, expected_decision_date=None))
+    for write in steps:
+        with transaction.atomic():
+            if policy_id is not None and not _organization_lock(policy_id):
+                return False
+            write()
+    return True
+
+
+def _organization_lock(policy_id: int) -> bool:
+    # This only saves work on PostgreSQL: the unique constraints and idempotency keys are what
+    # keep two sweeps from sending anything twice. (SQLite has no row locks: always True.)
+    return ClosurePolicy.objects.select_for_update(skip_locked=True).filter(pk=policy_id).exists()
 
 
 def _clocks_refresh(
@@ -259,10 +294,8 @@ def closure_clocks_refresh(
     """Recompute the organization's open clocks now, sending nothing; how many changed."""
     now = now or timezone.now()
     policy = clock_policy(organization, _policy_get(organization))
-    # Computed outside the transaction, written inside it (see _sweep_organization).
     _, writes = _clocks_compute(organization, policy, now, _open_applications(organization))
-    with transaction.atomic():
-        _clocks_write(writes)
+    _clocks_write(writes)
     return len(writes.created) + len(writes.changed)
 
 
@@ -303,28 +336,20 @@ def _sweep_organization(
     # Read and think outside any transaction: on SQLite a transaction holds the database's
     # write lock, and the web should not wait while a sweep computes ten thousand clocks.
     tracked, writes = _clocks_compute(organization, policy, now, applications)
-    with transaction.atomic():
-        # One sweeper writes an organization at a time on PostgreSQL; the others skip it
-        # rather than queue behind it (SQLite's write lock serialises them anyway). This
-        # only saves work: the unique constraints and idempotency keys prevent duplicates.
-        locked = (
-            ClosurePolicy.objects.select_for_update(skip_locked=True)
-            .filter(pk=closure_policy.pk)
-            .first()
-        )
-        if locked is None:
-            summary.skipped += 1
-            return
-        _clocks_write(writes)
+    if not _clocks_write(writes, policy_id=closure_policy.pk):
+        summary.skipped += 1
+        return
     summary.organizations += 1
     summary.clocks_created += len(writes.created)
     summary.clocks_updated += len(writes.changed)
-    if locked.holding_updates == ClosurePolicy.HoldingUpdates.AUTO and _workday(policy, now):
+    if closure_policy.holding_updates == ClosurePolicy.HoldingUpdates.AUTO and _workday(
+        policy, now
+    ):
         summary.holding_updates += _holding_updates_send(
             actor=None,
             organization=organization,
             policy=policy,
-            closure_policy=locked,
+            closure_policy=closure_policy,
             tracked=tracked,
             now=now,
         )
@@ -706,8 +731,7 @@ def holding_updates_send_overdue(
     # Not one transaction: each candidate's update commits on its own, so one bad address
     # does not roll back the others' (and a long run does not hold SQLite's write lock).
     tracked, writes = _clocks_compute(organization, policy, now, _open_applications(organization))
-    with transaction.atomic():
-        _clocks_write(writes)
+    _clocks_write(writes)
     sent = _holding_updates_send(
         actor=actor,
         organization=organization,

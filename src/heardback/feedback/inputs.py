@@ -17,6 +17,7 @@ from heardback.hiring.models import (
     Scorecard,
     ScorecardRating,
 )
+from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 
 RECRUITER_TITLE = {"en": "Recruiter", "fr": "Recrutement"}
 
@@ -103,8 +104,14 @@ def note_inputs(
         jobs[job.pk] = _job(job)
     open_roles = _open_roles(organization)
     names_by_job: dict[int, set[str]] = defaultdict(set)
-    for application in applications:
-        names_by_job[application.job_id].add(application.candidate.full_name)
+    everyone = Application.objects.filter(job_id__in=job_ids).values_list(
+        "job_id", "candidate__first_name", "candidate__last_name"
+    )
+    for job_id, first_name, last_name in everyone:
+        names_by_job[job_id].add(f"{first_name} {last_name}".strip())
+    # One tuple per job, shared by its notes, so the guard builds its name matcher once; each
+    # note's own name is excluded by the engine (own_names), not by copying the tuple.
+    job_names = {job_id: tuple(sorted(names)) for job_id, names in names_by_job.items()}
 
     inputs = []
     for application in applications:
@@ -149,15 +156,14 @@ def note_inputs(
                     recruiter_name=(recruiter.full_name if recruiter else organization.sender_name)
                     or organization.name,
                     recruiter_title=RECRUITER_TITLE[language] if recruiter else "",
-                    # Filled with the candidate's private link once the portal exists (#9).
-                    portal_url="",
+                    # The outbox swaps in the candidate's private link at delivery time, so no
+                    # usable link is ever stored in a note.
+                    portal_url=PORTAL_URL_PLACEHOLDER,
                 ),
                 open_roles=tuple(
                     role for job_id, role in open_roles if job_id != application.job_id
                 ),
-                other_candidate_names=tuple(
-                    sorted(names_by_job[application.job_id] - {candidate.full_name})
-                ),
+                other_candidate_names=job_names[application.job_id],
             )
         )
     return inputs

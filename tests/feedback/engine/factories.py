@@ -1,8 +1,10 @@
 """Plain builders for feedback-engine inputs: one realistic job, named scenarios, synthetic batches.
 
 Every builder takes keyword overrides, so a test states only what matters to it:
-`scorecard(items=(item(2, "no"),))`. Reused by the engine tests, the Django adapter's tests and
-benchmarks/engine_throughput.py.
+`scorecard(items=(item(2, "no"),))`; `note_input(job_=…, decision_=…)` takes a trailing
+underscore where the builder of that name would be shadowed. `scenario(case, lang)` gives the
+complete input of each honesty case in CASES; `synthetic_inputs(n)` a seeded batch for one job.
+Reused by the engine tests, the Django adapter's tests and benchmarks/engine_throughput.py.
 """
 
 from __future__ import annotations

@@ -511,3 +511,21 @@ def test_every_case_composes_in_both_languages(lang):
         note = write(f.scenario(case, lang))
         assert note.language == lang
         assert note.text.endswith("\n")
+
+
+def test_the_engine_imports_nothing_from_django():
+    script = (
+        "import sys\n"
+        "import heardback.feedback.engine\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"

@@ -9,14 +9,15 @@ import pytest
 from heardback.feedback.engine.phrasebook import BOOKS, TONES, Picker
 
 # Every placeholder the engine may fill; a phrasing asking for anything else is a typo.
-FIELDS = {
-    name: "x"
-    for name in (
-        "first last title of_title org meetings when count span stage area criteria who Who "
-        "quote name descriptor Descriptor where tips role of_role roles url day month year date "
-        "days dates noun name_lc meeting text"
-    ).split()
-}
+FIELDS = dict.fromkeys(
+    [
+        "first", "last", "title", "of_title", "org", "meetings", "when", "count", "span",
+        "stage", "area", "criteria", "who", "Who", "quote", "name", "descriptor", "Descriptor",
+        "where", "tips", "role", "of_role", "roles", "url", "day", "month", "year", "date",
+        "days", "dates", "noun", "name_lc", "meeting", "text",
+    ],
+    "x",
+)  # fmt: skip
 
 
 def placeholders(text: str) -> set[str]:

@@ -546,3 +546,17 @@ def test_the_shipped_rule_files_parse_as_toml() -> None:
             resources.files("heardback.feedback.engine.guard_rules") / f"{lang}.toml"
         ).read_text(encoding="utf-8")
         assert tomllib.loads(text)["rule"]
+
+
+def test_the_readers_own_name_is_never_a_finding() -> None:
+    own = ("Rose-Marie Dupont", "Rose-Marie", "Dupont")
+    assert check("Bonjour Rose-Marie,", lang="fr", other_names=own, own_names=own) == []
+    findings = check("Bonjour Rose-Marie, êtes-vous mariée ?", lang="fr", own_names=own)
+    assert [f.category for f in findings] == ["family"]
+
+
+def test_other_candidates_are_found_among_thousands_of_names() -> None:
+    names = (*(f"Person{i} Family{i}" for i in range(3000)), "Jordan Vale")
+    text = "Compared with Jordan Vale, you were quicker. Person12 Family123 is not a name here."
+    findings = check(text, other_names=names, own_names=("Ana Lima",))
+    assert [text[f.start : f.end] for f in findings] == ["Jordan Vale"]

@@ -90,6 +90,7 @@ def compose(inp: NoteInput, *, guard: GuardCheck | None = None) -> Note:
             lang=inp.candidate.language,
             context="candidate",
             other_names=inp.other_candidate_names,
+            own_names=own_names(inp),
         )
     )
     sentences = tuple(s for block in blocks for s in block.sentences)
@@ -103,6 +104,12 @@ def compose(inp: NoteInput, *, guard: GuardCheck | None = None) -> Note:
         guard_findings=findings,
         kind=kind,
     )
+
+
+def own_names(inp: NoteInput) -> tuple[str, str, str]:
+    """The candidate's own names: never a leak nor a finding in their own note."""
+    first, last = inp.candidate.first_name, inp.candidate.last_name
+    return (f"{first} {last}".strip(), first, last)
 
 
 def compose_many(inputs: Iterable[NoteInput], *, guard: GuardCheck | None = None) -> list[Note]:
@@ -469,6 +476,7 @@ class _Writer:
             lang=self.inp.candidate.language,
             context="note",
             other_names=self.inp.other_candidate_names,
+            own_names=own_names(self.inp),
         )
         if findings:
             self.dropped += 1

@@ -85,8 +85,14 @@ def check(
     lang: str = "en",
     context: Context = "candidate",
     other_names: Sequence[str] = (),
+    own_names: Sequence[str] = (),
 ) -> list[Finding]:
-    """Return the findings in `text`, ordered by start offset."""
+    """Return the findings in `text`, ordered by start offset.
+
+    `other_names` are other candidates' names (a leak when quoted); `own_names` are the
+    reader's own, which callers may leave in `other_names` so one shared tuple serves a
+    whole job and its matcher is built once.
+    """
     if context not in ("note", "candidate"):
         raise ValueError(f"unknown context {context!r}: use 'note' or 'candidate'")
     folded = _Folded.of(text)
@@ -94,8 +100,25 @@ def check(
     hits: list[_Hit] = []
     for rules in _rule_sets_for(words, lang):
         hits.extend(_scan(rules, folded.text, words, context))
-    hits.extend(_scan_names(folded.text, other_names, context))
+    hits.extend(_scan_names(folded.text, other_names, context, own_names))
+    if own_names:
+        # "Bonjour Rose-Marie" is a greeting, not a remark on marital status: nothing inside
+        # the reader's own name is a finding.
+        spans = _own_spans(folded.text, own_names)
+        hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
     return _dedupe(folded.finding(h) for h in hits)
+
+
+def _own_spans(text: str, own_names: Sequence[str]) -> list[tuple[int, int]]:
+    """Where the reader's own names stand in the folded text, as whole words."""
+    spans = []
+    for name in own_names:
+        word = " ".join(fold_phrase(name).split())
+        if len(word) < 2:
+            continue
+        for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+            spans.append(match.span())
+    return spans
 
 
 def check_many(
@@ -332,25 +355,40 @@ def _found(
     return _Spans(m.span() for a, b in windows for m in pattern.finditer(text, a, b))
 
 
-def _scan_names(text: str, names: Sequence[str], context: str) -> list[_Hit]:
+def _scan_names(
+    text: str, names: Sequence[str], context: str, own_names: Sequence[str] = ()
+) -> list[_Hit]:
     """Hits for other candidates' names, matched as whole words in any case or accents."""
-    pattern = _names_pattern(tuple(names))
-    if pattern is None:
+    automaton = _names_automaton(tuple(names))
+    if automaton is None:
         return []
+    own = {" ".join(fold_phrase(n).split()) for n in own_names}
     severity = _OTHER_NAME_RULE.severity[context]
-    return [_Hit(m.start(), m.end(), _OTHER_NAME_RULE, severity) for m in pattern.finditer(text)]
+    hits = []
+    # Aho–Corasick keeps this linear in the text however many names a job has (thousands).
+    for end, name in automaton.iter(text):
+        start = end - len(name) + 1
+        before = text[start - 1] if start > 0 else " "
+        after = text[end + 1] if end + 1 < len(text) else " "
+        if before.isalnum() or before == "_" or after.isalnum() or after == "_" or name in own:
+            continue
+        hits.append(_Hit(start, end + 1, _OTHER_NAME_RULE, severity))
+    return hits
 
 
 @lru_cache(maxsize=256)
-def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One regex for all `names`, longest first, or None when there is nothing to look for."""
+def _names_automaton(names: tuple[str, ...]) -> Any:
+    """One automaton for all `names`, or None when there is nothing to look for."""
     folded = {" ".join(fold_phrase(n).split()) for n in names}
     # One-letter names would flag every "a"; callers pass labels such as "Candidate B" instead.
-    words = sorted((n for n in folded if len(n) >= 2), key=len, reverse=True)
+    words = [n for n in folded if len(n) >= 2]
     if not words:
         return None
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
 
 
 # --- Reporting ----------------------------------------------------------------------------------

@@ -98,18 +98,21 @@ class Command(BaseCommand):
                 organization=organization, is_current=True, status="draft"
             ).exclude(guard_verdict="ok")
             for note in left.order_by("id"):
-                self.stdout.write(f"  refused {note.pk}: guard verdict {note.guard_verdict}")
+                reasons = "; ".join(
+                    f"{f['severity']} {f['category']}: {f['why']}" for f in note.guard_findings
+                )
+                self.stdout.write(f"  refused {note.pk} ({note.guard_verdict}): {reasons}")
             return
         refused = 0
         for pk in options["ids"]:
-            note = FeedbackNote.objects.filter(organization=organization, pk=pk).first()
-            if note is None:
+            found = FeedbackNote.objects.filter(organization=organization, pk=pk).first()
+            if found is None:
                 self.stderr.write(f"refused {pk}: no such note in {organization.slug}")
                 refused += 1
                 continue
             try:
                 feedback_note_approve(
-                    actor=None, note=note, acknowledge_warnings=options["acknowledge_warnings"]
+                    actor=None, note=found, acknowledge_warnings=options["acknowledge_warnings"]
                 )
             except FeedbackError as error:
                 self.stderr.write(f"refused {pk}: {' '.join(error.messages)}")
