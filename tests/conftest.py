@@ -9,6 +9,12 @@ from heardback.accounts.models import Organization, User
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: object) -> None:
+    """PBKDF2 is slow on purpose; tests create many users and never need that strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
 @pytest.fixture
 def org(db: None) -> Organization:
     return factories.OrganizationFactory(slug="acme", name="Acme")

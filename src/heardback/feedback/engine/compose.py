@@ -40,6 +40,7 @@ from heardback.feedback.engine.wording import (
     cap,
     clause,
     dates_phrase,
+    first_sentences,
     full_sentences,
     join,
     meeting,
@@ -134,6 +135,7 @@ class _Writer:
         self.strengths: tuple[CompetencyResult, ...] = ()
         self.development: tuple[CompetencyResult, ...] = ()
         self.quotes: list[Sentence] = []  # every quote we wrote, in order
+        self.shorter: dict[int, Sentence] = {}  # development items with one tip, by id
         self.words = 0  # counted once the blocks are final (interviewed notes)
         self.names = _names(inp.job.title, inp.policy.organization_name, self.book)
         self.result_sources: dict[int, tuple[Source, ...]] = {}
@@ -161,6 +163,11 @@ class _Writer:
         if self.development:
             lead = self.say("development.lead", "development", ())
             items = tuple(self.development_item(r, n) for n, r in enumerate(self.development))
+            # The same items with only their first tip, for a note still over budget.
+            self.shorter = {
+                id(item): self.development_item(r, n, tip_sentences=1)
+                for n, (item, r) in enumerate(zip(items, self.development, strict=True))
+            }
             blocks += [Block((lead,)), Block(items, "list")]
         roles = match_open_roles(
             [r.competency.name for r in agg.strengths],
@@ -221,12 +228,20 @@ class _Writer:
                 break
             cut.add(id(sentence))
             words -= _words(sentence.text)
-        self.words = words
         self.quotes = [s for s in self.quotes if id(s) not in cut]
-        return [
+        blocks = [
             Block(tuple(s for s in block.sentences if id(s) not in cut), block.style)
             for block in blocks
         ]
+        if words > WORD_BUDGET:
+            # Still long: each development area keeps its first, most important tip.
+            blocks = [
+                Block(tuple(self.shorter.get(id(s), s) for s in block.sentences), block.style)
+                for block in blocks
+            ]
+            words = sum(_words(s.text) for block in blocks for s in block.sentences)
+        self.words = words
+        return blocks
 
     # --- sections ---
 
@@ -363,9 +378,11 @@ class _Writer:
             if quote:
                 yield quote
 
-    def development_item(self, result: CompetencyResult, n: int) -> Sentence:
+    def development_item(
+        self, result: CompetencyResult, n: int, tip_sentences: int = 2
+    ) -> Sentence:
         descriptor = clause(result.competency.descriptors.get(result.level, ""))
-        tips = full_sentences(result.competency.tips)
+        tips = first_sentences(result.competency.tips, tip_sentences)
         role = "development.item"
         if not tips:
             role += ".no_tips" if descriptor else ".bare"

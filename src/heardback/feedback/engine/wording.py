@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
@@ -51,6 +52,15 @@ def full_sentences(text: str) -> str:
     """Tidy text that ends like a sentence."""
     text = tidy(text)
     return text if not text or text.endswith(_STOPS) else f"{text}."
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«“\"(*])")
+
+
+def first_sentences(text: str, limit: int) -> str:
+    """The first `limit` sentences of `text`, ending like a sentence."""
+    sentences = _SENTENCE_END.split(full_sentences(text))
+    return " ".join(sentences[:limit])
 
 
 def quoted(text: str, book: Phrasebook) -> str:
