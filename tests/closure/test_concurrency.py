@@ -17,7 +17,14 @@ from django.db import connection
 from heardback.closure import services
 from heardback.closure.models import ApplicationClock, ClosurePolicy, Digest, Reminder
 from heardback.closure.selectors import clock_policy
-from heardback.closure.services import ClosureError, closure_policy_update, closure_sweep
+from heardback.closure.services import (
+    ClosureError,
+    clocks,
+    closure_policy_update,
+    closure_sweep,
+    holding,
+    sweep,
+)
 from heardback.hiring.models import Application
 from heardback.outbox.models import OutboundEmail
 from tests.closure.conftest import MakeApplication, Team, paris
@@ -113,7 +120,7 @@ def test_two_workers_racing_for_one_digest_send_it_once_on_postgresql(
     def send() -> int:
         user = team.interviewer
         today = pending[user.pk][0].policy.today(NOW)
-        return services._digest_send(user=user, today=today, items=pending[user.pk], now=NOW)
+        return sweep._digest_send(user=user, today=today, items=pending[user.pk], now=NOW)
 
     results = _race(send)
 
@@ -144,12 +151,12 @@ def test_two_recruiters_clicking_the_same_holding_update_send_one_on_postgresql(
 # --- The same races, one step at a time (any database) ---------------------------------------
 
 
-def _pending() -> dict[int, list[services._Pending]]:
+def _pending() -> dict[int, list[sweep._Pending]]:
     """What one worker's sweep found due, without sending it."""
-    pending: dict[int, list[services._Pending]] = defaultdict(list)
-    summary = services.SweepSummary()
+    pending: dict[int, list[sweep._Pending]] = defaultdict(list)
+    summary = sweep.SweepSummary()
     for policy in ClosurePolicy.objects.select_related("organization"):
-        services._sweep_organization(policy.organization, policy, NOW, summary, pending)
+        sweep._sweep_organization(policy.organization, policy, NOW, summary, pending)
     return pending
 
 
@@ -158,13 +165,13 @@ def test_interleaved_sweeps_that_found_the_same_work_send_it_once(
     team: Team, make_application: MakeApplication
 ) -> None:
     _overdue_everything(team, make_application)
-    services._policies_ensure([team.org])
+    clocks.policies_ensure([team.org])
     closure_policy_update(actor=None, organization=team.org, holding_updates="manual")
     first, second = _pending(), _pending()  # both read before either sent
-    summary_one, summary_two = services.SweepSummary(), services.SweepSummary()
+    summary_one, summary_two = sweep.SweepSummary(), sweep.SweepSummary()
 
-    services._digests_send(first, NOW, summary_one)
-    services._digests_send(second, NOW, summary_two)
+    sweep._digests_send(first, NOW, summary_one)
+    sweep._digests_send(second, NOW, summary_two)
 
     assert (summary_one.digests, summary_two.digests) == (3, 0)
     assert Reminder.objects.count() == _expected_reminders()
@@ -176,13 +183,13 @@ def test_a_digest_another_worker_committed_first_is_not_sent_again(
     team: Team, make_application: MakeApplication
 ) -> None:
     _overdue_everything(team, make_application)
-    services._policies_ensure([team.org])
+    clocks.policies_ensure([team.org])
     pending = _pending()
     user = team.interviewer
     today = pending[user.pk][0].policy.today(NOW)
 
     carried = [
-        services._digest_send(user=user, today=today, items=pending[user.pk], now=NOW)
+        sweep._digest_send(user=user, today=today, items=pending[user.pk], now=NOW)
         for _ in range(2)
     ]
 
@@ -198,9 +205,9 @@ def test_two_holding_updates_from_the_same_stale_reading_send_one(
     application = make_application(
         paris(2026, 3, 2, 10), submitted={team.interviewer: paris(2026, 3, 2, 12)}
     )
-    row = services._policy_get(team.org)
+    row = clocks.policy_get(team.org)
     policy = clock_policy(team.org, row)
-    tracked, _, _ = services._clocks_refresh(
+    tracked, _, _ = clocks.clocks_refresh(
         team.org, policy, NOW, Application.objects.filter(pk=application.pk)
     )
     application = Application.objects.select_related(
@@ -208,7 +215,7 @@ def test_two_holding_updates_from_the_same_stale_reading_send_one(
     ).get(pk=application.pk)
 
     sent = [
-        services._holding_update_send(
+        holding._holding_update_send(
             actor=None, application=application, policy=policy, item=tracked[0], now=NOW
         )
         for _ in range(2)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import time
+
 from django.apps import AppConfig
 
 
@@ -8,9 +10,11 @@ class ClosureConfig(AppConfig):
     label = "closure"
 
     def ready(self) -> None:
-        from heardback.closure.services import closure_sweep
+        from heardback.closure.tasks import SWEEP_EVERY, PeriodicSweep
         from heardback.core import periodic
 
         # Every five minutes is plenty for deadlines counted in hours and days; each worker
         # runs it, and a sweep that finds nothing new to do writes nothing.
-        periodic.register("closure.sweep", closure_sweep, every=300)
+        periodic.register(
+            "closure.sweep", PeriodicSweep(started=time.monotonic()), every=SWEEP_EVERY
+        )

@@ -1,4 +1,4 @@
-"""Closure clock reads: facts in bulk for the sweep, the dashboard's figures, the portal's dates."""
+"""The dashboard's figures: waiting by state, overdue per person, closure rates."""
 
 from __future__ import annotations
 
@@ -8,218 +8,20 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Count, Max, Min, Q, QuerySet
-from django.http import Http404
-from django.utils import formats, timezone, translation
+from django.utils import timezone
 
 from heardback.accounts.models import Organization, User
-from heardback.accounts.selectors import organization_current, user_role
-from heardback.closure import calendar, clock, phrases
+from heardback.closure import calendar, clock
 from heardback.closure.models import ApplicationClock, ClosurePolicy
-from heardback.feedback.models import FeedbackNote
-from heardback.hiring.models import Application, Interview, Scorecard
-from heardback.hiring.selectors import DECIDER_ROLES
+from heardback.closure.selectors.facts import clock_policy, closure_policy_for
+from heardback.hiring.models import Application
 
 State = ApplicationClock.State
 WAITING_ROWS = 50
 # Wait-age buckets for the dashboard, in days since the candidate's latest interview.
 AGE_EDGES = (0, 2, 5, 10, 20)
 WEEKS = 12
-
-
-# --- Access ---------------------------------------------------------------------------------
-
-
-def organization_for_decider(*, user: User, session_slug: str | None) -> Organization:
-    """The user's current organization, where they must be an admin, recruiter or manager."""
-    organization = organization_current(user=user, session_slug=session_slug)
-    if user_role(user=user, organization=organization) not in DECIDER_ROLES:
-        raise PermissionDenied
-    return organization
-
-
-def application_get_for_decider(*, user: User, pk: int | str) -> Application:
-    """An application of an organization where the user decides, or 404."""
-    try:
-        return (
-            Application.objects.select_related("organization", "candidate", "job__recruiter")
-            .filter(
-                organization__memberships__user=user,
-                organization__memberships__role__in=DECIDER_ROLES,
-            )
-            .get(pk=pk)
-        )
-    except (ObjectDoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-
-
-# --- Policy and facts -----------------------------------------------------------------------
-
-
-def closure_policy_for(organization: Organization) -> ClosurePolicy:
-    """The organization's closure policy; an unsaved one with the defaults if it has none yet."""
-    policy = ClosurePolicy.objects.filter(organization=organization).first()
-    return policy or ClosurePolicy(organization=organization)
-
-
-def clock_policy(organization: Organization, policy: ClosurePolicy) -> clock.Policy:
-    """The plain policy the clock computes with: the organization's deadlines and calendar."""
-    return clock.Policy(
-        time_zone=organization.time_zone,
-        scorecard_hours=organization.scorecard_deadline_hours,
-        decision_days=organization.decision_deadline_days,
-        feedback_days=organization.feedback_deadline_days,
-        escalate_after_days=policy.escalate_after_days,
-        holidays=calendar.parse_holidays(policy.holidays),
-    )
-
-
-@dataclass(frozen=True)
-class TrackedFacts:
-    """One application's clock facts, with the people its reminders go to."""
-
-    application_id: int
-    facts: clock.Facts
-    recruiter_id: int | None
-    hiring_manager_id: int | None
-    candidate_email: str
-
-
-def clock_facts(*, applications: QuerySet[Application]) -> list[TrackedFacts]:
-    """The clock facts of every application in the queryset: five queries, whatever their number."""
-    scope = applications.values("pk")
-    rows = list(
-        applications.order_by("pk").values_list(
-            "pk",
-            "status",
-            "decision",
-            "decided_at",
-            "last_activity_at",
-            "job__recruiter_id",
-            "job__hiring_manager_id",
-            "candidate__email",
-        )
-    )
-    interviews: dict[int, list[tuple[int, dt.datetime | None]]] = {}
-    for pk, application_id, scheduled_at in Interview.objects.filter(
-        application__in=scope
-    ).values_list("pk", "application_id", "scheduled_at"):
-        interviews.setdefault(application_id, []).append((pk, scheduled_at))
-    panels: dict[int, set[int]] = {}
-    for interview_id, user_id in Interview.interviewers.through.objects.filter(
-        interview__application__in=scope
-    ).values_list("interview_id", "user_id"):
-        panels.setdefault(interview_id, set()).add(user_id)
-    submitted: dict[int, dict[int, dt.datetime]] = {}
-    for interview_id, interviewer_id, submitted_at in Scorecard.objects.filter(
-        application__in=scope
-    ).values_list("interview_id", "interviewer_id", "submitted_at"):
-        # A scorecard someone started counts them in, even off the recorded panel.
-        panels.setdefault(interview_id, set()).add(interviewer_id)
-        if submitted_at is not None:
-            submitted.setdefault(interview_id, {})[interviewer_id] = submitted_at
-    notes = {
-        application_id: (status, sent_at, scheduled_for)
-        for application_id, status, sent_at, scheduled_for in FeedbackNote.objects.filter(
-            application__in=scope, is_current=True
-        ).values_list("application_id", "status", "sent_at", "scheduled_for")
-    }
-    tracked = []
-    for pk, status, decision, decided_at, activity, recruiter, manager, email in rows:
-        note_status, sent_at, scheduled_for = notes.get(pk, ("", None, None))
-        facts = clock.Facts(
-            status=status,
-            decision=decision,
-            decided_at=decided_at,
-            last_activity_at=activity,
-            interviews=tuple(
-                clock.InterviewFacts(
-                    scheduled_at=scheduled_at,
-                    panel=frozenset(panels.get(interview_id, ())),
-                    submitted=submitted.get(interview_id, {}),
-                )
-                for interview_id, scheduled_at in interviews.get(pk, [])
-            ),
-            note_status=note_status,
-            note_sent_at=sent_at,
-            note_scheduled_for=scheduled_for,
-        )
-        tracked.append(TrackedFacts(pk, facts, recruiter, manager, email or ""))
-    return tracked
-
-
-# --- For the candidate portal ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CandidateView:
-    reading: clock.Reading
-    promised: dt.date | None
-    policy: clock.Policy
-
-
-def _candidate_view(application: Application, now: dt.datetime | None) -> CandidateView:
-    now = now or timezone.now()
-    organization = application.organization
-    policy = clock_policy(organization, closure_policy_for(organization))
-    (tracked,) = clock_facts(applications=Application.objects.filter(pk=application.pk))
-    promised = (
-        ApplicationClock.objects.filter(application_id=application.pk)
-        .values_list("expected_decision_date", flat=True)
-        .first()
-    )
-    return CandidateView(clock.read(tracked.facts, policy, now), promised, policy)
-
-
-def _expected_date(view: CandidateView, now: dt.datetime) -> dt.date | None:
-    reading, today = view.reading, view.policy.today(now)
-    if reading.state in clock.UNDECIDED and view.promised and view.promised >= today:
-        return view.promised  # what the candidate was told in a holding update
-    if reading.state not in clock.WAITING or reading.expects_at is None:
-        return None
-    expected = calendar.local_date(reading.expects_at, view.policy.zone)
-    # A date already behind us is no promise: say nothing rather than something false.
-    return expected if expected >= today else None
-
-
-def expected_date_for(
-    application: Application, *, now: dt.datetime | None = None
-) -> dt.date | None:
-    """The date the candidate will hear from us by, or None when no date can honestly be given."""
-    now = now or timezone.now()
-    return _expected_date(_candidate_view(application, now), now)
-
-
-def next_step_for(application: Application, *, now: dt.datetime | None = None) -> str:
-    """One sentence, in the candidate's language, saying what happens next and by when."""
-    now = now or timezone.now()
-    view = _candidate_view(application, now)
-    reading, language = view.reading, application.candidate.language
-    expected = _expected_date(view, now)
-    if reading.state == clock.WITHDRAWN:
-        return phrases.next_step(language, "withdrawn")
-    if reading.state == clock.CLOSED:
-        closed = reading.closed_at or now
-        day = calendar.local_date(closed, view.policy.zone)
-        return phrases.next_step(language, "closed", date=long_date(day, language))
-    if reading.state == clock.NOT_STARTED:
-        if reading.next_interview_at is not None:
-            day = calendar.local_date(reading.next_interview_at, view.policy.zone)
-            return phrases.next_step(language, "next_interview", date=long_date(day, language))
-        return phrases.next_step(language, "in_progress")
-    if expected is None:
-        return phrases.next_step(language, "late")
-    return phrases.next_step(language, "hear_by", date=long_date(expected, language))
-
-
-def long_date(day: dt.date, language: str) -> str:
-    """'Tuesday 31 March 2026' / 'mardi 31 mars 2026'."""
-    with translation.override(language):
-        return formats.date_format(day, "l j F Y")
-
-
-# --- Dashboard and report -------------------------------------------------------------------
 
 
 @dataclass
