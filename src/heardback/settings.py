@@ -232,10 +232,9 @@ LOGGING = {
 # EMAIL_TIMEOUT), and how often every worker sweeps for due emails. See docs/delivery.md.
 OUTBOX_MAX_ATTEMPTS = envint("OUTBOX_MAX_ATTEMPTS", 8)
 OUTBOX_RATE_PER_MINUTE = envint("OUTBOX_RATE_PER_MINUTE", 120)
-OUTBOX_BATCH_SIZE = envint("OUTBOX_BATCH_SIZE", 50)
+OUTBOX_BATCH_SIZE = envint("OUTBOX_BATCH_SIZE", 100)
 OUTBOX_LEASE_SECONDS = envint("OUTBOX_LEASE_SECONDS", 300)
 OUTBOX_SWEEP_SECONDS = envint("OUTBOX_SWEEP_SECONDS", 5)
-OUTBOX_THREADS = envint("OUTBOX_THREADS", 2)
 
 # Portal: how long a candidate's private link lasts, and how many link lookups one client IP
 # may make a minute (beyond that: 429). The count lives in CACHES, per process with the default

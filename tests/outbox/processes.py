@@ -59,6 +59,7 @@ def process_env(database_url: str, var_dir: Path, **extra: str) -> dict[str, str
         "DEBUG": "0",
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
+        "PYTHONUNBUFFERED": "1",
         # Compiled modules cached outside the source tree: the first process (migrate) pays
         # for compiling, the workers started and killed afterwards start in a fraction of it.
         "PYTHONPYCACHEPREFIX": str(var_dir / "pycache"),

@@ -63,6 +63,8 @@ def test_an_approved_note_arrives_once_as_text_and_html(
     note.refresh_from_db()
     assert (note.status, note.last_error) == ("sent", "")
     assert note.sent_at is not None
+    assert abs(note.sent_at - timezone.now()) < dt.timedelta(minutes=1)
+    assert OutboundEmail.objects.get().sent_at == note.sent_at
 
 
 def test_the_email_comes_from_the_organization_with_reply_to_the_recruiter(
@@ -100,6 +102,33 @@ def test_accented_names_and_bodies_arrive_intact(
     assert message["Subject"] == "Votre candidature — merci, Zoë"
     assert received.text.strip() == "Chère Zoë,\n\nMerci pour l'entretien. ✨"
     assert "<p>Chère Zoë,</p>" in received.html
+
+
+def test_a_note_gets_the_candidates_private_link_only_in_the_email_it_sends(
+    org: Organization,
+    recruiter: User,
+    make_note: MakeNote,
+    smtp_sink: SmtpSink,
+    clock: time_machine.Coordinates,
+) -> None:
+    from heardback.portal.links import PORTAL_TOKEN_PLACEHOLDER, PORTAL_URL_PLACEHOLDER
+
+    queue_one(
+        org, recruiter, make_note, text=f"Your page: {PORTAL_URL_PLACEHOLDER}",
+        html=f'<p><a href="{PORTAL_URL_PLACEHOLDER}">Your page</a></p>',
+    )  # fmt: skip
+    smtp_sink.stall_after_accept_next(settings.EMAIL_TIMEOUT + 0.5)  # kept, then sent again
+    deliver()
+    clock.shift(dt.timedelta(minutes=1))
+    deliver()
+
+    first, second = smtp_sink.wait_for(2)
+    link = first.text.split("Your page: ")[1].strip()
+    assert link.startswith(f"{settings.HEARDBACK_BASE_URL}/p/")
+    assert PORTAL_TOKEN_PLACEHOLDER not in link
+    assert f'href="{link}"' in first.html
+    assert second.text == first.text  # a retry carries the same link
+    assert PORTAL_TOKEN_PLACEHOLDER in OutboundEmail.objects.get().text
 
 
 def test_a_batch_is_delivered_over_one_connection(
@@ -422,6 +451,24 @@ def test_a_row_abandoned_on_every_attempt_fails_instead_of_looping_forever(
     note.refresh_from_db()
     assert note.status == "failed"
     assert "may or may not have reached the candidate" in note.last_error
+
+
+def test_the_task_enqueued_after_commit_delivers_without_waiting_for_the_sweep(
+    org: Organization,
+    recruiter: User,
+    make_note: MakeNote,
+    smtp_sink: SmtpSink,
+    settings: Settings,
+    django_capture_on_commit_callbacks: pytest.FixtureRequest,
+) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    make_note()
+
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        feedback_notes_queue(actor=recruiter, organization=org)
+
+    assert len(smtp_sink.received()) == 1
+    assert OutboundEmail.objects.get().status == "sent"
 
 
 def test_the_console_backend_prints_the_email_for_the_demo(

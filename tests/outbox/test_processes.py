@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import subprocess
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from email.utils import parseaddr
 from pathlib import Path
 
@@ -145,6 +146,11 @@ def test_workers_killed_at_random_lose_no_email_and_duplicate_only_inside_the_wi
         assert message.message_id == stored[recipient], "a copy with another Message-ID"
         copies[recipient].append(message.accepted_at)
 
+    # Each worker logs "delivered <Message-ID>" right after committing "sent": no email may be
+    # committed twice (that would be a worker losing its lease while alive, not a crash).
+    logs = b"".join(log.read_bytes() for log in tmp_path.glob("worker-*.log"))
+    committed = Counter(re.findall(rb"delivered (<[^>]+>)", logs))
+    assert max(committed.values()) == 1, [m for m, n in committed.items() if n > 1]
     lost = set(stored) - set(copies)
     duplicates = {r: sorted(times) for r, times in copies.items() if len(times) > 1}
     unexplained = [

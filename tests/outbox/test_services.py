@@ -54,6 +54,18 @@ def test_queueing_approved_notes_makes_one_email_each_and_marks_them_queued(
     assert AuditEvent.objects.filter(action="feedback.queue", data__count=2).exists()
 
 
+def test_queueing_one_note_leaves_the_other_approved_notes_alone(
+    org: Organization, recruiter: User, make_note: MakeNote
+) -> None:
+    one, other = make_note(), make_note()
+
+    assert feedback_notes_queue(actor=recruiter, organization=org, note=one) == 1
+
+    assert OutboundEmail.objects.get().note_id == one.pk
+    other.refresh_from_db()
+    assert other.status == "approved"
+
+
 def test_queueing_twice_still_makes_one_email_per_note(
     org: Organization, recruiter: User, make_note: MakeNote
 ) -> None:

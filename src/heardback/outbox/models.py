@@ -45,6 +45,8 @@ class OutboundEmail(models.Model):
     subject = models.CharField(max_length=998)
     text = models.TextField()
     html = models.TextField(blank=True)
+    # Extra headers, and the Date chosen at enqueue time (the scheduled time, if any): like
+    # the Message-ID, it is the same on every attempt.
     headers = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveIntegerField(default=0)
