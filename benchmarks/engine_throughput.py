@@ -10,7 +10,7 @@ text + HTML, with only the first name and the job title swapped. Each figure is 
 R runs, in CPU time (the least disturbed by other processes). Only this script uses Django;
 the engine never imports it.
 
-On a busy machine, count instructions instead of time (docs/benchmarks-engine.md):
+On a busy machine, count instructions instead of time (docs/benchmarks.md):
 run one row under valgrind with --repeat 1 and --repeat 0; the difference over N is per note.
 """
 

@@ -6,7 +6,7 @@ Builds the demo in a throwaway SQLite database (configured before Django starts)
 a Greenhouse v1 dump, imports the dump into a new organization, then imports it again (the
 idempotent path: everything unchanged) and once more as a dry run. `--repeat 2` imports two
 copies of the candidates and their scorecards, to measure past the demo's size. Prints the
-figures published in docs/benchmarks-import.md. The target: 10,000 applications and 30,000
+figures published in docs/benchmarks.md. The target: 10,000 applications and 30,000
 scorecards in 60 s.
 """
 

@@ -146,7 +146,7 @@ def job_list_with_stage_counts(*, organization: Organization) -> list[Job]:
                 "applications", filter=Q(applications__status="rejected"), distinct=True
             ),
         )
-        .order_by("status", "title", "id")
+        .order_by("-status", "title", "id")  # open, on hold, draft, closed
     )
     stages = PipelineStage.objects.filter(organization=organization).annotate(
         active_count=Count("applications", filter=Q(applications__status="active"))

@@ -6,7 +6,7 @@ text names another candidate, other_names. The targets are the product's promise
 of what must block does, and at most 5% of clean items are blocked.
 
 `python tests/feedback/engine/test_guard_eval.py` prints the confusion matrices published in
-docs/benchmarks-guard.md.
+docs/benchmarks.md.
 """
 
 from __future__ import annotations
