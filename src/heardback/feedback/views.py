@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,12 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heardback.accounts.models import Organization
-from heardback.accounts.selectors import organization_current, user_role
 from heardback.feedback import selectors, services
 from heardback.feedback.engine import guard
 from heardback.feedback.models import FeedbackNote
 from heardback.hiring.models import Job
-from heardback.hiring.selectors import DECIDER_ROLES, application_get_for_user
+from heardback.hiring.selectors import (
+    application_get_for_user,
+    organization_for_decider,
+)
 from heardback.outbox.services import feedback_notes_queue, outbound_email_cancel
 
 QUEUE_PAGE_SIZE = 50
@@ -27,12 +29,7 @@ def _user(request: HttpRequest):  # type: ignore[no-untyped-def]
 
 def _decider_org(request: HttpRequest) -> Organization:
     """The current organization, where the user must be a recruiter, hiring manager or admin."""
-    organization = organization_current(
-        user=_user(request), session_slug=request.session.get("org")
-    )
-    if user_role(user=_user(request), organization=organization) not in DECIDER_ROLES:
-        raise PermissionDenied
-    return organization
+    return organization_for_decider(user=_user(request), session_slug=request.session.get("org"))
 
 
 @require_GET

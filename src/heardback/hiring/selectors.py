@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Count, Model, Q, QuerySet
 from django.http import Http404
 
 from heardback.accounts.models import Organization, User
+from heardback.accounts.selectors import organization_current, user_role
 from heardback.hiring.models import (
     Application,
     Candidate,
@@ -42,6 +43,14 @@ def candidate_get_for_user(*, user: User, pk: object) -> Candidate:
 
 
 DECIDER_ROLES = ("admin", "recruiter", "hiring_manager")
+
+
+def organization_for_decider(*, user: User, session_slug: str | None) -> Organization:
+    """The user's current organization, where they must be an admin, recruiter or manager."""
+    organization = organization_current(user=user, session_slug=session_slug)
+    if user_role(user=user, organization=organization) not in DECIDER_ROLES:
+        raise PermissionDenied
+    return organization
 
 
 def applications_visible_to(user: User) -> QuerySet[Application]:

@@ -9,7 +9,7 @@ from typing import Any, cast
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -20,9 +20,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heardback.accounts.models import Organization, User
-from heardback.accounts.selectors import organization_current, user_role
 from heardback.hiring.models import Candidate
-from heardback.hiring.selectors import DECIDER_ROLES
+from heardback.hiring.selectors import organization_for_decider
 from heardback.portal import selectors, services, throttle
 from heardback.portal.models import (
     ANSWER_MAX_LENGTH,
@@ -292,11 +291,7 @@ def _user(request: HttpRequest) -> User:
 
 def _decider_org(request: HttpRequest) -> Organization:
     """The current organization, where the user must be a recruiter, hiring manager or admin."""
-    user = _user(request)
-    organization = organization_current(user=user, session_slug=request.session.get("org"))
-    if user_role(user=user, organization=organization) not in DECIDER_ROLES:
-        raise PermissionDenied
-    return organization
+    return organization_for_decider(user=_user(request), session_slug=request.session.get("org"))
 
 
 def _queue(

@@ -3,10 +3,7 @@
 The candidate portal calls `expected_date_for(application)` and `next_step_for(application)`.
 """
 
-from heardback.closure.selectors.access import (
-    application_get_for_decider,
-    organization_for_decider,
-)
+from heardback.closure.selectors.access import application_get_for_decider
 from heardback.closure.selectors.candidate import expected_date_for, long_date, next_step_for
 from heardback.closure.selectors.facts import (
     TrackedFacts,
@@ -21,6 +18,7 @@ from heardback.closure.selectors.report import (
     closure_dashboard,
     closure_report,
 )
+from heardback.hiring.selectors import organization_for_decider
 
 __all__ = [
     "SHOW_CHOICES",

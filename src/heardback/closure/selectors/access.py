@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 
-from heardback.accounts.models import Organization, User
-from heardback.accounts.selectors import organization_current, user_role
+from heardback.accounts.models import User
 from heardback.hiring.models import Application
 from heardback.hiring.selectors import DECIDER_ROLES
-
-
-def organization_for_decider(*, user: User, session_slug: str | None) -> Organization:
-    """The user's current organization, where they must be an admin, recruiter or manager."""
-    organization = organization_current(user=user, session_slug=session_slug)
-    if user_role(user=user, organization=organization) not in DECIDER_ROLES:
-        raise PermissionDenied
-    return organization
 
 
 def application_get_for_decider(*, user: User, pk: int | str) -> Application:

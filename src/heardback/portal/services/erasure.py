@@ -106,7 +106,7 @@ def candidate_erase(*, actor: User | None, candidate: Candidate) -> dict[str, in
     # The outbox keeps a copy of every email: the feedback, the name, the address, the
     # recruiter's notice quoting a question. Queued ones are cancelled and every copy is
     # redacted; the delivery records themselves stay.
-    # TODO(lead): move into an outbox service (outbound_emails_redact) when outbox owns it.
+    # TODO(#9): move into an outbox service (outbound_emails_redact) when outbox owns it.
     emails = OutboundEmail.objects.filter(organization_id=candidate.organization_id)
     to_candidate = emails.filter(note__application__in=applications)
     if address:
