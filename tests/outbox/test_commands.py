@@ -6,6 +6,7 @@ import datetime as dt
 from io import StringIO
 
 import pytest
+import time_machine
 from django.core.management import CommandError, call_command
 
 from heardback.accounts.models import Organization, User
@@ -32,6 +33,7 @@ def test_notes_send_queues_the_approved_notes_now(make_note: MakeNote) -> None:
     assert OutboundEmail.objects.filter(status="queued", scheduled_for=None).count() == 2
 
 
+@time_machine.travel(dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC), tick=False)
 def test_notes_send_at_a_local_time_schedules_it_in_the_organizations_time_zone(
     org: Organization, make_note: MakeNote
 ) -> None:
@@ -71,6 +73,15 @@ def test_notes_send_refuses_a_time_it_cannot_read(make_note: MakeNote, when: str
 
     with pytest.raises(CommandError, match="ISO-8601"):
         run("notes", "send", "--org", "acme", "--at", when)
+    assert not OutboundEmail.objects.exists()
+
+
+@time_machine.travel(dt.datetime(2026, 12, 2, 12, tzinfo=dt.UTC), tick=False)
+def test_notes_send_refuses_a_time_already_past(make_note: MakeNote) -> None:
+    make_note()
+
+    with pytest.raises(CommandError, match="in the past"):
+        run("notes", "send", "--org", "acme", "--at", "2026-12-01T09:00")
     assert not OutboundEmail.objects.exists()
 
 

@@ -275,13 +275,14 @@ def feedback_notes_approve_clean(
 def parse_when(value: str, organization: Organization) -> dt.datetime | None:
     """'now' (or empty) → None; ISO-8601 → aware datetime (naive means the organization's zone)."""
     value = value.strip()
-    if value in ("", "now"):
+    if value.lower() in ("", "now"):
         return None
     try:
         when = dt.datetime.fromisoformat(value)
     except ValueError:
         raise FeedbackError(
-            f"Cannot read {value!r} as a date and time; use e.g. 2026-12-01T09:00 or 'now'."
+            f"Cannot read {value!r} as a date and time; use ISO-8601 like 2026-12-01T09:00, "
+            "or 'now'."
         ) from None
     if timezone.is_naive(when):
         when = when.replace(tzinfo=zoneinfo.ZoneInfo(organization.time_zone))

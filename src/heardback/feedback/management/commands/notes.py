@@ -2,9 +2,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -14,6 +12,7 @@ from heardback.feedback.services import (
     FeedbackError,
     feedback_note_approve,
     feedback_notes_approve_clean,
+    parse_when,
 )
 from heardback.hiring.models import Job
 from heardback.outbox.services import feedback_notes_queue
@@ -128,7 +127,10 @@ class Command(BaseCommand):
             job = Job.objects.filter(organization=organization, pk=options["job"]).first()
             if job is None:
                 raise CommandError(f"No job {options['job']} in {organization.slug}.")
-        at = _parse_when(options["at"], organization.time_zone)
+        try:
+            at = parse_when(options["at"], organization)
+        except FeedbackError as error:
+            raise CommandError(f"--at: {error}") from None
         count = feedback_notes_queue(actor=None, organization=organization, job=job, at=at)
         when = f"for {at.isoformat()}" if at else "now"
         self.stdout.write(f"Queued {count} notes, sending {when}.")
@@ -139,18 +141,3 @@ class Command(BaseCommand):
             left = left.filter(application__job=job)
         for note in left.order_by("id"):
             self.stdout.write(f"  not queued {note.pk}: {note.last_error}")
-
-
-def _parse_when(value: str, time_zone: str) -> datetime | None:
-    """`now` (None) or an ISO-8601 moment; a naive one is in the organization's time zone."""
-    if value.strip().lower() == "now":
-        return None
-    try:
-        moment = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise CommandError(
-            f"--at must be ISO-8601 like 2026-12-01T09:00, or now; got {value!r}."
-        ) from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ZoneInfo(time_zone))
-    return moment
