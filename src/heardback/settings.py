@@ -107,6 +107,8 @@ INSTALLED_APPS = [
     "heardback.closure",
     "heardback.portal",
     "heardback.integrations",
+    "heardback.api",
+    "ninja",  # serves the API docs page's scripts itself instead of from a CDN
 ]
 
 MIDDLEWARE = [
@@ -242,3 +244,11 @@ OUTBOX_SWEEP_SECONDS = envint("OUTBOX_SWEEP_SECONDS", 5)
 # one count. See docs/candidates.md.
 PORTAL_LINK_DAYS = envint("PORTAL_LINK_DAYS", 365)
 PORTAL_LOOKUPS_PER_MINUTE = envint("PORTAL_LOOKUPS_PER_MINUTE", 30)
+
+# Imports: the size limit per file and per upload (unpacked), and where uploaded dumps wait for
+# the worker (a private directory; emptied when the run ends). See docs/importing.md.
+HEARDBACK_IMPORT_MAX_FILE_MB = envint("HEARDBACK_IMPORT_MAX_FILE_MB", 200)
+HEARDBACK_IMPORT_MAX_UPLOAD_MB = envint("HEARDBACK_IMPORT_MAX_UPLOAD_MB", 1024)
+# A run still "running" this long after it started lost its worker: the sweep marks it failed.
+HEARDBACK_IMPORT_ABANDONED_MINUTES = envint("HEARDBACK_IMPORT_ABANDONED_MINUTES", 180)
+HEARDBACK_IMPORT_UPLOAD_DIR = envstr("HEARDBACK_IMPORT_UPLOAD_DIR", "") or str(VAR_DIR / "imports")

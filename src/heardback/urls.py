@@ -16,5 +16,7 @@ urlpatterns = [
     path("", include("heardback.feedback.urls")),
     path("", include("heardback.closure.urls")),
     path("", include("heardback.portal.urls")),
+    path("", include("heardback.integrations.urls")),
+    path("api/v1/", include("heardback.api.urls")),
     path("admin/", admin.site.urls),
 ]

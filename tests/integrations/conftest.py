@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,7 @@ import pytest
 
 from heardback.accounts.models import AuditEvent, Membership, Organization, User
 from heardback.hiring import models as hiring
+from tests.browser.conftest import browser, page  # noqa: F401  (Chromium for test_browser.py)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MODELS = (
@@ -59,3 +62,24 @@ def write(path: Path, data: Any) -> None:
 @pytest.fixture
 def acme(org: Organization) -> Organization:
     return org
+
+
+@pytest.fixture(autouse=True)
+def _private_upload_dir(settings: Any, tmp_path: Path) -> Path:
+    """Uploaded dumps wait here, per test, instead of under the shared VAR_DIR."""
+    settings.HEARDBACK_IMPORT_UPLOAD_DIR = str(tmp_path / "uploads")
+    return tmp_path / "uploads"
+
+
+def zip_of(files: dict[str, bytes]) -> bytes:
+    """A zip holding `files` (name → content), names used exactly as given."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def fixture_files(source: str) -> dict[str, bytes]:
+    """The fixture dump of a source as {file name: content}."""
+    return {p.name: p.read_bytes() for p in sorted((FIXTURES / source).iterdir())}

@@ -20,7 +20,7 @@ from heardback.integrations.importers import normalize
 
 # progress(phase, done, total): the command draws a bar with it; a web upload can poll it.
 ProgressCallback = Callable[[str, int, int], object]
-DEFAULT_MAX_FILE_MB = 200
+SAVING = "Saving"  # the progress phase that spans the write transaction
 BATCH = 500  # rows per bulk statement
 OBJECT_TYPES = (
     "users",
@@ -116,10 +116,13 @@ class ImportAborted(Exception):
 
 
 def max_file_bytes(max_file_mb: float | None) -> int:
-    limit = max_file_mb if max_file_mb is not None else getattr(
-        settings, "HEARDBACK_IMPORT_MAX_FILE_MB", DEFAULT_MAX_FILE_MB
-    )  # fmt: skip
+    limit = max_file_mb if max_file_mb is not None else settings.HEARDBACK_IMPORT_MAX_FILE_MB
     return int(limit * 1024 * 1024)
+
+
+def size_message(size: int, max_bytes: int) -> str:
+    """The one wording of the size limit, for the command line and the upload page alike."""
+    return f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.0f} MB limit"
 
 
 # -- files ---------------------------------------------------------------------------------------
@@ -134,13 +137,7 @@ def read_text(path: Path, report: ImportReport, *, max_bytes: int, required: boo
         return ""
     size = path.stat().st_size
     if size > max_bytes:
-        report.error(
-            name,
-            "",
-            "",
-            f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.0f} MB limit "
-            "(raise it with --max-file-mb)",
-        )
+        report.error(name, "", "", f"{size_message(size, max_bytes)} (raise it with --max-file-mb)")
         return ""
     raw = path.read_bytes()
     if not raw.strip():
@@ -354,11 +351,18 @@ def records(
 
 
 def run_in_transaction(
-    report: ImportReport, write: Callable[[], None], *, actor: User | None = None
+    report: ImportReport,
+    write: Callable[[], None],
+    *,
+    actor: User | None = None,
+    progress: ProgressCallback | None = None,
 ) -> ImportReport:
     """Write everything or nothing; a dry run writes, reports, then rolls back."""
     if not report.ok:
         return report
+    if progress is not None:
+        # From here until the commit, SQLite lets nobody else write, not even a progress row.
+        progress(SAVING, 0, 1)
     try:
         with transaction.atomic():
             write()
@@ -379,6 +383,8 @@ def run_in_transaction(
         report.error("", "", "", f"the database refused the import: {error}")
         return report
     report.committed = not report.dry_run
+    if progress is not None:
+        progress(SAVING, 1, 1)
     return report
 
 

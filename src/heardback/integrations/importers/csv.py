@@ -165,7 +165,7 @@ def import_csv(
     report = ImportReport(source="csv", organization=organization, dry_run=dry_run)
     bundle = read_csv(Path(path), report, progress, reason_map, max_file_mb)
     writer = BundleWriter(report, SOURCE, bundle, progress)
-    return run_in_transaction(report, writer.write, actor=actor)
+    return run_in_transaction(report, writer.write, actor=actor, progress=progress)
 
 
 def read_csv(

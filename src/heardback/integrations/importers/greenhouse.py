@@ -28,6 +28,7 @@ from heardback.integrations.importers.records import (
     ReasonRec,
     ScorecardRec,
     StageRec,
+    derived_interview_key,
     placeholder_email,
 )
 from heardback.integrations.importers.writer import BundleWriter
@@ -81,7 +82,7 @@ def import_greenhouse(
     report = ImportReport(source="greenhouse", organization=organization, dry_run=dry_run)
     bundle = read_greenhouse(Path(path), report, progress, reason_map, max_file_mb)
     writer = BundleWriter(report, SOURCE, bundle, progress)
-    return run_in_transaction(report, writer.write, actor=actor)
+    return run_in_transaction(report, writer.write, actor=actor, progress=progress)
 
 
 def read_greenhouse(
@@ -355,7 +356,7 @@ def _scorecard(f: Fields, bundle: Bundle, state: GreenhouseState) -> None:
     interview = state.interview_of_scorecard.get(card_id)
     if interview is None:
         step_id = str(step.get("id") or f.data.get("interview") or "")
-        interview = f"step:{app_id}:{step_id}"
+        interview = derived_interview_key("step", app_id, step_id)
         bundle.interviews.setdefault(
             interview,
             InterviewRec(
@@ -364,6 +365,7 @@ def _scorecard(f: Fields, bundle: Bundle, state: GreenhouseState) -> None:
                 str(step.get("name") or f.data.get("interview") or "Interview"),
                 (f.file, f.record),
                 interviewed_at,
+                derived=True,
             ),
         )
     bundle.scorecards[card_id] = ScorecardRec(

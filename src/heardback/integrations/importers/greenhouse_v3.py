@@ -34,6 +34,8 @@ from heardback.integrations.importers.records import (
     ReasonRec,
     ScorecardRec,
     StageRec,
+    derived_interview_key,
+    is_derived_interview_key,
 )
 from heardback.integrations.importers.writer import BundleWriter
 
@@ -95,7 +97,7 @@ def import_greenhouse_v3(
     report = ImportReport(source="greenhouse-v3", organization=organization, dry_run=dry_run)
     bundle = read_greenhouse_v3(Path(path), report, progress, reason_map, max_file_mb)
     writer = BundleWriter(report, SOURCE, bundle, progress)
-    return run_in_transaction(report, writer.write, actor=actor)
+    return run_in_transaction(report, writer.write, actor=actor, progress=progress)
 
 
 def read_greenhouse_v3(
@@ -378,6 +380,7 @@ def _scorecard(f: Fields, bundle: Bundle, state: V3State) -> None:
             state.interview_names.get(step, "Interview"),
             (f.file, f.record),
             interviewed_at,
+            derived=is_derived_interview_key(interview),
         )
     if public:
         # "Note to other interviewers": internal, kept beside the private notes.
@@ -401,7 +404,9 @@ def _interview_key(state: V3State, card_id: str, app_id: str, kit_id: str | None
     if card_id in state.interview_of_scorecard:
         return state.interview_of_scorecard[card_id]
     step = state.step_of_kit.get(kit_id or "")
-    return f"step:{app_id}:{step}" if step else f"kit:{app_id}:{kit_id or ''}"
+    if step:
+        return derived_interview_key("step", app_id, step)
+    return derived_interview_key("kit", app_id, kit_id or "")
 
 
 def _rating(f: Fields, name: str, parse: Callable[[object], normalize.Rating]) -> normalize.Rating:

@@ -40,6 +40,8 @@ from heardback.integrations.importers.records import (
 from heardback.integrations.importers.writer import BundleWriter
 
 SOURCE = "lever"
+REQUIRED_FILES = ("opportunities.json", "postings.json", "archive_reasons.json", "feedback.json")
+OPTIONAL_FILES = ("interviews.json", "users.json", "stages.json")
 POSTING_STATES = {
     "published": "open",
     "internal": "open",
@@ -92,7 +94,7 @@ def import_lever(
     report = ImportReport(source="lever", organization=organization, dry_run=dry_run)
     bundle = read_lever(Path(path), report, progress, reason_map, max_file_mb)
     writer = BundleWriter(report, SOURCE, bundle, progress)
-    return run_in_transaction(report, writer.write, actor=actor)
+    return run_in_transaction(report, writer.write, actor=actor, progress=progress)
 
 
 def read_lever(

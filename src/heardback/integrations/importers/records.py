@@ -84,6 +84,9 @@ class InterviewRec:
     origin: Origin
     scheduled_at: dt.datetime | None = None
     interviewers: list[str] = field(default_factory=list)  # UserRec keys
+    # True when the source gave no interview id and we grouped scorecards into one (by
+    # application and interview step, see `derived_interview_key`).
+    derived: bool = False
 
 
 @dataclass
@@ -135,6 +138,20 @@ class Bundle:
             known.email = email
         known.name = known.name or name
         return key
+
+
+# Keys of interviews grouped from scorecards: "step:<application>:<step>", "kit:<app>:<kit>".
+DERIVED_INTERVIEW_PREFIXES = ("step:", "kit:")
+
+
+def derived_interview_key(kind: str, application: str, step: str) -> str:
+    """The key of an interview made up from the scorecards of one application and step."""
+    return f"{kind}:{application}:{step}"
+
+
+def is_derived_interview_key(ext: str) -> bool:
+    """Whether a stored interview id is one we made up rather than the source's own."""
+    return ext.startswith(DERIVED_INTERVIEW_PREFIXES)
 
 
 def placeholder_email(system: str, user_id: str) -> str:

@@ -15,6 +15,7 @@ from heardback.hiring.models import (
     ScorecardRating,
 )
 from heardback.integrations.importers.base import BATCH
+from heardback.integrations.importers.interviews import match_existing_interviews
 from heardback.integrations.importers.normalize import guess_kind, name_key
 from heardback.integrations.importers.records import ScorecardRec
 
@@ -45,6 +46,7 @@ def write_interviews(
     applications: dict[str, Application],
     users: dict[str, User],
 ) -> dict[str, Interview]:
+    match_existing_interviews(w, existing, applications, users)
     recs = [
         r
         for r in w.bundle.interviews.values()
@@ -62,7 +64,7 @@ def write_interviews(
         )
         for r in recs
     )
-    interviews = w.upsert("interviews", Interview, existing, rows)
+    interviews = {**existing, **w.upsert("interviews", Interview, existing, rows)}
     # The panel: scheduled interviewers plus whoever submitted a scorecard.
     panel: set[tuple[int, int]] = set()
     for r in recs:
@@ -78,7 +80,7 @@ def write_interviews(
         [through(interview_id=i, user_id=u) for i, u in sorted(panel - linked)],
         batch_size=BATCH,
     )
-    return {**existing, **interviews}
+    return interviews
 
 
 def write_scorecards(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.contrib.auth.hashers import make_password
@@ -22,6 +23,7 @@ from heardback.hiring.models import (
     Job,
     PipelineStage,
     RejectionReason,
+    Scorecard,
 )
 from heardback.integrations.importers.base import (
     BATCH,
@@ -30,7 +32,7 @@ from heardback.integrations.importers.base import (
     ProgressCallback,
 )
 from heardback.integrations.importers.normalize import guess_kind, name_key
-from heardback.integrations.importers.records import ApplicationRec, Bundle
+from heardback.integrations.importers.records import ApplicationRec, Bundle, UserRec
 from heardback.integrations.importers.scorecards import write_interviews, write_scorecards
 
 M = TypeVar("M", bound=models.Model)
@@ -68,12 +70,26 @@ class BundleWriter:
         self.source = source
         self.bundle = bundle
         self.progress = progress
+        self._stored_scorecards: list[StoredScorecard] | None = None
 
     # -- shared helpers --------------------------------------------------------------------------
 
     def _say(self, phase: str, done: int, total: int) -> None:
         if self.progress is not None:
             self.progress(phase, done, total)
+
+    def stored_scorecards(self) -> list[StoredScorecard]:
+        """Every scorecard of the organization, read once: (pk, id in this source, interview,
+        interviewer). Tells who wrote a scorecard and where it sits, whatever the dump says."""
+        if self._stored_scorecards is None:
+            rows = Scorecard.objects.filter(organization=self.org).values_list(
+                "pk", "external_ids", "interview_id", "interviewer_id"
+            )
+            self._stored_scorecards = [
+                StoredScorecard(pk, _source_id(ids, self.source), interview, interviewer)
+                for pk, ids, interview, interviewer in rows.iterator(chunk_size=2000)
+            ]
+        return self._stored_scorecards
 
     def _existing(self, model: type[M], **filters: Any) -> dict[str, M]:
         queryset = model._default_manager.filter(
@@ -131,6 +147,9 @@ class BundleWriter:
     # -- the run ---------------------------------------------------------------------------------
 
     def write(self) -> None:
+        # Two imports into one organization take turns (PostgreSQL; SQLite has one writer
+        # anyway): the second then sees what the first created instead of creating it again.
+        Organization.objects.select_for_update().filter(pk=self.org.pk).first()
         existing_applications = self._existing(Application)
         existing_interviews = self._existing(Interview)
         self._check_references(existing_applications, existing_interviews)
@@ -193,6 +212,7 @@ class BundleWriter:
         recs = list(self.bundle.users.values())
         emails = {r.email.lower() for r in recs} | {r.placeholder_email for r in recs}
         found = {u.email: u for u in _in_chunks(User.objects, "email", sorted(emails - {""}))}
+        earlier = self._earlier_authors(recs, found)
         unusable = make_password(None)
         by_key: dict[str, User] = {}
         new_users: list[User] = []
@@ -207,6 +227,8 @@ class BundleWriter:
                 renamed.append(placeholder)
                 user = found[email] = placeholder
             if user is None:
+                user = earlier.get(rec.key)
+            if user is None:
                 user = User(email=email, full_name=rec.name[:200], password=unusable)
                 new_users.append(user)
                 found[email] = user
@@ -220,6 +242,28 @@ class BundleWriter:
         self.report.count("users", "unchanged", len(unique) - len(new_users) - len(renamed))
         self._memberships(unique)
         return by_key
+
+    def _earlier_authors(self, recs: list[UserRec], found: dict[str, User]) -> dict[str, User]:
+        """People this dump knows only by id, matched to who wrote their scorecards last time.
+
+        A Greenhouse interviewer's email may come only from scheduled_interviews.json: a dump
+        without it must not swap a known interviewer for a placeholder user.
+        """
+        unknown = {
+            r.key
+            for r in recs
+            if r.email == r.placeholder_email and r.placeholder_email not in found
+        }
+        if not unknown:
+            return {}
+        writer_of = {s.ext: s.interviewer_id for s in self.stored_scorecards() if s.ext}
+        authors: dict[str, set[int]] = defaultdict(set)
+        for card in self.bundle.scorecards.values():
+            if card.interviewer in unknown and card.ext in writer_of:
+                authors[card.interviewer].add(writer_of[card.ext])
+        chosen = {key: pks.pop() for key, pks in authors.items() if len(pks) == 1}
+        users = User.objects.in_bulk(set(chosen.values()))
+        return {key: users[pk] for key, pk in chosen.items() if pk in users}
 
     def _memberships(self, user_ids: set[int]) -> None:
         members = set(
@@ -412,6 +456,19 @@ class BundleWriter:
         return values | _known(
             applied_at=rec.applied_at, last_activity_at=rec.last_activity_at or rec.applied_at
         )
+
+
+@dataclass(frozen=True)
+class StoredScorecard:
+    pk: int
+    ext: str | None  # its id in this source, if it came from it
+    interview_id: int
+    interviewer_id: int
+
+
+def _source_id(ids: object, source: str) -> str | None:
+    value = ids.get(source) if isinstance(ids, dict) else None
+    return str(value) if value is not None else None
 
 
 def _known(**values: Any) -> dict[str, Any]:

@@ -3,12 +3,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from heardback.accounts.models import Organization
 from heardback.integrations.importers import IMPORTERS, load_reason_map
-from heardback.integrations.importers.base import DEFAULT_MAX_FILE_MB
 from heardback.integrations.reporting import TqdmProgress, render
+from heardback.integrations.services import import_run_from_path
 
 
 class Command(BaseCommand):
@@ -33,7 +34,7 @@ class Command(BaseCommand):
             "--max-file-mb",
             type=float,
             default=None,
-            help=f"Refuse bigger files (default {DEFAULT_MAX_FILE_MB}).",
+            help=f"Refuse bigger files (default {settings.HEARDBACK_IMPORT_MAX_FILE_MB}).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -48,9 +49,11 @@ class Command(BaseCommand):
                 raise CommandError(str(error)) from None
         progress = TqdmProgress(disable=options["verbosity"] == 0)
         try:
-            report = IMPORTERS[options["source"]](
-                options["path"],
+            # Recorded as an import run, so the Imports page lists it beside the uploads.
+            run, report = import_run_from_path(
                 organization=organization,
+                source=options["source"],
+                path=options["path"],
                 dry_run=options["dry_run"],
                 progress=progress,
                 reason_map=reason_map,
@@ -58,6 +61,8 @@ class Command(BaseCommand):
             )
         finally:
             progress.close()
+        if report is None:
+            raise CommandError(f"Import #{run.pk} stopped on an unexpected error; see the log.")
         self.stdout.write(render(report))
         if not report.ok:
             raise CommandError(f"Import failed with {len(report.errors)} problem(s).")
