@@ -1,0 +1,39 @@
+"""Bearer API keys, each endpoint asking for one scope."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja.security import HttpBearer
+
+from heardback.api import selectors, services
+from heardback.api.errors import MissingScope
+from heardback.api.models import ApiKey
+
+
+class ApiKeyAuth(HttpBearer):
+    """`Authorization: Bearer hb_…`: unknown, malformed or revoked → 401; lacking scope → 403."""
+
+    def __init__(self, scope: str) -> None:
+        self.scope = scope
+        super().__init__()
+
+    def authenticate(self, request: HttpRequest, token: str) -> ApiKey | None:
+        api_key = selectors.api_key_for_raw_key(raw_key=token.strip())
+        if api_key is None:
+            return None
+        if self.scope not in api_key.scopes:
+            raise MissingScope(self.scope)
+        services.api_key_mark_used(api_key=api_key)
+        return api_key
+
+
+def needs(scope: str) -> dict[str, Any]:
+    """Operation arguments for an endpoint that needs `scope` (shown in the schema as x-scope)."""
+    return {"auth": ApiKeyAuth(scope), "openapi_extra": {"x-scope": scope}}
+
+
+def api_key_of(request: HttpRequest) -> ApiKey:
+    """The key that authenticated this request."""
+    return request.auth  # type: ignore[attr-defined,no-any-return]

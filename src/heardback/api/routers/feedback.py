@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Status
+
+from heardback.api import selectors
+from heardback.api.auth import needs
+from heardback.api.pagination import paginate
+from heardback.api.routers import actor_of, organization_of
+from heardback.api.schemas.base import Id, answers
+from heardback.api.schemas.feedback import ApproveIn, NoteFilters, NoteOut, NotePage, SendIn
+from heardback.api.scopes import READ, WRITE_FEEDBACK
+from heardback.feedback import services as feedback
+from heardback.feedback.models import FeedbackNote
+from heardback.outbox.services import feedback_notes_queue
+
+router = Router(tags=["feedback notes"])
+
+
+@router.get("/feedback-notes", response=answers(200, NotePage), **needs(READ))
+def feedback_note_list(request: HttpRequest, filters: Query[NoteFilters]) -> dict[str, Any]:
+    """The current version of every note, oldest first, filtered like the review queue."""
+    notes = selectors.feedback_notes_for_organization(
+        organization=organization_of(request),
+        job=filters.job,
+        status=filters.status or "",
+        verdict=filters.verdict or "",
+    )
+    return paginate(request, notes, filters)
+
+
+@router.get("/feedback-notes/{note_id}", response=answers(200, NoteOut), **needs(READ))
+def feedback_note_get(request: HttpRequest, note_id: Id) -> FeedbackNote:
+    """One version of a note; `is_current` says whether it is the one that can move forward."""
+    return selectors.feedback_note_get_for_organization(
+        organization=organization_of(request), pk=note_id
+    )
+
+
+@router.get(
+    "/applications/{application_id}/feedback-note", response=answers(200, NoteOut), **needs(READ)
+)
+def feedback_note_current(request: HttpRequest, application_id: Id) -> FeedbackNote:
+    """The application's current note (404 until one is drafted)."""
+    application = selectors.application_get_for_organization(
+        organization=organization_of(request), pk=application_id
+    )
+    return selectors.feedback_note_current(application=application)
+
+
+@router.post(
+    "/applications/{application_id}/feedback-note",
+    response=answers(201, NoteOut),
+    **needs(WRITE_FEEDBACK),
+)
+def feedback_note_draft(request: HttpRequest, application_id: Id) -> Status[FeedbackNote]:
+    """Draft the note of a rejected or withdrawn application from its scorecards, or draft it
+    again (a new version) while it is not yet approved."""
+    application = selectors.application_get_for_organization(
+        organization=organization_of(request), pk=application_id
+    )
+    return Status(
+        201, feedback.feedback_note_draft(actor=actor_of(request), application=application)
+    )
+
+
+@router.post(
+    "/feedback-notes/{note_id}/approve", response=answers(200, NoteOut), **needs(WRITE_FEEDBACK)
+)
+def feedback_note_approve(request: HttpRequest, note_id: Id, payload: ApproveIn) -> FeedbackNote:
+    """Approve the current draft: never when the guard blocked it, and only with
+    `acknowledge_warnings` when it warned."""
+    note = selectors.feedback_note_get_for_organization(
+        organization=organization_of(request), pk=note_id
+    )
+    return feedback.feedback_note_approve(
+        actor=actor_of(request), note=note, acknowledge_warnings=payload.acknowledge_warnings
+    )
+
+
+@router.post(
+    "/feedback-notes/{note_id}/send", response=answers(200, NoteOut), **needs(WRITE_FEEDBACK)
+)
+def feedback_note_send(request: HttpRequest, note_id: Id, payload: SendIn) -> FeedbackNote:
+    """Queue an approved note for delivery to the candidate, now or at `at`."""
+    organization = organization_of(request)
+    note = selectors.feedback_note_get_for_organization(organization=organization, pk=note_id)
+    at = feedback.parse_when(payload.at.isoformat() if payload.at else "now", organization)
+    if not feedback_notes_queue(
+        actor=actor_of(request), organization=organization, note=note, at=at
+    ):
+        note.refresh_from_db()
+        approved = note.is_current and note.status == FeedbackNote.Status.APPROVED
+        raise feedback.FeedbackError(
+            note.last_error
+            if approved and note.last_error
+            else _("Only the current, approved version of a note can be sent.")
+        )
+    note.refresh_from_db()
+    return note

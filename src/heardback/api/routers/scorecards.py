@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router, Status
+
+from heardback.api import selectors, services
+from heardback.api.auth import needs
+from heardback.api.pagination import paginate
+from heardback.api.routers import actor_of, organization_of
+from heardback.api.schemas.base import Id, answers
+from heardback.api.schemas.hiring import (
+    RatingIn,
+    ScorecardFilters,
+    ScorecardIn,
+    ScorecardOut,
+    ScorecardPage,
+    ScorecardUpdateIn,
+)
+from heardback.api.scopes import READ, WRITE_HIRING
+from heardback.hiring import services as hiring
+from heardback.hiring.models import Scorecard
+
+router = Router(tags=["scorecards"])
+
+
+def _ratings(ratings: list[RatingIn]) -> dict[int, hiring.RatingInput]:
+    return {
+        rating.competency_id: hiring.RatingInput(
+            rating=rating.rating,
+            evidence=rating.evidence,
+            candidate_comment=rating.candidate_comment,
+        )
+        for rating in ratings
+    }
+
+
+def _fresh(request: HttpRequest, scorecard: Scorecard) -> Scorecard:
+    return selectors.scorecard_get_for_organization(
+        organization=organization_of(request), pk=scorecard.pk
+    )
+
+
+@router.get("/scorecards", response=answers(200, ScorecardPage), **needs(READ))
+def scorecard_list(request: HttpRequest, filters: Query[ScorecardFilters]) -> dict[str, Any]:
+    """The organization's scorecards, drafts included, oldest first, with their ratings."""
+    scorecards = selectors.scorecards_for_organization(
+        organization=organization_of(request),
+        application=filters.application,
+        interview=filters.interview,
+        submitted=filters.submitted,
+    )
+    return paginate(request, scorecards, filters)
+
+
+@router.get("/scorecards/{scorecard_id}", response=answers(200, ScorecardOut), **needs(READ))
+def scorecard_get(request: HttpRequest, scorecard_id: Id) -> Scorecard:
+    """One scorecard with its ratings per competency."""
+    return selectors.scorecard_get_for_organization(
+        organization=organization_of(request), pk=scorecard_id
+    )
+
+
+@router.post("/scorecards", response=answers(201, ScorecardOut), **needs(WRITE_HIRING))
+def scorecard_create(request: HttpRequest, payload: ScorecardIn) -> Status[Scorecard]:
+    """Start the scorecard of a panel member, filled on their behalf; `submit` makes it final.
+
+    Ratings are per competency of the job's rubric (GET /jobs/{id}); submitting needs an
+    overall recommendation and at least one rating."""
+    organization = organization_of(request)
+    scorecard = services.scorecard_create(
+        actor=actor_of(request),
+        interview=selectors.interview_get_for_organization(
+            organization=organization, pk=payload.interview_id
+        ),
+        interviewer=selectors.member_get_for_organization(
+            organization=organization, pk=payload.interviewer_id
+        ),
+        overall=payload.overall_recommendation,
+        ratings=_ratings(payload.ratings),
+        key_takeaways=payload.key_takeaways,
+        private_notes=payload.private_notes,
+        submit=payload.submit,
+    )
+    return Status(201, _fresh(request, scorecard))
+
+
+@router.put(
+    "/scorecards/{scorecard_id}", response=answers(200, ScorecardOut), **needs(WRITE_HIRING)
+)
+def scorecard_update(
+    request: HttpRequest, scorecard_id: Id, payload: ScorecardUpdateIn
+) -> Scorecard:
+    """Save a draft again: ratings not listed stay as they were, the texts are replaced;
+    `submit` makes it final."""
+    scorecard = selectors.scorecard_get_for_organization(
+        organization=organization_of(request), pk=scorecard_id
+    )
+    hiring.scorecard_save(
+        actor=scorecard.interviewer,
+        scorecard=scorecard,
+        overall=payload.overall_recommendation,
+        ratings=_ratings(payload.ratings),
+        key_takeaways=payload.key_takeaways,
+        private_notes=payload.private_notes,
+        submit=payload.submit,
+    )
+    return _fresh(request, scorecard)
+
+
+@router.post(
+    "/scorecards/{scorecard_id}/submit",
+    response=answers(200, ScorecardOut),
+    **needs(WRITE_HIRING),
+)
+def scorecard_submit(request: HttpRequest, scorecard_id: Id) -> Scorecard:
+    """Submit a draft as last saved: it is then final and counts for the feedback note."""
+    scorecard = selectors.scorecard_get_for_organization(
+        organization=organization_of(request), pk=scorecard_id
+    )
+    return _fresh(request, services.scorecard_submit(scorecard=scorecard))

@@ -1,0 +1,62 @@
+"""Feedback notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ninja import Field, Schema
+
+from heardback.api.schemas.base import (
+    Id,
+    Language,
+    LocalWhen,
+    NoteStatus,
+    PageFilters,
+    Verdict,
+)
+
+# --- Feedback notes -----------------------------------------------------------------------
+
+
+class NoteOut(Schema):
+    id: int
+    application_id: int
+    version: int
+    is_current: bool
+    status: NoteStatus
+    language: Language
+    subject: str
+    text: str
+    html: str
+    guard_verdict: Verdict
+    guard_findings: list[dict[str, Any]]
+    warnings_acknowledged: bool
+    approved_at: dt.datetime | None
+    scheduled_for: dt.datetime | None
+    sent_at: dt.datetime | None
+    last_error: str
+    created_at: dt.datetime
+
+
+class NotePage(Schema):
+    items: list[NoteOut]
+    next: str | None
+
+
+class NoteFilters(PageFilters):
+    job: Id | None = None
+    status: NoteStatus | None = None
+    verdict: Verdict | None = None
+
+
+class ApproveIn(Schema):
+    acknowledge_warnings: bool = Field(False, description="Needed when the guard warned.")
+
+
+class SendIn(Schema):
+    at: LocalWhen | None = Field(
+        None,
+        description="When to send (ISO-8601; without an offset, in the organization's time "
+        "zone). Omit to send now.",
+    )

@@ -1,0 +1,181 @@
+"""Interviews and their panels; scorecards filled, updated and submitted on an interviewer's
+behalf through the same rules as the web form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from heardback.accounts.models import AuditEvent, Organization, User
+from heardback.hiring.models import Interview, Scorecard
+from tests import factories
+from tests.api.conftest import ApiClient, World, assert_error
+
+pytestmark = pytest.mark.django_db
+
+
+def test_interview_is_created_with_its_panel(
+    api: ApiClient, world: World, interviewer: User, recruiter: User
+) -> None:
+    response = api.post(
+        "/interviews",
+        {
+            "application_id": world.application.pk,
+            "name": "System design",
+            "kind": "system_design",
+            "scheduled_at": "2026-12-03T10:00:00+01:00",
+            "interviewer_ids": [interviewer.pk, recruiter.pk, interviewer.pk],
+        },
+    )
+    assert response.status_code == 201, response.content
+    interview = Interview.objects.get(pk=response.json()["id"])
+    assert set(interview.interviewers.all()) == {interviewer, recruiter}
+    assert interview.scheduled_at is not None and interview.scheduled_at.hour == 9  # UTC
+    assert sorted(response.json()["interviewer_ids"]) == sorted([interviewer.pk, recruiter.pk])
+    assert api.get("/interviews", application=world.application.pk).json()["items"][-1]["id"] == (
+        interview.pk
+    )
+
+
+def test_interviewer_from_another_organization_is_404(
+    api: ApiClient, world: World, outsider: User
+) -> None:
+    body = {
+        "application_id": world.application.pk,
+        "name": "Call",
+        "interviewer_ids": [outsider.pk],
+    }
+    assert_error(api.post("/interviews", body), 404, "not_found")
+    assert Interview.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{"name": "Call"}, {"application_id": 1, "name": ""}, {"application_id": 1, "name": "Call",
+     "kind": "chat"}, {"application_id": 1, "name": "Call", "scheduled_at": "tomorrow"},
+     {"application_id": 1, "name": "Call", "scheduled_at": "2026-12-03T10:00:00"}],
+)  # fmt: skip
+def test_interview_with_bad_input_is_422(api: ApiClient, world: World, body: Any) -> None:
+    assert_error(api.post("/interviews", body), 422, "invalid_request")
+
+
+def _rating(world: World, **values: Any) -> dict[str, Any]:
+    return {"competency_id": world.communication.pk, "rating": "yes", **values}
+
+
+def test_draft_scorecard_is_started_for_a_panel_member(
+    api: ApiClient, world: World, admin: User
+) -> None:
+    response = api.post(
+        "/scorecards",
+        {
+            "interview_id": world.interview.pk,
+            "interviewer_id": world.interviewer.pk,
+            "overall_recommendation": "no",
+            "ratings": [_rating(world, evidence="Clear answers", candidate_comment="Well said")],
+            "private_notes": "Internal only",
+        },
+    )
+    assert response.status_code == 201, response.content
+    scorecard = Scorecard.objects.get(pk=response.json()["id"])
+    assert (scorecard.interviewer, scorecard.submitted_at, scorecard.private_notes) == (
+        world.interviewer, None, "Internal only",
+    )  # fmt: skip
+    rating = scorecard.ratings.get()
+    assert (rating.competency, rating.rating, rating.candidate_comment) == (
+        world.communication, "yes", "Well said",
+    )  # fmt: skip
+    assert response.json()["ratings"][0]["competency_name"] == "Communication"
+    assert AuditEvent.objects.filter(action="scorecard.create", actor=admin).exists()
+
+
+def test_scorecard_is_updated_then_submitted(api: ApiClient, world: World) -> None:
+    created = api.post(
+        "/scorecards",
+        {"interview_id": world.interview.pk, "interviewer_id": world.interviewer.pk},
+    ).json()
+    path = f"/scorecards/{created['id']}"
+    updated = api.put(
+        path,
+        {"overall_recommendation": "strong_no", "ratings": [_rating(world, rating="no")],
+         "key_takeaways": "Needs depth"},
+    )  # fmt: skip
+    assert updated.status_code == 200, updated.content
+    assert updated.json()["submitted_at"] is None
+    submitted = api.post(f"{path}/submit")
+    assert submitted.status_code == 200, submitted.content
+    scorecard = Scorecard.objects.get(pk=created["id"])
+    assert scorecard.submitted_at is not None
+    assert (scorecard.overall_recommendation, scorecard.key_takeaways) == (
+        "strong_no",
+        "Needs depth",
+    )
+    assert scorecard.ratings.get().rating == "no"
+    # The submit is recorded as the interviewer's, on whose behalf the key filled it.
+    assert AuditEvent.objects.filter(action="scorecard.submit", actor=world.interviewer).exists()
+    error = assert_error(api.put(path, {"overall_recommendation": "yes"}), 400, "refused")
+    assert "already submitted" in error["message"]
+
+
+def test_scorecard_can_be_submitted_in_one_call(api: ApiClient, world: World) -> None:
+    response = api.post(
+        "/scorecards",
+        {"interview_id": world.interview.pk, "interviewer_id": world.interviewer.pk,
+         "overall_recommendation": "yes", "ratings": [_rating(world)], "submit": True},
+    )  # fmt: skip
+    assert response.status_code == 201
+    assert response.json()["submitted_at"] is not None
+
+
+def test_submitting_without_a_recommendation_or_rating_is_refused(
+    api: ApiClient, world: World
+) -> None:
+    body = {"interview_id": world.interview.pk, "interviewer_id": world.interviewer.pk,
+            "submit": True}  # fmt: skip
+    error = assert_error(api.post("/scorecards", body), 400, "refused")
+    assert {field["field"] for field in error["fields"]} == {"overall", "ratings"}
+    assert not Scorecard.objects.exists()  # all or nothing: no half-made draft either
+
+
+def test_rating_a_competency_of_another_job_is_refused(
+    api: ApiClient, world: World, org: Organization
+) -> None:
+    elsewhere = factories.CompetencyFactory(job=factories.JobFactory(organization=org))
+    body = {"interview_id": world.interview.pk, "interviewer_id": world.interviewer.pk,
+            "ratings": [{"competency_id": elsewhere.pk, "rating": "yes"}]}  # fmt: skip
+    error = assert_error(api.post("/scorecards", body), 400, "refused")
+    assert error["fields"][0]["field"] == f"competency_{elsewhere.pk}"
+    assert not Scorecard.objects.exists()
+
+
+def test_only_panel_members_get_a_scorecard_and_only_one(
+    api: ApiClient, world: World, recruiter: User
+) -> None:
+    body = {"interview_id": world.interview.pk, "interviewer_id": recruiter.pk}
+    error = assert_error(api.post("/scorecards", body), 400, "refused")
+    assert error["fields"][0]["field"] == "interviewer_id"
+    body["interviewer_id"] = world.interviewer.pk
+    assert api.post("/scorecards", body).status_code == 201
+    assert_error(api.post("/scorecards", body), 400, "refused")
+    assert Scorecard.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "ratings",
+    [[{"competency_id": 1, "rating": "great"}], [{"rating": "yes"}],
+     [{"competency_id": 1, "rating": "yes", "evidence": "x" * 50_001}]],
+)  # fmt: skip
+def test_scorecard_with_bad_ratings_is_422(api: ApiClient, world: World, ratings: Any) -> None:
+    body = {"interview_id": world.interview.pk, "interviewer_id": world.interviewer.pk,
+            "ratings": ratings}  # fmt: skip
+    error = assert_error(api.post("/scorecards", body), 422, "invalid_request")
+    assert error["fields"][0]["field"].startswith("ratings.0")
+
+
+def test_scorecards_filter_by_submission(api: ApiClient, world: World) -> None:
+    draft = factories.ScorecardFactory(interview=world.interview, submitted_at=None)
+    done = factories.ScorecardFactory(interview=world.interview)
+    assert [s["id"] for s in api.get("/scorecards", submitted=False).json()["items"]] == [draft.pk]
+    assert [s["id"] for s in api.get("/scorecards", submitted=True).json()["items"]] == [done.pk]
+    assert len(api.get("/scorecards", interview=world.interview.pk).json()["items"]) == 2
