@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -46,3 +47,30 @@ def organization_current(*, user: User, session_slug: str | None) -> Organizatio
     """The organization the user is working in: the one picked in the switcher, else the first."""
     organization = organizations_for_user(user=user).filter(slug=session_slug).first()
     return organization or organization_get_for_user(user=user)
+
+
+def organization_for_admin(*, user: User, session_slug: str | None) -> Organization:
+    """The user's current organization, where they must be an admin (403 otherwise)."""
+    organization = organization_current(user=user, session_slug=session_slug)
+    if user_role(user=user, organization=organization) != Membership.Role.ADMIN:
+        raise PermissionDenied
+    return organization
+
+
+def members_for_organization(*, organization: Organization) -> QuerySet[Membership]:
+    """The organization's memberships with their users, admins first, then by email."""
+    return (
+        Membership.objects.filter(organization=organization)
+        .select_related("user")
+        .order_by("role", "user__email")
+    )
+
+
+def membership_get_for_organization(*, organization: Organization, pk: int | str) -> Membership:
+    """One of the organization's memberships, or 404."""
+    try:
+        return Membership.objects.select_related("user", "organization").get(
+            organization=organization, pk=pk
+        )
+    except (Membership.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import secrets
+import unicodedata
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from heardback.accounts.models import AuditEvent, Language, Membership, Organization, User
 
@@ -71,3 +75,220 @@ def user_create_in_organization(
         organization=organization, actor=actor, action="membership.set", obj=membership, role=role
     )
     return user, membership
+
+
+# --- Organization settings (admins only) -------------------------------------------------------
+
+# Bounds of the feedback policy, shared by the settings form and the service.
+POLICY_BOUNDS: dict[str, tuple[int, int]] = {
+    "reapply_months": (0, 60),
+    "scorecard_deadline_hours": (1, 720),
+    "decision_deadline_days": (1, 60),
+    "feedback_deadline_days": (1, 30),
+}
+POLICY_FIELDS = (
+    "tone",
+    "reapply_months",
+    "show_interviewer_first_names",
+    "scorecard_deadline_hours",
+    "decision_deadline_days",
+    "feedback_deadline_days",
+    "default_language",
+    "time_zone",
+)
+
+
+def _require_admin(*, actor: User, organization: Organization) -> None:
+    if not Membership.objects.filter(
+        user=actor, organization=organization, role=Membership.Role.ADMIN
+    ).exists():
+        raise PermissionDenied(_("Only admins change the organization's settings."))
+
+
+def time_zone_validate(name: str) -> str:
+    """The IANA time zone name, checked against the zoneinfo database."""
+    name = name.strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            {
+                "time_zone": _("%(zone)s is not a time zone; write one like Europe/Paris.")
+                % {"zone": repr(name)}
+            }
+        ) from None
+    return name
+
+
+@transaction.atomic
+def organization_policy_update(
+    *, actor: User, organization: Organization, **policy: Any
+) -> Organization:
+    """Change the feedback policy: tone, reapply delay, names, deadlines, language, time zone."""
+    _require_admin(actor=actor, organization=organization)
+    unknown = set(policy) - set(POLICY_FIELDS)
+    if unknown:
+        raise TypeError(f"Not a policy field: {', '.join(sorted(unknown))}")
+    errors: dict[str, list[str]] = {}
+    if "time_zone" in policy:
+        try:
+            policy["time_zone"] = time_zone_validate(str(policy["time_zone"]))
+        except ValidationError as error:
+            errors.update(error.message_dict)
+    if "tone" in policy and policy["tone"] not in Organization.Tone.values:
+        errors["tone"] = [_("Choose a tone.")]
+    if "default_language" in policy and policy["default_language"] not in Language.values:
+        errors["default_language"] = [_("Choose a language.")]
+    for name, (low, high) in POLICY_BOUNDS.items():
+        if name in policy and not (isinstance(policy[name], int) and low <= policy[name] <= high):
+            errors[name] = [
+                _("Choose a whole number from %(low)s to %(high)s.") % {"low": low, "high": high}
+            ]
+    if errors:
+        raise ValidationError(errors)
+    organization = Organization.objects.select_for_update().get(pk=organization.pk)
+    changed = {
+        name: value for name, value in policy.items() if getattr(organization, name) != value
+    }
+    for name, value in changed.items():
+        setattr(organization, name, value)
+    if changed:
+        organization.save(update_fields=list(changed))
+        audit(
+            organization=organization, actor=actor, action="organization.policy",
+            obj=organization, **changed,
+        )  # fmt: skip
+    return organization
+
+
+def _no_control_characters(value: str, *, field: str) -> None:
+    # A line break in a display name would let it forge email headers (Bcc:, a second From:).
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        raise ValidationError(
+            {field: _("Line breaks and control characters are not allowed here.")}
+        )
+
+
+@transaction.atomic
+def organization_sender_update(
+    *, actor: User, organization: Organization, sender_name: str, sender_email: str
+) -> Organization:
+    """Change the name and address candidates' emails come from."""
+    _require_admin(actor=actor, organization=organization)
+    _no_control_characters(sender_name, field="sender_name")
+    _no_control_characters(sender_email, field="sender_email")
+    sender_name, sender_email = sender_name.strip(), sender_email.strip().lower()
+    if len(sender_name) > 200:
+        raise ValidationError({"sender_name": _("Keep the name under 200 characters.")})
+    if sender_email:
+        try:
+            validate_email(sender_email)
+        except ValidationError:
+            raise ValidationError({"sender_email": _("Enter a valid email address.")}) from None
+    organization = Organization.objects.select_for_update().get(pk=organization.pk)
+    organization.sender_name, organization.sender_email = sender_name, sender_email
+    organization.save(update_fields=["sender_name", "sender_email"])
+    audit(
+        organization=organization, actor=actor, action="organization.sender", obj=organization,
+        sender_name=sender_name, sender_email=sender_email,
+    )  # fmt: skip
+    return organization
+
+
+def _admins_left(organization: Organization, *, without: Membership) -> int:
+    # Locks the admins' rows: two admins demoting each other at once cannot both succeed.
+    admins = Membership.objects.select_for_update().filter(
+        organization=organization, role=Membership.Role.ADMIN
+    )
+    return len([m for m in admins if m.pk != without.pk])
+
+
+@transaction.atomic
+def membership_add(
+    *, actor: User, organization: Organization, email: str, role: str, full_name: str = ""
+) -> tuple[Membership, str | None]:
+    """Give a person a role: an existing account by email, or a new one.
+
+    Returns the membership and, for a new account, its temporary password: shown once to the
+    admin, who passes it on; only its hash is kept.
+    """
+    _require_admin(actor=actor, organization=organization)
+    email = email.strip().lower()
+    _no_control_characters(full_name, field="full_name")
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ValidationError({"email": _("Enter a valid email address.")}) from None
+    if role not in Membership.Role.values:
+        raise ValidationError({"role": _("Choose a role.")})
+    user = User.objects.filter(email=email).first()
+    if user is not None and Membership.objects.filter(user=user, organization=organization):
+        raise ValidationError(
+            {
+                "email": _("%(email)s is already a member; change their role below.")
+                % {"email": email}
+            }
+        )
+    password = None
+    if user is None:
+        password = secrets.token_urlsafe(12)
+        user = User.objects.create_user(
+            email,
+            password,
+            full_name=full_name.strip()[:200],
+            language=organization.default_language,
+        )
+    membership = Membership.objects.create(user=user, organization=organization, role=role)
+    audit(
+        organization=organization, actor=actor, action="membership.add", obj=membership,
+        email=email, role=role, new_account=password is not None,
+    )  # fmt: skip
+    return membership, password
+
+
+@transaction.atomic
+def membership_role_change(*, actor: User, membership: Membership, role: str) -> Membership:
+    """Change a member's role; the organization always keeps at least one admin."""
+    organization = membership.organization
+    _require_admin(actor=actor, organization=organization)
+    if role not in Membership.Role.values:
+        raise ValidationError({"role": _("Choose a role.")})
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.role == role:
+        return membership
+    if membership.role == Membership.Role.ADMIN and not _admins_left(
+        organization, without=membership
+    ):
+        raise ValidationError(
+            _("%(organization)s needs at least one admin: make someone else an admin first.")
+            % {"organization": organization.name}
+        )
+    previous, membership.role = membership.role, role
+    membership.save(update_fields=["role"])
+    audit(
+        organization=organization, actor=actor, action="membership.role", obj=membership,
+        email=membership.user.email, role=role, previous=previous,
+    )  # fmt: skip
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, actor: User, membership: Membership) -> None:
+    """Remove someone from the organization: not yourself, never the last admin."""
+    organization = membership.organization
+    _require_admin(actor=actor, organization=organization)
+    membership = Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
+    if membership.user_id == actor.pk:
+        raise ValidationError(_("You cannot remove yourself; another admin can."))
+    if membership.role == Membership.Role.ADMIN and not _admins_left(
+        organization, without=membership
+    ):
+        raise ValidationError(
+            _("%(organization)s needs at least one admin: make someone else an admin first.")
+            % {"organization": organization.name}
+        )
+    audit(
+        organization=organization, actor=actor, action="membership.remove", obj=membership,
+        email=membership.user.email, role=membership.role,
+    )  # fmt: skip
+    membership.delete()

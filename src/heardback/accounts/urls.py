@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from heardback.accounts import views
+from heardback.accounts import settings_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -9,4 +9,17 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("organization/switch/", views.organization_switch, name="organization-switch"),
     path("language/", views.language_set, name="language-set"),
+    path("settings/", settings_views.settings_general, name="settings"),
+    path("settings/policy/", settings_views.settings_policy, name="settings-policy"),
+    path("settings/closure/", settings_views.settings_closure, name="settings-closure"),
+    path("settings/sender/", settings_views.settings_sender, name="settings-sender"),
+    path("settings/members/", settings_views.settings_members, name="settings-members"),
+    path("settings/members/add/", settings_views.member_add, name="member-add"),
+    path("settings/members/<int:pk>/role/", settings_views.member_role, name="member-role"),
+    path("settings/members/<int:pk>/remove/", settings_views.member_remove, name="member-remove"),
+    path("settings/api-keys/", settings_views.settings_api_keys, name="settings-api-keys"),
+    path("settings/api-keys/create/", settings_views.api_key_create, name="api-key-create"),
+    path(
+        "settings/api-keys/<int:pk>/revoke/", settings_views.api_key_revoke, name="api-key-revoke"
+    ),
 ]

@@ -48,7 +48,7 @@ def language_set(request: HttpRequest) -> HttpResponse:
     """Each user picks the language of the interface; it is kept on their account."""
     language = request.POST.get("language", "")
     if language not in dict(Language.choices):
-        return HttpResponseBadRequest("Unknown language.")
+        return HttpResponseBadRequest(_("Unknown language."))
     User.objects.filter(pk=request.user.pk or 0).update(language=language)
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from heardback.hiring import views
+from heardback.hiring import rubric_views, views
 
 app_name = "hiring"
 urlpatterns = [
@@ -11,4 +11,17 @@ urlpatterns = [
     path("applications/<int:pk>/advance/", views.application_advance, name="application-advance"),
     path("scorecards/", views.scorecard_list_mine, name="scorecard-list-mine"),
     path("scorecards/<int:pk>/", views.scorecard_edit, name="scorecard-edit"),
+    path("jobs/<int:pk>/rubric/", rubric_views.rubric_edit, name="rubric-edit"),
+    path("jobs/<int:pk>/rubric/add/", rubric_views.competency_create, name="competency-create"),
+    path(
+        "jobs/<int:pk>/rubric/library/", rubric_views.competency_library, name="competency-library"
+    ),
+    path(
+        "jobs/<int:pk>/rubric/library/add/",
+        rubric_views.competency_library_add,
+        name="competency-library-add",
+    ),
+    path("competencies/<int:pk>/", rubric_views.competency_update, name="competency-update"),
+    path("competencies/<int:pk>/delete/", rubric_views.competency_delete, name="competency-delete"),
+    path("rubric/guard/", rubric_views.rubric_guard_check, name="rubric-guard-check"),
 ]

@@ -1,0 +1,302 @@
+"""Organization settings, for admins: feedback policy, closure policy, sender, members, API keys.
+
+Secrets (a new account's temporary password, a new API key) are rendered straight into the
+answer to the POST that made them, never stored in a message or the session, and the answer is
+marked no-store: they are shown once.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import available_timezones
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from heardback.accounts import selectors, services
+from heardback.accounts.forms import (
+    ApiKeyForm,
+    ClosurePolicyForm,
+    FeedbackPolicyForm,
+    MemberAddForm,
+    MemberRoleForm,
+    SenderForm,
+)
+from heardback.accounts.models import Organization, User
+from heardback.api import selectors as api_selectors
+from heardback.api import services as api_services
+from heardback.closure.selectors import closure_policy_for
+from heardback.closure.services import closure_policy_update
+
+TIME_ZONES = sorted(available_timezones())
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _admin_org(request: HttpRequest) -> Organization:
+    return selectors.organization_for_admin(
+        user=_user(request), session_slug=request.session.get("org")
+    )
+
+
+def _add_errors(form: forms.Form, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, reasons in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, reasons)
+
+
+def _once(response: HttpResponse) -> HttpResponse:
+    add_never_cache_headers(response)  # includes no-store: the secret stays out of caches
+    return response
+
+
+# --- Policies and sender -----------------------------------------------------------------------
+
+
+def _general_page(
+    request: HttpRequest,
+    organization: Organization,
+    *,
+    policy_form: FeedbackPolicyForm | None = None,
+    closure_form: ClosurePolicyForm | None = None,
+    sender_form: SenderForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    closure_form = closure_form or ClosurePolicyForm.for_policy(closure_policy_for(organization))
+    context = {
+        "organization": organization,
+        "section": "general",
+        "policy_form": policy_form or FeedbackPolicyForm.for_organization(organization),
+        "closure_form": closure_form,
+        "sender_form": sender_form or SenderForm.for_organization(organization),
+        "time_zones": TIME_ZONES,
+    }
+    return render(request, "accounts/settings.html", context, status=status)
+
+
+@require_GET
+@login_required
+def settings_general(request: HttpRequest) -> HttpResponse:
+    return _general_page(request, _admin_org(request))
+
+
+@require_POST
+@login_required
+def settings_policy(request: HttpRequest) -> HttpResponse:
+    organization = _admin_org(request)
+    form = FeedbackPolicyForm.for_organization(organization, request.POST)
+    if form.is_valid():
+        try:
+            services.organization_policy_update(
+                actor=_user(request), organization=organization, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Feedback policy saved."))
+            return redirect("accounts:settings")
+    return _general_page(request, organization, status=400, policy_form=form)
+
+
+@require_POST
+@login_required
+def settings_closure(request: HttpRequest) -> HttpResponse:
+    organization = _admin_org(request)
+    form = ClosurePolicyForm.for_policy(closure_policy_for(organization), request.POST)
+    if form.is_valid():
+        try:
+            closure_policy_update(
+                actor=_user(request), organization=organization, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Closure policy saved."))
+            return redirect("accounts:settings")
+    return _general_page(request, organization, status=400, closure_form=form)
+
+
+@require_POST
+@login_required
+def settings_sender(request: HttpRequest) -> HttpResponse:
+    organization = _admin_org(request)
+    form = SenderForm.for_organization(organization, request.POST)
+    if form.is_valid():
+        try:
+            services.organization_sender_update(
+                actor=_user(request), organization=organization, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Sender saved."))
+            return redirect("accounts:settings")
+    return _general_page(request, organization, status=400, sender_form=form)
+
+
+# --- Members -----------------------------------------------------------------------------------
+
+
+def _members_page(
+    request: HttpRequest,
+    organization: Organization,
+    *,
+    add_form: MemberAddForm | None = None,
+    created: dict[str, str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    members = list(selectors.members_for_organization(organization=organization))
+    rows = [(m, MemberRoleForm(initial={"role": m.role}, prefix=f"m{m.pk}")) for m in members]
+    context = {
+        "organization": organization,
+        "section": "members",
+        "rows": rows,
+        "add_form": add_form or MemberAddForm(prefix="add"),
+        "created": created,
+    }
+    return render(request, "accounts/settings_members.html", context, status=status)
+
+
+@require_GET
+@login_required
+def settings_members(request: HttpRequest) -> HttpResponse:
+    return _members_page(request, _admin_org(request))
+
+
+@require_POST
+@login_required
+def member_add(request: HttpRequest) -> HttpResponse:
+    organization = _admin_org(request)
+    form = MemberAddForm(request.POST, prefix="add")
+    if form.is_valid():
+        try:
+            membership, password = services.membership_add(
+                actor=_user(request), organization=organization, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            if password is None:
+                messages.success(
+                    request,
+                    _("%(email)s is now a member.") % {"email": membership.user.email},
+                )
+                return redirect("accounts:settings-members")
+            created = {"email": membership.user.email, "password": password}
+            return _once(_members_page(request, organization, created=created))
+    return _members_page(request, organization, add_form=form, status=400)
+
+
+@require_POST
+@login_required
+def member_role(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = _admin_org(request)
+    membership = selectors.membership_get_for_organization(organization=organization, pk=pk)
+    form = MemberRoleForm(request.POST, prefix=f"m{membership.pk}")
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Choose a role."))
+        services.membership_role_change(
+            actor=_user(request), membership=membership, role=form.cleaned_data["role"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("Role of %(email)s changed.") % {"email": membership.user.email}
+        )
+    return redirect("accounts:settings-members")
+
+
+@require_POST
+@login_required
+def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = _admin_org(request)
+    membership = selectors.membership_get_for_organization(organization=organization, pk=pk)
+    try:
+        services.membership_remove(actor=_user(request), membership=membership)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("%(email)s no longer belongs to %(organization)s.")
+            % {"email": membership.user.email, "organization": organization.name},
+        )
+    return redirect("accounts:settings-members")
+
+
+# --- API keys ----------------------------------------------------------------------------------
+
+
+def _api_keys_page(
+    request: HttpRequest,
+    organization: Organization,
+    *,
+    form: ApiKeyForm | None = None,
+    raw_key: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    keys = list(api_selectors.api_keys_for_organization(organization=organization))
+    context = {
+        "organization": organization,
+        "section": "api_keys",
+        "active_keys": [k for k in keys if k.is_active],
+        "revoked_keys": [k for k in keys if not k.is_active],
+        "form": form or ApiKeyForm(prefix="key"),
+        "raw_key": raw_key,
+    }
+    return render(request, "accounts/settings_api_keys.html", context, status=status)
+
+
+@require_GET
+@login_required
+def settings_api_keys(request: HttpRequest) -> HttpResponse:
+    return _api_keys_page(request, _admin_org(request))
+
+
+@require_POST
+@login_required
+def api_key_create(request: HttpRequest) -> HttpResponse:
+    organization = _admin_org(request)
+    form = ApiKeyForm(request.POST, prefix="key")
+    if form.is_valid():
+        try:
+            _key, raw_key = api_services.api_key_create(
+                organization=organization,
+                user=_user(request),
+                name=form.cleaned_data["name"],
+                scopes=form.cleaned_data["scopes"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return _once(_api_keys_page(request, organization, raw_key=raw_key))
+    return _api_keys_page(request, organization, form=form, status=400)
+
+
+@require_POST
+@login_required
+def api_key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = _admin_org(request)
+    api_key = (
+        api_selectors.api_keys_for_organization(organization=organization).filter(pk=pk).first()
+    )
+    if api_key is None:
+        raise Http404
+    api_services.api_key_revoke(api_key=api_key, user=_user(request))
+    messages.success(
+        request, _("Revoked %(name)s: it stops working at once.") % {"name": api_key.name}
+    )
+    return redirect("accounts:settings-api-keys")
