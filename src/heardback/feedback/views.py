@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heardback.accounts.models import Organization
@@ -21,6 +22,50 @@ from heardback.hiring.selectors import (
 from heardback.outbox.services import feedback_notes_queue, outbound_email_cancel
 
 QUEUE_PAGE_SIZE = 50
+
+# The guard and the engine speak in codes; the note page names them in the reader's language
+# (an unknown code is shown as it is).
+GUARD_CATEGORIES = {
+    "age": gettext_lazy("Age"),
+    "sex_gender": gettext_lazy("Sex and gender"),
+    "family": gettext_lazy("Family situation"),
+    "race_origin": gettext_lazy("Racial or ethnic origin"),
+    "religion": gettext_lazy("Religion"),
+    "disability_health": gettext_lazy("Disability and health"),
+    "orientation_identity": gettext_lazy("Sexual orientation and gender identity"),
+    "insult": gettext_lazy("Insult"),
+    "vague_verdict": gettext_lazy("Vague verdict"),
+    "internal_leak": gettext_lazy("Internal information"),
+}
+SOURCE_KINDS = {
+    "scorecard": gettext_lazy("Scorecard"),
+    "interview": gettext_lazy("Interview"),
+    "reason": gettext_lazy("Rejection reason"),
+    "policy": gettext_lazy("Feedback policy"),
+    "job": gettext_lazy("Job"),
+    "candidate": gettext_lazy("Candidate"),
+    "open_role": gettext_lazy("Open role"),
+}
+SOURCE_FIELDS = {
+    "first_name": gettext_lazy("first name"),
+    "last_name": gettext_lazy("last name"),
+    "category": gettext_lazy("category"),
+    "explanation": gettext_lazy("explanation"),
+    "decided_on": gettext_lazy("decision date"),
+    "key_takeaways": gettext_lazy("key take-aways"),
+    "rating": gettext_lazy("rating"),
+    "candidate_comment": gettext_lazy("candidate-safe comment"),
+    "evidence": gettext_lazy("evidence"),
+    "title": gettext_lazy("title"),
+    "screening_criteria": gettext_lazy("screening criteria"),
+    "tips": gettext_lazy("tips"),
+    "reapply_months": gettext_lazy("months before reapplying"),
+    "portal_url": gettext_lazy("candidate page link"),
+    "tone": gettext_lazy("tone"),
+    "organization_name": gettext_lazy("organization name"),
+    "recruiter_name": gettext_lazy("recruiter name"),
+    "recruiter_title": gettext_lazy("recruiter title"),
+}
 
 
 def _user(request: HttpRequest):  # type: ignore[no-untyped-def]
@@ -45,7 +90,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     page = max(1, int(request.GET["page"])) if request.GET.get("page", "").isdigit() else 1
     start = (page - 1) * QUEUE_PAGE_SIZE
-    rows = list(notes[start : start + QUEUE_PAGE_SIZE + 1])
+    rows = selectors.feedback_queue_rows(notes=notes, offset=start, limit=QUEUE_PAGE_SIZE + 1)
     return render(
         request,
         "feedback/note_queue.html",
@@ -59,6 +104,9 @@ def queue(request: HttpRequest) -> HttpResponse:
             "counts": selectors.feedback_queue_counts(organization=organization),
             "statuses": FeedbackNote.Status.choices,
             "verdicts": FeedbackNote.Verdict.choices,
+            # Translated once per page rather than once per row (get_FOO_display is slow).
+            "status_labels": {value: str(label) for value, label in FeedbackNote.Status.choices},
+            "verdict_labels": {value: str(label) for value, label in FeedbackNote.Verdict.choices},
         },
     )
 
@@ -79,6 +127,9 @@ def _note_page(request: HttpRequest, note, *, error: str = "", status: int = 200
             "organization": note.organization,
             "application": note.application,
             "sources": selectors.note_sources(note=note),
+            "guard_categories": GUARD_CATEGORIES,
+            "source_kinds": SOURCE_KINDS,
+            "source_fields": SOURCE_FIELDS,
             "error": error,
             "versions": note.application.feedback_notes.order_by("-version").only(
                 "id", "version", "status", "author", "created_at"
@@ -189,7 +240,12 @@ def draft_all(request: HttpRequest) -> HttpResponse:
 def guard_check(request: HttpRequest) -> HttpResponse:
     """Live guard findings for a text being typed (htmx partial)."""
     fields = ("evidence_", "comment_", "text")
-    text = next((str(v) for k, v in request.POST.items() if k.startswith(fields)), "")
+    # htmx posts the whole enclosing form (every box of a scorecard): check the box being
+    # typed in, which it names in HX-Trigger-Name, not merely the form's first one.
+    typed = request.headers.get("HX-Trigger-Name", "")
+    name = typed if typed.startswith(fields) and typed in request.POST else ""
+    name = name or next((k for k in request.POST if k.startswith(fields)), "")
+    text = str(request.POST.get(name, ""))
     context: guard.Context = "note" if request.POST.get("context") == "note" else "candidate"
     language = str(request.POST.get("lang") or getattr(request, "LANGUAGE_CODE", "en"))
     findings = guard.check(text[:20_000], lang=language, context=context)

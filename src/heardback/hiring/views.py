@@ -12,7 +12,12 @@ from heardback.accounts.selectors import organization_current, user_role
 from heardback.feedback.models import FeedbackNote
 from heardback.hiring import selectors, services
 from heardback.hiring.forms import AdvanceForm, RejectForm
-from heardback.hiring.models import Application, AttributeRating, OverallRecommendation
+from heardback.hiring.models import (
+    Application,
+    AttributeRating,
+    OverallRecommendation,
+    RejectionReason,
+)
 
 
 def _user(request: HttpRequest):  # type: ignore[no-untyped-def]
@@ -48,6 +53,11 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "status": status,
             "query": query,
             "statuses": Application.Status.choices,
+            # Translated once per page rather than once per card (get_FOO_display is slow).
+            "status_labels": {value: str(label) for value, label in Application.Status.choices},
+            "category_labels": {
+                value: str(label) for value, label in RejectionReason.Category.choices
+            },
         },
     )
 
