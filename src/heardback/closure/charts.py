@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from heardback.closure import clock
 from heardback.closure.selectors import ClosureReport
 
@@ -124,9 +126,17 @@ def _columns(
 
 def wait_ages(report: ClosureReport) -> Chart:
     """How long the waiting candidates have waited since their latest interview."""
-    top = max([n for _, n in report.wait_ages] + [1])
+    top = max([n for _days, n in report.wait_ages] + [1])
     return _columns(
-        [(f"{label} d", f"{label} days: {n}", str(n), float(n)) for label, n in report.wait_ages],
+        [
+            (
+                _("%(days)s d") % {"days": label},
+                _("%(days)s days: %(n)s") % {"days": label, "n": n},
+                str(n),
+                float(n),
+            )
+            for label, n in report.wait_ages
+        ],
         top,
     )
 
@@ -137,10 +147,16 @@ def weekly_closure(report: ClosureReport) -> Chart:
     for week in report.weekly_closure:
         label = _short(week.week_start)
         if not week.owed:
-            values.append((label, f"Week of {label}: no feedback due yet", "", None))
+            title = _("Week of %(week)s: no feedback due yet") % {"week": label}
+            values.append((label, title, "", None))
             continue
         percent = 100 * week.in_time / week.owed
-        title = f"Week of {label}: {week.in_time} of {week.owed} in time ({percent:.0f}%)"
+        title = _("Week of %(week)s: %(n)s of %(owed)s in time (%(percent)s%%)") % {
+            "week": label,
+            "n": week.in_time,
+            "owed": week.owed,
+            "percent": f"{percent:.0f}",
+        }
         values.append((label, title, f"{percent:.0f}%", percent))
     # As wide as the page: the same scale as the two charts above it.
     return _columns(values, 100, width=2 * WIDTH + 40, backed=True)

@@ -57,7 +57,7 @@ class ClosurePolicy(models.Model):
 
     def clean(self) -> None:
         if not isinstance(self.holidays, list):
-            raise ValidationError({"holidays": "Holidays are a list of dates like 2026-12-25."})
+            raise ValidationError({"holidays": _("Holidays are a list of dates like 2026-12-25.")})
         try:
             days = calendar.parse_holidays(self.holidays)
         except ValueError as error:

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heardback.accounts.models import Organization, User
 from heardback.accounts.services import audit
@@ -150,7 +151,7 @@ def feedback_notes_draft_bulk(
 def feedback_note_draft(*, actor: User | None, application: Application) -> FeedbackNote:
     """Draft (or regenerate) the note for one rejected or withdrawn application."""
     if application.status not in NOTE_STATUSES:
-        raise FeedbackError("Only rejected or withdrawn applications get a feedback note.")
+        raise FeedbackError(_("Only rejected or withdrawn applications get a feedback note."))
     summary = DraftSummary()
     _draft_chunk(
         actor=actor,
@@ -160,7 +161,9 @@ def feedback_note_draft(*, actor: User | None, application: Application) -> Feed
     )
     note = FeedbackNote.objects.get(application=application, is_current=True)
     if summary.skipped:
-        raise FeedbackError(f"The note is already {note.get_status_display().lower()}.")
+        raise FeedbackError(
+            _("The note is already %(status)s.") % {"status": note.get_status_display().lower()}
+        )
     audit(organization=note.organization, actor=actor, action="feedback.draft", obj=note)
     return note
 
@@ -183,12 +186,15 @@ def feedback_note_edit(*, actor: User, note: FeedbackNote, subject: str, text: s
     """Save a recruiter's edit as a new version, checked again by the guard."""
     note = FeedbackNote.objects.select_for_update().get(pk=note.pk)
     if not note.is_current:
-        raise FeedbackError("This is an old version; edit the current one.")
+        raise FeedbackError(_("This is an old version; edit the current one."))
     if note.status not in (*REPLACEABLE, FeedbackNote.Status.APPROVED):
-        raise FeedbackError(f"A {note.get_status_display().lower()} note can no longer be edited.")
+        raise FeedbackError(
+            _("A %(status)s note can no longer be edited.")
+            % {"status": note.get_status_display().lower()}
+        )
     subject, text = subject.strip(), text.strip()
     if not subject or not text:
-        raise FeedbackError("A note needs a subject and a text.")
+        raise FeedbackError(_("A note needs a subject and a text."))
     other_names = note_inputs(note.organization, applications_for_notes([note.application_id]))[
         0
     ].other_candidate_names
@@ -230,16 +236,22 @@ def feedback_note_approve(
     """Approve the current draft; a blocked note never, a warned one only when acknowledged."""
     note = FeedbackNote.objects.select_for_update().get(pk=note.pk)
     if not note.is_current:
-        raise FeedbackError("This is an old version; approve the current one.")
+        raise FeedbackError(_("This is an old version; approve the current one."))
     if note.status != FeedbackNote.Status.DRAFT:
-        raise FeedbackError(f"The note is {note.get_status_display().lower()}, not a draft.")
+        raise FeedbackError(
+            _("The note is %(status)s, not a draft.")
+            % {"status": note.get_status_display().lower()}
+        )
     if note.guard_verdict == FeedbackNote.Verdict.BLOCK:
         reasons = "; ".join(
             f"{f['category']}: {f['why']}" for f in note.guard_findings if f["severity"] == "block"
         )
-        raise FeedbackError(f"Blocked by the safe-feedback guard ({reasons}). Edit the note first.")
+        raise FeedbackError(
+            _("Blocked by the safe-feedback guard (%(reasons)s). Edit the note first.")
+            % {"reasons": reasons}
+        )
     if note.guard_verdict == FeedbackNote.Verdict.WARN and not acknowledge_warnings:
-        raise FeedbackError("The guard has warnings on this note; acknowledge them to approve.")
+        raise FeedbackError(_("The guard has warnings on this note; acknowledge them to approve."))
     note.status = FeedbackNote.Status.APPROVED
     note.approved_by = actor
     note.approved_at = timezone.now()
@@ -281,11 +293,14 @@ def parse_when(value: str, organization: Organization) -> dt.datetime | None:
         when = dt.datetime.fromisoformat(value)
     except ValueError:
         raise FeedbackError(
-            f"Cannot read {value!r} as a date and time; use ISO-8601 like 2026-12-01T09:00, "
-            "or 'now'."
+            _(
+                "Cannot read %(value)s as a date and time; use ISO-8601 like 2026-12-01T09:00, "
+                "or 'now'."
+            )
+            % {"value": repr(value)}
         ) from None
     if timezone.is_naive(when):
         when = when.replace(tzinfo=zoneinfo.ZoneInfo(organization.time_zone))
     if when < timezone.now() - dt.timedelta(minutes=1):
-        raise FeedbackError("That time is in the past.")
+        raise FeedbackError(_("That time is in the past."))
     return when

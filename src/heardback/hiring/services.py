@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heardback.accounts.models import Membership, User
 from heardback.accounts.selectors import user_role
@@ -33,7 +34,8 @@ def _require_decider(*, actor: User, application: Application) -> None:
 def _require_open(application: Application) -> None:
     if application.status != Application.Status.ACTIVE:
         raise ValidationError(
-            f"This application is already {application.get_status_display().lower()}."
+            _("This application is already %(status)s.")
+            % {"status": application.get_status_display().lower()}
         )
 
 
@@ -46,7 +48,7 @@ def application_advance(
     application = Application.objects.select_for_update().get(pk=application.pk)
     _require_open(application)
     if stage.job_id != application.job_id:
-        raise ValidationError("That stage belongs to another job.")
+        raise ValidationError(_("That stage belongs to another job."))
     previous = application.stage.name if application.stage else ""
     application.stage = stage
     application.decision = Application.Decision.ADVANCE
@@ -68,7 +70,7 @@ def application_reject(
     application = Application.objects.select_for_update().get(pk=application.pk)
     _require_open(application)
     if reason.organization_id != application.organization_id:
-        raise ValidationError("Unknown rejection reason.")
+        raise ValidationError(_("Unknown rejection reason."))
     withdrew = reason.category == RejectionReason.Category.WITHDREW
     now = timezone.now()
     application.status = Application.Status.WITHDRAWN if withdrew else Application.Status.REJECTED
@@ -108,20 +110,20 @@ def scorecard_save(
     if scorecard.interviewer_id != actor.pk:
         raise PermissionDenied("Only the interviewer can fill this scorecard.")
     if scorecard.submitted_at is not None:
-        raise ValidationError("This scorecard was already submitted.")
+        raise ValidationError(_("This scorecard was already submitted."))
     if overall not in OverallRecommendation.values:
-        raise ValidationError({"overall": "Choose an overall recommendation."})
+        raise ValidationError({"overall": _("Choose an overall recommendation.")})
     competencies = {c.pk: c for c in scorecard.application.job.competencies.all()}
     errors: dict[str, str] = {}
     for competency_id, value in ratings.items():
         if competency_id not in competencies:
-            errors[f"competency_{competency_id}"] = "Not part of this job's rubric."
+            errors[f"competency_{competency_id}"] = _("Not part of this job's rubric.")
         elif value.rating not in ["", *AttributeRating.values]:
-            errors[f"competency_{competency_id}"] = "Unknown rating."
+            errors[f"competency_{competency_id}"] = _("Unknown rating.")
     if submit and overall == OverallRecommendation.NO_DECISION:
-        errors["overall"] = "Choose an overall recommendation before submitting."
+        errors["overall"] = _("Choose an overall recommendation before submitting.")
     if submit and not any(value.rating for value in ratings.values()):
-        errors["ratings"] = "Rate at least one competency before submitting."
+        errors["ratings"] = _("Rate at least one competency before submitting.")
     if errors:
         raise ValidationError(errors)
     for competency_id, value in ratings.items():

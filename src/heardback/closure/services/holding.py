@@ -7,7 +7,8 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext
 
 from heardback.accounts.models import Organization, User
 from heardback.accounts.services import audit
@@ -159,22 +160,28 @@ def _why_no_holding_update(
     item: Tracked, closure_policy: ClosurePolicy, policy: clock.Policy, now: dt.datetime
 ) -> str:
     reading = item.reading
+    language = translation.get_language() or "en"
     if not item.facts.candidate_email:
-        return "The candidate has no email address."
+        return gettext("The candidate has no email address.")
     if reading.state not in clock.UNDECIDED:
-        return "This candidate is not waiting for a decision."
+        return gettext("This candidate is not waiting for a decision.")
     if reading.decision_due_at is not None and now < reading.decision_due_at:
         due = calendar.local_date(reading.decision_due_at, policy.zone)
-        return f"The decision is not overdue yet: it is due by {long_date(due, 'en')}."
+        return gettext("The decision is not overdue yet: it is due by %(date)s.") % {
+            "date": long_date(due, language)
+        }
     if item.holding_updates_sent >= closure_policy.max_holding_updates:
-        return (
-            f"This candidate already had {item.holding_updates_sent} holding updates, "
-            "the most the policy allows."
-        )
+        return ngettext(
+            "This candidate already had %(n)s holding update, the most the policy allows.",
+            "This candidate already had %(n)s holding updates, the most the policy allows.",
+            item.holding_updates_sent,
+        ) % {"n": item.holding_updates_sent}
     promised = item.expected_decision_date
     if promised is not None:
-        return f"The candidate was promised an answer by {long_date(promised, 'en')}."
-    return "No holding update is due."
+        return gettext("The candidate was promised an answer by %(date)s.") % {
+            "date": long_date(promised, language)
+        }
+    return gettext("No holding update is due.")
 
 
 @transaction.atomic
@@ -191,7 +198,7 @@ def holding_update_send(
     )
     tracked, _, _ = clocks_refresh(organization, policy, now, one)
     if not tracked:
-        raise ClosureError("This candidate's process is closed.")
+        raise ClosureError(gettext("This candidate's process is closed."))
     item = tracked[0]
     if not _holding_due(item, closure_policy, policy, now):
         raise ClosureError(_why_no_holding_update(item, closure_policy, policy, now))
@@ -201,7 +208,7 @@ def holding_update_send(
     if not _holding_update_send(
         actor=actor, application=application, policy=policy, item=item, now=now
     ):
-        raise ClosureError("Another update was sent to this candidate a moment ago.")
+        raise ClosureError(gettext("Another update was sent to this candidate a moment ago."))
     return clock.holding_update_date(policy, now)
 
 
