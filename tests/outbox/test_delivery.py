@@ -143,6 +143,117 @@ def test_a_batch_is_delivered_over_one_connection(
     assert len({m.peer for m in smtp_sink.received()}) == 1
 
 
+def test_an_email_accepted_just_before_the_next_one_is_refused_is_still_marked_sent(
+    org: Organization, recruiter: User, make_note: MakeNote, smtp_sink: SmtpSink
+) -> None:
+    first, second, third = (
+        make_note(first_name=name, email=f"{name.lower()}@mail.example")
+        for name in ("Ada", "Grace", "Linus")
+    )
+    feedback_notes_queue(actor=recruiter, organization=org)
+    # The first email goes through; the server then refuses the second at MAIL FROM and
+    # hangs up, while the first one's "sent" is being committed.
+    smtp_sink.delay_next(0, at="MAIL")
+    smtp_sink.fail_next("421 4.3.2 Service shutting down", at="MAIL")
+
+    assert deliver() == DeliverySummary(sent=2, retried=1)
+
+    statuses = {
+        note.pk: (note.status, note.emails.get().status)
+        for note in FeedbackNote.objects.filter(pk__in=[first.pk, second.pk, third.pk])
+    }
+    assert statuses == {
+        first.pk: ("sent", "sent"),
+        second.pk: ("queued", "queued"),
+        third.pk: ("sent", "sent"),
+    }
+    assert [to for m in smtp_sink.received() for to in m.rcpt_tos] == [
+        "ada@mail.example",
+        "linus@mail.example",
+    ]
+
+
+def test_the_next_batches_reuse_the_connection_and_a_failure_opens_a_new_one(
+    org: Organization,
+    recruiter: User,
+    make_note: MakeNote,
+    smtp_sink: SmtpSink,
+    settings: Settings,
+) -> None:
+    settings.OUTBOX_BATCH_SIZE = 3
+    for _ in range(8):
+        make_note()
+    feedback_notes_queue(actor=recruiter, organization=org)
+    smtp_sink.drop_next(at="DATA")  # the first email: kept by nobody, connection gone
+
+    assert deliver() == DeliverySummary(sent=7, retried=1)
+
+    peers = [m.peer for m in smtp_sink.received()]
+    assert len(peers) == 7
+    assert len(set(peers)) == 1  # one connection after the drop, for all three batches
+
+
+def test_each_email_of_a_batch_carries_its_own_candidates_link(
+    org: Organization, recruiter: User, make_note: MakeNote, smtp_sink: SmtpSink
+) -> None:
+    from heardback.portal.links import PORTAL_URL_PLACEHOLDER
+    from heardback.portal.services import candidate_link_resolve
+
+    notes = [
+        make_note(first_name=name, email=f"{name[:2].lower()}@mail.example",
+                  text=f"Dear {name}, your page: {PORTAL_URL_PLACEHOLDER}")
+        for name in ("Ada", "Grace", "Linus", "Zoë")
+    ]  # fmt: skip
+    feedback_notes_queue(actor=recruiter, organization=org)
+
+    assert deliver().sent == 4
+
+    for note in notes:
+        [received] = smtp_sink.to(note.application.candidate.email)
+        token = received.text.split("/p/")[1].split("/")[0]
+        link = candidate_link_resolve(token)
+        assert link is not None
+        assert link.application_id == note.application_id
+
+
+def test_a_link_that_cannot_be_issued_holds_back_only_its_own_email(
+    org: Organization,
+    recruiter: User,
+    make_note: MakeNote,
+    smtp_sink: SmtpSink,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from django.db import OperationalError
+
+    from heardback.portal import services as portal_services
+    from heardback.portal.links import PORTAL_URL_PLACEHOLDER
+
+    notes = [
+        make_note(first_name=name, email=f"{name.lower()}@mail.example",
+                  text=f"Your page: {PORTAL_URL_PLACEHOLDER}")
+        for name in ("Ada", "Grace", "Linus")
+    ]  # fmt: skip
+    feedback_notes_queue(actor=recruiter, organization=org)
+    issue = portal_services.candidate_link_issue
+
+    def issue_except_for_grace(*, application: object, **kwargs: object) -> object:
+        if application == notes[1].application:
+            raise OperationalError("could not obtain lock on row in relation")
+        return issue(application=application, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(portal_services, "candidate_link_issue", issue_except_for_grace)
+
+    assert deliver() == DeliverySummary(sent=2, retried=1)
+
+    assert [m.rcpt_tos for m in smtp_sink.received()] == [
+        ["ada@mail.example"],
+        ["linus@mail.example"],
+    ]
+    notes[1].refresh_from_db()
+    assert notes[1].status == "queued"
+    assert "Portal link: could not obtain lock" in notes[1].last_error
+
+
 @pytest.mark.parametrize(
     ("reply", "at"),
     [
@@ -509,6 +620,10 @@ def test_the_sent_state_is_committed_within_moments_of_the_servers_250(
     windows = [committed[m.message_id] - m.accepted_at for m in smtp_sink.received()]
     assert all(w > 0 for w in windows)
     assert statistics.median(windows) < 0.05
+    # Committed on its own (autocommit, not inside a test transaction): both rows say so.
+    assert set(OutboundEmail.objects.values_list("status", flat=True)) == {"sent"}
+    assert set(FeedbackNote.objects.values_list("status", flat=True)) == {"sent"}
+    assert not OutboundEmail.objects.filter(sent_at__isnull=True).exists()
 
 
 def test_the_smtp_backend_is_the_one_configured_by_the_sink(smtp_sink: SmtpSink) -> None:

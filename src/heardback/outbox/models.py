@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from heardback.accounts.models import Organization
@@ -96,12 +97,14 @@ class OutboundEmail(models.Model):
 
     def clean(self) -> None:
         errors: dict[str, str] = {
-            name: "Line breaks are not allowed here (they could inject email headers)."
+            name: gettext("Line breaks are not allowed here (they could inject email headers).")
             for name in HEADER_FIELDS
             if "\r" in getattr(self, name) or "\n" in getattr(self, name)
         }
         for name, value in self.headers.items():
             if any(c in f"{name}{value}" for c in "\r\n") or ":" in name:
-                errors["headers"] = f"Header {name!r} contains a line break or a colon."
+                errors["headers"] = gettext("Header %(name)s contains a line break or a colon.") % {
+                    "name": repr(name)
+                }
         if errors:
             raise ValidationError(errors)
