@@ -7,6 +7,7 @@ from django.test import Client
 
 from heardback.accounts.models import Organization, User
 from tests import factories
+from tests.browser.chromium import browser, page  # noqa: F401  (pytest fixtures, registered once)
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from heardback.closure.services import closure_sweep
 from heardback.core.demo import demo_create
 from heardback.outbox.models import OutboundEmail
-from tests.browser.conftest import screenshot
+from tests.browser.chromium import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -25,7 +25,7 @@ from heardback.hiring.models import Application
 from heardback.outbox.models import OutboundEmail
 from heardback.outbox.services import outbound_emails_deliver_due
 from tests import factories
-from tests.browser.conftest import screenshot
+from tests.browser.chromium import screenshot
 from tests.outbox.smtp import SmtpSink
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

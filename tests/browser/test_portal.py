@@ -22,7 +22,7 @@ from heardback.hiring.models import Application
 from heardback.outbox.services import outbound_emails_deliver_due
 from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 from tests import factories
-from tests.browser.conftest import screenshot
+from tests.browser.chromium import screenshot
 from tests.outbox.smtp import Received, SmtpSink
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -11,7 +11,7 @@ from django.utils import timezone
 from heardback.accounts.models import Organization, User
 from heardback.hiring.models import Scorecard
 from tests import factories
-from tests.browser.conftest import screenshot
+from tests.browser.chromium import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from heardback.core.demo import demo_create
-from tests.browser.conftest import screenshot
+from tests.browser.chromium import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,14 +7,14 @@ import pytest
 from heardback.accounts.models import Organization
 from heardback.hiring.models import Competency
 from tests import factories
-from tests.browser.conftest import browser, page, screenshot  # noqa: F401 (pytest fixtures)
+from tests.browser.chromium import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_recruiter_sees_the_guard_block_a_tip_then_saves_a_safe_one(
     live_server: object,
-    page: object,  # noqa: F811
+    page: object,
 ) -> None:
     org = factories.OrganizationFactory(slug="acme", name="Acme")
     assert isinstance(org, Organization)

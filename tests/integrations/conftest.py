@@ -14,7 +14,6 @@ import pytest
 
 from heardback.accounts.models import AuditEvent, Membership, Organization, User
 from heardback.hiring import models as hiring
-from tests.browser.conftest import browser, page  # noqa: F401  (Chromium for test_browser.py)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MODELS = (

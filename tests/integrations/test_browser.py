@@ -13,7 +13,7 @@ from pytest_django.fixtures import Settings
 from heardback.accounts.models import Organization, User
 from heardback.hiring.models import Application
 from heardback.integrations.models import ImportRun
-from tests.browser.conftest import screenshot
+from tests.browser.chromium import screenshot
 from tests.browser.test_feedback_review import sign_in
 from tests.integrations.conftest import fixture_files, zip_of
 

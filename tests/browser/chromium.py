@@ -1,4 +1,8 @@
-"""Real Chromium (Debian's) driven by Playwright against pytest-django's live server."""
+"""Real Chromium (Debian's) driven by Playwright against pytest-django's live server.
+
+The fixtures are registered once, in tests/conftest.py: a second registration (a test module
+importing them) would start a second Playwright in the same thread, which Playwright refuses.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +14,16 @@ import pytest
 
 CHROMIUM = os.environ.get("HEARDBACK_CHROMIUM", "/usr/bin/chromium")
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make for
-# set-up and assertions are still plain synchronous calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not shutil.which(CHROMIUM):
         pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium (CI does).")
     from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make for
+    # set-up and assertions are still plain synchronous calls.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
