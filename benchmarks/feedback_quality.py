@@ -6,6 +6,15 @@ Per job: mean pairwise TF-IDF cosine between its notes (and the same figure for 
 mail merge of the same candidates as the baseline), share of notes with at least one strength
 and one development area where scorecards exist, Flesch reading ease, word counts.
 Targets (issue #3): similarity <= 0.65 (mail merge ~0.98), reading ease >= 50, 120-320 words.
+
+The notes are drafted again on every run (approved or sent ones stay), so the figures are the
+current engine's. Flesch reading ease comes from textstat in the note's language: for French,
+Kandel and Moles' adaptation (207 - 1.015 x words per sentence - 73.6 x syllables per word).
+Words are whitespace-separated tokens of the text body, as before; the count of tokens that
+hold a letter or a digit is printed too: French typography sets ":", ";", "?", "!" and the
+guillemets apart with (no-break) spaces, and the text marks bullets with "-", so a French note
+has about 15 more tokens than words (the engine's budget counts them, and keeps French notes
+as short on the page as English ones).
 """
 
 from __future__ import annotations
@@ -28,6 +37,7 @@ from heardback.feedback.services import feedback_notes_draft_bulk  # noqa: E402
 
 SAMPLE = 300  # notes per job for the pairwise figure: 44,850 pairs
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+WORDLIKE = re.compile(r"[^\W_]")  # a letter or a digit
 MAIL_MERGE = (
     "Dear {name},\n\nThank you for your interest in the {job} position and for the time you "
     "spent with our team. After careful consideration, we have decided to move forward with "
@@ -36,6 +46,18 @@ MAIL_MERGE = (
     "your skills and experience. We wish you every success in your job search.\n\nBest regards,"
     "\nThe Recruiting Team"
 )
+
+
+def word_count(text: str) -> int:
+    """Whitespace-separated tokens holding a letter or a digit (not "-", ":" or "«")."""
+    return sum(1 for token in text.split() if WORDLIKE.search(token))
+
+
+def spread(counts: list[int]) -> str:
+    """Median, range and share within the target of a list of word counts."""
+    within = sum(1 for w in counts if 120 <= w <= 320) / len(counts)
+    return (f"median {statistics.median(counts):.0f} (min {min(counts)}, max {max(counts)}; "
+            f"{within:.1%} within 120-320)")  # fmt: skip
 
 
 def tfidf_mean_cosine(texts: list[str]) -> float:
@@ -59,11 +81,11 @@ def tfidf_mean_cosine(texts: list[str]) -> float:
     return total / pairs if pairs else 0.0
 
 
-if not FeedbackNote.objects.filter(organization=organization).exists():
-    feedback_notes_draft_bulk(actor=None, organization=organization)
+drafted = feedback_notes_draft_bulk(actor=None, organization=organization, redraft=True)
+print(f"drafted {drafted.drafted} notes ({drafted.skipped} approved or sent kept as they are)")
 notes = list(
     FeedbackNote.objects.filter(organization=organization, is_current=True)
-    .select_related("application__candidate", "application__job")
+    .select_related("application__candidate", "application__job", "application__rejection_reason")
     .order_by("id")
 )
 by_job: dict[str, list[FeedbackNote]] = defaultdict(list)
@@ -105,13 +127,33 @@ print(f"\nnotes with scorecards: {len(interviewed)}; with >= 1 strength and >= 1
       f"{both_skills / max(1, len(skills)):.1%}; other reasons rightly name no gap)")  # fmt: skip
 
 for language in ("en", "fr"):
-    texts = [n.text for n in interviewed if n.language == language]
-    if not texts:
+    mine = [n for n in interviewed if n.language == language]
+    if not mine:
         continue
     textstat.set_lang(language)
-    ease = [textstat.flesch_reading_ease(t) for t in texts]
-    words = [len(t.split()) for t in texts]
-    within = sum(1 for w in words if 120 <= w <= 320) / len(words)
-    print(f"{language}: {len(texts)} notes; Flesch reading ease mean {statistics.mean(ease):.1f} "
-          f"(min {min(ease):.1f}); words median {statistics.median(words):.0f} "
-          f"(min {min(words)}, max {max(words)}; {within:.1%} within 120-320)")  # fmt: skip
+    ease = [textstat.flesch_reading_ease(n.text) for n in mine]
+    counts = [len(n.text.split()) for n in mine]
+    print(f"{language}: {len(mine)} notes with scorecards; Flesch reading ease mean "
+          f"{statistics.mean(ease):.1f} (min {min(ease):.1f}); words {spread(counts)}")  # fmt: skip
+    print(f"    words holding a letter or a digit: {spread([word_count(n.text) for n in mine])}")
+    outliers = Counter(
+        (n.application.rejection_reason.category if n.application.rejection_reason else "-",
+         "short" if w < 120 else "long")
+        for n, w in zip(mine, counts, strict=True) if not 120 <= w <= 320
+    )  # fmt: skip
+    if outliers:
+        print(f"    outside 120-320: {dict(outliers)}")
+    # Legitimately shorter: no scorecard means no feedback to give; a withdrawal, two sentences.
+    withdrawn = [n for n in notes if n.application.status == "withdrawn"]
+    screening = [
+        n for n in notes if not n.quality.get("scorecards") and n.application.status != "withdrawn"
+    ]
+    for kind, of_kind in (("no scorecard (screening)", screening), ("withdrawn", withdrawn)):
+        counts = [len(n.text.split()) for n in of_kind if n.language == language]
+        if counts:
+            low, high, middle = min(counts), max(counts), statistics.median(counts)
+            print(f"    {kind}: {len(counts)} notes, words median {middle:.0f} "
+                  f"(min {low}, max {high})")  # fmt: skip
+
+suggested = [n for n in interviewed if n.quality.get("open_roles")]
+print(f"\nnotes suggesting an open role: {len(suggested)} of {len(interviewed)}")

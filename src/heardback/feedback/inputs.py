@@ -66,12 +66,15 @@ def _scorecard(scorecard: Scorecard) -> engine.Scorecard:
 
 def _open_roles(organization: Organization) -> list[tuple[int, engine.OpenRole]]:
     jobs = Job.objects.filter(organization=organization, status=Job.Status.OPEN).prefetch_related(
-        Prefetch("competencies", queryset=Competency.objects.only("id", "name", "job_id"))
+        Prefetch("competencies", queryset=Competency.objects.only("id", "name", "weight", "job_id"))
     )
-    return [
-        (job.pk, engine.OpenRole(job.pk, job.title, tuple(c.name for c in job.competencies.all())))
-        for job in jobs
-    ]
+    roles = []
+    for job in jobs:
+        competencies = job.competencies.all()
+        names = tuple(c.name for c in competencies)
+        weights = tuple(c.weight for c in competencies)
+        roles.append((job.pk, engine.OpenRole(job.pk, job.title, names, weights)))
+    return roles
 
 
 def applications_for_notes(pks: Sequence[int]) -> list[Application]:

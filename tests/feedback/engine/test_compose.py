@@ -20,6 +20,7 @@ from heardback.feedback.engine import (
     match_open_roles,
 )
 from heardback.feedback.engine import guard as guard_module
+from heardback.feedback.engine.compose import WORD_BUDGET
 from tests.feedback.engine import factories as f
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -61,8 +62,8 @@ def test_a_note_thanks_the_candidate_then_gives_the_decision_in_its_first_paragr
         "next_steps",
         "signature",
     ]
-    first_paragraph = note.text.split("\n\n")[1]
-    assert "We have decided not to" in flat(first_paragraph) or "We will not be" in first_paragraph
+    first_paragraph = flat(note.text.split("\n\n")[1])
+    assert "We have decided not to" in first_paragraph or "We will not be" in first_paragraph
 
 
 def test_thanks_name_the_interviews_and_their_dates():
@@ -461,7 +462,8 @@ def test_two_candidates_with_the_same_ratings_still_read_differently():
 def test_every_strength_and_development_sentence_cites_the_ratings_it_rests_on():
     note = write(f.scenario("skills_gap"))
     for sentence in note.sentences:
-        if sentence.section in ("strengths", "development") and ":" in sentence.text[:40]:
+        # Every sentence but the development areas' lead ("Where to grow …:").
+        if sentence.section in ("strengths", "development") and not sentence.text.endswith(":"):
             fields = {s.field for s in sentence.sources}
             assert "rating" in fields or "candidate_comment" in fields or "evidence" in fields
     tips = [s for s in note.sentences if any(src.field == "tips" for src in s.sources)]
@@ -480,22 +482,170 @@ def test_interviewed_notes_stay_within_320_words():
             note = write(f.scenario(case, lang))
             if note.kind == "interviewed":
                 assert 120 <= note.quality.word_count <= 320, (case, lang)
+                assert len(note.text.split()) <= 320, (case, lang)
+
+
+def explained(inp: NoteInput, words: int) -> NoteInput:
+    """The same input, its reason explained in about `words` more words."""
+    explanation = " ".join(["The team weighed this role against its plans for next year."] * 20)
+    text = " ".join(explanation.split()[:words]).rstrip(".") + "."
+    return dataclasses.replace(inp, decision=f.decision("skills_gap", explanation=text))
+
+
+def cites(note: Note, field: str) -> bool:
+    return any(src.field == field for s in note.sentences for src in s.sources)
+
+
+def test_a_note_just_over_its_budget_loses_the_shared_takeaway_first():
+    inp = f.scenario("skills_gap")
+    full = write(inp)
+    assert cites(full, "key_takeaways") and cites(full, "candidate_comment")
+    # The shortest explanation that takes the note over its budget.
+    words = next(n for n in range(200) if not cites(write(explained(inp, n)), "key_takeaways"))
+    note, before = write(explained(inp, words)), write(explained(inp, words - 1))
+    assert note.quality.quoted_comments == before.quality.quoted_comments - 1
+    assert cites(note, "candidate_comment")
+    tips = {c.id: c.tips for c in f.rubric("en")}
+    assert tips[2].split(". ")[1] in flat(note.text)  # both tips of each area stay
+
+
+def test_a_long_note_is_cut_down_to_its_budget():
+    assert write(explained(f.scenario("skills_gap"), 60)).quality.word_count <= WORD_BUDGET
+
+
+@pytest.mark.parametrize("words", [60, 130])
+def test_a_long_note_keeps_every_strength_and_area_with_its_first_tip(words):
+    # With 130 words of explanation, the note stays long rather than lose any of these.
+    note = write(explained(f.scenario("skills_gap"), words))
+    assert {"decision", "reason", "strengths", "development", "next_steps", "signature"} <= set(
+        sections(note)
+    )
+    strengths = flat(section_text(note, "strengths"))
+    assert "Communication" in strengths and "Go in production" in strengths
+    items = [s.text for s in note.sentences if s.section == "development"][1:]
+    assert len(items) == note.quality.development_areas == 2
+    tips = {c.id: c.tips for c in f.rubric("en")}
+    for item, competency in zip(items, (2, 4), strict=True):
+        assert tips[competency].split(". ")[0] in flat(item)
+
+
+def test_the_first_quote_goes_only_when_nothing_else_is_left_to_cut():
+    assert write(f.scenario("skills_gap")).quality.quoted_comments > 0
+    note = write(explained(f.scenario("skills_gap"), 200))
+    assert note.quality.quoted_comments == 0
+    assert "in both interviews" not in flat(note.text)
+    for item in [s.text for s in note.sentences if s.section == "development"][1:]:
+        assert flat(item).count(". ") <= 1  # the descriptor, then one tip
+
+
+def test_french_rubric_texts_and_comments_follow_french_spacing():
+    inp = f.scenario("skills_gap", "fr")
+    rubric = tuple(
+        dataclasses.replace(c, tips="Répondez d'abord ; expliquez ensuite : une phrase, puis deux.")
+        for c in inp.job.rubric
+    )
+    note = write(dataclasses.replace(inp, job=dataclasses.replace(inp.job, rubric=rubric)))
+    assert "d'abord\u202f; expliquez ensuite\u00a0: une phrase" in note.text
+    lines = note.text.splitlines()
+    assert not [line for line in lines if line.lstrip("- ").startswith((";", ":", "?", "!", "»"))]
 
 
 # --- open roles -----------------------------------------------------------------------------------
 
 
-def test_open_roles_sharing_the_most_strengths_come_first():
-    roles = (
-        OpenRole(1, "Data Analyst", ("SQL",)),
-        OpenRole(2, "Platform Engineer", ("Go in production",)),
-        OpenRole(3, "Backend Engineer", ("go in production", "Communication ")),
-    )
-    assert [r.id for r in match_open_roles(["Go in production", "Communication"], roles)] == [3, 2]
+# An organization's open roles, as the demo has them: every rubric lists the soft skills.
+SALES = OpenRole(
+    8,
+    "Account Executive",
+    ("Discovery", "Deal management", "Communication", "Collaboration"),
+    (3, 3, 2, 1),
+)
+BACKEND = OpenRole(
+    2,
+    "Backend Engineer",
+    ("Go in production", "API design", "Problem solving", "Communication", "Collaboration"),
+    (3, 2, 2, 1, 1),
+)
+DESIGN = OpenRole(
+    6,
+    "Product Designer",
+    ("Interaction design", "User research", "Collaboration", "Communication"),
+    (3, 2, 2, 1),
+)
+RECRUITER = OpenRole(
+    9,
+    "Chargé·e de recrutement",
+    ("Sourcing", "Entretien structuré", "Communication écrite et orale", "Travail en équipe"),
+    (3, 3, 2, 1),
+)
+ROLES = (SALES, BACKEND, DESIGN, RECRUITER)
+
+
+def test_a_role_sharing_strengths_central_to_it_is_suggested():
+    assert match_open_roles(["Go in production", "API design"], ROLES) == (BACKEND,)
+
+
+def test_names_compare_whatever_their_case_and_spacing():
+    assert match_open_roles(["go in  production", "API DESIGN "], ROLES) == (BACKEND,)
+
+
+def test_open_roles_sharing_more_strengths_come_first():
+    platform = OpenRole(3, "Platform Engineer", ("Go in production", "Kubernetes"), (3, 2))
+    strengths = ["Go in production", "API design", "Kubernetes", "Problem solving"]
+    # Backend shares three, Platform two.
+    assert match_open_roles(strengths, (platform, *ROLES)) == (BACKEND, platform)
+
+
+def test_a_role_sharing_a_single_strength_is_not_suggested():
+    assert match_open_roles(["Go in production", "Accessibility"], ROLES) == ()
+
+
+def test_a_role_sharing_only_competencies_every_rubric_lists_is_not_suggested():
+    # A backend engineer praised for Communication and Collaboration is not a salesperson.
+    assert match_open_roles(["Communication", "Collaboration"], ROLES) == ()
+
+
+def test_shared_strengths_the_role_weighs_least_do_not_make_a_match():
+    strengths = ["Communication écrite et orale", "Travail en équipe", "Python en production"]
+    assert match_open_roles(strengths, ROLES) == ()
+
+
+def test_the_rubric_applied_for_counts_when_telling_a_generic_competency():
+    sales = OpenRole(8, "Account Executive", ("Discovery", "Communication", "Collaboration"))
+    design = OpenRole(6, "Product Designer", ("User research", "Communication", "Collaboration"))
+    soft = ["Communication", "Collaboration"]
+    # Two rubrics alike cannot tell a generic competency from what two similar roles share.
+    assert match_open_roles(soft, (sales, design)) == (sales, design)
+    applied_for = ("Go in production", "Communication", "Collaboration")
+    assert match_open_roles(soft, (sales, design), other_rubrics=(applied_for,)) == ()
+
+
+def test_the_role_applied_for_is_never_matched():
+    assert match_open_roles(["Go in production", "API design"], ROLES, exclude=BACKEND.id) == ()
 
 
 def test_open_roles_sharing_no_strength_are_not_suggested():
     assert match_open_roles(["Go"], (OpenRole(1, "Data Analyst", ("SQL",)),)) == ()
+
+
+def test_a_note_does_not_send_an_engineer_to_a_sales_role_for_soft_skills():
+    inp = f.scenario("stronger_candidate")
+    rubric = (
+        f.competency(id=1, name="Communication", weight=1),
+        f.competency(id=2, name="Distributed systems design", weight=3),
+        f.competency(id=3, name="Go in production", weight=2),
+        f.competency(id=4, name="PCI-DSS awareness", weight=1),
+        f.competency(id=5, name="API design", weight=2),
+        f.competency(id=6, name="Collaboration", weight=1),
+    )
+    job = f.job(competencies=rubric)
+    note = write(dataclasses.replace(inp, job=job, open_roles=(SALES, DESIGN, RECRUITER)))
+    assert note.quality.strengths >= 2
+    assert note.quality.open_roles == 0
+    assert "Account Executive" not in flat(note.text)
+    note = write(dataclasses.replace(inp, job=job, open_roles=ROLES))
+    assert note.quality.open_roles == 1
+    assert "Backend Engineer opening" in flat(section_text(note, "next_steps"))
 
 
 def test_a_decision_date_across_the_year_end_reapplies_the_next_year():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from functools import partial
+from operator import itemgetter
 from typing import Final, Literal, NamedTuple
 
 from heardback.feedback.engine.types import AttributeRating, Competency, RatingItem, Scorecard
@@ -24,13 +26,14 @@ STATUSES: Final[tuple[Status, ...]] = ("strength", "development", "met", "disagr
 
 # One interviewer's rating of one competency: (scorecard, item, score on the 5-point scale).
 Rating = tuple[Scorecard, RatingItem, int]
+_score: Final = itemgetter(2)
 
 
 class CompetencyResult(NamedTuple):
     """Every rating of one competency, and what they add up to."""
 
     competency: Competency
-    ratings: tuple[Rating, ...]
+    ratings: Sequence[Rating]  # not to be changed
     mean: float  # 0.0 when unrated
     bar: int
     status: Status
@@ -39,6 +42,10 @@ class CompetencyResult(NamedTuple):
     @property
     def weighted_gap(self) -> float:
         return (self.bar - self.mean) * self.competency.weight
+
+
+# A NamedTuple's own constructor is a Python function: the engine makes six of these per note.
+_new_result: Final = partial(tuple.__new__, CompetencyResult)
 
 
 class Aggregate(NamedTuple):
@@ -63,33 +70,54 @@ class Aggregate(NamedTuple):
 def aggregate(rubric: Sequence[Competency], scorecards: Sequence[Scorecard]) -> Aggregate:
     """Assess each competency of the rubric across all scorecards, ignoring "no decision"."""
     by_competency: dict[int, list[Rating]] = {c.id: [] for c in rubric}
+    bucket_of = by_competency.get
     for card in scorecards:
         for item in card.items:
-            bucket = by_competency.get(item.competency_id)
-            if bucket is not None and item.rating is not None:
-                bucket.append((card, item, SCORE[item.rating]))
-    results = tuple(assess(c, by_competency[c.id]) for c in rubric)
-    by_status: dict[Status, list[CompetencyResult]] = {status: [] for status in STATUSES}
+            rating = item.rating
+            if rating is not None:
+                bucket = bucket_of(item.competency_id)
+                if bucket is not None:
+                    bucket.append((card, item, SCORE[rating]))
+    results = tuple([assess(c, by_competency[c.id]) for c in rubric])
+    strengths: list[CompetencyResult] = []
+    development: list[CompetencyResult] = []
+    disagreements: list[CompetencyResult] = []
+    unrated: list[CompetencyResult] = []
     for result in results:
-        by_status[result.status].append(result)
+        status = result.status
+        if status == "strength":
+            strengths.append(result)
+        elif status == "development":
+            development.append(result)
+        elif status == "disagreement":
+            disagreements.append(result)
+        elif status == "unrated":
+            unrated.append(result)
+        # "met": neither praised nor a gap
     # Ties keep the rubric's order (sorted() is stable).
-    by_status["strength"].sort(key=lambda r: (-r.mean, -r.competency.weight))
-    by_status["development"].sort(key=lambda r: (-r.weighted_gap, r.mean))
+    if len(strengths) > 1:
+        strengths.sort(key=_best_first)
+    if len(development) > 1:
+        development.sort(key=_largest_gap_first)
     return Aggregate(
-        results=results,
-        strengths=tuple(by_status["strength"]),
-        development=tuple(by_status["development"]),
-        disagreements=tuple(by_status["disagreement"]),
-        unrated=tuple(by_status["unrated"]),
+        results, tuple(strengths), tuple(development), tuple(disagreements), tuple(unrated)
     )
+
+
+def _best_first(result: CompetencyResult) -> tuple[float, int]:
+    return (-result.mean, -result.competency.weight)
+
+
+def _largest_gap_first(result: CompetencyResult) -> tuple[float, float]:
+    return (-(result.bar - result.mean) * result.competency.weight, result.mean)
 
 
 def assess(competency: Competency, ratings: Sequence[Rating]) -> CompetencyResult:
     """One competency's ratings -> its status and the level to describe."""
     bar = SCORE[competency.bar]
     if not ratings:
-        return CompetencyResult(competency, (), 0.0, bar, "unrated", competency.bar)
-    scores = [score for _, _, score in ratings]
+        return _new_result((competency, (), 0.0, bar, "unrated", competency.bar))
+    scores = list(map(_score, ratings))
     mean = sum(scores) / len(scores)
     status: Status
     if max(scores) - min(scores) >= DISAGREEMENT_SPREAD:
@@ -106,4 +134,4 @@ def assess(competency: Competency, ratings: Sequence[Rating]) -> CompetencyResul
         level = LEVELS[math.floor(mean) - 1]
     else:
         level = LEVELS[min(math.ceil(mean), bar - 1) - 1]
-    return CompetencyResult(competency, tuple(ratings), mean, bar, status, level)
+    return _new_result((competency, ratings, mean, bar, status, level))

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import lru_cache
-from typing import Final
+from functools import lru_cache, partial
+from operator import itemgetter
+from typing import Final, NamedTuple
 
 from heardback.feedback.engine import guard as guard_module
 from heardback.feedback.engine.aggregate import Aggregate, CompetencyResult, aggregate
 from heardback.feedback.engine.match import match_open_roles
-from heardback.feedback.engine.phrasebook import Phrasebook, Picker, for_language
-from heardback.feedback.engine.render import Block, render_html, render_text
+from heardback.feedback.engine.phrasebook import Picker, for_language, french_spacing
+from heardback.feedback.engine.render import Block, render
 from heardback.feedback.engine.types import (
     Interview,
+    Job,
     Language,
     Note,
     NoteInput,
@@ -34,6 +36,7 @@ from heardback.feedback.engine.types import (
     Sentence,
     Source,
     SourceKind,
+    sources_of,
 )
 from heardback.feedback.engine.wording import (
     add_months,
@@ -60,7 +63,7 @@ MAX_QUOTES: Final = 2
 # At most three items in a section, two each when the note has both: a note is read, not scanned.
 MAX_ITEMS: Final = 3
 PAIRED_ITEMS: Final = 2
-# Notes should read in one sitting (target: 120-320 words). Past this, optional quotes go.
+# Notes should read in one sitting (target: 120-320 words). Past this, what is optional goes.
 WORD_BUDGET: Final = 310
 # The categories that are about the candidate's skills: they must be backed by the scorecards.
 _ABOUT_SKILLS: Final = frozenset({"skills_gap", "experience_level"})
@@ -84,24 +87,31 @@ def compose(inp: NoteInput, *, guard: GuardCheck | None = None) -> Note:
         kind, blocks = "screening", writer.screening()
     else:
         kind, blocks = "interviewed", writer.interviewed()
-    text = render_text(blocks)
+    sentences = tuple([s for block in blocks for s in block.sentences])
+    texts = [s.text for s in sentences]
+    words = writer.words = _spaces("\n".join(texts)) + len(texts)  # _words of each, summed
+    if kind == "interviewed" and words > WORD_BUDGET:
+        blocks = writer.trim(blocks)
+        sentences = tuple([s for block in blocks for s in block.sentences])
+        texts = [s.text for s in sentences]
+    language = writer.book.language
+    text, html = render(blocks, language, writer.portal, texts=texts)
     findings = tuple(
         check(
             text,
-            lang=inp.candidate.language,
+            lang=language,
             context="candidate",
             other_names=inp.other_candidate_names,
-            own_names=own_names(inp),
+            own_names=writer.own_names,
         )
     )
-    sentences = tuple(s for block in blocks for s in block.sentences)
     return Note(
         subject=writer.subject(),
         text=text,
-        html=render_html(blocks, inp.candidate.language, writer.portal),
-        language=inp.candidate.language,
+        html=html,
+        language=language,
         sentences=sentences,
-        quality=writer.quality(sentences, findings),
+        quality=writer.quality(findings),
         guard_findings=findings,
         kind=kind,
     )
@@ -121,28 +131,34 @@ def compose_many(inputs: Iterable[NoteInput], *, guard: GuardCheck | None = None
 class _Writer:
     """Writes the sentences of one note; remembers what it quoted, dropped and found."""
 
+    # What the note has written so far (set as it goes; the class holds the starting values).
+    aggregate: Aggregate | None = None
+    strengths: tuple[CompetencyResult, ...] = ()
+    development: tuple[CompetencyResult, ...] = ()
+    items: tuple[Sentence, ...] = ()  # the development areas' bullets
+    words = 0  # counted once the blocks are written, and again when trimmed
+    dropped = 0
+    reason_unsupported = False
+    explained = False  # the note gives a reason: the decision may promise one
+    roles = 0
+
     def __init__(self, inp: NoteInput, check: GuardCheck) -> None:
         self.inp = inp
         self.check = check
-        self.book = for_language(inp.candidate.language)
-        self.picker = Picker(self.book, inp.policy.tone, inp.application_id)
+        self.book = book = for_language(inp.candidate.language)
+        self.pick = Picker(book, inp.policy.tone, inp.application_id).pick
         self.year = inp.decision.decided_on.year
         self.portal = tidy(inp.policy.portal_url)
         self.interviews = _in_order(inp.interviews)
+        self.own_names = own_names(inp)
+        # Rubric texts, comments and explanations follow the language's typography too.
+        self.typeset: Callable[[str], str] = _french_spacing if book.language == "fr" else str
         self.meetings: dict[int, str] = {}  # interview id -> "the System design interview"
         self.reason_ref = f"reason:{inp.decision.reason_category}"
-        self.aggregate: Aggregate | None = None
-        self.strengths: tuple[CompetencyResult, ...] = ()
-        self.development: tuple[CompetencyResult, ...] = ()
         self.quotes: list[Sentence] = []  # every quote we wrote, in order
-        self.shorter: dict[int, Sentence] = {}  # development items with one tip, by id
-        self.words = 0  # counted once the blocks are final (interviewed notes)
-        self.names = _names(inp.job.title, inp.policy.organization_name, self.book)
+        self.strength_items: list[tuple[Sentence, CompetencyResult]] = []
+        self.names = _names(inp.job.title, inp.policy.organization_name, book.language)
         self.result_sources: dict[int, tuple[Source, ...]] = {}
-        self.dropped = 0
-        self.reason_unsupported = False
-        self.explained = False  # the note gives a reason: the decision may promise one
-        self.roles = 0
 
     # --- the three kinds of note ---
 
@@ -159,22 +175,20 @@ class _Writer:
         if reason:
             blocks.append(Block(tuple(reason)))
         if self.strengths:
-            blocks.append(Block(tuple(self.strength_sentences())))
+            blocks.append(Block(self.strength_sentences()))
         if self.development:
             lead = self.say("development.lead", "development", ())
-            items = tuple(self.development_item(r, n) for n, r in enumerate(self.development))
-            # The same items with only their first tip, for a note still over budget.
-            self.shorter = {
-                id(item): self.development_item(r, n, tip_sentences=1)
-                for n, (item, r) in enumerate(zip(items, self.development, strict=True))
-            }
+            items = tuple([self.development_item(r, n) for n, r in enumerate(self.development)])
+            self.items = items
             blocks += [Block((lead,)), Block(items, "list")]
         roles = match_open_roles(
             [r.competency.name for r in agg.strengths],
-            [role for role in self.inp.open_roles if role.id != self.inp.job.id],
+            self.inp.open_roles,
+            exclude=self.inp.job.id,
+            other_rubrics=(_rubric_names(self.inp.job),),
         )
         blocks += [Block(self.next_steps(roles)), _signature(self.inp.policy, self.book.language)]
-        return self.trim(blocks)
+        return blocks
 
     def screening(self) -> list[Block]:
         """No scorecard: the reason and the screening criteria, and no feedback to invent."""
@@ -213,48 +227,60 @@ class _Writer:
         ]
 
     def trim(self, blocks: list[Block]) -> list[Block]:
-        """Cut quotes down to the word budget: takeaways first, then the last quotes.
+        """Bring a note of `self.words` words down to the budget, cutting what matters least.
 
-        The first quote on a strength stays: it is the candidate's own evidence.
+        In order, one sentence at a time until the note fits: the shareable takeaways; the
+        later quotes; each development area's second tip; where each strength and area
+        showed ("in both interviews"); the first quote. The decision, the reason, every
+        strength and area with its rubric words and first tip, and the next steps stay.
         """
-        words = self.words = sum(_words(s.text) for block in blocks for s in block.sentences)
-        if words <= WORD_BUDGET:
-            return blocks
-        cut: set[int] = set()
-        takeaways = [s for s in self.quotes if s.section == "reason"]
-        others = [s for s in self.quotes if s.section != "reason"]
-        for sentence in takeaways + others[:0:-1]:
+        words = self.words
+        now: dict[int, Sentence | None] = {}  # id of a sentence as written -> what replaces it
+        for sentence, shorter in self.cuts():
             if words <= WORD_BUDGET:
                 break
-            cut.add(id(sentence))
-            words -= _words(sentence.text)
-        self.quotes = [s for s in self.quotes if id(s) not in cut]
-        blocks = [
-            Block(tuple(s for s in block.sentences if id(s) not in cut), block.style)
-            for block in blocks
-        ]
-        if words > WORD_BUDGET:
-            # Still long: each development area keeps its first, most important tip.
-            blocks = [
-                Block(tuple(self.shorter.get(id(s), s) for s in block.sentences), block.style)
-                for block in blocks
-            ]
-            words = sum(_words(s.text) for block in blocks for s in block.sentences)
+            current = now.get(id(sentence), sentence)
+            if current is None:
+                continue
+            replacement = shorter()
+            saved = _words(current.text) - (_words(replacement.text) if replacement else 0)
+            if saved > 0:  # a phrasing without `where` may be no shorter than the one chosen
+                now[id(sentence)] = replacement
+                words -= saved
         self.words = words
-        return blocks
+        self.quotes = [q for q in self.quotes if now.get(id(q), q) is not None]
+        return [
+            Block(tuple(r for s in b.sentences if (r := now.get(id(s), s)) is not None), b.style)
+            for b in blocks
+        ]
+
+    def cuts(self) -> Iterator[tuple[Sentence, Callable[[], Sentence | None]]]:
+        """What `trim` may shorten, in order: each sentence as written, and its shorter form."""
+        takeaways = [q for q in self.quotes if q.section == "reason"]
+        quotes = [q for q in self.quotes if q.section != "reason"]
+        for quote in takeaways + quotes[:0:-1]:
+            yield quote, _nothing
+        development = list(zip(self.items, self.development, strict=True))
+        for n, (item, result) in enumerate(development):
+            yield item, partial(self.development_item, result, n, tip_sentences=1)
+        for n, (sentence, result) in enumerate(self.strength_items):
+            yield sentence, partial(self.strength, result, n, compact=True)
+        for n, (item, result) in enumerate(development):
+            yield item, partial(self.development_item, result, n, tip_sentences=1, compact=True)
+        for quote in quotes[:1]:
+            yield quote, _nothing
 
     # --- sections ---
 
     def subject(self) -> str:
-        return self.picker.pick("subject").format(**self.names)
+        return self.pick("subject").format_map(self.names)
 
     def greeting(self) -> Block:
         candidate = self.inp.candidate
-        sources: tuple[Source, ...] = (
-            Source("candidate", f"candidate:{candidate.id}", "first_name"),
-        )
+        ref = f"candidate:{candidate.id}"
+        sources: tuple[Source, ...] = (Source("candidate", ref, "first_name"),)
         if self.inp.policy.tone == "formal":
-            sources += (Source("candidate", f"candidate:{candidate.id}", "last_name"),)
+            sources += (Source("candidate", ref, "last_name"),)
         first, last = tidy(candidate.first_name), tidy(candidate.last_name)
         return Block((self.say("greeting", "greeting", sources, first=first, last=last),))
 
@@ -286,7 +312,7 @@ class _Writer:
 
     def decision(self, role: str, *, explained: bool) -> Sentence:
         role += ".explained" if explained else ".plain"
-        sources = (_shared("reason", self.reason_ref, "category"), *self.job_source("title"))
+        sources = _decision_sources(self.reason_ref, self.inp.job.id)
         return self.say(role, "decision", sources, **self.names)
 
     def reason(self, agg: Aggregate) -> list[Sentence]:
@@ -319,7 +345,7 @@ class _Writer:
 
     def screening_reason(self) -> list[Sentence]:
         category = self.inp.decision.reason_category
-        criteria = clause(self.inp.job.screening_criteria)
+        criteria = self.typeset(clause(self.inp.job.screening_criteria))
         sources: tuple[Source, ...] = (_shared("reason", self.reason_ref, "category"),)
         sentences: list[Sentence] = []
         if category in _ABOUT_SKILLS and criteria:
@@ -336,7 +362,7 @@ class _Writer:
         return sentences
 
     def explanation(self) -> list[Sentence]:
-        text = full_sentences(self.inp.decision.reason_explanation)
+        text = self.typeset(full_sentences(self.inp.decision.reason_explanation))
         if not text:
             return []
         return [Sentence(text, "reason", (_shared("reason", self.reason_ref, "explanation"),))]
@@ -344,13 +370,15 @@ class _Writer:
     def takeaway(self) -> Sentence | None:
         """One interviewer's shareable key takeaways, when the guard has nothing to say."""
         for card in self.inp.scorecards:
+            if not card.key_takeaways_shareable:
+                continue
             text = tidy(card.key_takeaways)
-            if not (card.key_takeaways_shareable and text) or len(text) > MAX_TAKEAWAY_CHARS:
+            if not text or len(text) > MAX_TAKEAWAY_CHARS:
                 continue
             if self.clean(text):
                 who = self.who(card)
                 source = Source("scorecard", f"scorecard:{card.id}", "key_takeaways")
-                quote = quoted(text, self.book)
+                quote = quoted(self.typeset(text), self.book)
                 sentence = self.say(
                     "takeaway", "reason", (source,), who=who, Who=cap(who), quote=quote
                 )
@@ -358,31 +386,39 @@ class _Writer:
                 return sentence
         return None
 
-    def strength_sentences(self) -> Iterator[Sentence]:
+    def strength_sentences(self) -> tuple[Sentence, ...]:
+        sentences: list[Sentence] = []
         for n, result in enumerate(self.strengths):
-            role = "strength.first" if n == 0 else "strength.next"
-            descriptor = clause(result.competency.descriptors.get(result.level, ""))
-            if not descriptor:
-                role += ".plain"
-            yield self.say(
-                role,
-                "strengths",
-                self.rating_sources(result) + self.descriptor_source(result, descriptor),
-                max(n - 1, 0),
-                name=tidy(result.competency.name),
-                descriptor=descriptor,
-                Descriptor=cap(descriptor),
-                where=self.where(result),
-            )
+            sentence = self.strength(result, n)
+            self.strength_items.append((sentence, result))
+            sentences.append(sentence)
             quote = self.quote(result)
             if quote:
-                yield quote
+                sentences.append(quote)
+        return tuple(sentences)
+
+    def strength(self, result: CompetencyResult, n: int, *, compact: bool = False) -> Sentence:
+        """The n-th strength, in the rubric's words for its level; `compact`: not where."""
+        role = "strength.first" if n == 0 else "strength.next"
+        words = self.words_for(result)
+        if not words.descriptor:
+            role += ".plain"
+        phrasing = self.pick(role + ".compact" if compact else role, max(n - 1, 0))
+        text = phrasing.format(
+            name=words.name,
+            descriptor=words.descriptor,
+            Descriptor=words.Descriptor,
+            where=self.where(result) if "{where}" in phrasing else "",
+        )
+        sources = self.rating_sources(result) + self.descriptor_source(result, words.descriptor)
+        return Sentence(text, "strengths", sources)
 
     def development_item(
-        self, result: CompetencyResult, n: int, tip_sentences: int = 2
+        self, result: CompetencyResult, n: int, tip_sentences: int = 2, *, compact: bool = False
     ) -> Sentence:
-        descriptor = clause(result.competency.descriptors.get(result.level, ""))
-        tips = first_sentences(result.competency.tips, tip_sentences)
+        """The n-th development area with its rubric tips; `compact`: not where it showed."""
+        words = self.words_for(result)
+        descriptor, tips = words.descriptor, words.tips if tip_sentences > 1 else words.first_tip
         role = "development.item"
         if not tips:
             role += ".no_tips" if descriptor else ".bare"
@@ -391,16 +427,14 @@ class _Writer:
         sources = self.rating_sources(result) + self.descriptor_source(result, descriptor)
         if tips:
             sources += (self.competency_source(result, "tips"),)
-        return self.say(
-            role,
-            "development",
-            sources,
-            n,
-            name=tidy(result.competency.name),
+        phrasing = self.pick(role + ".compact" if compact else role, n)
+        text = phrasing.format(
+            name=words.name,
             descriptor=descriptor,
             tips=tips,
-            where=self.where(result),
+            where=self.where(result) if "{where}" in phrasing else "",
         )
+        return Sentence(text, "development", sources)
 
     def next_steps(self, roles: Sequence[OpenRole]) -> tuple[Sentence, ...]:
         policy = self.inp.policy
@@ -416,10 +450,7 @@ class _Writer:
             else:
                 role, fields = f"next.open_roles.{channel}", {"roles": join(titles, self.book)}
             sentences.append(self.say(role, "next_steps", sources, **fields))
-        reapply = (
-            _shared("policy", "policy:reapply_months", "reapply_months"),
-            _shared("reason", self.reason_ref, "decided_on"),
-        )
+        reapply = _reapply_sources(self.reason_ref)
         if policy.reapply_months > 0:
             date = add_months(self.inp.decision.decided_on, policy.reapply_months)
             when = month_year(date, self.book)
@@ -428,41 +459,47 @@ class _Writer:
             sentences.append(self.say("next.reapply.anytime", "next_steps", reapply[:1]))
         # The page is offered last, so that the link ends the paragraph. Without a matching
         # role, the same sentence invites the candidate to the talent pool.
-        portal = (_shared("policy", "policy:portal_url", "portal_url"),)
         if not self.portal:
             role = "next.question.also_reply" if roles else "next.question.reply"
         else:
             role = "next.question.portal" if roles else "next.question_or_pool.portal"
-        sentences.append(self.say(role, "next_steps", portal, url=self.portal))
+        sentences.append(self.say(role, "next_steps", _PORTAL_SOURCES, url=self.portal))
         return tuple(sentences)
 
     # --- pieces ---
 
+    def words_for(self, result: CompetencyResult) -> _RubricWords:
+        competency = result.competency
+        descriptor = competency.descriptors.get(result.level, "")
+        return _rubric_words(competency.name, descriptor, competency.tips, self.book.language)
+
     def where(self, result: CompetencyResult) -> str:
         """Where the ratings on this side of the bar came from: "in both interviews", …"""
-        above = result.mean >= result.bar
-        seen = {
-            card.interview_id for card, _, score in result.ratings if (score >= result.bar) == above
-        }
+        bar = result.bar
+        above = result.mean >= bar
+        seen = {card.interview_id for card, _, score in result.ratings if (score >= bar) == above}
         total = len(self.interviews)
-        grammar = self.book.grammar
+        patterns = self.book.patterns
         if len(seen) == 1:
             (interview_id,) = seen
             for interview in self.interviews:
                 if interview.id == interview_id:
-                    return grammar("where.one").format(meeting=self.meeting(interview))
+                    return patterns["where.one"].format(meeting=self.meeting(interview))
         if len(seen) == total == 2:
-            return grammar("where.both")
+            return patterns["where.both"]
         role = "where.all" if len(seen) == total > 2 else "where.some"
-        return grammar(role).format(count=self.book.number(len(seen)))
+        return patterns[role].format(count=self.book.number(len(seen)))
 
     def quote(self, result: CompetencyResult) -> Sentence | None:
         """A short, guard-clean comment from an interviewer who rated the strength at the bar."""
         if len(self.quotes) >= MAX_QUOTES:
             return None
-        for card, item, score in sorted(result.ratings, key=lambda r: -r[2]):
+        # Best rating first; ties keep the order of the scorecards (the sort is stable).
+        for card, item, score in sorted(result.ratings, key=_score, reverse=True):
             if score < result.bar:
                 break
+            if not (item.candidate_comment or item.evidence_shareable):
+                continue
             for text, field in _quotable(item):
                 if len(text) > MAX_QUOTE_CHARS or not self.clean(text):
                     continue
@@ -475,25 +512,26 @@ class _Writer:
                     len(self.quotes),
                     who=who,
                     Who=cap(who),
-                    quote=quoted(text, self.book),
+                    quote=quoted(self.typeset(text), self.book),
                 )
                 self.quotes.append(sentence)
                 return sentence
         return None
 
     def meeting(self, interview: Interview) -> str:
-        if interview.id not in self.meetings:
-            self.meetings[interview.id] = meeting(interview, self.book)
-        return self.meetings[interview.id]
+        text = self.meetings.get(interview.id)
+        if text is None:
+            text = self.meetings[interview.id] = meeting(interview, self.book)
+        return text
 
     def clean(self, text: str) -> bool:
         """True when the guard has no finding at all on `text`; a refusal is counted."""
         findings = self.check(
             text,
-            lang=self.inp.candidate.language,
+            lang=self.book.language,
             context="note",
             other_names=self.inp.other_candidate_names,
-            own_names=own_names(self.inp),
+            own_names=self.own_names,
         )
         if findings:
             self.dropped += 1
@@ -509,28 +547,28 @@ class _Writer:
         return dates if len(dates) == len(self.interviews) else []
 
     def interview_sources(self) -> tuple[Source, ...]:
-        return tuple(Source("interview", f"interview:{i.id}") for i in self.interviews)
+        return sources_of("interview", [f"interview:{i.id}" for i in self.interviews])
 
     def job_source(self, field: str) -> tuple[Source, ...]:
-        return (_shared("job", f"job:{self.inp.job.id}", field),)
+        return (_job_source(self.inp.job.id, field),)
 
     def competency_source(self, result: CompetencyResult, field: str) -> Source:
-        return _shared("job", f"job:{self.inp.job.id}/competency:{result.competency.id}", field)
+        return _competency_source(self.inp.job.id, result.competency.id, field)
 
     def descriptor_source(self, result: CompetencyResult, descriptor: str) -> tuple[Source, ...]:
         if not descriptor:
             return ()
-        return (self.competency_source(result, f"descriptor:{result.level}"),)
+        return _descriptor_sources(self.inp.job.id, result.competency.id, result.level)
 
     def rating_sources(self, result: CompetencyResult) -> tuple[Source, ...]:
         """One source per rating of the competency (made once: several sentences cite them)."""
         key = result.competency.id
-        if key not in self.result_sources:
-            self.result_sources[key] = tuple(
-                Source("scorecard", _item_ref(card, result), "rating")
-                for card, _, _ in result.ratings
-            )
-        return self.result_sources[key]
+        sources = self.result_sources.get(key)
+        if sources is None:
+            suffix = f"/competency:{key}"
+            refs = [f"scorecard:{card.id}{suffix}" for card, _, _ in result.ratings]
+            sources = self.result_sources[key] = sources_of("scorecard", refs, "rating")
+        return sources
 
     def say(
         self,
@@ -542,14 +580,12 @@ class _Writer:
         **fields: str,
     ) -> Sentence:
         """A sentence in `role`'s phrasing for this note; `index` rotates items of a list."""
-        return Sentence(self.picker.pick(role, index).format(**fields), section, sources)
+        return Sentence(self.pick(role, index).format_map(fields), section, sources)
 
-    def quality(
-        self, sentences: Sequence[Sentence], findings: Sequence[guard_module.Finding]
-    ) -> Quality:
+    def quality(self, findings: Sequence[guard_module.Finding]) -> Quality:
         agg = self.aggregate
         return Quality(
-            word_count=self.words or sum(_words(s.text) for s in sentences),
+            word_count=self.words,
             strengths=len(self.strengths),
             development_areas=len(self.development),
             quoted_comments=len(self.quotes),
@@ -561,6 +597,30 @@ class _Writer:
             reason_unsupported=self.reason_unsupported,
             guard_verdict=guard_module.verdict(findings),
         )
+
+
+class _RubricWords(NamedTuple):
+    """A competency as a note says it, at one level: name, descriptor, tips (typeset)."""
+
+    name: str
+    descriptor: str  # the rubric's clause for the level: "you explain your reasoning clearly"
+    Descriptor: str  # the same, capitalized, to start a sentence
+    tips: str  # the first two sentences of the tips
+    first_tip: str
+
+
+# The same few competencies and levels come back in every note of a job: each is worded once.
+@lru_cache(maxsize=8192)
+def _rubric_words(name: str, descriptor: str, tips: str, language: Language) -> _RubricWords:
+    typeset = french_spacing if language == "fr" else str
+    descriptor = typeset(clause(descriptor))
+    return _RubricWords(
+        tidy(name),
+        descriptor,
+        cap(descriptor),
+        typeset(first_sentences(tips, 2)),
+        typeset(first_sentences(tips, 1)),
+    )
 
 
 @lru_cache(maxsize=256)
@@ -592,15 +652,61 @@ def _shared(kind: SourceKind, ref: str, field: str = "") -> Source:
     return Source(kind, ref, field)
 
 
-def _names(title: str, organization: str, book: Phrasebook) -> dict[str, str]:
-    """The job and organization as the subject and sentences name them."""
+# Sources that every note of a job cites, made once and keyed by ids: no text to build.
+@lru_cache(maxsize=1024)
+def _job_source(job_id: int, field: str) -> Source:
+    return Source("job", f"job:{job_id}", field)
+
+
+@lru_cache(maxsize=4096)
+def _decision_sources(reason_ref: str, job_id: int) -> tuple[Source, Source]:
+    return (_shared("reason", reason_ref, "category"), _job_source(job_id, "title"))
+
+
+@lru_cache(maxsize=8192)
+def _competency_source(job_id: int, competency_id: int, field: str) -> Source:
+    return Source("job", f"job:{job_id}/competency:{competency_id}", field)
+
+
+@lru_cache(maxsize=8192)
+def _descriptor_sources(job_id: int, competency_id: int, level: str) -> tuple[Source]:
+    return (_competency_source(job_id, competency_id, f"descriptor:{level}"),)
+
+
+@lru_cache(maxsize=64)
+def _reapply_sources(reason_ref: str) -> tuple[Source, Source]:
+    return (
+        _shared("policy", "policy:reapply_months", "reapply_months"),
+        _shared("reason", reason_ref, "decided_on"),
+    )
+
+
+_PORTAL_SOURCES: Final = (Source("policy", "policy:portal_url", "portal_url"),)
+_score: Final = itemgetter(2)  # of a rating: (scorecard, item, score)
+
+
+@lru_cache(maxsize=1024)
+def _names(title: str, organization: str, language: Language) -> dict[str, str]:
+    """The job and organization as the subject and sentences name them (shared: read only)."""
+    book = for_language(language)
     title = tidy(title)
     return {"title": title, "of_title": of(title, book), "org": tidy(organization)}
 
 
+def _rubric_names(job: Job) -> tuple[str, ...]:
+    return tuple([c.name for c in job.rubric])
+
+
 def _in_order(interviews: Sequence[Interview]) -> tuple[Interview, ...]:
     """Interviews by date (undated last); same-day interviews as given."""
-    return tuple(sorted(interviews, key=lambda i: (i.date is None, i.date or datetime.date.min)))
+    dates = [i.date for i in interviews]
+    if None not in dates and dates == sorted(dates):  # type: ignore[type-var]
+        return tuple(interviews)  # as they usually come: no key to compute
+    return tuple(sorted(interviews, key=_by_date))
+
+
+def _by_date(interview: Interview) -> tuple[bool, datetime.date]:
+    return (interview.date is None, interview.date or datetime.date.min)
 
 
 def _quotable(item: RatingItem) -> Iterator[tuple[str, str]]:
@@ -618,6 +724,27 @@ def _item_ref(card: Scorecard, result: CompetencyResult) -> str:
     return f"scorecard:{card.id}/competency:{result.competency.id}"
 
 
+_french_spacing: Final = lru_cache(maxsize=8192)(french_spacing)
+
+
+def _nothing() -> None:
+    return None
+
+
 def _words(text: str) -> int:
-    """Words as a reader counts them: French "mot :" is one, joined by a no-break space."""
-    return text.count(" ") + 1
+    """Words as they take room on the page: what spaces, no-break ones too, separate.
+
+    French typography sets ":", ";", "?", "!" and the guillemets apart with no-break spaces:
+    on the page they take room like words, so they count, and a French note keeps to the
+    same length as an English one.
+    """
+    return _spaces(text) + 1
+
+
+def _spaces(text: str) -> int:
+    spaces = text.count(" ")
+    if "\u00a0" in text:  # `in` is quick; most English notes have none
+        spaces += text.count("\u00a0")
+    if "\u202f" in text:
+        spaces += text.count("\u202f")
+    return spaces

@@ -1,9 +1,10 @@
-"""Blocks of sentences -> the plain-text and the HTML body of a note."""
+"""Blocks of sentences -> the plain-text and the HTML body of a note, in one pass."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from html import escape
 from typing import Final, Literal, NamedTuple
 
@@ -21,51 +22,80 @@ class Block(NamedTuple):
     style: Style = "paragraph"
 
 
-def render_text(blocks: Sequence[Block]) -> str:
-    """Wrapped paragraphs, "- " bullets, blank lines between blocks."""
-    parts: list[str] = []
-    for block in blocks:
-        if block.style == "list":
-            parts.append("\n".join(_bullet(s.text) for s in block.sentences))
-        elif block.style == "lines":
-            parts.append("\n".join(s.text for s in block.sentences))
-        else:
-            parts.append("\n".join(wrap(" ".join(s.text for s in block.sentences))))
-    return "\n\n".join(parts) + "\n"
+def render(
+    blocks: Sequence[Block], language: str, link: str = "", *, texts: Sequence[str] = ()
+) -> tuple[str, str]:
+    """The plain text and the HTML of the same blocks.
 
-
-def render_html(blocks: Sequence[Block], language: str, link: str = "") -> str:
-    """Escaped, semantic HTML: <p>, <ul><li>, <br> in the signature; `link` becomes an <a>."""
+    Text: wrapped paragraphs, "- " bullets, blank lines between blocks. HTML: escaped,
+    semantic <p>, <ul><li>, <br> in the signature; `link` becomes an <a>. `texts`: the
+    sentences' texts in order, when the caller has them already.
+    """
     # Data and phrasebook alike are escaped whole: the only markup is the one added here.
-    parts = [f'<div lang="{escape(language)}">']
-    for block in blocks:
-        texts = [s.text for s in block.sentences]
-        if block.style == "list":
-            parts.append("<ul><li>" + "</li><li>".join(map(escape, texts)) + "</li></ul>")
-        elif block.style == "lines":
-            parts.append("<p>" + "<br>".join(map(escape, texts)) + "</p>")
+    # Quotes matter only inside attributes, and the two attributes written here (lang, href)
+    # are escaped fully; in text, &, < and > are enough. Sentences never hold a line break
+    # (every piece of data is tidied to one line), so the whole note is escaped in one call
+    # and split back into its sentences.
+    if not texts:
+        texts = [s.text for block in blocks for s in block.sentences]
+    escaped = _escape_text("\n".join(texts)).split("\n")
+    if len(escaped) != len(texts):  # a line break after all: escape one by one
+        escaped = [_escape_text(t) for t in texts]
+    plain: list[str] = []
+    html = [_opening(language)]
+    start = 0
+    for sentences, style in blocks:
+        end = start + len(sentences)
+        if style == "list":
+            items = ["- " + "\n  ".join(_ITEM_LINE.findall(t)) for t in texts[start:end]]
+            plain.append("\n".join(items))
+            html.append("<ul><li>" + "</li><li>".join(escaped[start:end]) + "</li></ul>")
+        elif style == "lines":
+            plain.append("\n".join(texts[start:end]))
+            html.append("<p>" + "<br>".join(escaped[start:end]) + "</p>")
         else:
-            parts.append("<p>" + escape(" ".join(texts)) + "</p>")
-    parts.append("</div>\n")
-    html = "\n".join(parts)
+            plain.append(wrap(" ".join(texts[start:end])))
+            html.append("<p>" + " ".join(escaped[start:end]) + "</p>")
+        start = end
+    html.append("</div>\n")
+    body = "\n".join(html)
     if link.startswith(("https://", "http://")):
-        url = escape(link)
-        html = html.replace(url, f'<a href="{url}">{url}</a>')
-    return html
+        body = body.replace(*_anchor(link))
+    return "\n\n".join(plain) + "\n", body
 
 
-# One line: as many characters as fit before a space (or a single word longer than the line).
-_LINE: Final = re.compile(rf"(?:.{{1,{WIDTH}}}(?= |$)|[^ ]+) *")
-_ITEM_LINE: Final = re.compile(rf"(?:.{{1,{WIDTH - 2}}}(?= |$)|[^ ]+) *")
+def _escape_text(text: str) -> str:
+    """html.escape(text, quote=False), looking before replacing: most notes hold no & < >."""
+    # `in` finds a character with memchr; replace() counts it one character at a time.
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
 
 
-def wrap(text: str) -> list[str]:
+@lru_cache(maxsize=16)
+def _opening(language: str) -> str:
+    return f'<div lang="{escape(language)}">'
+
+
+@lru_cache(maxsize=1024)
+def _anchor(link: str) -> tuple[str, str]:
+    """The link as it reads in the escaped text, and as an <a> element."""
+    text = _escape_text(link)
+    return text, f'<a href="{escape(link)}">{text}</a>'
+
+
+# One line: as many characters as fit before a space (or a single word longer than the line),
+# without the spaces where it breaks.
+_LINE: Final = re.compile(rf"(.{{0,{WIDTH - 1}}}[^ ](?= |$)|[^ ]+) *")
+_ITEM_LINE: Final = re.compile(rf"(.{{0,{WIDTH - 3}}}[^ ](?= |$)|[^ ]+) *")
+
+
+def wrap(text: str) -> str:
     """Greedy word wrap at WIDTH on plain spaces: a no-break space never breaks a line."""
     if len(text) <= WIDTH:
-        return [text]
-    return [line.rstrip(" ") for line in _LINE.findall(text)]
-
-
-def _bullet(text: str) -> str:
-    lines = [line.rstrip(" ") for line in _ITEM_LINE.findall(text)]
-    return "- " + "\n  ".join(lines)
+        return text
+    return "\n".join(_LINE.findall(text))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -127,6 +127,8 @@ class OpenRole:
     id: int
     title: str
     competency_names: tuple[str, ...]
+    # The rubric's weight of each competency, in the same order; () counts them all alike.
+    competency_weights: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,18 +148,54 @@ class NoteInput:
 # --- output ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+# A note holds about 15 sentences citing 35 sources, and the engine writes thousands of notes
+# a second: these two set their slots directly, which costs half of a frozen dataclass's
+# generated __init__ (one object.__setattr__ call per field). They stay frozen.
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Source:
     kind: SourceKind
     ref: str  # "scorecard:12/competency:3", "interview:7", "reason:skills_gap", "open_role:9", …
     field: str = ""  # "rating", "candidate_comment", "descriptor:yes", "tips", …
 
+    def __init__(self, kind: SourceKind, ref: str, field: str = "") -> None:
+        _set_source_kind(self, kind)
+        _set_source_ref(self, ref)
+        _set_source_field(self, field)
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, init=False)
 class Sentence:
     text: str
     section: Section
     sources: tuple[Source, ...]
+
+    def __init__(self, text: str, section: Section, sources: tuple[Source, ...]) -> None:
+        _set_sentence_text(self, text)
+        _set_sentence_section(self, section)
+        _set_sentence_sources(self, sources)
+
+
+def sources_of(kind: SourceKind, refs: Iterable[str], field: str = "") -> tuple[Source, ...]:
+    """One source per ref, all of one kind and field (the ratings a sentence rests on)."""
+    made = []
+    for ref in refs:
+        source = _new_source(Source)
+        _set_source_kind(source, kind)
+        _set_source_ref(source, ref)
+        _set_source_field(source, field)
+        made.append(source)
+    return tuple(made)
+
+
+_new_source = object.__new__
+_set_source_kind = Source.__dict__["kind"].__set__
+_set_source_ref = Source.__dict__["ref"].__set__
+_set_source_field = Source.__dict__["field"].__set__
+_set_sentence_text = Sentence.__dict__["text"].__set__
+_set_sentence_section = Sentence.__dict__["section"].__set__
+_set_sentence_sources = Sentence.__dict__["sources"].__set__
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
-from heardback.feedback.engine.phrasebook import Phrasebook
-from heardback.feedback.engine.types import Interview
+from heardback.feedback.engine.phrasebook import Phrasebook, for_language
+from heardback.feedback.engine.types import Interview, Language
 
 _STOPS: Final = (".", "!", "?", "…")
 # "de" becomes "d'" before these (not before "h" or "y": too many exceptions in job titles).
@@ -57,6 +57,7 @@ def full_sentences(text: str) -> str:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«“\"(*])")
 
 
+@lru_cache(maxsize=4096)
 def first_sentences(text: str, limit: int) -> str:
     """The first `limit` sentences of `text`, ending like a sentence."""
     sentences = _SENTENCE_END.split(full_sentences(text))
@@ -86,6 +87,13 @@ def date_text(date: datetime.date, book: Phrasebook, year: int) -> str:
 
 def dates_phrase(dates: Sequence[datetime.date], book: Phrasebook, year: int) -> str:
     """ "on 12 June", "on 12 and 14 June", "on 30 June and 2 July"; "le 12 juin", …"""
+    return _dates_phrase(tuple(dates), book.language, year)
+
+
+# Interview dates repeat across the notes of a hiring round: each phrase is written once.
+@lru_cache(maxsize=4096)
+def _dates_phrase(dates: tuple[datetime.date, ...], language: Language, year: int) -> str:
+    book = for_language(language)
     days = sorted(set(dates))
     if len(days) == 1:
         return book.grammar("dates.one").format(date=date_text(days[0], book, year))
@@ -102,6 +110,12 @@ def dates_phrase(dates: Sequence[datetime.date], book: Phrasebook, year: int) ->
 
 def span_phrase(first: datetime.date, last: datetime.date, book: Phrasebook, year: int) -> str:
     """ "on 14 June", "between 3 and 14 June", "du 30 juin au 2 juillet"."""
+    return _span_phrase(first, last, book.language, year)
+
+
+@lru_cache(maxsize=4096)
+def _span_phrase(first: datetime.date, last: datetime.date, language: Language, year: int) -> str:
+    book = for_language(language)
     if first == last:
         return book.grammar("span.same_day").format(date=date_text(first, book, year))
     if (first.year, first.month) == (last.year, last.month):
@@ -126,8 +140,14 @@ def month_year(date: datetime.date, book: Phrasebook) -> str:
 
 def meeting(interview: Interview, book: Phrasebook) -> str:
     """ "the System design interview", "l'entretien « Conception technique »"."""
-    name = tidy(interview.name)
-    noun = book.kind_nouns.get(interview.kind, book.kind_nouns["other"])
+    return _meeting(interview.name, interview.kind, book.language)
+
+
+@lru_cache(maxsize=4096)
+def _meeting(name: str, kind: str, language: Language) -> str:
+    book = for_language(language)
+    name = tidy(name)
+    noun = book.kind_nouns.get(kind, book.kind_nouns["other"])
     words = name.casefold().split()
     if not words:
         return book.grammar("meeting.unnamed").format(noun=noun)

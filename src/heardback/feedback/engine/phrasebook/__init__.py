@@ -39,10 +39,13 @@ class Phrasebook:
     meeting_words: frozenset[str]
     meeting_word_at: int
     by_tone: Mapping[Tone, Mapping[str, tuple[str, ...]]]
+    # The same, with each role's key for Picker (-1 when there is only one phrasing).
+    keyed: Mapping[Tone, Mapping[str, tuple[tuple[str, ...], int]]]
+    patterns: Mapping[str, str]  # role -> its first phrasing, for the small grammar
 
     def grammar(self, role: str) -> str:
         """A small grammar pattern (dates, quotes, meetings): one phrasing, any tone."""
-        return self.by_tone["warm"][role][0]
+        return self.patterns[role]
 
     def number(self, n: int) -> str:
         return self.numbers[n] if n < len(self.numbers) else str(n)
@@ -58,24 +61,33 @@ def french_spacing(text: str) -> str:
 class Picker:
     """Chooses among a role's phrasings, stably: the same application always reads the same.
 
-    The choice is a blake2b hash of the seed (the application id) and the role (never hash(),
-    which changes between runs). Items of one list (index 0, 1, …) rotate from the hashed
-    start, so two bullets of a note never share a phrasing while there are enough of them.
+    The seed (the application id) is hashed once with blake2b (never hash(), which changes
+    between runs); each role has its own fixed 64-bit key, also from blake2b, and a choice
+    mixes the two with one multiplication (Fibonacci hashing), so that the choices of two
+    roles in one note are independent. Items of one list (index 0, 1, …) rotate from the
+    mixed start, so two bullets of a note never share a phrasing while there are enough.
     """
 
     __slots__ = ("_phrases", "_seed")
 
     def __init__(self, book: Phrasebook, tone: Tone, seed: int | str) -> None:
-        self._phrases = book.by_tone[tone]
-        self._seed = blake2b(f"{seed}/".encode(), digest_size=4)
+        self._phrases = book.keyed[tone]
+        self._seed = _hash64(f"{seed}/")
 
     def pick(self, role: str, index: int = 0) -> str:
-        variants = self._phrases[role]
-        if len(variants) == 1:
+        variants, key = self._phrases[role]
+        if key < 0:  # one phrasing
             return variants[0]
-        hashed = self._seed.copy()
-        hashed.update(role.encode())
-        return variants[(int.from_bytes(hashed.digest(), "big") + index) % len(variants)]
+        mixed = ((self._seed ^ key) * _GOLDEN & _MASK64) >> 32
+        return variants[(mixed + index) % len(variants)]
+
+
+_GOLDEN: Final = 0x9E3779B97F4A7C15  # 2**64 / golden ratio, odd
+_MASK64: Final = (1 << 64) - 1
+
+
+def _hash64(text: str) -> int:
+    return int.from_bytes(blake2b(text.encode(), digest_size=8).digest(), "big")
 
 
 def _load(module: ModuleType) -> Phrasebook:
@@ -102,6 +114,14 @@ def _load(module: ModuleType) -> Phrasebook:
         meeting_words=module.MEETING_WORDS,
         meeting_word_at=module.MEETING_WORD_AT,
         by_tone=by_tone,
+        keyed={
+            tone: {
+                role: (texts, _hash64(role) if len(texts) > 1 else -1)
+                for role, texts in resolved.items()
+            }
+            for tone, resolved in by_tone.items()
+        },
+        patterns={role: texts[0] for role, texts in by_tone["warm"].items()},
     )
 
 

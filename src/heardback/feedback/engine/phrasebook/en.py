@@ -214,6 +214,19 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{name} was another strength {where}.",
         "{name} also stood out {where}.",
     ),
+    # The same without {where}, for a note over its word budget.
+    "strength.first.compact": (
+        "{name} was a clear strength: {descriptor}.",
+        "{name} stood out: {descriptor}.",
+        "{name} came through well: {descriptor}.",
+    ),
+    "strength.next.compact": (
+        "{name} was another strength: {descriptor}.",
+        "{name} also stood out: {descriptor}.",
+        "{name} was strong too: {descriptor}.",
+    ),
+    "strength.first.plain.compact": ("{name} was a clear strength.", "{name} stood out."),
+    "strength.next.plain.compact": ("{name} was another strength.", "{name} also stood out."),
     # {Who} {who} {quote}: a guard-clean candidate-safe comment on the competency above
     "quote": (
         "{Who} noted: {quote}",
@@ -242,6 +255,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "development.item.no_descriptor": ("{name}: {tips}",),
     "development.item.bare": ("{name}: the role needs more here than we saw in the interviews.",),
+    # The same without {where}, for a note over its word budget.
+    "development.item.compact": ("{name}: {descriptor}. {tips}",),
+    "development.item.no_tips.compact": ("{name}: {descriptor}.",),
+    "development.item.no_descriptor.compact": ("{name}: {tips}",),
+    "development.item.bare.compact": (
+        "{name}: the role needs more here than we saw in the interviews.",
+    ),
     # --- next steps ---
     # {role}: the title of one matching open role
     "next.open_role.portal": (

@@ -49,13 +49,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Merci pour {meetings}, {when}, et pour le temps que vous nous avez consacré.",
         "Merci d'avoir pris le temps de nous rencontrer {when} pour {meetings}.",
         "Merci pour le temps que vous nous avez consacré {when} : {meetings}.",
+        "Merci pour {meetings} {when} : nous savons le temps que cela demande.",
     ),
     "thanks.dated.formal": (
         "Nous vous remercions du temps que vous nous avez consacré {when} pour {meetings}.",
         "Nous vous remercions pour {meetings}, {when}.",
     ),
     "thanks.undated": (
-        "Merci pour {meetings} et pour le temps que vous nous avez consacré.",
+        "Merci pour {meetings} et pour votre temps.",
         "Merci d'avoir pris le temps de nous rencontrer pour {meetings}.",
     ),
     "thanks.undated.formal": (
@@ -64,8 +65,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # {count}: "quatre", {first}/{last}: meetings, {span}: "du 3 au 14 juin"
     "thanks.many": (
         "Merci d'avoir passé {count} entretiens avec nous {span}, de {first} à {last}.",
-        "Merci pour le temps que vous nous avez consacré au fil de {count} entretiens {span}, "
-        "de {first} jusqu'à {last}.",
+        "Merci pour le temps que vous nous avez consacré lors de {count} entretiens {span}, "
+        "de {first} à {last}.",
+        "Vous nous avez rencontrés {count} fois {span}, de {first} à {last} : merci pour ce temps.",
     ),
     "thanks.many.formal": (
         "Nous vous remercions d'avoir passé {count} entretiens avec nous {span}, "
@@ -109,6 +111,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "decision.screening.explained": (
         "Après examen de votre dossier, nous avons décidé de ne pas y donner suite. "
         "Voici pourquoi.",
+        "Nous avons étudié votre candidature avec attention et n'y donnerons pas suite. "
+        "Voici pourquoi.",
     ),
     "decision.screening.plain": (
         "Après examen de votre dossier, nous avons décidé de ne pas y donner suite.",
@@ -117,14 +121,15 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # French reads competency names as labels ("Communication : …"): no article to guess.
     "reason.skills_gap": (
         "{area} : c'est le point décisif. Ce poste demande davantage que ce que nous avons vu "
-        "lors des entretiens.",
-        "{area} : c'est sur ce point que l'écart a fait la différence, car le poste demande un "
-        "niveau plus élevé que celui observé en entretien.",
+        "en entretien.",
+        "{area} : c'est ce point qui a fait la différence. Le poste demande un niveau plus "
+        "élevé que celui observé en entretien.",
         "{area} : c'est là que l'écart avec les attentes du poste était le plus net.",
     ),
     "reason.experience_level": (
-        "{area} : c'est le point décisif. Ce poste demande plus d'expérience sur ce sujet que "
-        "ce que nous avons vu en entretien.",
+        "{area} : c'est le point décisif. Ce poste demande plus d'expérience que ce que nous "
+        "avons vu en entretien.",
+        "{area} : c'est là que l'écart d'expérience avec les attentes du poste était le plus net.",
     ),
     "reason.experience_level.general": (
         "La décision tient au niveau d'expérience que ce poste demande aujourd'hui.",
@@ -144,25 +149,29 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "vos attentes étaient trop éloignés.",
     ),
     "reason.location": (
-        "La décision tient au lieu de travail : les exigences du poste sur ce point ne "
-        "correspondaient pas à votre situation.",
+        "La décision tient au lieu de travail, qui ne correspondait pas à votre situation.",
     ),
     "reason.logistics": (
         "La décision tient à des contraintes pratiques de calendrier et d'organisation.",
+        "Ce sont des contraintes pratiques de calendrier et d'organisation qui ont décidé.",
     ),
     "reason.gap_unsupported": (
-        "Les entretiens n'ont pas montré de compétence précise en dessous du niveau attendu "
-        "pour ce poste : nous ne pouvons donc pas vous indiquer un écart en particulier.",
+        "Les entretiens n'ont montré aucune compétence précise sous le niveau attendu : nous ne "
+        "pouvons donc pas vous indiquer un écart particulier.",
     ),
     "reason.no_gap": (
         "Soyons clairs : cette décision ne tient pas à un manque de compétences. Chaque "
         "compétence évaluée atteignait le niveau requis pour le poste.",
         "Cette décision ne remet pas en cause vos compétences : toutes celles que nous avons "
         "évaluées atteignaient le niveau requis.",
+        "Ce n'est pas une question de compétences : chacune de celles que nous avons évaluées "
+        "atteignait le niveau que demande le poste.",
     ),
     "reason.screening.criteria": (
         "Pour ce poste, nous recherchons {criteria}, et nous ne l'avons pas trouvé clairement "
         "dans votre candidature.",
+        "Ce poste demande {criteria}, ce que nous n'avons pas vu clairement dans votre "
+        "candidature.",
     ),
     "reason.skills_gap.screening": (
         "Votre candidature ne montrait pas encore les compétences que ce poste demande.",
@@ -179,21 +188,32 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "strength.first": (
         "{name} : un vrai point fort. {Descriptor}.",
         "{name} : un point fort, {where}. {Descriptor}.",
-        "Premier point fort, {name} : {descriptor}.",
+        "Ce qui a bien fonctionné : {name}. {Descriptor}.",
     ),
     "strength.next": (
         "{name} : un autre point fort. {Descriptor}.",
         "{name} : un point fort là aussi, {where}. {Descriptor}.",
         "Autre point fort, {name} : {descriptor}.",
+        "{name} : autre point fort, {where}. {Descriptor}.",
     ),
     "strength.first.plain": (
         "{name} : un vrai point fort {where}.",
-        "Premier point fort, {name}, {where}.",
+        "Ce qui a bien fonctionné {where} : {name}.",
     ),
     "strength.next.plain": (
         "{name} : un autre point fort {where}.",
         "Autre point fort, {name}, {where}.",
     ),
+    "strength.first.compact": (
+        "{name} : un vrai point fort. {Descriptor}.",
+        "Ce qui a bien fonctionné : {name}. {Descriptor}.",
+    ),
+    "strength.next.compact": (
+        "{name} : un autre point fort. {Descriptor}.",
+        "Autre point fort, {name} : {descriptor}.",
+    ),
+    "strength.first.plain.compact": ("{name} : un vrai point fort.",),
+    "strength.next.plain.compact": ("{name} : un autre point fort.",),
     "quote": (
         "{Who} a noté : {quote}",
         "Selon {who} : {quote}",
@@ -218,43 +238,56 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "development.item.bare": (
         "{name} : le poste demande davantage que ce que nous avons vu en entretien.",
     ),
+    "development.item.compact": ("{name} : {descriptor}. {tips}",),
+    "development.item.no_tips.compact": ("{name} : {descriptor}.",),
+    "development.item.no_descriptor.compact": ("{name} : {tips}",),
+    "development.item.bare.compact": (
+        "{name} : le poste demande davantage que ce que nous avons vu en entretien.",
+    ),
     # --- next steps ---
     "next.open_role.portal": (
-        "Notre poste {of_role} fait appel aux mêmes points forts : depuis votre espace "
-        "candidat, vous pouvez demander que votre profil y soit étudié.",
-        "Le poste {of_role}, ouvert en ce moment, correspond à vos points forts. Vous pouvez "
-        "demander que votre profil y soit étudié depuis votre espace candidat.",
+        "Notre poste {of_role} fait appel aux mêmes points forts : demandez depuis votre "
+        "espace candidat que votre profil y soit étudié.",
+        "Le poste {of_role}, ouvert actuellement, correspond à vos points forts. Vous pouvez "
+        "demander depuis votre espace candidat que votre profil y soit étudié.",
     ),
     "next.open_role.reply": (
-        "Notre poste {of_role} fait appel aux mêmes points forts : si vous souhaitez que votre "
-        "profil y soit étudié, répondez simplement à ce message.",
+        "Notre poste {of_role} fait appel aux mêmes points forts : pour que votre profil y "
+        "soit étudié, répondez simplement à ce message.",
     ),
     "next.open_roles.portal": (
-        "Deux autres postes ouverts correspondent à vos points forts : {roles}. Vous pouvez "
-        "demander que votre profil y soit étudié depuis votre espace candidat.",
+        "Deux autres postes correspondent à vos points forts : {roles}. Demandez depuis "
+        "votre espace candidat que votre profil y soit étudié.",
     ),
     "next.open_roles.reply": (
-        "Deux autres postes ouverts correspondent à vos points forts : {roles}. Si vous "
-        "souhaitez que votre profil y soit étudié, répondez simplement à ce message.",
+        "Deux autres postes correspondent à vos points forts : {roles}. Pour que votre "
+        "profil y soit étudié, répondez simplement à ce message.",
     ),
     "next.reapply": (
         "Vous pourrez postuler à nouveau dès {when}.",
         "Nous serons heureux de recevoir à nouveau votre candidature dès {when}.",
         "Si vous le souhaitez, vous pourrez nous adresser une nouvelle candidature dès {when}.",
+        "Vous pourrez postuler à nouveau à des postes comme celui-ci dès {when}.",
     ),
     "next.reapply.anytime": ("Vous pouvez postuler à nouveau à tout moment.",),
     "next.question.portal": (
         "Pour toute question, écrivez-nous depuis votre espace candidat : {url}",
         "Si un point n'est pas clair, posez-nous vos questions depuis votre espace "
         "candidat : {url}",
+        "Une question sur ces retours ? Posez-la depuis votre espace candidat : {url}",
     ),
-    "next.question.reply": ("Pour toute question, répondez simplement à ce message.",),
+    "next.question.reply": (
+        "Pour toute question, répondez simplement à ce message.",
+        "Si vous avez une question sur ces retours, répondez simplement à ce message.",
+    ),
     "next.question.also_reply": (
         "Vous pouvez aussi répondre à ce message pour toute question sur ces retours.",
     ),
     "next.question_or_pool.portal": (
         "Depuis votre espace candidat, vous pouvez nous poser une question ou accepter que "
         "nous vous proposions d'autres postes : {url}",
+        "Votre espace candidat vous permet de nous poser une question, ou d'accepter que nous "
+        "vous proposions d'autres postes : {url}",
     ),
     # --- withdrawn ---
     "withdrew.thanks.dated": (
@@ -275,7 +308,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Nous serons heureux d'avoir de vos nouvelles quand le moment sera venu pour vous.",
     ),
     # --- signature ---
-    "closing.warm": ("Belle continuation,", "Bien cordialement,", "Très cordialement,"),
+    "closing.warm": (
+        "Belle continuation,",
+        "Bien cordialement,",
+        "Très cordialement,",
+        "Bien à vous,",
+    ),
     "closing.formal": ("Cordialement,", "Bien cordialement,"),
     # --- small grammar ---
     "date": ("{day} {month}",),
