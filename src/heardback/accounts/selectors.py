@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
@@ -49,12 +51,21 @@ def organization_current(*, user: User, session_slug: str | None) -> Organizatio
     return organization or organization_get_for_user(user=user)
 
 
-def organization_for_admin(*, user: User, session_slug: str | None) -> Organization:
-    """The user's current organization, where they must be an admin (403 otherwise)."""
+def organization_for_roles(
+    *, user: User, session_slug: str | None, roles: Collection[str]
+) -> Organization:
+    """The user's current organization, where their role must be one of `roles` (else 403)."""
     organization = organization_current(user=user, session_slug=session_slug)
-    if user_role(user=user, organization=organization) != Membership.Role.ADMIN:
+    if user_role(user=user, organization=organization) not in roles:
         raise PermissionDenied
     return organization
+
+
+def organization_for_admin(*, user: User, session_slug: str | None) -> Organization:
+    """The user's current organization, where they must be an admin (403 otherwise)."""
+    return organization_for_roles(
+        user=user, session_slug=session_slug, roles=[Membership.Role.ADMIN]
+    )
 
 
 def members_for_organization(*, organization: Organization) -> QuerySet[Membership]:

@@ -10,7 +10,7 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 
 from heardback.accounts.models import Organization, User
-from heardback.accounts.selectors import organization_current, user_role
+from heardback.accounts.selectors import organization_for_roles, user_role
 from heardback.hiring.models import (
     Application,
     Candidate,
@@ -49,10 +49,7 @@ DECIDER_ROLES = ("admin", "recruiter", "hiring_manager")
 
 def organization_for_decider(*, user: User, session_slug: str | None) -> Organization:
     """The user's current organization, where they must be an admin, recruiter or manager."""
-    organization = organization_current(user=user, session_slug=session_slug)
-    if user_role(user=user, organization=organization) not in DECIDER_ROLES:
-        raise PermissionDenied
-    return organization
+    return organization_for_roles(user=user, session_slug=session_slug, roles=DECIDER_ROLES)
 
 
 def applications_visible_to(user: User) -> QuerySet[Application]:

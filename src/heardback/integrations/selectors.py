@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from heardback.accounts.models import Organization, User
-from heardback.accounts.selectors import organization_current, user_role
+from heardback.accounts.selectors import organization_for_roles
 from heardback.integrations.importers.base import OBJECT_TYPES, SAVING
 from heardback.integrations.models import ImportRun
 
@@ -19,10 +19,7 @@ IMPORT_ROLES = ("admin", "recruiter")
 
 def organization_for_importer(*, user: User, session_slug: str | None) -> Organization:
     """The user's current organization, where they must be an admin or a recruiter (else 403)."""
-    organization = organization_current(user=user, session_slug=session_slug)
-    if user_role(user=user, organization=organization) not in IMPORT_ROLES:
-        raise PermissionDenied
-    return organization
+    return organization_for_roles(user=user, session_slug=session_slug, roles=IMPORT_ROLES)
 
 
 def import_run_get_for_user(*, user: User, run_id: int | str) -> ImportRun:
