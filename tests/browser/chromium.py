@@ -13,13 +13,18 @@ from collections.abc import Iterator
 import pytest
 
 CHROMIUM = os.environ.get("HEARDBACK_CHROMIUM", "/usr/bin/chromium")
+TIMEOUT_MS = 15_000  # for each action, wait and expect()
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not shutil.which(CHROMIUM):
         pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium (CI does).")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # The tests wait for what the page shows with expect(); give it the pages' own patience, not
+    # its 5 s default, which a loaded CI machine (two CPUs, two workers) can exceed.
+    expect.set_options(timeout=TIMEOUT_MS)
 
     # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make for
     # set-up and assertions are still plain synchronous calls.
@@ -46,7 +51,7 @@ def browser() -> Iterator[object]:
 def page(browser: object) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(TIMEOUT_MS)
     yield page
     context.close()
 

@@ -8,6 +8,7 @@ watch the progress bar, and fifty emails arrive, one per candidate.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from typing import Any
 import pytest
 from django.db import connection
 from django.utils import timezone
+from playwright.sync_api import expect
 from pytest_django.fixtures import Settings
 
 from heardback.accounts.models import Organization, User
@@ -31,6 +33,7 @@ from tests.outbox.smtp import SmtpSink
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "correct horse battery staple"  # tests/factories.py UserFactory
+ACTIVE = re.compile(r"\bactive\b")  # the selected sentence's class
 STRENGTH_COMMENT = "You explained the trade-offs of each queue design clearly."
 EDITED = "We would be glad to read a new application from you for the Platform role next spring."
 
@@ -126,36 +129,40 @@ def test_recruiter_rejects_reviews_edits_approves_and_the_edited_email_arrives(
     p.get_by_role("link", name="Backend Engineer").first.click()
     p.get_by_role("link", name="Grace Hopper").click()
     p.wait_for_url(f"**/applications/{interviewed.pk}/")
-    assert p.get_by_role("heading", name="Grace Hopper").is_visible()
-    assert p.locator("article.scorecard").count() == 2
+    expect(p.get_by_role("heading", name="Grace Hopper")).to_be_visible()
+    expect(p.locator("article.scorecard")).to_have_count(2)
     screenshot(p, "application")
     p.get_by_label("Reject with reason").select_option(label="Skills gap: system design")
     p.get_by_role("button", name="Reject").click()
     p.get_by_role("status").get_by_text("Rejected. A feedback note can now be drafted.").wait_for()
-    assert "Skills gap: system design" in p.locator("main").inner_text()
+    expect(p.locator("main")).to_contain_text("Skills gap: system design")
     p.get_by_role("button", name="Draft the feedback note").click()
     p.wait_for_url("**/feedback/*/")
 
     # The review queue lists it as a clean draft; open it from there.
     p.get_by_role("navigation", name="Main").get_by_role("link", name="Feedback queue").click()
+    p.wait_for_url("**/feedback/")
     row = p.get_by_role("row", name="Grace Hopper")
-    assert "Draft" in row.inner_text() and "Clean" in row.inner_text()
+    expect(row).to_contain_text("Draft")
+    expect(row).to_contain_text("Clean")
     row.get_by_role("link", name="Grace Hopper").click()
     draft = FeedbackNote.objects.get(application=interviewed, is_current=True)
     p.wait_for_url(f"**/feedback/{draft.pk}/")
     preview = p.locator(".email")
-    assert "Grace Hopper <grace@mail.example>" in preview.inner_text()
-    assert STRENGTH_COMMENT in preview.inner_text()
+    expect(preview).to_contain_text("Grace Hopper <grace@mail.example>")
+    expect(preview).to_contain_text(STRENGTH_COMMENT)
 
     # Sources: selecting the sentence that quotes the interviewers highlights their items.
     items = p.locator(".sources .items .item")
-    assert items.count() == 4  # two scorecards, two competencies each
-    assert p.locator(".sources .item.highlight").count() == 0
+    expect(items).to_have_count(4)  # two scorecards, two competencies each
+    highlighted = p.locator(".sources .item.highlight")
+    expect(highlighted).to_have_count(0)
     quoting = p.locator(".sources .sentence", has_text=STRENGTH_COMMENT).first
     quoting.click()
-    assert "active" in (quoting.get_attribute("class") or "")
-    highlighted = p.locator(".sources .item.highlight")
-    [cited] = highlighted.all_inner_texts()
+    # sources.js marks the sentence and its items in one handler: once one shows, both have.
+    expect(quoting).to_have_class(ACTIVE)
+    expect(highlighted).to_have_count(1)
+    cited = highlighted.inner_text()
     assert cited.startswith("Communication — Strong yes (System design, Sam Interviewer)")
     assert STRENGTH_COMMENT in cited
     p.set_viewport_size({"width": 1280, "height": 1850})  # the email and the panel, whole
@@ -167,8 +174,8 @@ def test_recruiter_rejects_reviews_edits_approves_and_the_edited_email_arrives(
     gap = p.locator(f'.sources .sentence[data-sources*="/competency:{design.pk} "]').first
     gap.focus()
     p.keyboard.press("Enter")
-    assert "active" in (gap.get_attribute("class") or "")
-    assert "active" not in (quoting.get_attribute("class") or "")
+    expect(gap).to_have_class(ACTIVE)
+    expect(quoting).not_to_have_class(ACTIVE)
     refs = set((gap.get_attribute("data-sources") or "").split())
     cited_refs = {item.get_attribute("data-ref") for item in highlighted.all()}
     assert cited_refs and cited_refs <= refs
@@ -182,23 +189,25 @@ def test_recruiter_rejects_reviews_edits_approves_and_the_edited_email_arrives(
     original = text_box.input_value()
     text_box.fill(with_paragraph(original, "In the end you were not a culture fit for us."))
     p.locator("#guard-text .finding.block").wait_for()
-    assert "Culture fit" in p.locator("#guard-text").inner_text()
+    expect(p.locator("#guard-text")).to_contain_text("Culture fit")
     p.locator("#guard-text").scroll_into_view_if_needed()
     screenshot(p, "note-edit")
     p.get_by_role("button", name="Save as a new version").click()
     p.get_by_role("status").get_by_text("Saved as version 2.").wait_for()
-    assert p.locator(".badge.verdict-block").is_visible()
-    assert p.get_by_role("button", name="Approve").is_disabled()
+    expect(p.locator(".badge.verdict-block")).to_be_visible()
+    expect(p.get_by_role("button", name="Approve")).to_be_disabled()
 
     p.get_by_role("link", name="Edit").click()
+    # Wait for the page to load: htmx (deferred) must be listening before the text is typed.
+    p.wait_for_url("**/feedback/*/edit/")
     text_box = p.get_by_label("Text")
     text_box.fill(with_paragraph(original, EDITED))
     p.locator("#guard-text").get_by_text("No issues found.").wait_for()
     p.get_by_role("button", name="Save as a new version").click()
     p.get_by_role("status").get_by_text("Saved as version 3.").wait_for()
-    assert p.locator(".badge.verdict-ok").is_visible()
-    assert EDITED in p.locator(".email").inner_text()
-    assert p.get_by_role("link", name="v2").is_visible()
+    expect(p.locator(".badge.verdict-ok")).to_be_visible()
+    expect(p.locator(".email")).to_contain_text(EDITED)
+    expect(p.get_by_role("link", name="v2")).to_be_visible()
 
     # Approve, then send now.
     p.get_by_role("button", name="Approve").click()
@@ -224,10 +233,10 @@ def test_recruiter_rejects_reviews_edits_approves_and_the_edited_email_arrives(
     assert f"{live_server.url}/p/" in received.text  # the portal link, filled in at send time
 
     p.reload()
-    assert p.locator(".badge.status-sent").is_visible()
+    expect(p.locator(".badge.status-sent")).to_be_visible()
     p.get_by_role("navigation", name="Main").get_by_role("link", name="Sent").click()
-    sent_row = p.get_by_role("row", name="Grace Hopper")
-    assert "Sent" in sent_row.inner_text()
+    p.wait_for_url("**/feedback/sent/")
+    expect(p.get_by_role("row", name="Grace Hopper")).to_contain_text("Sent")
     assert smtp_sink.received() == [received]
 
 
@@ -289,9 +298,9 @@ def test_bulk_approve_and_send_of_fifty_notes_shows_progress_and_delivers_fifty(
     p = page
     sign_in(p, live_server.url, "rita@acme.example")
     p.goto(f"{live_server.url}/feedback/")
-    assert p.get_by_text(
-        "50 notes: 50 drafts (50 clean, 0 blocked), 0 approved, 0 sent."
-    ).is_visible()
+    expect(
+        p.get_by_text("50 notes: 50 drafts (50 clean, 0 blocked), 0 approved, 0 sent.")
+    ).to_be_visible()
 
     # "Approve all clean" asks first, and says how many.
     asked: list[str] = []
@@ -300,12 +309,12 @@ def test_bulk_approve_and_send_of_fifty_notes_shows_progress_and_delivers_fifty(
     p.get_by_role("button", name="Approve all clean (50)").click()
     p.get_by_role("status").get_by_text("Approved 50 clean notes.").wait_for()
     assert asked == ["Approve 50 clean drafts?"]
-    assert p.locator("table.list tbody .badge.status-approved").count() == 50
+    expect(p.locator("table.list tbody .badge.status-approved")).to_have_count(50)
 
     p.get_by_role("button", name="Send approved (50)").click()
     p.wait_for_url("**/feedback/sent/?watch=1")
     progress = p.get_by_test_id("progress-text")
-    assert progress.inner_text() == "0 sent, 50 waiting, 0 failed"
+    expect(progress).to_have_text("0 sent, 50 waiting, 0 failed")
 
     stop = threading.Event()
     worker = deliver_in_background(stop)
@@ -331,8 +340,8 @@ def test_bulk_approve_and_send_of_fifty_notes_shows_progress_and_delivers_fifty(
     assert seen[-1] == "50 sent, 0 waiting, 0 failed"
     between = [t for t in seen[1:-1] if not t.startswith(("0 sent", "50 sent"))]
     assert between, seen
-    assert p.locator("#progress progress").get_attribute("value") == "50"
-    assert p.locator("#progress").get_attribute("hx-get") is None  # polling stopped
+    expect(p.locator("#progress progress")).to_have_attribute("value", "50")
+    expect(p.locator("#progress:not([hx-get])")).to_be_attached()  # polling stopped
 
     assert len(received) == 50
     assert sorted(r for m in received for r in m.rcpt_tos) == sorted(fifty_drafts)
@@ -343,4 +352,4 @@ def test_bulk_approve_and_send_of_fifty_notes_shows_progress_and_delivers_fifty(
         assert message.text.splitlines()[0].endswith(f" {first_name},")  # their own note
     assert FeedbackNote.objects.filter(status="sent", is_current=True).count() == 50
     p.reload()
-    assert p.locator("table.list tbody .badge.status-sent").count() == 50
+    expect(p.locator("table.list tbody .badge.status-sent")).to_have_count(50)

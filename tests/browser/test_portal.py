@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 from pytest_django.fixtures import Settings
 
 from heardback.accounts.models import Organization, User
@@ -22,7 +23,7 @@ from heardback.hiring.models import Application
 from heardback.outbox.services import outbound_emails_deliver_due
 from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 from tests import factories
-from tests.browser.chromium import screenshot
+from tests.browser.chromium import TIMEOUT_MS, screenshot
 from tests.outbox.smtp import Received, SmtpSink
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -96,7 +97,7 @@ def test_a_candidate_gets_their_link_by_email_asks_and_hears_back(
     settings.HEARDBACK_BASE_URL = live_server.url
     phone = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     candidate = phone.new_page()
-    candidate.set_default_timeout(15_000)
+    candidate.set_default_timeout(TIMEOUT_MS)
     blocked: list[str] = []
     candidate.on("console", lambda m: blocked.append(m.text) if m.type == "error" else None)
 
@@ -114,10 +115,10 @@ def test_a_candidate_gets_their_link_by_email_asks_and_hears_back(
 
     # The link opens the page: status, the feedback, on a phone, with nothing blocked by CSP.
     candidate.goto(url)
-    assert candidate.get_by_role("heading", name="Backend Engineer").is_visible()
-    assert candidate.get_by_text("Not selected").is_visible()
-    assert candidate.get_by_text("Dear Ada, your system design answer was clear.").is_visible()
-    assert candidate.get_by_role("link", name="Ask us a question").get_attribute("href") == url
+    expect(candidate.get_by_role("heading", name="Backend Engineer")).to_be_visible()
+    expect(candidate.get_by_text("Not selected")).to_be_visible()
+    expect(candidate.get_by_text("Dear Ada, your system design answer was clear.")).to_be_visible()
+    expect(candidate.get_by_role("link", name="Ask us a question")).to_have_attribute("href", url)
     assert candidate.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     radius = candidate.evaluate(
         "getComputedStyle(document.querySelector('.card')).borderTopLeftRadius"
@@ -128,24 +129,24 @@ def test_a_candidate_gets_their_link_by_email_asks_and_hears_back(
     candidate.get_by_label("Your question").fill("Could I reapply for the SRE role in spring?")
     candidate.get_by_role("button", name="Send my question").click()
     candidate.get_by_text("Your question has been sent.").wait_for()
-    assert candidate.get_by_text("Waiting for an answer").is_visible()
+    expect(candidate.get_by_text("Waiting for an answer")).to_be_visible()
     [_, notice] = deliver(smtp_sink, 2)
     assert notice.rcpt_tos == ["rita@acme.example"]
 
     # The recruiter answers from the queue, signed in.
     desk = browser.new_context(viewport={"width": 1280, "height": 900})
     recruiter = desk.new_page()
-    recruiter.set_default_timeout(15_000)
+    recruiter.set_default_timeout(TIMEOUT_MS)
     recruiter.goto(f"{live_server.url}/questions/")
     recruiter.get_by_label("Email").fill("rita@acme.example")
     recruiter.get_by_label("Password").fill(PASSWORD)
     recruiter.get_by_role("button", name="Sign in").click()
     recruiter.wait_for_url("**/questions/")
-    assert recruiter.get_by_text("Could I reapply for the SRE role in spring?").is_visible()
+    expect(recruiter.get_by_text("Could I reapply for the SRE role in spring?")).to_be_visible()
     recruiter.get_by_label("Your answer").fill("Yes: the SRE role opens in March. Apply then!")
     recruiter.get_by_role("button", name="Send answer").click()
     recruiter.get_by_text("Answer sent to Ada Lovelace.").wait_for()
-    assert recruiter.get_by_text("No question is waiting for an answer.").is_visible()
+    expect(recruiter.get_by_text("No question is waiting for an answer.")).to_be_visible()
 
     # The answer arrives by email, from the organization, Reply-To the recruiter, with the link.
     answer = deliver(smtp_sink, 3)[2]
@@ -157,8 +158,8 @@ def test_a_candidate_gets_their_link_by_email_asks_and_hears_back(
 
     # And on the page.
     candidate.goto(url)
-    assert candidate.get_by_text("Yes: the SRE role opens in March. Apply then!").is_visible()
-    assert not candidate.get_by_text("Waiting for an answer").is_visible()
+    expect(candidate.get_by_text("Yes: the SRE role opens in March. Apply then!")).to_be_visible()
+    expect(candidate.get_by_text("Waiting for an answer")).to_be_hidden()
     assert [m for m in blocked if "Content Security Policy" in m] == []
 
     desk.close()

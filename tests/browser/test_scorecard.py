@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from heardback.accounts.models import Organization, User
 from heardback.hiring.models import Scorecard
@@ -65,33 +67,32 @@ def test_interviewer_sees_the_guard_live_fixes_the_comment_and_submits(
     p.get_by_role("navigation", name="Main").get_by_role("link", name="My scorecards").click()
     p.wait_for_url("**/scorecards/")
     row = p.get_by_role("row", name="Grace Hopper")
-    assert "Backend Engineer" in row.inner_text()
+    expect(row).to_contain_text("Backend Engineer")
     row.get_by_role("link", name="Fill in").click()
     p.wait_for_url(f"**/scorecards/{scorecard_to_fill.pk}/")
-    assert p.get_by_role("heading", name="System design: Grace Hopper").is_visible()
+    expect(p.get_by_role("heading", name="System design: Grace Hopper")).to_be_visible()
 
     communication = p.get_by_role("group", name="Communication")
     modelling = p.get_by_role("group", name="Data modelling")
     # The rubric's descriptor for each level sits next to the rating it explains.
-    assert "showed this skill at an expert level" in communication.inner_text()
+    expect(communication).to_contain_text("showed this skill at an expert level")
     communication.locator('input[value="strong_yes"]').check()
     communication.get_by_label("Evidence (internal").fill("Explained the retry budget unprompted.")
     modelling.locator('input[value="no"]').check()
 
-    # Typing a candidate-safe comment that mentions age: the guard blocks it, live.
+    # Typing a candidate-safe comment that mentions age: the guard blocks it, live. Each pause in
+    # the typing may answer for the text so far, so every check waits for the final answer.
     comment = communication.get_by_label("Comment the candidate may read")
     comment.press_sequentially(TOO_OLD, delay=5)
     live = communication.locator('[id^="guard-comment-"]')
-    blocked = live.locator(".finding.block")
-    blocked.first.wait_for()
-    assert blocked.first.get_attribute("role") == "alert"
-    text = blocked.first.inner_text()
-    assert text.startswith("Blocked")
-    assert "«too old»" in text
-    assert "Age, and the words that stand for it, cannot be a reason" in text
-    assert "Try: Describe the job-related evidence instead" in text
+    blocked = live.locator(".finding.block").first
+    expect(blocked).to_have_attribute("role", "alert")
+    expect(blocked).to_have_text(re.compile(r"^Blocked"), use_inner_text=True)
+    expect(blocked).to_contain_text("«too old»")
+    expect(blocked).to_contain_text("Age, and the words that stand for it, cannot be a reason")
+    expect(blocked).to_contain_text("Try: Describe the job-related evidence instead")
     # The other competency's boxes say nothing: the finding is where the words are.
-    assert modelling.locator(".guard-live").all_inner_texts() == ["", ""]
+    expect(modelling.locator(".guard-live")).to_have_text(["", ""])
     live.scroll_into_view_if_needed()
     screenshot(p, "scorecard-guard")
 
@@ -100,15 +101,14 @@ def test_interviewer_sees_the_guard_live_fixes_the_comment_and_submits(
     evidence.press_sequentially(CULTURE_FIT, delay=5)
     modelling_live = modelling.locator('[id^="guard-evidence-"]')
     warning = modelling_live.locator(".finding.warn")
-    warning.wait_for()
-    assert warning.inner_text().startswith("Warning")
-    assert '"Culture fit" gives no job-related reason' in warning.inner_text()
-    assert modelling_live.locator(".finding.block").count() == 0
+    expect(warning).to_have_text(re.compile(r"^Warning"), use_inner_text=True)
+    expect(warning).to_contain_text('"Culture fit" gives no job-related reason')
+    expect(modelling_live.locator(".finding.block")).to_have_count(0)
 
     # The interviewer rewrites both; the findings clear as they type.
     comment.fill(CLEAN_COMMENT)
     live.get_by_text("No issues found.").wait_for()
-    assert live.locator(".finding").count() == 0
+    expect(live.locator(".finding")).to_have_count(0)
     evidence.fill(CLEAN_EVIDENCE)
     modelling_live.get_by_text("No issues found.").wait_for()
 
@@ -116,8 +116,9 @@ def test_interviewer_sees_the_guard_live_fixes_the_comment_and_submits(
     p.get_by_label("Key take-aways").fill("Strong communicator; data modelling not there yet.")
     p.get_by_role("button", name="Submit scorecard").click()
     p.wait_for_url("**/scorecards/")
-    assert p.get_by_role("status").get_by_text("Scorecard submitted.").is_visible()
-    assert p.get_by_text("Nothing to fill in. Thank you!").is_visible()
+    # The list the POST redirects to says so: the server has saved the scorecard by then.
+    expect(p.get_by_role("status").get_by_text("Scorecard submitted.")).to_be_visible()
+    expect(p.get_by_text("Nothing to fill in. Thank you!")).to_be_visible()
 
     scorecard_to_fill.refresh_from_db()
     assert scorecard_to_fill.submitted_at is not None
