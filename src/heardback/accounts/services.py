@@ -77,6 +77,17 @@ def user_create_in_organization(
     return user, membership
 
 
+@transaction.atomic
+def user_password_change(*, user: User, password: str) -> None:
+    """Set the user's own new password (the form checked the old one and the validators)."""
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    # One account signs in to all of its organizations: each one's audit log shows the change.
+    # The password itself is never recorded.
+    for organization in Organization.objects.filter(memberships__user=user):
+        audit(organization=organization, actor=user, action="user.password_change", obj=user)
+
+
 # --- Organization settings (admins only) -------------------------------------------------------
 
 # Bounds of the feedback policy, shared by the settings form and the service.

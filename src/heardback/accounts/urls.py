@@ -9,6 +9,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("organization/switch/", views.organization_switch, name="organization-switch"),
     path("language/", views.language_set, name="language-set"),
+    path("account/password/", views.PasswordChangeView.as_view(), name="password-change"),
     path("settings/", settings_views.settings_general, name="settings"),
     path("settings/policy/", settings_views.settings_policy, name="settings-policy"),
     path("settings/closure/", settings_views.settings_closure, name="settings-closure"),
