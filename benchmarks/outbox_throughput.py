@@ -27,9 +27,11 @@ URL it creates (and drops) a scratch database on that server.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import logging
 import multiprocessing
 import os
+import pstats
 import re
 import socket
 import statistics
@@ -225,6 +227,11 @@ def main() -> None:
         action="store_true",
         help="Notes carry the portal link placeholder: the worker issues and fills each link.",
     )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="Profile the outbox's sends (cProfile) and print where its time goes.",
+    )
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="heardback-bench-"))
@@ -303,7 +310,13 @@ def main() -> None:
             started = time.perf_counter()
             for _, pipe in workers:
                 pipe.send("deliver")
+            profiler = cProfile.Profile() if args.profile else None
+            if profiler is not None:
+                profiler.enable()
             sent = outbound_emails_deliver_due(batch_size=args.batch_size).sent
+            if profiler is not None:
+                profiler.disable()
+                pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
             for _, pipe in workers:
                 their_sent, their_commits = pipe.recv()
                 sent += their_sent

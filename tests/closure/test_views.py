@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 import time_machine
+from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -13,6 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from heardback.accounts.models import User
 from heardback.closure.services import closure_sweep
 from heardback.hiring.models import Application
+from heardback.outbox.services import outbound_emails_deliver_due
+from heardback.portal.links import PORTAL_URL_PLACEHOLDER
+from heardback.portal.models import CandidateLink
+from heardback.portal.services import candidate_link_url
 from tests.closure.conftest import MakeApplication, Team, emails, note_add, paris
 
 pytestmark = pytest.mark.django_db
@@ -159,6 +164,11 @@ def test_one_click_sends_one_honest_update(
     assert "we have not made a decision yet" in update.text
     assert "You will hear from us by Wednesday 25 March 2026 at the latest." in update.text
     assert update.reply_to == f"Rita <{team.recruiter.email}>"
+    # The worker puts the candidate's own portal link in; the stored row never holds it.
+    assert PORTAL_URL_PLACEHOLDER in update.text
+    outbound_emails_deliver_due()
+    (link,) = CandidateLink.objects.filter(application=application)
+    assert candidate_link_url(link) in mail.outbox[-1].body
     assert application.closure_clock.expected_decision_date.isoformat() == "2026-03-25"
 
     again = recruiter_client.post(holding_url(application), follow=True).content.decode()

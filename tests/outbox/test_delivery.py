@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
@@ -234,14 +235,15 @@ def test_a_link_that_cannot_be_issued_holds_back_only_its_own_email(
         for name in ("Ada", "Grace", "Linus")
     ]  # fmt: skip
     feedback_notes_queue(actor=recruiter, organization=org)
-    issue = portal_services.candidate_link_issue
+    issue = portal_services.candidate_links_issue
 
-    def issue_except_for_grace(*, application: object, **kwargs: object) -> object:
-        if application == notes[1].application:
+    def issue_except_for_grace(*, applications: list[object], **kwargs: object) -> object:
+        # Grace's row stays locked: the batch that includes her fails, then her link alone.
+        if notes[1].application in applications:
             raise OperationalError("could not obtain lock on row in relation")
-        return issue(application=application, **kwargs)  # type: ignore[arg-type]
+        return issue(applications=applications, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(portal_services, "candidate_link_issue", issue_except_for_grace)
+    monkeypatch.setattr(portal_services, "candidate_links_issue", issue_except_for_grace)
 
     assert deliver() == DeliverySummary(sent=2, retried=1)
 
@@ -624,6 +626,48 @@ def test_the_sent_state_is_committed_within_moments_of_the_servers_250(
     assert set(OutboundEmail.objects.values_list("status", flat=True)) == {"sent"}
     assert set(FeedbackNote.objects.values_list("status", flat=True)) == {"sent"}
     assert not OutboundEmail.objects.filter(sent_at__isnull=True).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_failure_while_recording_sent_stops_the_round_and_loses_nothing(
+    org: Organization,
+    recruiter: User,
+    make_note: MakeNote,
+    smtp_sink: SmtpSink,
+    clock: time_machine.Coordinates,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from django.db import OperationalError
+
+    from heardback.outbox import services
+
+    for _ in range(10):
+        make_note()
+    feedback_notes_queue(actor=recruiter, organization=org)
+    record, calls = services._record_sent, []
+
+    def record_until_the_database_goes(email: OutboundEmail) -> None:
+        calls.append(email.pk)
+        if len(calls) == 3:
+            raise OperationalError("server closed the connection unexpectedly")
+        record(email)
+
+    monkeypatch.setattr(services, "_record_sent", record_until_the_database_goes)
+    with pytest.raises(OperationalError):
+        deliver()
+
+    # The round stops at once: the email whose "sent" was not recorded (and at most the one
+    # sent meanwhile) waits for its lease; nothing else went out.
+    assert OutboundEmail.objects.filter(status="sent").count() == 2
+    assert len(smtp_sink.received()) <= 4
+    monkeypatch.setattr(services, "_record_sent", record)
+    clock.shift(dt.timedelta(seconds=settings.OUTBOX_LEASE_SECONDS + 1))
+    deliver()
+
+    assert set(OutboundEmail.objects.values_list("status", flat=True)) == {"sent"}
+    copies = Counter(m.message_id for m in smtp_sink.received())
+    assert len(copies) == 10
+    assert sum(copies.values()) <= 12  # a copy again only for what was not recorded
 
 
 def test_the_smtp_backend_is_the_one_configured_by_the_sink(smtp_sink: SmtpSink) -> None:

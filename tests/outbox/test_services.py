@@ -19,6 +19,7 @@ from heardback.outbox.services import (
     outbound_email_cancel,
     outbound_emails_claim,
 )
+from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 from tests.outbox.conftest import MakeNote
 
 pytestmark = pytest.mark.django_db
@@ -125,6 +126,12 @@ def test_line_breaks_in_names_and_subjects_are_refused_before_anything_is_queued
 def test_a_bad_address_is_refused_with_a_clear_error(org: Organization) -> None:
     with pytest.raises(ValidationError, match="not a valid email address"):
         enqueue(org, to="Ada <not-an-address>")
+
+
+def test_an_email_with_a_portal_link_placeholder_must_say_whose_link(org: Organization) -> None:
+    with pytest.raises(ValueError, match="needs its application"):
+        enqueue(org, text=f"Your page: {PORTAL_URL_PLACEHOLDER}")
+    assert not OutboundEmail.objects.exists()
 
 
 def test_a_candidate_name_with_a_line_break_is_not_queued_and_the_note_says_why(

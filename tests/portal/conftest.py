@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.core import mail
 from django.core.cache import cache
+from django.core.mail import EmailMessage
 from django.test import Client
 from django.utils import timezone
 from pytest_django.fixtures import Settings
@@ -16,6 +18,7 @@ from pytest_django.fixtures import Settings
 from heardback.accounts.models import Organization, User
 from heardback.feedback.models import FeedbackNote
 from heardback.hiring.models import Application
+from heardback.outbox.services import outbound_emails_deliver_due
 from heardback.portal import services
 from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 from heardback.portal.models import CandidateLink
@@ -137,3 +140,16 @@ def candidate(make_portal: MakePortal) -> Portal:
 def other_candidate(make_portal: MakePortal) -> Portal:
     """Grace, rejected for the same job: must never see Ada's page, nor Ada hers."""
     return make_portal(first_name="Grace", last_name="Hopper", email="grace@mail.example")
+
+
+def deliver_now() -> list[EmailMessage]:
+    """Run the outbox worker once; the messages it handed to the (locmem) backend."""
+    start = len(mail.outbox)
+    outbound_emails_deliver_due()
+    return list(mail.outbox[start:])
+
+
+def text_and_html(message: EmailMessage) -> str:
+    """A sent message's text and its HTML alternative, as the candidate receives them."""
+    alternatives = getattr(message, "alternatives", [])
+    return "\n".join([str(message.body), *(str(content) for content, _ in alternatives)])

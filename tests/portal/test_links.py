@@ -8,17 +8,19 @@ import datetime as dt
 import pytest
 import time_machine
 from django.apps import apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from pytest_django.fixtures import Settings
 
 from heardback.accounts.models import AuditEvent, Organization, User
 from heardback.outbox.models import OutboundEmail
 from heardback.portal import services
-from heardback.portal.links import PORTAL_URL_PLACEHOLDER, portal_links_fill
+from heardback.portal.links import PORTAL_URL_PLACEHOLDER, portal_links_replace
 from heardback.portal.models import CandidateLink
 from heardback.portal.tokens import token_for
 from tests import factories
-from tests.portal.conftest import MakePortal, Portal
+from tests.portal.conftest import MakePortal, Portal, deliver_now, text_and_html
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +81,35 @@ def test_issuing_again_reuses_the_live_link(candidate: Portal) -> None:
     assert CandidateLink.objects.count() == 1
 
 
+def test_issuing_for_many_applications_keeps_live_links_and_issues_the_rest(
+    candidate: Portal, org: Organization
+) -> None:
+    fresh = factories.ApplicationFactory.create_batch(3, organization=org)
+
+    links = services.candidate_links_issue(applications=[candidate.application, *fresh])
+
+    assert links[candidate.application.pk] == candidate.link
+    assert CandidateLink.objects.count() == 4
+    for application in fresh:
+        link = links[application.pk]
+        token = services.candidate_link_token(link)
+        assert services.candidate_link_resolve(token) == link
+        assert AuditEvent.objects.filter(
+            action="portal.link_issue", object_id=str(link.pk), data__application=application.pk
+        ).exists()
+
+
+def test_issuing_a_batch_of_links_costs_the_same_queries_for_2_or_40(org: Organization) -> None:
+    def queries_for(count: int) -> int:
+        applications = factories.ApplicationFactory.create_batch(count, organization=org)
+        with CaptureQueriesContext(connection) as queries:
+            services.candidate_links_issue(applications=applications)
+        return len(queries)
+
+    assert queries_for(2) == queries_for(40)
+    assert CandidateLink.objects.count() == 42
+
+
 def test_a_link_expires_after_portal_link_days(make_portal: MakePortal, settings: Settings) -> None:
     settings.PORTAL_LINK_DAYS = 30
     portal = make_portal()
@@ -127,37 +158,25 @@ def test_the_link_url_is_under_the_base_url(candidate: Portal, settings: Setting
 # --- The placeholder ----------------------------------------------------------------------
 
 
-def test_fill_puts_the_real_link_where_the_note_has_the_placeholder(candidate: Portal) -> None:
+def test_replace_puts_the_link_wherever_the_text_has_the_placeholder() -> None:
     text = f'Questions? {PORTAL_URL_PLACEHOLDER}\n<a href="{PORTAL_URL_PLACEHOLDER}">page</a>'
+    url = "https://heardback.example/p/abc/"
 
-    filled = portal_links_fill(text, candidate.application)
-
-    url = services.candidate_link_url(candidate.link)
-    assert filled == f'Questions? {url}\n<a href="{url}">page</a>'
+    assert portal_links_replace(text, url) == f'Questions? {url}\n<a href="{url}">page</a>'
 
 
-def test_fill_also_replaces_a_placeholder_written_under_an_older_base_url(
-    candidate: Portal,
-) -> None:
-    filled = portal_links_fill("See (https://old.example/p/PORTAL-TOKEN/).", candidate.application)
+def test_replace_also_finds_a_placeholder_written_under_an_older_base_url() -> None:
+    url = "https://heardback.example/p/abc/"
 
-    assert filled == f"See ({services.candidate_link_url(candidate.link)})."
-
-
-def test_fill_without_a_placeholder_changes_nothing_and_issues_no_link(org: Organization) -> None:
-    application = factories.ApplicationFactory(organization=org)
-
-    assert portal_links_fill("Dear Ada, thank you.", application) == "Dear Ada, thank you."
-    assert CandidateLink.objects.count() == 0
+    assert (
+        portal_links_replace("See (https://old.example/p/PORTAL-TOKEN/).", url) == f"See ({url})."
+    )
 
 
-def test_fill_issues_a_link_when_the_application_has_none(org: Organization) -> None:
-    application = factories.ApplicationFactory(organization=org)
-
-    filled = portal_links_fill(PORTAL_URL_PLACEHOLDER, application)
-
-    link = CandidateLink.objects.get(application=application)
-    assert filled == services.candidate_link_url(link)
+def test_replace_without_a_placeholder_changes_nothing() -> None:
+    assert portal_links_replace("Dear Ada, thank you.", "https://x.example/") == (
+        "Dear Ada, thank you."
+    )
 
 
 # --- Re-issue by email --------------------------------------------------------------------
@@ -177,11 +196,12 @@ def test_reissue_emails_each_application_of_the_address_its_own_link(
 
     emails = OutboundEmail.objects.filter(kind="portal_link").order_by("id")
     assert [e.to for e in emails] == ["Ada Lovelace <ada@mail.example>"] * 2
-    second_link = CandidateLink.objects.get(application=second)
-    urls = {services.candidate_link_url(candidate.link), services.candidate_link_url(second_link)}
-    assert {next(u for u in urls if u in e.text) for e in emails} == urls
     assert all(e.reply_to == "Rita <rita@acme.example>" for e in emails)
     assert "SRE" in emails[0].text + emails[1].text
+    sent = deliver_now()
+    second_link = CandidateLink.objects.get(application=second)
+    urls = {services.candidate_link_url(candidate.link), services.candidate_link_url(second_link)}
+    assert {next(u for u in urls if u in text_and_html(m)) for m in sent} == urls
 
 
 def test_reissue_sends_the_live_link_again_so_a_stranger_cannot_break_it(
@@ -190,7 +210,8 @@ def test_reissue_sends_the_live_link_again_so_a_stranger_cannot_break_it(
     services.candidate_link_reissue_request(email="ada@mail.example")
 
     assert services.candidate_link_resolve(candidate.token) is not None
-    assert services.candidate_link_url(candidate.link) in OutboundEmail.objects.get().text
+    [sent] = deliver_now()
+    assert services.candidate_link_url(candidate.link) in sent.body
 
 
 def test_reissue_sends_at_most_one_email_per_link_an_hour(candidate: Portal) -> None:
@@ -219,4 +240,19 @@ def test_replacing_a_link_revokes_it_and_emails_a_new_one(candidate: Portal) -> 
     fresh = services.candidate_link_replace(link=candidate.link)
 
     assert services.candidate_link_resolve(candidate.token) is None
-    assert services.candidate_link_url(fresh) in OutboundEmail.objects.get().text
+    [sent] = deliver_now()
+    assert services.candidate_link_url(fresh) in text_and_html(sent)
+    assert candidate.token not in text_and_html(sent)
+
+
+def test_link_emails_carry_the_link_but_their_outbox_rows_never_do(candidate: Portal) -> None:
+    services.candidate_link_reissue_request(email="ada@mail.example")
+
+    [sent] = deliver_now()
+
+    url = services.candidate_link_url(candidate.link)
+    assert url in sent.body and f'href="{url}"' in text_and_html(sent)
+    email = OutboundEmail.objects.get(kind="portal_link")
+    assert email.status == "sent"
+    assert candidate.token not in email.text + email.html
+    assert PORTAL_URL_PLACEHOLDER in email.text

@@ -9,7 +9,7 @@ from heardback.accounts.models import AuditEvent, User
 from heardback.outbox.models import OutboundEmail
 from heardback.portal import services
 from heardback.portal.models import ErasureRequest, PortalQuestion
-from tests.portal.conftest import Portal
+from tests.portal.conftest import Portal, deliver_now
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +49,10 @@ def test_answering_emails_the_candidate_with_their_link_and_reply_to_the_recruit
     assert email.reply_to == "Rita <rita@acme.example>"
     assert email.subject == "Answer to your question about Backend Engineer"
     assert "Yes, from March." in email.text and "Can I <b>reapply</b> in spring?" in email.text
-    assert services.candidate_link_url(candidate.link) in email.text
     assert "Can I &lt;b&gt;reapply&lt;/b&gt; in spring?" in email.html
+    assert candidate.token not in email.text + email.html  # the worker puts the link in
+    [sent] = [m for m in deliver_now() if m.to == [email.to]]
+    assert services.candidate_link_url(candidate.link) in sent.body
     assert AuditEvent.objects.filter(action="portal.question_answer", actor=recruiter).exists()
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import secrets
 import unicodedata
+from collections.abc import Callable, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -29,6 +30,29 @@ def audit(
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
         data=data,
+    )
+
+
+def audit_many(
+    *,
+    actor: User | None,
+    action: str,
+    objects: Sequence[Any],
+    data: Callable[[Any], dict[str, Any]],
+) -> list[AuditEvent]:
+    """Record the same action on many objects (each with an organization_id) in one insert."""
+    return AuditEvent.objects.bulk_create(
+        [
+            AuditEvent(
+                organization_id=obj.organization_id,
+                actor=actor,
+                action=action,
+                object_type=obj._meta.label_lower,
+                object_id=str(obj.pk),
+                data=data(obj),
+            )
+            for obj in objects
+        ]
     )
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from heardback.accounts.models import Organization
 from heardback.feedback.models import FeedbackNote
+from heardback.hiring.models import Application
 
 # Header values a line break could turn into extra headers (Bcc: …) if they ever reached a message.
 HEADER_FIELDS = ("from_email", "to", "reply_to", "subject")
@@ -35,6 +36,11 @@ class OutboundEmail(models.Model):
     kind = models.CharField(max_length=40, blank=True)
     note = models.ForeignKey(
         FeedbackNote, null=True, blank=True, on_delete=models.CASCADE, related_name="emails"
+    )
+    # The application whose candidate receives the email: the worker puts that candidate's
+    # portal link where the text has the placeholder, so no row ever holds a live link.
+    application = models.ForeignKey(
+        Application, null=True, blank=True, on_delete=models.CASCADE, related_name="emails"
     )
     # "feedback_note:<id>:v<version>": enqueueing the same thing twice yields one row.
     idempotency_key = models.CharField(max_length=200)

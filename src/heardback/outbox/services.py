@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import socket
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -20,17 +22,18 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, F, Q
+from django.db import IntegrityError, connection, connections, transaction
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from heardback.accounts.models import Organization, User
 from heardback.accounts.services import audit
 from heardback.feedback.models import FeedbackNote
-from heardback.hiring.models import Job
+from heardback.hiring.models import Application, Job
 from heardback.outbox import delivery
 from heardback.outbox.models import OutboundEmail
+from heardback.portal.links import PORTAL_TOKEN_PLACEHOLDER, portal_links_replace
 
 logger = logging.getLogger(__name__)
 Status = OutboundEmail.Status
@@ -77,11 +80,17 @@ def _email_build(
     idempotency_key: str,
     scheduled_for: datetime | None,
     related_note: FeedbackNote | None,
+    application: Application | None,
     kind: str,
     headers: dict[str, str] | None,
     from_email: str | None,
 ) -> OutboundEmail:
     """A validated, unsaved row: bad addresses and line breaks are refused before any write."""
+    if application is None and (
+        PORTAL_TOKEN_PLACEHOLDER in text or PORTAL_TOKEN_PLACEHOLDER in html
+    ):
+        # A programming error, not bad input: nobody could fill the link at delivery.
+        raise ValueError("An email with a portal link placeholder needs its application.")
     from_email = from_email or organization_sender(organization)
     delivery.validate_address(to, field="to")
     delivery.validate_address(from_email, field="from_email")
@@ -91,6 +100,7 @@ def _email_build(
         organization=organization,
         kind=kind,
         note=related_note,
+        application=application,
         idempotency_key=idempotency_key,
         message_id=delivery.new_message_id(from_email),
         from_email=from_email,
@@ -104,7 +114,9 @@ def _email_build(
         next_attempt_at=scheduled_for or timezone.now(),
     )
     email.full_clean(
-        exclude=["organization", "note"], validate_unique=False, validate_constraints=False
+        exclude=["organization", "note", "application"],
+        validate_unique=False,
+        validate_constraints=False,
     )
     return email
 
@@ -150,15 +162,21 @@ def email_enqueue(
     idempotency_key: str,
     scheduled_for: datetime | None = None,
     related_note: FeedbackNote | None = None,
+    application: Application | None = None,
     kind: str = "",
     headers: dict[str, str] | None = None,
     from_email: str | None = None,
 ) -> OutboundEmail:
-    """Queue one email, once per idempotency key; a worker sends it after the commit."""
+    """Queue one email, once per idempotency key; a worker sends it after the commit.
+
+    `application`: the application whose candidate receives it; needed when the text holds
+    the portal link placeholder, which the worker fills with that candidate's link.
+    """
     email = _email_build(
         organization=organization, to=to, subject=subject, text=text, html=html,
         reply_to=reply_to, idempotency_key=idempotency_key, scheduled_for=scheduled_for,
-        related_note=related_note, kind=kind, headers=headers, from_email=from_email,
+        related_note=related_note, application=application, kind=kind, headers=headers,
+        from_email=from_email,
     )  # fmt: skip
     existing = (
         OutboundEmail.objects.select_for_update().filter(idempotency_key=idempotency_key).first()
@@ -200,6 +218,7 @@ def _note_email(
         idempotency_key=f"feedback_note:{note.pk}:v{note.version}",
         scheduled_for=scheduled_for,
         related_note=note,
+        application=application,
         kind="feedback_note",
         headers=None,
         from_email=sender,
@@ -286,6 +305,23 @@ def outbound_email_cancel(*, actor: User | None, email: OutboundEmail) -> Outbou
 
 
 # --- Claiming -----------------------------------------------------------------------------
+
+
+def outbound_emails_redact(
+    *, emails: QuerySet[OutboundEmail], text: str, address: str | None = None
+) -> int:
+    """Erase what these emails said (and, with `address`, to whom); the delivery record stays.
+
+    The ones still queued are cancelled first: nothing erased may go out afterwards.
+    """
+    emails.filter(status=Status.QUEUED).update(status=Status.CANCELLED)
+    changes: dict[str, str] = {"subject": text, "text": text, "html": ""}
+    if address is not None:
+        changes["to"] = address
+    # By id: the queryset may follow relations an UPDATE cannot join on every database.
+    return OutboundEmail.objects.filter(pk__in=list(emails.values_list("pk", flat=True))).update(
+        **changes
+    )
 
 
 def worker_name() -> str:
@@ -423,11 +459,16 @@ def outbound_emails_deliver_due(
     worker = worker or worker_name()
     summary = DeliverySummary()
     transport = _Transport()
+    recorder = _Recorder()
     try:
         while batch := outbound_emails_claim(worker=worker, limit=batch_size):
             with _checkpoint_after():
-                _deliver_batch(batch, summary, transport)
+                try:
+                    _deliver_batch(batch, summary, transport, recorder)
+                finally:
+                    recorder.wait()
     finally:
+        recorder.close()
         transport.close()
     if summary.sent or summary.retried or summary.bounced or summary.failed:
         logger.info("outbox: %s", summary)
@@ -480,8 +521,82 @@ class _Transport:
             self.backend = None
 
 
+class _Recorder:
+    """PostgreSQL: commits "sent" on a second connection while the worker sends the next email.
+
+    The worker would otherwise wait for the database server after every "250", a round trip
+    that costs about as much as the SMTP exchange itself. Each email is handed over the
+    moment the server accepts it and committed at once, so the duplicate window (a crash
+    between the "250" and that commit) stays what docs/delivery.md says; the worker hands
+    over the next email only once the previous one is committed, so a crash sends at most
+    two emails again, with their Message-IDs. It also waits for the recorder before any write
+    of its own (a failure, the next claim).
+
+    SQLite commits in-process in a fraction of that time, and a thread would only make the
+    commit wait for the interpreter lock: there, and inside a caller's transaction (tests),
+    which a second connection could not see, "sent" is recorded in the caller's thread.
+    """
+
+    def __init__(self) -> None:
+        self.jobs: queue.SimpleQueue[OutboundEmail | None] = queue.SimpleQueue()
+        self.pending = 0
+        self.done = threading.Condition()
+        self.error: BaseException | None = None
+        self.thread: threading.Thread | None = None
+
+    def sent(self, email: OutboundEmail) -> None:
+        if connection.vendor != "postgresql" or not connection.get_autocommit():
+            _record_sent(email)
+            return
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="outbox-recorder", daemon=True)
+            self.thread.start()
+        # One email in hand at a time: the previous one, committed while this one was being
+        # sent, must be done before this one is handed over, or a slow database would let
+        # the window (and what a crash sends twice) grow without bound.
+        self.wait()
+        with self.done:
+            self.pending += 1
+        self.jobs.put(email)
+
+    def wait(self) -> None:
+        """Return once every email handed over is committed (raise what went wrong)."""
+        with self.done:
+            self.done.wait_for(lambda: self.pending == 0)
+        self._raise_error()
+
+    def close(self) -> None:
+        if self.thread is not None:
+            self.jobs.put(None)
+            self.thread.join()
+            self.thread = None
+
+    def _raise_error(self) -> None:
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+
+    def _run(self) -> None:
+        try:
+            while (email := self.jobs.get()) is not None:
+                try:
+                    if self.error is None:  # after a failure, the rest wait for their lease
+                        _record_sent(email)
+                except BaseException as error:
+                    self.error = error
+                finally:
+                    with self.done:
+                        self.pending -= 1
+                        self.done.notify_all()
+        finally:
+            connections.close_all()  # this thread's own connection
+
+
 def _deliver_batch(
-    batch: list[OutboundEmail], summary: DeliverySummary, transport: _Transport
+    batch: list[OutboundEmail],
+    summary: DeliverySummary,
+    transport: _Transport,
+    recorder: _Recorder,
 ) -> None:
     lease = _Lease(batch)
     unfilled = _fill_portal_links(batch)
@@ -505,47 +620,60 @@ def _deliver_batch(
             delivery.send(email, backend)
         except Exception as error:
             transport.drop()
+            recorder.wait()
             _record_failure(email, delivery.judge(error), summary)
         else:
-            _record_sent(email, summary)
+            recorder.sent(email)
+            summary.sent += 1
 
 
 def _fill_portal_links(batch: list[OutboundEmail]) -> dict[int, delivery.Failure]:
-    """Put each candidate's private link into their note's text, in memory only.
+    """Put each candidate's private link where their email has the placeholder, in memory only.
 
     The stored row keeps the placeholder, so no outbox row ever holds a live link; the link
     is recomputed from its nonce, so every attempt carries the same one. The links a batch
-    needs are looked up (issued, the first time) in one transaction before its first send:
-    one disk flush instead of one per link on PostgreSQL, and on SQLite one stretch of its
-    write lock instead of a hundred interleaved with the other workers' commits. Returns the
+    needs are looked up, and issued the first time, all at once before its first send: a
+    few queries and one commit for a hundred emails. Should that fail, each email's link is
+    tried on its own, so that one link that cannot be had holds back one email. Returns the
     emails whose link could not be had, to be retried later.
     """
-    from heardback.portal.links import PORTAL_TOKEN_PLACEHOLDER, portal_links_replace
-    from heardback.portal.services import candidate_link_issue, candidate_link_url
+    from heardback.portal.services import candidate_link_url, candidate_links_issue
 
-    waiting = {
-        email.note_id: email
+    waiting = [
+        email
         for email in batch
-        if email.note_id is not None
-        and (PORTAL_TOKEN_PLACEHOLDER in email.text or PORTAL_TOKEN_PLACEHOLDER in email.html)
-    }
+        if PORTAL_TOKEN_PLACEHOLDER in email.text or PORTAL_TOKEN_PLACEHOLDER in email.html
+    ]
     unfilled: dict[int, delivery.Failure] = {}
     if not waiting:
         return unfilled
-    notes = FeedbackNote.objects.filter(pk__in=waiting).select_related("application__organization")
-    with transaction.atomic():
-        # In application order, so that two workers locking applications never deadlock.
-        for note in notes.order_by("application_id"):
-            email = waiting[note.pk]
+    applications = list(
+        Application.objects.filter(pk__in={email.application_id for email in waiting}).only(
+            "organization_id"
+        )
+    )
+    try:
+        links = candidate_links_issue(applications=applications)
+    except Exception:
+        logger.exception("outbox: portal links for a batch; trying them one by one")
+        links = {}
+        for application in applications:
             try:
-                # Its own savepoint: one link that cannot be issued holds back one email.
-                link = candidate_link_issue(application=note.application)
+                links.update(candidate_links_issue(applications=[application]))
             except Exception as error:
-                unfilled[email.pk] = delivery.Failure(f"Portal link: {error}", bounce=False)
-                continue
-            url = candidate_link_url(link)
-            email.text = portal_links_replace(email.text, url)
-            email.html = portal_links_replace(email.html, url)
+                for email in waiting:
+                    if email.application_id == application.pk:
+                        unfilled[email.pk] = delivery.Failure(f"Portal link: {error}", bounce=False)
+    for email in waiting:
+        link = links.get(email.application_id or 0)
+        if link is None:
+            unfilled.setdefault(
+                email.pk, delivery.Failure("Portal link: no application to link to.", bounce=False)
+            )
+            continue
+        url = candidate_link_url(link)
+        email.text = portal_links_replace(email.text, url)
+        email.html = portal_links_replace(email.html, url)
     return unfilled
 
 
@@ -584,7 +712,7 @@ _EMAIL_SENT_SQLITE = _EMAIL_SENT_SQL.replace("%s", "?")
 _NOTE_SENT_SQLITE = _NOTE_SENT_SQL.replace("%s", "?")
 
 
-def _record_sent(email: OutboundEmail, summary: DeliverySummary) -> None:
+def _record_sent(email: OutboundEmail) -> None:
     # The server has accepted the message: commit that at once. A crash between its "250"
     # and this commit is the only way an email goes out twice (docs/delivery.md). Whoever
     # holds the claim now, the truth is "sent", so this write is not fenced by the token.
@@ -611,7 +739,6 @@ def _record_sent(email: OutboundEmail, summary: DeliverySummary) -> None:
             cursor.execute(_EMAIL_SENT_SQL, [Status.SENT, now, email.pk, Status.SENT])
             if email.note_id is not None:
                 cursor.execute(_NOTE_SENT_SQL, [FeedbackNote.Status.SENT, now, email.note_id])
-    summary.sent += 1
     logger.debug("delivered %s", email.message_id)
 
 

@@ -27,6 +27,7 @@ from heardback.closure.services.emails import email_language, render_email
 from heardback.hiring.models import Application
 from heardback.outbox import delivery
 from heardback.outbox.services import email_enqueue
+from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 
 logger = logging.getLogger(__name__)
 
@@ -120,6 +121,7 @@ def _holding_update_send(
             text=text,
             html=html,
             idempotency_key=f"holding_update:{application.pk}:{sent + 1}",
+            application=application,
             kind="holding_update",
         )
         audit(
@@ -152,6 +154,7 @@ def _holding_update_render(
         "recruiter": recruiter.full_name if recruiter is not None else "",
         "interviewed": interviewed,
         "promised": long_date(promised, language),
+        "portal_url": PORTAL_URL_PLACEHOLDER,  # the worker puts the candidate's link in
     }
     return render_email("holding_update", language, context)
 

@@ -25,6 +25,7 @@ from heardback.portal.services.links import (
     candidate_link_revoke,
     candidate_link_token,
     candidate_link_url,
+    candidate_links_issue,
 )
 from heardback.portal.services.questions import portal_question_answer, portal_question_ask
 from heardback.portal.services.ratings import feedback_rating_submit, survey_response_submit
@@ -45,6 +46,7 @@ __all__ = [
     "candidate_link_revoke",
     "candidate_link_token",
     "candidate_link_url",
+    "candidate_links_issue",
     "consent_grant",
     "consent_withdraw",
     "erasure_request_confirm",

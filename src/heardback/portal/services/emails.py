@@ -78,5 +78,6 @@ def candidate_email_enqueue(
         html=html,
         reply_to=reply_to,
         idempotency_key=key,
+        application=application,
         kind=kind,
     )

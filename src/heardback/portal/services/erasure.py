@@ -13,6 +13,7 @@ from heardback.accounts.services import audit
 from heardback.feedback.models import FeedbackNote
 from heardback.hiring.models import Application, Candidate
 from heardback.outbox.models import OutboundEmail
+from heardback.outbox.services import outbound_emails_redact
 from heardback.portal.models import (
     CandidateLink,
     Consent,
@@ -106,11 +107,13 @@ def candidate_erase(*, actor: User | None, candidate: Candidate) -> dict[str, in
     # The outbox keeps a copy of every email: the feedback, the name, the address, the
     # recruiter's notice quoting a question. Queued ones are cancelled and every copy is
     # redacted; the delivery records themselves stay.
-    # TODO(#9): move into an outbox service (outbound_emails_redact) when outbox owns it.
     emails = OutboundEmail.objects.filter(organization_id=candidate.organization_id)
-    to_candidate = emails.filter(note__application__in=applications)
+    to_candidate = emails.filter(
+        Q(application__in=applications) | Q(note__application__in=applications)
+    )
     if address:
-        # "Name <address>" or the bare address, never a longer address that contains it.
+        # Emails queued before they were tied to an application: by address, "Name <address>"
+        # or the bare address, never a longer address that contains it.
         to_candidate = to_candidate | emails.filter(
             Q(to__iexact=address) | Q(to__iendswith=f"<{address}>")
         )
@@ -120,17 +123,12 @@ def candidate_erase(*, actor: User | None, candidate: Candidate) -> dict[str, in
             "pk", flat=True
         )
     ]
-    about_candidate = emails.filter(idempotency_key__in=question_keys)
-    (to_candidate | about_candidate).filter(status=OutboundEmail.Status.QUEUED).update(
-        status=OutboundEmail.Status.CANCELLED
+    counts["emails"] = outbound_emails_redact(
+        emails=to_candidate, text=REDACTED, address=ERASED_ADDRESS
     )
-    redacted = {"subject": REDACTED, "text": REDACTED, "html": ""}
-    counts["emails"] = OutboundEmail.objects.filter(
-        pk__in=list(to_candidate.values_list("pk", flat=True))
-    ).update(to=ERASED_ADDRESS, **redacted)
-    counts["notices"] = OutboundEmail.objects.filter(
-        pk__in=list(about_candidate.values_list("pk", flat=True))
-    ).update(**redacted)
+    counts["notices"] = outbound_emails_redact(
+        emails=emails.filter(idempotency_key__in=question_keys), text=REDACTED
+    )
     audit(
         organization=candidate.organization,
         actor=actor,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hmac
 import logging
-from datetime import timedelta
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,10 +14,11 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from heardback.accounts.models import User
-from heardback.accounts.services import audit
+from heardback.accounts.services import audit, audit_many
 from heardback.hiring.models import Application
 from heardback.outbox.models import OutboundEmail
 from heardback.portal import tokens
+from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 from heardback.portal.models import CandidateLink
 from heardback.portal.services.common import (
     CANDIDATE_VIA,
@@ -47,22 +49,59 @@ def _matches_secret(link: CandidateLink) -> bool:
     return hmac.compare_digest(expected, link.token_hash)
 
 
-@transaction.atomic
 def candidate_link_issue(*, application: Application, actor: User | None = None) -> CandidateLink:
     """The application's live link, or a new one valid PORTAL_LINK_DAYS days."""
+    return candidate_links_issue(applications=[application], actor=actor)[application.pk]
+
+
+@transaction.atomic
+def candidate_links_issue(
+    *, applications: Sequence[Application], actor: User | None = None
+) -> dict[int, CandidateLink]:
+    """Each application's live link, issuing new ones where needed: a few queries in all.
+
+    The outbox asks for a whole batch's links at once; a single link is the one-item case.
+    """
+    ids = sorted(application.pk for application in applications)
     # The outbox and a re-issue request may both want a link for the same application at
-    # once: the row lock makes them agree on one.
-    list(Application.objects.select_for_update().filter(pk=application.pk).values_list("pk"))
+    # once: the row locks (taken in id order, so two callers never deadlock) make them agree.
+    list(Application.objects.select_for_update().filter(pk__in=ids).order_by("pk").values("pk"))
     now = timezone.now()
     live = CandidateLink.objects.filter(
-        application=application, revoked_at__isnull=True, expires_at__gt=now
+        application_id__in=ids, revoked_at__isnull=True, expires_at__gt=now
     ).order_by("-expires_at", "-id")
+    given = {application.pk: application for application in applications}
+    links: dict[int, CandidateLink] = {}
     for link in live:
-        if _matches_secret(link):
-            return link
-    live.update(revoked_at=now)
+        if link.application_id not in links and _matches_secret(link):
+            link.application = given[link.application_id]
+            links[link.application_id] = link
+    missing = [application for pk, application in given.items() if pk not in links]
+    if not missing:
+        return links
+    # Live links that no longer match the secret (SECRET_KEY rotated) must stop working.
+    live.filter(application_id__in=[application.pk for application in missing]).update(
+        revoked_at=now
+    )
+    created = CandidateLink.objects.bulk_create(
+        [_link_new(application, now) for application in missing]
+    )
+    audit_many(
+        actor=actor,
+        action="portal.link_issue",
+        objects=created,
+        data=lambda link: {
+            "application": link.application_id,
+            "expires_at": link.expires_at.isoformat(),
+        },
+    )
+    links.update((link.application_id, link) for link in created)
+    return links
+
+
+def _link_new(application: Application, now: datetime) -> CandidateLink:
     nonce = tokens.nonce_new()
-    link = CandidateLink.objects.create(
+    return CandidateLink(
         organization_id=application.organization_id,
         application=application,
         nonce=nonce,
@@ -70,15 +109,6 @@ def candidate_link_issue(*, application: Application, actor: User | None = None)
         created_at=now,
         expires_at=now + timedelta(days=settings.PORTAL_LINK_DAYS),
     )
-    audit(
-        organization=application.organization,
-        actor=actor,
-        action="portal.link_issue",
-        obj=link,
-        application=application.pk,
-        expires_at=link.expires_at.isoformat(),
-    )
-    return link
 
 
 def candidate_link_resolve(token: str) -> CandidateLink | None:
@@ -152,13 +182,6 @@ def candidate_link_reissue_request(*, email: str) -> int:
     return sent
 
 
-def url_for_email(link: CandidateLink) -> str:
-    """The link as written into an email."""
-    # Integration seam: once the outbox fills portal.links.PORTAL_URL_PLACEHOLDER at delivery
-    # for these emails too, return the placeholder here so no outbox row holds a live link.
-    return candidate_link_url(link)
-
-
 def link_email(link: CandidateLink) -> OutboundEmail | None:
     """Queue the email that gives a candidate their link."""
     application = link.application
@@ -172,7 +195,8 @@ def link_email(link: CandidateLink) -> OutboundEmail | None:
             "subject": t["email_link_subject"].format(org=application.organization.name),
             "body": t["email_link_body"].format(job=application.job.title),
             "keep": t["email_link_keep"].format(date=expires),
-            "url": url_for_email(link),
+            # The worker puts the application's live link here when it sends the email.
+            "url": PORTAL_URL_PLACEHOLDER,
         },
         # At most one email per link an hour, whoever asks: the form cannot flood a mailbox.
         key=f"portal_link:{link.pk}:{timezone.now():%Y%m%d%H}",

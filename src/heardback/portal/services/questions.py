@@ -13,6 +13,7 @@ from heardback.accounts.services import audit
 from heardback.hiring.models import Application
 from heardback.outbox import delivery
 from heardback.outbox.services import email_enqueue
+from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 from heardback.portal.models import (
     ANSWER_MAX_LENGTH,
     QUESTION_MAX_LENGTH,
@@ -30,7 +31,6 @@ from heardback.portal.services.emails import (
     recruiter_mailbox,
     render_email,
 )
-from heardback.portal.services.links import candidate_link_issue, url_for_email
 from heardback.portal.texts import texts_for
 
 
@@ -116,7 +116,7 @@ def portal_question_answer(*, actor: User, question: PortalQuestion, answer: str
             "subject": t["email_answer_subject"].format(job=application.job.title),
             "intro": t["email_answer_intro"].format(recruiter=actor.full_name or actor.email),
             "question": question,
-            "url": url_for_email(candidate_link_issue(application=application, actor=actor)),
+            "url": PORTAL_URL_PLACEHOLDER,  # filled with the candidate's live link at delivery
         },
         key=f"portal_answer:{question.pk}",
         reply_to=recruiter_mailbox(application, fallback=actor),
