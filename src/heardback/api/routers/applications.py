@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
-from heardback.api import selectors, services
+from heardback.api import selectors
 from heardback.api.auth import needs
 from heardback.api.pagination import paginate
 from heardback.api.routers import actor_of, organization_of, person_of
@@ -55,7 +55,7 @@ def application_get(request: HttpRequest, application_id: Id) -> Application:
 def application_create(request: HttpRequest, payload: ApplicationIn) -> Status[Application]:
     """Apply a candidate to a job (in the job's first stage unless `stage_id` says otherwise)."""
     organization = organization_of(request)
-    application = services.application_create(
+    application = hiring.application_create(
         actor=actor_of(request),
         candidate=selectors.candidate_get_for_organization(
             organization=organization, pk=payload.candidate_id

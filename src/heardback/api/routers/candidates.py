@@ -5,13 +5,14 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router, Status
 
-from heardback.api import selectors, services
+from heardback.api import selectors
 from heardback.api.auth import needs
 from heardback.api.pagination import paginate
 from heardback.api.routers import actor_of, organization_of
 from heardback.api.schemas.base import Id, answers
 from heardback.api.schemas.hiring import CandidateFilters, CandidateIn, CandidateOut, CandidatePage
 from heardback.api.scopes import READ, WRITE_HIRING
+from heardback.hiring import services as hiring
 from heardback.hiring.models import Candidate
 
 router = Router(tags=["candidates"])
@@ -37,7 +38,7 @@ def candidate_get(request: HttpRequest, candidate_id: Id) -> Candidate:
 @router.post("/candidates", response=answers(201, CandidateOut), **needs(WRITE_HIRING))
 def candidate_create(request: HttpRequest, payload: CandidateIn) -> Status[Candidate]:
     """Create a candidate; their first name is how their feedback note greets them."""
-    candidate = services.candidate_create(
+    candidate = hiring.candidate_create(
         actor=actor_of(request),
         organization=organization_of(request),
         first_name=payload.first_name,

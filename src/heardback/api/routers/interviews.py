@@ -5,13 +5,14 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router, Status
 
-from heardback.api import selectors, services
+from heardback.api import selectors
 from heardback.api.auth import needs
 from heardback.api.pagination import paginate
 from heardback.api.routers import actor_of, organization_of
 from heardback.api.schemas.base import Id, answers
 from heardback.api.schemas.hiring import InterviewFilters, InterviewIn, InterviewOut, InterviewPage
 from heardback.api.scopes import READ, WRITE_HIRING
+from heardback.hiring import services as hiring
 from heardback.hiring.models import Interview
 
 router = Router(tags=["interviews"])
@@ -38,7 +39,7 @@ def interview_get(request: HttpRequest, interview_id: Id) -> Interview:
 def interview_create(request: HttpRequest, payload: InterviewIn) -> Status[Interview]:
     """Add an interview to an application, with its panel of members."""
     organization = organization_of(request)
-    interview = services.interview_create(
+    interview = hiring.interview_create(
         actor=actor_of(request),
         application=selectors.application_get_for_organization(
             organization=organization, pk=payload.application_id

@@ -5,13 +5,14 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router, Status
 
-from heardback.api import selectors, services
+from heardback.api import selectors
 from heardback.api.auth import needs
 from heardback.api.pagination import paginate
 from heardback.api.routers import actor_of, member_or_none, organization_of
 from heardback.api.schemas.base import Id, answers
 from heardback.api.schemas.hiring import JobFilters, JobIn, JobOut, JobPage
 from heardback.api.scopes import READ, WRITE_HIRING
+from heardback.hiring import services as hiring
 from heardback.hiring.models import Job
 
 router = Router(tags=["jobs"])
@@ -36,7 +37,7 @@ def job_get(request: HttpRequest, job_id: Id) -> Job:
 def job_create(request: HttpRequest, payload: JobIn) -> Status[Job]:
     """Create a job with its pipeline stages (in order) and its rubric of competencies."""
     organization = organization_of(request)
-    job = services.job_create(
+    job = hiring.job_create(
         actor=actor_of(request),
         organization=organization,
         title=payload.title,
@@ -47,9 +48,9 @@ def job_create(request: HttpRequest, payload: JobIn) -> Status[Job]:
         screening_criteria=payload.screening_criteria,
         recruiter=member_or_none(organization, payload.recruiter_id),
         hiring_manager=member_or_none(organization, payload.hiring_manager_id),
-        stages=[services.StageInput(name=s.name, kind=s.kind) for s in payload.stages],
+        stages=[hiring.StageInput(name=s.name, kind=s.kind) for s in payload.stages],
         competencies=[
-            services.CompetencyInput(**competency.dict()) for competency in payload.competencies
+            hiring.CompetencyInput(**competency.dict()) for competency in payload.competencies
         ],
     )
     return Status(201, selectors.job_get_for_organization(organization=organization, pk=job.pk))

@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router, Status
 
-from heardback.api import selectors, services
+from heardback.api import selectors
 from heardback.api.auth import needs
 from heardback.api.pagination import paginate
 from heardback.api.routers import actor_of, organization_of
@@ -69,7 +69,7 @@ def scorecard_create(request: HttpRequest, payload: ScorecardIn) -> Status[Score
     Ratings are per competency of the job's rubric (GET /jobs/{id}); submitting needs an
     overall recommendation and at least one rating."""
     organization = organization_of(request)
-    scorecard = services.scorecard_create(
+    scorecard = hiring.scorecard_create(
         actor=actor_of(request),
         interview=selectors.interview_get_for_organization(
             organization=organization, pk=payload.interview_id
@@ -119,4 +119,4 @@ def scorecard_submit(request: HttpRequest, scorecard_id: Id) -> Scorecard:
     scorecard = selectors.scorecard_get_for_organization(
         organization=organization_of(request), pk=scorecard_id
     )
-    return _fresh(request, services.scorecard_submit(scorecard=scorecard))
+    return _fresh(request, hiring.scorecard_submit(scorecard=scorecard))
