@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import html
 import zoneinfo
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -41,9 +43,19 @@ class DraftSummary:
 
 def _findings_json(findings: Iterable[guard.Finding], text: str) -> list[dict[str, object]]:
     return [
-        {**dataclasses.asdict(f), "matched": text[f.start : f.end] if f.start >= 0 else ""}
-        for f in findings
+        {**_flat(f), "matched": text[f.start : f.end] if f.start >= 0 else ""} for f in findings
     ]
+
+
+def _flat(obj: Any) -> dict[str, Any]:
+    """A flat dataclass as a dict: `dataclasses.asdict` without its deep copies (bulk drafting
+    calls this for every source of every sentence)."""
+    return {name: getattr(obj, name) for name in _field_names(obj.__class__)}
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def _note_fields(note: engine.Note) -> dict[str, object]:
@@ -57,11 +69,11 @@ def _note_fields(note: engine.Note) -> dict[str, object]:
             {
                 "text": s.text,
                 "section": s.section,
-                "sources": [dataclasses.asdict(src) for src in s.sources],
+                "sources": [_flat(src) for src in s.sources],
             }
             for s in note.sentences
         ],
-        "quality": dataclasses.asdict(note.quality),
+        "quality": _flat(note.quality),
         "guard_findings": _findings_json(findings, note.text),
         "guard_verdict": guard.verdict(findings),
     }
