@@ -38,6 +38,17 @@ def envint(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}") from None
 
 
+def envrate(name: str, default: str) -> str:
+    """A rate such as '1200/m': a positive number of requests per s, m, h or d."""
+    raw = envstr(name, default).replace(" ", "") or default
+    count, _, period = raw.partition("/")
+    if not (count.isdigit() and int(count) > 0 and period in {"s", "m", "h", "d"}):
+        raise ImproperlyConfigured(
+            f"{name} must be a rate such as '1200/m' (per s, m, h or d), got {raw!r}"
+        )
+    return raw
+
+
 def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in envstr(name, default).split(",") if item.strip()]
 
@@ -244,6 +255,10 @@ OUTBOX_SWEEP_SECONDS = envint("OUTBOX_SWEEP_SECONDS", 5)
 # one count. See docs/candidates.md.
 PORTAL_LINK_DAYS = envint("PORTAL_LINK_DAYS", 365)
 PORTAL_LOOKUPS_PER_MINUTE = envint("PORTAL_LOOKUPS_PER_MINUTE", 30)
+
+# API: requests one key may make (beyond that: 429 with Retry-After), e.g. "1200/m". The count
+# lives in CACHES like the portal's, per process with the default LocMemCache. See docs/api.md.
+HEARDBACK_API_RATE = envrate("HEARDBACK_API_RATE", "1200/m")
 
 # Imports: the size limit per file and per upload (unpacked), and where uploaded dumps wait for
 # the worker (a private directory; emptied when the run ends). See docs/importing.md.

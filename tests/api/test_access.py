@@ -106,11 +106,18 @@ ENDPOINTS = {
         "POST", lambda i: f"/applications/{i.note.application_id}/feedback-note",
         "write:feedback",
     ),
+    "feedback_note_edit": Endpoint(
+        "POST", lambda i: f"/feedback-notes/{i.note.pk}/edit", "write:feedback",
+        lambda i: {"subject": "Your application", "text": "Hi Priya, thank you."},
+    ),
     "feedback_note_approve": Endpoint(
         "POST", lambda i: f"/feedback-notes/{i.note.pk}/approve", "write:feedback"
     ),
     "feedback_note_send": Endpoint(
         "POST", lambda i: f"/feedback-notes/{i.note.pk}/send", "write:feedback"
+    ),
+    "feedback_note_cancel": Endpoint(
+        "POST", lambda i: f"/feedback-notes/{i.note.pk}/cancel", "write:feedback"
     ),
     "import_list": Endpoint("GET", lambda i: "/imports", "imports", names_acme_ids=False),
     "import_get": Endpoint("GET", lambda i: f"/imports/{i.run.pk}", "imports"),

@@ -1,4 +1,5 @@
-"""Feedback notes through the API: draft, read (current version), approve, send now or later."""
+"""Feedback notes through the API: draft, read (current version), edit, approve, send now or
+later, cancel a scheduled send."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from heardback.accounts.models import AuditEvent, Organization, User
 from heardback.feedback.models import FeedbackNote
 from heardback.hiring.models import Application
 from heardback.outbox.models import OutboundEmail
+from heardback.outbox.services import outbound_emails_claim
 from tests import factories
-from tests.api.conftest import ApiClient, World, assert_error
+from tests.api.conftest import ApiClient, World, assert_error, make_key
 from tests.feedback.conftest import rejected_application
 
 pytestmark = pytest.mark.django_db
@@ -143,3 +145,141 @@ def test_candidate_without_an_email_is_told_not_queued(api: ApiClient, world: Wo
     assert "no email address" in error["message"]
     note.refresh_from_db()
     assert note.status == "approved"
+
+
+def test_an_edit_is_a_new_version_by_the_keys_person_checked_again(
+    api: ApiClient, rejected: Application, admin: User
+) -> None:
+    drafted = api.post(f"/applications/{rejected.pk}/feedback-note").json()
+    response = api.post(
+        f"/feedback-notes/{drafted['id']}/edit",
+        {"subject": "About your application", "text": "Dear Priya, you are too old for us."},
+    )
+    assert response.status_code == 201, response.content
+    edited = response.json()
+    assert (edited["version"], edited["is_current"], edited["status"]) == (2, True, "draft")
+    assert edited["subject"] == "About your application"
+    assert edited["guard_verdict"] == "block"
+    assert [f["category"] for f in edited["guard_findings"]] == ["age"]
+    assert FeedbackNote.objects.get(pk=edited["id"]).author == admin
+    assert AuditEvent.objects.filter(action="feedback.edit", actor=admin).exists()
+    assert not api.get(f"/feedback-notes/{drafted['id']}").json()["is_current"]
+    error = assert_error(api.post(f"/feedback-notes/{edited['id']}/approve"), 400, "refused")
+    assert "Blocked" in error["message"]
+    clean = api.post(
+        f"/feedback-notes/{edited['id']}/edit",
+        {"subject": "Your application", "text": "Dear Priya,\n\nThank you for your time."},
+    ).json()
+    assert (clean["version"], clean["guard_verdict"]) == (3, "ok")
+    approved = api.post(f"/feedback-notes/{clean['id']}/approve")
+    assert approved.json()["status"] == "approved", approved.content
+
+
+def test_editing_an_old_version_or_a_sent_note_is_refused(
+    api: ApiClient, world: World, org: Organization
+) -> None:
+    body = {"subject": "Your application", "text": "Hi Priya, thank you."}
+    old = _note(world.application, version=1, is_current=False)
+    error = assert_error(api.post(f"/feedback-notes/{old.pk}/edit", body), 400, "refused")
+    assert "old version" in error["message"]
+    withdrawn = factories.ApplicationFactory(organization=org, job=world.job, status="withdrawn")
+    sent = _note(withdrawn, status="sent", sent_at=timezone.now())
+    error = assert_error(api.post(f"/feedback-notes/{sent.pk}/edit", body), 400, "refused")
+    assert "sent" in error["message"]
+    assert FeedbackNote.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "code"),
+    [
+        ({"subject": "Your application", "text": "   "}, 400, "refused"),
+        ({"subject": " ", "text": "Hi Priya."}, 400, "refused"),
+        (
+            {"subject": "Your\r\nBcc: everyone@example.com", "text": "Hi Priya."},
+            422,
+            "invalid_request",
+        ),
+        ({"subject": "x" * 301, "text": "Hi Priya."}, 422, "invalid_request"),
+        ({"text": "Hi Priya."}, 422, "invalid_request"),
+    ],
+)
+def test_an_edit_needs_a_one_line_subject_and_a_text(
+    api: ApiClient, world: World, body: dict[str, str], status: int, code: str
+) -> None:
+    note = _note(world.application)
+    assert_error(api.post(f"/feedback-notes/{note.pk}/edit", body), status, code)
+    assert FeedbackNote.objects.count() == 1
+
+
+def test_edits_need_a_key_that_acts_for_a_person(org: Organization, world: World) -> None:
+    note = _note(world.application)
+    operator = ApiClient(make_key(org, None))
+    response = operator.post(
+        f"/feedback-notes/{note.pk}/edit", {"subject": "Your application", "text": "Hi Priya."}
+    )
+    assert "--user" in assert_error(response, 403, "forbidden")["message"]
+    assert FeedbackNote.objects.count() == 1
+
+
+@time_machine.travel(NOW, tick=False)
+def test_cancelling_a_scheduled_send_approves_the_note_again(
+    api: ApiClient, world: World, admin: User
+) -> None:
+    note = _note(world.application, status="approved", approved_at=timezone.now())
+    api.post(f"/feedback-notes/{note.pk}/send", {"at": "2026-12-02T09:00:00Z"})
+    response = api.post(f"/feedback-notes/{note.pk}/cancel")
+    assert response.status_code == 200, response.content
+    assert (response.json()["status"], response.json()["scheduled_for"]) == ("approved", None)
+    assert OutboundEmail.objects.get(note=note).status == "cancelled"
+    assert AuditEvent.objects.filter(action="outbox.cancel", actor=admin).exists()
+    # Nothing is queued any more: cancelling again is refused, sending again works.
+    error = assert_error(api.post(f"/feedback-notes/{note.pk}/cancel"), 400, "refused")
+    assert "cancelled" in error["message"]
+    assert api.post(f"/feedback-notes/{note.pk}/send").json()["status"] == "queued"
+
+
+def test_cancelling_a_note_that_was_never_sent_is_refused(api: ApiClient, world: World) -> None:
+    note = _note(world.application, status="approved", approved_at=timezone.now())
+    error = assert_error(api.post(f"/feedback-notes/{note.pk}/cancel"), 400, "refused")
+    assert "no email" in error["message"]
+    note.refresh_from_db()
+    assert note.status == "approved"
+
+
+@time_machine.travel(NOW, tick=False)
+def test_cancelling_an_email_a_worker_claimed_is_refused(api: ApiClient, world: World) -> None:
+    note = _note(world.application, status="approved", approved_at=timezone.now())
+    api.post(f"/feedback-notes/{note.pk}/send")
+    assert [email.note_id for email in outbound_emails_claim(worker="worker-1")] == [note.pk]
+    error = assert_error(api.post(f"/feedback-notes/{note.pk}/cancel"), 400, "refused")
+    assert "sending" in error["message"]
+    note.refresh_from_db()
+    assert note.status == "queued"
+
+
+@time_machine.travel(NOW, tick=False)
+def test_outsider_can_neither_edit_nor_cancel_acmes_note(
+    api: ApiClient, outsider_api: ApiClient, world: World
+) -> None:
+    note = _note(world.application, status="approved", approved_at=timezone.now())
+    api.post(f"/feedback-notes/{note.pk}/send", {"at": "2026-12-02T09:00:00Z"})
+    body = {"subject": "Hacked", "text": "Hacked."}
+    assert_error(outsider_api.post(f"/feedback-notes/{note.pk}/edit", body), 404, "not_found")
+    assert_error(outsider_api.post(f"/feedback-notes/{note.pk}/cancel"), 404, "not_found")
+    assert OutboundEmail.objects.get(note=note).status == "queued"
+    assert list(FeedbackNote.objects.values_list("status", "subject")) == [
+        ("queued", "Your application")
+    ]
+
+
+def test_a_key_without_write_feedback_can_neither_edit_nor_cancel(
+    org: Organization, admin: User, world: World
+) -> None:
+    note = _note(world.application)
+    reader = ApiClient(make_key(org, admin, ["read", "write:hiring"]))
+    body = {"subject": "Your application", "text": "Hi Priya."}
+    for response in (
+        reader.post(f"/feedback-notes/{note.pk}/edit", body),
+        reader.post(f"/feedback-notes/{note.pk}/cancel"),
+    ):
+        assert "write:feedback" in assert_error(response, 403, "forbidden")["message"]

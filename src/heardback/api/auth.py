@@ -8,12 +8,14 @@ from django.http import HttpRequest
 from ninja.security import HttpBearer
 
 from heardback.api import selectors, services
-from heardback.api.errors import MissingScope
+from heardback.api.errors import MissingScope, RateLimited
 from heardback.api.models import ApiKey
+from heardback.api.throttle import api_key_throttle_wait
 
 
 class ApiKeyAuth(HttpBearer):
-    """`Authorization: Bearer hb_…`: unknown, malformed or revoked → 401; lacking scope → 403."""
+    """`Authorization: Bearer hb_…`: unknown, malformed or revoked → 401; past the key's rate
+    → 429; lacking scope → 403."""
 
     def __init__(self, scope: str) -> None:
         self.scope = scope
@@ -23,6 +25,11 @@ class ApiKeyAuth(HttpBearer):
         api_key = selectors.api_key_for_raw_key(raw_key=token.strip())
         if api_key is None:
             return None
+        # Throttled here rather than with ninja's throttles: those keep each request's state on
+        # one shared instance, which the web server's threads would mix up.
+        wait = api_key_throttle_wait(api_key=api_key)
+        if wait:
+            raise RateLimited(wait)
         if self.scope not in api_key.scopes:
             raise MissingScope(self.scope)
         services.api_key_mark_used(api_key=api_key)

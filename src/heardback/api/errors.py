@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestInvalid
@@ -22,6 +23,14 @@ class MissingScope(Exception):
     def __init__(self, scope: str) -> None:
         self.scope = scope
         super().__init__(scope)
+
+
+class RateLimited(Exception):
+    """A valid key past its allowance of requests (HEARDBACK_API_RATE)."""
+
+    def __init__(self, retry_after: int) -> None:
+        self.retry_after = retry_after
+        super().__init__(retry_after)
 
 
 def error_response(
@@ -62,6 +71,21 @@ def _missing_scope(request: HttpRequest, exc: MissingScope) -> HttpResponse:
     return error_response(
         403, "forbidden", _("This key lacks the '%(scope)s' scope.") % {"scope": exc.scope}
     )
+
+
+def _rate_limited(request: HttpRequest, exc: RateLimited) -> HttpResponse:
+    response = error_response(
+        429,
+        "rate_limited",
+        ngettext(
+            "Too many requests with this key; retry in %(seconds)d second.",
+            "Too many requests with this key; retry in %(seconds)d seconds.",
+            exc.retry_after,
+        )
+        % {"seconds": exc.retry_after},
+    )
+    response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 def _permission_denied(request: HttpRequest, exc: Exception) -> HttpResponse:
@@ -110,6 +134,7 @@ def install_handlers(api: NinjaAPI) -> None:
         (Exception, _server_error),
         (AuthenticationError, _unauthenticated),
         (MissingScope, _missing_scope),
+        (RateLimited, _rate_limited),
         (PermissionDenied, _permission_denied),
         (Http404, _not_found),
         (RequestInvalid, _request_invalid),

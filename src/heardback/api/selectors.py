@@ -30,6 +30,7 @@ from heardback.hiring.models import (
 from heardback.hiring.selectors import rejection_reasons_for
 from heardback.integrations import selectors as integrations
 from heardback.integrations.models import ImportRun
+from heardback.outbox.models import OutboundEmail
 
 M = TypeVar("M", bound=Model)
 PREFIX_LENGTH = 8
@@ -261,6 +262,11 @@ def feedback_note_current(*, application: Application) -> FeedbackNote:
     if note is None:
         raise Http404(_("This application has no feedback note yet."))
     return note
+
+
+def feedback_note_last_email(*, note: FeedbackNote) -> OutboundEmail | None:
+    """The email that last carried (or will carry) the note, None when it was never sent."""
+    return note.emails.order_by("-id").first()
 
 
 def import_runs_for_organization(*, organization: Organization) -> QuerySet[ImportRun]:

@@ -22,11 +22,11 @@ def actor_of(request: HttpRequest) -> User | None:
 
 
 def person_of(request: HttpRequest) -> User:
-    """The person the key acts for, for actions that must be someone's (decisions)."""
+    """The person the key acts for, for actions that must be someone's (decisions, edits)."""
     user = actor_of(request)
     if user is None:
         raise PermissionDenied(
-            _("This key acts for no one; decisions need a person. Create it with --user.")
+            _("This key acts for no one; decisions and edits need a person. Create it with --user.")
         )
     return user
 

@@ -9,13 +9,20 @@ from ninja import Query, Router, Status
 from heardback.api import selectors
 from heardback.api.auth import needs
 from heardback.api.pagination import paginate
-from heardback.api.routers import actor_of, organization_of
+from heardback.api.routers import actor_of, organization_of, person_of
 from heardback.api.schemas.base import Id, answers
-from heardback.api.schemas.feedback import ApproveIn, NoteFilters, NoteOut, NotePage, SendIn
+from heardback.api.schemas.feedback import (
+    ApproveIn,
+    EditIn,
+    NoteFilters,
+    NoteOut,
+    NotePage,
+    SendIn,
+)
 from heardback.api.scopes import READ, WRITE_FEEDBACK
 from heardback.feedback import services as feedback
 from heardback.feedback.models import FeedbackNote
-from heardback.outbox.services import feedback_notes_queue
+from heardback.outbox.services import feedback_notes_queue, outbound_email_cancel
 
 router = Router(tags=["feedback notes"])
 
@@ -68,6 +75,23 @@ def feedback_note_draft(request: HttpRequest, application_id: Id) -> Status[Feed
 
 
 @router.post(
+    "/feedback-notes/{note_id}/edit", response=answers(201, NoteOut), **needs(WRITE_FEEDBACK)
+)
+def feedback_note_edit(request: HttpRequest, note_id: Id, payload: EditIn) -> Status[FeedbackNote]:
+    """Save a new version of the current note with this subject and text, checked again by the
+    guard: a draft to approve again. Not once the note is queued, sent or failed.
+
+    Recorded as the edit of the person the key acts for."""
+    note = selectors.feedback_note_get_for_organization(
+        organization=organization_of(request), pk=note_id
+    )
+    edited = feedback.feedback_note_edit(
+        actor=person_of(request), note=note, subject=payload.subject, text=payload.text
+    )
+    return Status(201, edited)
+
+
+@router.post(
     "/feedback-notes/{note_id}/approve", response=answers(200, NoteOut), **needs(WRITE_FEEDBACK)
 )
 def feedback_note_approve(request: HttpRequest, note_id: Id, payload: ApproveIn) -> FeedbackNote:
@@ -99,5 +123,21 @@ def feedback_note_send(request: HttpRequest, note_id: Id, payload: SendIn) -> Fe
             if approved and note.last_error
             else _("Only the current, approved version of a note can be sent.")
         )
+    note.refresh_from_db()
+    return note
+
+
+@router.post(
+    "/feedback-notes/{note_id}/cancel", response=answers(200, NoteOut), **needs(WRITE_FEEDBACK)
+)
+def feedback_note_cancel(request: HttpRequest, note_id: Id) -> FeedbackNote:
+    """Cancel the note's queued email before a worker picks it up; the note is approved again."""
+    note = selectors.feedback_note_get_for_organization(
+        organization=organization_of(request), pk=note_id
+    )
+    email = selectors.feedback_note_last_email(note=note)
+    if email is None:
+        raise feedback.FeedbackError(_("This note has no email to cancel."))
+    outbound_email_cancel(actor=actor_of(request), email=email)
     note.refresh_from_db()
     return note

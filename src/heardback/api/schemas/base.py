@@ -22,6 +22,13 @@ def _storable(value: str) -> str:
     return value
 
 
+def _one_line(value: str) -> str:
+    # An email subject is one header line: a line break would make the message undeliverable.
+    if "\r" in value or "\n" in value:
+        raise ValueError("must be a single line")
+    return value
+
+
 def _plausible(value: dt.datetime) -> dt.datetime:
     # Far-off years overflow when converted to UTC for storage.
     if not 1900 <= value.year <= 2999:
@@ -37,6 +44,9 @@ Line = Annotated[str, Field(max_length=200), AfterValidator(_storable)]
 Long = Annotated[str, Field(max_length=50_000), AfterValidator(_storable)]
 Email = Annotated[str, Field(max_length=254), AfterValidator(_storable)]
 Phone = Annotated[str, Field(max_length=50), AfterValidator(_storable)]
+Subject = Annotated[
+    str, Field(max_length=300), AfterValidator(_storable), AfterValidator(_one_line)
+]
 Cursor = Annotated[str, Field(max_length=100), AfterValidator(_storable)]
 
 # Literal copies of the models' choices, so the schema lists the values (checked by a test).
@@ -78,7 +88,8 @@ class FieldErrorOut(Schema):
 class ErrorDetailOut(Schema):
     code: str = Field(
         description="unauthenticated, forbidden, not_found, method_not_allowed, "
-        "invalid_request (422), refused (400), bad_request, too_large, server_error."
+        "invalid_request (422), refused (400), bad_request, too_large, rate_limited (429), "
+        "server_error."
     )
     message: str
     fields: list[FieldErrorOut] = []
@@ -89,7 +100,7 @@ class ErrorOut(Schema):
 
 
 # The errors every operation may answer, all in the ErrorOut shape.
-ERROR_STATUSES = frozenset({400, 401, 403, 404, 422})
+ERROR_STATUSES = frozenset({400, 401, 403, 404, 422, 429})
 
 
 def answers(status: int, schema: Any) -> dict[Any, Any]:

@@ -11,8 +11,10 @@ from heardback.api.schemas.base import (
     Id,
     Language,
     LocalWhen,
+    Long,
     NoteStatus,
     PageFilters,
+    Subject,
     Verdict,
 )
 
@@ -52,6 +54,11 @@ class NoteFilters(PageFilters):
 
 class ApproveIn(Schema):
     acknowledge_warnings: bool = Field(False, description="Needed when the guard warned.")
+
+
+class EditIn(Schema):
+    subject: Subject = Field(description="One line; blank is refused.")
+    text: Long = Field(description="Plain text, paragraphs separated by blank lines.")
 
 
 class SendIn(Schema):

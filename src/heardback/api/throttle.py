@@ -1,0 +1,42 @@
+"""Rate limit per API key: a runaway sync slows down instead of slowing heardback down.
+
+A fixed window per key (HEARDBACK_API_RATE, e.g. "1200/m"). Counts live in Django's cache
+(LocMemCache by default: one count per process). Production with several web processes should
+point CACHES at a shared cache such as Redis.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+from heardback.api.models import ApiKey
+
+PERIOD_SECONDS = {"s": 1, "m": 60, "h": 60 * 60, "d": 24 * 60 * 60}
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """'1200/m' → (1200, 60): requests allowed, per so many seconds (checked by settings.py)."""
+    count, _, period = rate.replace(" ", "").partition("/")
+    return int(count), PERIOD_SECONDS[period]
+
+
+def api_key_throttle_wait(*, api_key: ApiKey) -> int:
+    """Count one request of the key; 0 within its allowance, else seconds until the next window."""
+    allowed, seconds = parse_rate(settings.HEARDBACK_API_RATE)
+    now = time.time()
+    window = int(now // seconds)
+    key = f"api:requests:{api_key.prefix}:{window}"
+    # add + incr is atomic on the cache backends Django ships and on Redis.
+    cache.add(key, 0, timeout=seconds * 2)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, timeout=seconds * 2)
+        count = 1
+    if count <= allowed:
+        return 0
+    return max(1, math.ceil((window + 1) * seconds - now))
