@@ -53,6 +53,18 @@ def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in envstr(name, default).split(",") if item.strip()]
 
 
+def cache_settings(url: str) -> dict[str, object]:
+    """Translate CACHE_URL (empty or locmem://: this process only; redis:// or rediss://)."""
+    scheme = urlsplit(url).scheme
+    if not url or scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if scheme not in {"redis", "rediss"}:
+        raise ImproperlyConfigured(
+            f"CACHE_URL scheme must be redis, rediss or locmem, got {scheme!r}"
+        )
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+
+
 def email_settings(url: str) -> dict[str, object]:
     """Translate EMAIL_URL (console://, smtp://, smtps://, submission://, locmem://) to settings."""
     parts = urlsplit(url)
@@ -249,15 +261,19 @@ OUTBOX_BATCH_SIZE = envint("OUTBOX_BATCH_SIZE", 100)
 OUTBOX_LEASE_SECONDS = envint("OUTBOX_LEASE_SECONDS", 300)
 OUTBOX_SWEEP_SECONDS = envint("OUTBOX_SWEEP_SECONDS", 5)
 
+# The cache holds the portal's and the API's request counts (below). Unset, each process counts
+# on its own; with several web processes, CACHE_URL=redis://host:6379/0 makes them share one
+# count. See docs/operators.md.
+CACHE_URL = envstr("CACHE_URL", "")
+CACHES = {"default": cache_settings(CACHE_URL)}
+
 # Portal: how long a candidate's private link lasts, and how many link lookups one client IP
-# may make a minute (beyond that: 429). The count lives in CACHES, per process with the default
-# LocMemCache: production with several web processes should point CACHES at Redis so they share
-# one count. See docs/candidates.md.
+# may make a minute (beyond that: 429). See docs/candidates.md.
 PORTAL_LINK_DAYS = envint("PORTAL_LINK_DAYS", 365)
 PORTAL_LOOKUPS_PER_MINUTE = envint("PORTAL_LOOKUPS_PER_MINUTE", 30)
 
 # API: requests one key may make (beyond that: 429 with Retry-After), e.g. "1200/m". The count
-# lives in CACHES like the portal's, per process with the default LocMemCache. See docs/api.md.
+# lives in the cache, like the portal's. See docs/api.md.
 HEARDBACK_API_RATE = envrate("HEARDBACK_API_RATE", "1200/m")
 
 # Imports: the size limit per file and per upload (unpacked), and where uploaded dumps wait for

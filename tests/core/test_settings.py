@@ -3,11 +3,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from heardback.settings import email_settings, envbool, envint
+from heardback.settings import cache_settings, email_settings, envbool, envint
 
 
 def _import_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -78,3 +79,52 @@ def test_sqlite_is_tuned_for_a_web_server_and_a_worker(settings: object) -> None
     assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in database["OPTIONS"]["init_command"]
     assert "busy_timeout" in database["OPTIONS"]["init_command"]
+
+
+def test_cache_url_chooses_the_cache_that_holds_rate_limit_counts() -> None:
+    assert cache_settings("")["BACKEND"].endswith("LocMemCache")
+    assert cache_settings("locmem://")["BACKEND"].endswith("LocMemCache")
+    redis = cache_settings("rediss://:secret@cache.example:6380/2")
+    assert redis == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "rediss://:secret@cache.example:6380/2",
+    }
+    with pytest.raises(ImproperlyConfigured, match="CACHE_URL scheme"):
+        cache_settings("memcached://127.0.0.1:11211")
+
+
+_LOOKUP_TWICE = """
+import django, os, time
+django.setup()
+from django.test import RequestFactory
+from heardback.portal.throttle import WINDOW_SECONDS, portal_lookup_allowed
+request = RequestFactory().get("/p/x/", REMOTE_ADDR=os.environ["CLIENT_IP"])
+print(int(time.time() // WINDOW_SECONDS), *(portal_lookup_allowed(request) for _ in range(2)))
+"""
+
+
+def _two_web_processes(cache_url: str) -> list[str]:
+    """Two processes, one after the other, each looking up twice for the same client."""
+    client = f"203.0.113.{uuid.uuid4().int % 250}-{uuid.uuid4().hex[:8]}"
+    env = {
+        **os.environ, "DEBUG": "1", "CACHE_URL": cache_url, "CLIENT_IP": client,
+        "PORTAL_LOOKUPS_PER_MINUTE": "3", "DJANGO_SETTINGS_MODULE": "heardback.settings",
+    }  # fmt: skip
+    for _ in range(3):  # a minute boundary between the two processes restarts the count
+        outputs = [
+            subprocess.run(
+                [sys.executable, "-c", _LOOKUP_TWICE], env=env, capture_output=True, text=True,
+                check=True,
+            ).stdout.split()
+            for _ in range(2)
+        ]  # fmt: skip
+        if outputs[0][0] == outputs[1][0]:
+            return [answer for output in outputs for answer in output[1:]]
+    raise AssertionError("three minute boundaries in a row")
+
+
+def test_with_redis_every_web_process_shares_one_rate_limit_count() -> None:
+    # The real Redis on 127.0.0.1:6379 (database 15): the second process sees the first's count.
+    assert _two_web_processes("redis://127.0.0.1:6379/15") == ["True", "True", "True", "False"]
+    # Without it, each process counts alone (what docs/operators.md warns about).
+    assert _two_web_processes("") == ["True", "True", "True", "True"]

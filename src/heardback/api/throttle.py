@@ -2,7 +2,7 @@
 
 A fixed window per key (HEARDBACK_API_RATE, e.g. "1200/m"). Counts live in Django's cache
 (LocMemCache by default: one count per process). Production with several web processes should
-point CACHES at a shared cache such as Redis.
+set CACHE_URL to a shared Redis (settings.py).
 """
 
 from __future__ import annotations

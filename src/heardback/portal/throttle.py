@@ -1,7 +1,7 @@
 """Rate limit on portal lookups: a guesser gets a few dozen tries a minute, not millions.
 
 Counts live in Django's cache (LocMemCache by default: one count per process). Production
-with several web processes should point CACHES at a shared cache such as Redis.
+with several web processes should set CACHE_URL to a shared Redis (settings.py).
 """
 
 from __future__ import annotations
