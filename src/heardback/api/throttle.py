@@ -11,9 +11,9 @@ import math
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 
 from heardback.api.models import ApiKey
+from heardback.core.ratelimit import window_count
 
 PERIOD_SECONDS = {"s": 1, "m": 60, "h": 60 * 60, "d": 24 * 60 * 60}
 
@@ -29,14 +29,7 @@ def api_key_throttle_wait(*, api_key: ApiKey) -> int:
     allowed, seconds = parse_rate(settings.HEARDBACK_API_RATE)
     now = time.time()
     window = int(now // seconds)
-    key = f"api:requests:{api_key.prefix}:{window}"
-    # add + incr is atomic on the cache backends Django ships and on Redis.
-    cache.add(key, 0, timeout=seconds * 2)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=seconds * 2)
-        count = 1
+    count = window_count(f"api:requests:{api_key.prefix}", window=window, seconds=seconds)
     if count <= allowed:
         return 0
     return max(1, math.ceil((window + 1) * seconds - now))

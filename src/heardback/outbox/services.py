@@ -304,9 +304,6 @@ def outbound_email_cancel(*, actor: User | None, email: OutboundEmail) -> Outbou
     return email
 
 
-# --- Claiming -----------------------------------------------------------------------------
-
-
 def outbound_emails_redact(
     *, emails: QuerySet[OutboundEmail], text: str, address: str | None = None
 ) -> int:
@@ -322,6 +319,9 @@ def outbound_emails_redact(
     return OutboundEmail.objects.filter(pk__in=list(emails.values_list("pk", flat=True))).update(
         **changes
     )
+
+
+# --- Claiming -----------------------------------------------------------------------------
 
 
 def worker_name() -> str:

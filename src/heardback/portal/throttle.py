@@ -9,8 +9,9 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
+
+from heardback.core.ratelimit import window_count
 
 WINDOW_SECONDS = 60
 
@@ -23,12 +24,7 @@ def client_ip(request: HttpRequest) -> str:
 def portal_lookup_allowed(request: HttpRequest) -> bool:
     """Count one lookup for the client's IP; False once it passes the minute's allowance."""
     window = int(time.time() // WINDOW_SECONDS)
-    key = f"portal:lookups:{client_ip(request)}:{window}"
-    # add + incr is atomic on the cache backends Django ships and on Redis.
-    cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=WINDOW_SECONDS * 2)
-        count = 1
+    count = window_count(
+        f"portal:lookups:{client_ip(request)}", window=window, seconds=WINDOW_SECONDS
+    )
     return count <= settings.PORTAL_LOOKUPS_PER_MINUTE
