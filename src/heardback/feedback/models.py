@@ -46,6 +46,9 @@ class FeedbackNote(models.Model):
     guard_findings = models.JSONField(default=list, blank=True)
     guard_verdict = models.CharField(max_length=5, choices=Verdict.choices, default=Verdict.OK)
     warnings_acknowledged = models.BooleanField(default=False)
+    # Why a person must read this note before it goes ("reason_unsupported", "contradiction",
+    # "disagreement", "scorecard_blocked", …); empty: it may be approved in bulk.
+    review_reasons = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     # Null author: written by the engine.
     author = models.ForeignKey(

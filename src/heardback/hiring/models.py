@@ -193,6 +193,11 @@ class RejectionReason(models.Model):
     # What a candidate may read about this reason, per language.
     explanation_en = models.TextField(blank=True)
     explanation_fr = models.TextField(blank=True)
+    # The stage kinds (PipelineStage.Kind) the explanation is true of; empty: every stage.
+    # An explanation about "the exercise" must not reach someone screened out before it.
+    stages = models.JSONField(default=list, blank=True)
+    # Duplicate applications, spam: nobody to write to, so no note is drafted.
+    sends_note = models.BooleanField(default=True)
     external_ids = models.JSONField(default=dict, blank=True)
 
     class Meta:
