@@ -229,38 +229,6 @@ def test_sender_name_with_a_line_break_is_refused(
 # --- Members -----------------------------------------------------------------------------------
 
 
-def test_admin_adds_an_existing_account_with_a_role(
-    admin_client: Client, org: Organization, other_org: Organization
-) -> None:
-    person = factories.UserFactory(email="pat@elsewhere.example")
-    response = admin_client.post(
-        "/settings/members/add/",
-        {"add-email": "PAT@elsewhere.example", "add-role": "interviewer"},
-        follow=True,
-    )
-    assert "pat@elsewhere.example is now a member." in response.content.decode()
-    assert Membership.objects.get(user=person, organization=org).role == "interviewer"
-    assert person.check_password("correct horse battery staple")  # their password is theirs
-
-
-def test_a_new_account_gets_a_temporary_password_shown_once(
-    admin_client: Client, org: Organization
-) -> None:
-    response = admin_client.post(
-        "/settings/members/add/",
-        {"add-email": "newbie@acme.example", "add-full_name": "New Bie", "add-role": "recruiter"},
-    )
-    assert response.status_code == 200
-    assert "no-store" in response["Cache-Control"]
-    page = response.content.decode()
-    password = page.split('<p class="secret">')[1].split("<code>")[1].split("</code>")[0]
-    user = User.objects.get(email="newbie@acme.example")
-    assert user.check_password(password) and len(password) >= 16
-    assert Membership.objects.get(user=user, organization=org).role == "recruiter"
-    assert password not in admin_client.get("/settings/members/").content.decode()
-    assert password not in str(AuditEvent.objects.get(action="membership.add").data)
-
-
 def test_adding_someone_twice_is_refused(
     admin_client: Client, org: Organization, recruiter: User
 ) -> None:

@@ -12,13 +12,14 @@ from typing import Any
 
 import pytest
 
-from heardback.accounts.models import AuditEvent, Membership, Organization, User
+from heardback.accounts.models import AuditEvent, Invitation, Membership, Organization, User
 from heardback.hiring import models as hiring
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MODELS = (
     User,
     Membership,
+    Invitation,
     AuditEvent,
     hiring.Job,
     hiring.Competency,
@@ -82,3 +83,17 @@ def zip_of(files: dict[str, bytes]) -> bytes:
 def fixture_files(source: str) -> dict[str, bytes]:
     """The fixture dump of a source as {file name: content}."""
     return {p.name: p.read_bytes() for p in sorted((FIXTURES / source).iterdir())}
+
+
+def invited_as(user: User) -> str:
+    """The address a person stands for: theirs, or, for an imported placeholder, the one
+    their invitation goes to."""
+    if not user.email.endswith(".invalid"):
+        return user.email
+    invitation = Invitation.objects.filter(placeholder=user).first()
+    return invitation.email if invitation is not None else user.email
+
+
+def people_of(org: Organization) -> dict[str, str]:
+    """Every member's stored address -> the address they stand for (see `invited_as`)."""
+    return {u.email: invited_as(u) for u in User.objects.filter(memberships__organization=org)}

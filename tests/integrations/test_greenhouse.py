@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from heardback.accounts.models import Membership, Organization, User
+from heardback.accounts.models import Invitation, Membership, Organization, User
 from heardback.hiring.models import (
     Application,
     Candidate,
@@ -17,7 +17,7 @@ from heardback.hiring.models import (
     ScorecardRating,
 )
 from heardback.integrations.importers import import_greenhouse, import_greenhouse_v3
-from tests.integrations.conftest import FIXTURES, model_counts, read, write
+from tests.integrations.conftest import FIXTURES, invited_as, model_counts, read, write
 
 pytestmark = pytest.mark.django_db
 GREENHOUSE = FIXTURES / "greenhouse"
@@ -127,21 +127,45 @@ def test_a_competency_the_recruiter_already_described_is_reused(acme: Organizati
     assert report.new_competencies == []
 
 
-def test_interviewers_are_matched_by_email_or_get_a_placeholder(acme: Organization) -> None:
-    known = User.objects.create_user("priya.raman@fernhill.example", "a-long-password-1")
+def test_interviewers_are_matched_among_members_or_get_a_placeholder_of_this_org(
+    acme: Organization,
+) -> None:
+    member = User.objects.create_user("priya.raman@fernhill.example", "a-long-password-1")
+    Membership.objects.create(organization=acme, user=member, role="recruiter")
     import_greenhouse(GREENHOUSE, organization=acme)
-    assert _scorecard("6600000001").interviewer == known
-    # Only in scheduled_interviews.json: the email comes from there.
-    assert _scorecard("6600000004").interviewer.email == "marta.ruiz@fernhill.example"
+    assert _scorecard("6600000001").interviewer == member
+    # Known to the dump by address, not a member: an account of Acme's only, and an invitation.
+    marta = _scorecard("6600000004").interviewer
+    assert marta.email == f"gh-user-4100000003@org-{acme.pk}.import.invalid"
+    assert not marta.has_usable_password()
+    invitation = Invitation.objects.get(organization=acme, email="marta.ruiz@fernhill.example")
+    assert (invitation.placeholder, invitation.sent_at) == (marta, None)
     placeholder = _scorecard("6600000003").interviewer
-    assert placeholder.email == "gh-user-4100000004@import.invalid"
+    assert placeholder.email == f"gh-user-4100000004@org-{acme.pk}.import.invalid"
     assert placeholder.full_name == "Kofi Mensah"
-    assert not placeholder.has_usable_password()
     roles = dict(Membership.objects.filter(organization=acme).values_list("user__email", "role"))
-    assert roles["gh-user-4100000004@import.invalid"] == "interviewer"
+    assert roles[placeholder.email] == "interviewer"
 
 
-def test_a_placeholder_interviewer_gets_their_real_email_on_a_later_import(
+def test_an_account_elsewhere_is_neither_matched_nor_told_apart(
+    acme: Organization, other_org: Organization
+) -> None:
+    """A dump naming someone with an account (here, in another organization) changes nothing
+    of theirs, adds them nowhere, and reports exactly what it reports for a stranger."""
+    stranger_report = import_greenhouse(GREENHOUSE, organization=acme, dry_run=True)
+    known = User.objects.create_user("priya.raman@fernhill.example", "a-long-password-1")
+    Membership.objects.create(organization=other_org, user=known, role="admin")
+    before = User.objects.values_list("pk", "email", "full_name", "password").get(pk=known.pk)
+    report = import_greenhouse(GREENHOUSE, organization=acme)
+    assert report.counts == stranger_report.counts
+    assert User.objects.values_list("pk", "email", "full_name", "password").get(pk=known.pk) == (
+        before
+    )
+    assert not Membership.objects.filter(organization=acme, user=known).exists()
+    assert _scorecard("6600000001").interviewer != known
+
+
+def test_a_real_email_on_a_later_import_invites_instead_of_renaming(
     acme: Organization, dump: Callable[[str], Path]
 ) -> None:
     import_greenhouse(GREENHOUSE, organization=acme)
@@ -154,8 +178,11 @@ def test_a_placeholder_interviewer_gets_their_real_email_on_a_later_import(
     write(directory / "users.json", users)
     report = import_greenhouse(directory, organization=acme)
     placeholder.refresh_from_db()
-    assert placeholder.email == "kofi@fernhill.example"
-    assert report.counts["users"]["updated"] == 1
+    assert placeholder.email.endswith(".import.invalid")
+    assert _scorecard("6600000003").interviewer == placeholder
+    invitation = Invitation.objects.get(organization=acme, email="kofi@fernhill.example")
+    assert invitation.placeholder == placeholder
+    assert report.counts["invitations"]["created"] == 1
 
 
 def test_scorecards_share_the_interview_of_their_panel(acme: Organization) -> None:
@@ -163,7 +190,7 @@ def test_scorecards_share_the_interview_of_their_panel(acme: Organization) -> No
     assert _scorecard("6600000001").interview == _scorecard("6600000002").interview
     interview = _scorecard("6600000001").interview
     assert interview.kind == "technical"
-    assert set(interview.interviewers.values_list("email", flat=True)) == {
+    assert {invited_as(u) for u in interview.interviewers.all()} == {
         "priya.raman@fernhill.example",
         "jonas.becker@fernhill.example",
     }

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from heardback.accounts.models import Organization
+from heardback.accounts.models import Organization, User
 from heardback.hiring.models import Interview, Scorecard
 from heardback.integrations.importers import ImportReport, import_greenhouse, import_greenhouse_v3
-from tests.integrations.conftest import FIXTURES, model_counts, read, write
+from tests.integrations.conftest import FIXTURES, invited_as, model_counts, read, write
 
 pytestmark = pytest.mark.django_db
 
@@ -104,6 +104,7 @@ def test_importing_with_then_without_the_schedule_keeps_one_interview_per_panel(
 ) -> None:
     import_greenhouse(with_schedule, organization=acme)
     before = _stable_counts()
+    before_people = User.objects.filter(memberships__organization=acme).count()
     technical = _interviews_of("6600000001")
 
     report = import_greenhouse(without_schedule, organization=acme)
@@ -119,7 +120,8 @@ def test_importing_with_then_without_the_schedule_keeps_one_interview_per_panel(
     assert report.counts["interviews"]["updated"] == 0
     # Her email was only in the schedule: she is still the author, not a placeholder twin.
     author = Scorecard.objects.get(external_ids__greenhouse="6600000004").interviewer
-    assert author.email == "marta.ruiz@fernhill.example"
+    assert invited_as(author) == "marta.ruiz@fernhill.example"
+    assert User.objects.filter(memberships__organization=acme).count() == before_people
 
 
 @pytest.mark.parametrize("first", ["with", "without"])

@@ -8,7 +8,7 @@ import pytest
 from heardback.accounts.models import Organization
 from heardback.hiring.models import Application, Candidate, Scorecard, ScorecardRating
 from heardback.integrations.importers import import_lever
-from tests.integrations.conftest import FIXTURES, read, write
+from tests.integrations.conftest import FIXTURES, invited_as, read, write
 
 pytestmark = pytest.mark.django_db
 LEVER = FIXTURES / "lever"
@@ -98,13 +98,13 @@ def test_a_relabelled_or_score_typed_overall_is_still_the_overall(acme: Organiza
 def test_interviewers_come_from_users_expanded_objects_or_placeholders(acme: Organization) -> None:
     import_lever(LEVER, organization=acme)
     emails = {
-        s.external_ids["lever"]: s.interviewer.email
+        s.external_ids["lever"]: invited_as(s.interviewer)
         for s in Scorecard.objects.select_related("interviewer")
     }
     assert emails == {
         "fb-0001": "priya.raman@fernhill.example",
         "fb-0004": "marta.ruiz@fernhill.example",
-        "fb-0005": "lever-user-u-kofi@import.invalid",
+        "fb-0005": f"lever-user-u-kofi@org-{acme.pk}.import.invalid",
     }
     panel = Scorecard.objects.get(external_ids__lever="fb-0001").interview
     assert panel.name == "On-site: Élodie Lefèvre"

@@ -20,6 +20,7 @@ from heardback.hiring.models import (
 )
 from heardback.integrations.exporters import export_greenhouse
 from heardback.integrations.importers import import_greenhouse
+from tests.integrations.conftest import people_of
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 25)
@@ -54,7 +55,8 @@ def _ratings(org: Organization) -> dict[tuple[str, str, str, str], tuple[str, st
         "rating",
         "evidence",
     )
-    return {tuple(row[:4]): tuple(row[4:]) for row in ratings}  # type: ignore[misc]
+    people = people_of(org)
+    return {(*row[:3], people[row[3]]): tuple(row[4:]) for row in ratings}  # type: ignore[misc]
 
 
 def _outcomes(org: Organization) -> set[tuple[object, ...]]:
@@ -73,8 +75,12 @@ def _outcomes(org: Organization) -> set[tuple[object, ...]]:
 
 
 def _scorecards(org: Organization) -> set[tuple[object, ...]]:
+    people = people_of(org)
     return set(
-        Scorecard.objects.filter(organization=org, submitted_at__isnull=False).values_list(
+        (*row[:2], people[row[2]], *row[3:])  # type: ignore[index]
+        for row in Scorecard.objects.filter(
+            organization=org, submitted_at__isnull=False
+        ).values_list(
             "application__candidate__email",
             "interview__name",
             "interviewer__email",

@@ -138,7 +138,7 @@ class MemberAddForm(SettingsForm):
         label=_("Full name"),
         max_length=200,
         required=False,
-        help_text=_("For a new account only."),
+        help_text=_("Shown in the invitation; they can change it."),
     )
     role = forms.ChoiceField(
         label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.INTERVIEWER

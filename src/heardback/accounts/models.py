@@ -140,3 +140,56 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.object_type}:{self.object_id}"
+
+
+class Invitation(models.Model):
+    """An offer to join an organization, accepted through a private link sent by email.
+
+    Nobody becomes a member of an organization because someone typed their address: not from
+    Settings → Members, not from an import. An imported interviewer is a `placeholder` account
+    of this organization only; whoever accepts the invitation takes over its scorecards.
+    """
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField()
+    role = models.CharField(max_length=20, choices=Membership.Role.choices)
+    full_name = models.CharField(max_length=200, blank=True)
+    placeholder = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # The link's token is HMAC(SECRET_KEY, "invitation:<pk>:<nonce>"); only its hash is stored.
+    nonce = models.CharField(max_length=32, blank=True)
+    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    invited_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["email", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "email"],
+                condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="invitation_one_open_per_email_and_org",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    role__in=["admin", "recruiter", "hiring_manager", "interviewer"]
+                ),
+                name="invitation_role_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organization} ({self.role})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from heardback.accounts.models import Membership, Organization, User
+from heardback.accounts.models import Invitation, Membership, Organization, User
 
 
 def membership_get(*, user: User, organization: Organization) -> Membership:
@@ -85,3 +85,18 @@ def membership_get_for_organization(*, organization: Organization, pk: int | str
         )
     except (Membership.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def invitations_open_for_organization(*, organization: Organization) -> QuerySet[Invitation]:
+    """Invitations not yet accepted or withdrawn, by address."""
+    return Invitation.objects.filter(
+        organization=organization, accepted_at=None, revoked_at=None
+    ).order_by("email", "pk")
+
+
+def invitation_get_for_organization(*, organization: Organization, pk: int) -> Invitation:
+    """One of the organization's invitations, or 404."""
+    invitation = Invitation.objects.filter(organization=organization, pk=pk).first()
+    if invitation is None:
+        raise Http404
+    return invitation

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import secrets
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -236,49 +235,6 @@ def _admins_left(organization: Organization, *, without: Membership) -> int:
         organization=organization, role=Membership.Role.ADMIN
     )
     return len([m for m in admins if m.pk != without.pk])
-
-
-@transaction.atomic
-def membership_add(
-    *, actor: User, organization: Organization, email: str, role: str, full_name: str = ""
-) -> tuple[Membership, str | None]:
-    """Give a person a role: an existing account by email, or a new one.
-
-    Returns the membership and, for a new account, its temporary password: shown once to the
-    admin, who passes it on; only its hash is kept.
-    """
-    _require_admin(actor=actor, organization=organization)
-    email = email.strip().lower()
-    _no_control_characters(full_name, field="full_name")
-    try:
-        validate_email(email)
-    except ValidationError:
-        raise ValidationError({"email": _("Enter a valid email address.")}) from None
-    if role not in Membership.Role.values:
-        raise ValidationError({"role": _("Choose a role.")})
-    user = User.objects.filter(email=email).first()
-    if user is not None and Membership.objects.filter(user=user, organization=organization):
-        raise ValidationError(
-            {
-                "email": _("%(email)s is already a member; change their role below.")
-                % {"email": email}
-            }
-        )
-    password = None
-    if user is None:
-        password = secrets.token_urlsafe(12)
-        user = User.objects.create_user(
-            email,
-            password,
-            full_name=full_name.strip()[:200],
-            language=organization.default_language,
-        )
-    membership = Membership.objects.create(user=user, organization=organization, role=role)
-    audit(
-        organization=organization, actor=actor, action="membership.add", obj=membership,
-        email=email, role=role, new_account=password is not None,
-    )  # fmt: skip
-    return membership, password
 
 
 @transaction.atomic

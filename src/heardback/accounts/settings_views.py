@@ -19,7 +19,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from heardback.accounts import selectors, services
+from heardback.accounts import invitations, selectors, services
 from heardback.accounts.forms import (
     ApiKeyForm,
     ClosurePolicyForm,
@@ -153,7 +153,6 @@ def _members_page(
     organization: Organization,
     *,
     add_form: MemberAddForm | None = None,
-    created: dict[str, str] | None = None,
     status: int = 200,
 ) -> HttpResponse:
     members = list(selectors.members_for_organization(organization=organization))
@@ -162,8 +161,8 @@ def _members_page(
         "organization": organization,
         "section": "members",
         "rows": rows,
+        "invitations": selectors.invitations_open_for_organization(organization=organization),
         "add_form": add_form or MemberAddForm(prefix="add"),
-        "created": created,
     }
     return render(request, "accounts/settings_members.html", context, status=status)
 
@@ -177,25 +176,49 @@ def settings_members(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def member_add(request: HttpRequest) -> HttpResponse:
+    """Invite a person: the same answer whether or not the address has an account anywhere."""
     organization = _admin_org(request)
     form = MemberAddForm(request.POST, prefix="add")
     if form.is_valid():
         try:
-            membership, password = services.membership_add(
+            invitation = invitations.invitation_create(
                 actor=_user(request), organization=organization, **form.cleaned_data
             )
+            invitations.invitation_send(actor=_user(request), invitation=invitation)
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            if password is None:
-                messages.success(
-                    request,
-                    _("%(email)s is now a member.") % {"email": membership.user.email},
-                )
-                return redirect("accounts:settings-members")
-            created = {"email": membership.user.email, "password": password}
-            return _once(_members_page(request, organization, created=created))
+            messages.success(
+                request,
+                _("Invitation sent to %(email)s: they join once they accept it.")
+                % {"email": invitation.email},
+            )
+            return redirect("accounts:settings-members")
     return _members_page(request, organization, add_form=form, status=400)
+
+
+@require_POST
+@login_required
+def invitation_send(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = _admin_org(request)
+    invitation = selectors.invitation_get_for_organization(organization=organization, pk=pk)
+    try:
+        invitations.invitation_send(actor=_user(request), invitation=invitation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
+    return redirect("accounts:settings-members")
+
+
+@require_POST
+@login_required
+def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = _admin_org(request)
+    invitation = selectors.invitation_get_for_organization(organization=organization, pk=pk)
+    invitations.invitation_revoke(actor=_user(request), invitation=invitation)
+    messages.success(request, _("Invitation to %(email)s withdrawn.") % {"email": invitation.email})
+    return redirect("accounts:settings-members")
 
 
 @require_POST

@@ -2,20 +2,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.forms import PasswordChangeForm as DjangoPasswordChangeForm
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
-from django.shortcuts import redirect
-from django.urls import reverse_lazy
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from heardback.accounts import invitations
 from heardback.accounts.models import Language, User
 from heardback.accounts.selectors import organization_get_for_user
 from heardback.accounts.services import user_password_change
@@ -94,3 +98,70 @@ def language_set(request: HttpRequest) -> HttpResponse:
     response = redirect(target)
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
     return response
+
+
+class InvitationPasswordForm(forms.Form):
+    full_name = forms.CharField(label=_("Your name"), max_length=200)
+    password1 = forms.CharField(label=_("Choose a password"), widget=forms.PasswordInput)
+    password2 = forms.CharField(label=_("The same password again"), widget=forms.PasswordInput)
+
+    def __init__(self, *args: Any, email: str, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        password = data.get("password1")
+        if password and password != data.get("password2"):
+            self.add_error("password2", _("The two passwords differ."))
+        elif password:
+            try:
+                validate_password(
+                    password, User(email=self.email, full_name=data.get("full_name", ""))
+                )
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    """The invitee's page: choose a password, or sign in to the account they have, then join."""
+    invitation = invitations.invitation_for_token(token)
+    if invitation is None:
+        return render(request, "accounts/invitation_invalid.html", status=404)
+    user = request.user if request.user.is_authenticated else None
+    form = InvitationPasswordForm(
+        email=invitation.email, initial={"full_name": invitation.full_name}
+    )
+    if request.method == "POST":
+        try:
+            if isinstance(user, User):
+                invitations.invitation_accept(invitation=invitation, user=user)
+            else:
+                form = InvitationPasswordForm(request.POST, email=invitation.email)
+                if not form.is_valid():
+                    raise ValidationError("")
+                user = invitations.invitation_accept_with_password(
+                    invitation=invitation,
+                    full_name=form.cleaned_data["full_name"],
+                    password=form.cleaned_data["password1"],
+                )
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        except ValidationError as error:
+            if error.messages and error.messages != [""]:
+                messages.error(request, " ".join(error.messages))
+        else:
+            request.session["org"] = invitation.organization.slug
+            messages.success(
+                request, _("Welcome to %(name)s.") % {"name": invitation.organization.name}
+            )
+            return redirect("hiring:job-list")
+    context = {
+        "invitation": invitation,
+        "form": form,
+        "signed_in_as": user.email if isinstance(user, User) else "",
+        "matches": isinstance(user, User) and user.email == invitation.email,
+        "login_url": f"{reverse('accounts:login')}?next={request.path}",
+    }
+    return render(request, "accounts/invitation_accept.html", context)

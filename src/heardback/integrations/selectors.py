@@ -46,6 +46,7 @@ def import_runs_for_organization(*, organization: Organization) -> QuerySet[Impo
 OBJECT_LABELS = {
     "users": gettext_lazy("users"),
     "memberships": gettext_lazy("memberships"),
+    "invitations": gettext_lazy("invitations (not sent)"),
     "jobs": gettext_lazy("jobs"),
     "stages": gettext_lazy("stages"),
     "competencies": gettext_lazy("competencies"),

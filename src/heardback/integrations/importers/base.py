@@ -25,6 +25,7 @@ BATCH = 500  # rows per bulk statement
 OBJECT_TYPES = (
     "users",
     "memberships",
+    "invitations",
     "jobs",
     "stages",
     "competencies",

@@ -7,6 +7,7 @@ and reports every object as unchanged.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from typing import Any, TypeVar
 from django.contrib.auth.hashers import make_password
 from django.db import models
 
-from heardback.accounts.models import Membership, Organization, User
+from heardback.accounts.models import Invitation, Membership, Organization, User
 from heardback.hiring.models import (
     Application,
     Candidate,
@@ -208,40 +209,82 @@ class BundleWriter:
     # -- people ----------------------------------------------------------------------------------
 
     def _users(self) -> dict[str, User]:
-        """Interviewers by the source's key: matched by email, created when unknown."""
+        """Interviewers by the source's key, matched among this organization's members only.
+
+        Someone the organization does not know yet becomes an account of this organization
+        alone (an address under .invalid, no password) with an invitation, unsent, to the
+        address the dump gives: nobody joins because a file names them, no existing account
+        anywhere is touched, and the report reads the same whether the address has one or not.
+        """
         recs = list(self.bundle.users.values())
-        emails = {r.email.lower() for r in recs} | {r.placeholder_email for r in recs}
-        found = {u.email: u for u in _in_chunks(User.objects, "email", sorted(emails - {""}))}
-        earlier = self._earlier_authors(recs, found)
+        members = {
+            u.email: u
+            for u in User.objects.filter(memberships__organization=self.org).only(
+                "pk", "email", "full_name"
+            )
+        }
+        earlier = self._earlier_authors(recs, members)
         unusable = make_password(None)
         by_key: dict[str, User] = {}
         new_users: list[User] = []
-        renamed: list[User] = []
+        to_invite: list[tuple[User, UserRec]] = []
         for rec in recs:
-            email = rec.email.lower()
-            user = found.get(email)
-            placeholder = found.get(rec.placeholder_email) if rec.placeholder_email else None
-            if user is None and placeholder is not None and email != rec.placeholder_email:
-                # Known now by their real address: upgrade the placeholder, keep its history.
-                placeholder.email = email
-                renamed.append(placeholder)
-                user = found[email] = placeholder
+            real = "" if rec.email == rec.placeholder_email else rec.email.lower()
+            local = self._placeholder(rec)
+            user = (
+                members.get(real)
+                or members.get(local)
+                # A placeholder made before addresses were per organization: only if it is ours.
+                or members.get(rec.placeholder_email)
+                or earlier.get(rec.key)
+            )
             if user is None:
-                user = earlier.get(rec.key)
-            if user is None:
-                user = User(email=email, full_name=rec.name[:200], password=unusable)
+                user = User(email=local, full_name=rec.name[:200], password=unusable)
                 new_users.append(user)
-                found[email] = user
+                members[local] = user
+            if real and user.email != real and user.email.endswith(".invalid"):
+                to_invite.append((user, rec))
             by_key[rec.key] = user
         User.objects.bulk_create(new_users, batch_size=BATCH)
-        if renamed:
-            User.objects.bulk_update(renamed, ["email"], batch_size=BATCH)
         self.report.count("users", "created", len(new_users))
-        self.report.count("users", "updated", len(renamed))
         unique = {u.pk for u in by_key.values()}
-        self.report.count("users", "unchanged", len(unique) - len(new_users) - len(renamed))
+        self.report.count("users", "unchanged", len(unique) - len(new_users))
         self._memberships(unique)
+        self._invitations(to_invite)
         return by_key
+
+    def _placeholder(self, rec: UserRec) -> str:
+        """This organization's own address for someone the dump knows: never another's."""
+        local = rec.placeholder_email.partition("@")[0] if rec.placeholder_email else ""
+        if not local:
+            digest = hashlib.sha256(rec.key.lower().encode()).hexdigest()[:16]
+            local = f"{self.source}-user-{digest}"
+        return f"{local}@org-{self.org.pk}.import.invalid"
+
+    def _invitations(self, people: list[tuple[User, UserRec]]) -> None:
+        """An unsent invitation per imported address: an admin decides to send it."""
+        open_for = set(
+            Invitation.objects.filter(
+                organization=self.org, accepted_at=None, revoked_at=None
+            ).values_list("email", flat=True)
+        )
+        new = []
+        for user, rec in people:
+            email = rec.email.lower()
+            if email in open_for:
+                continue
+            open_for.add(email)
+            new.append(
+                Invitation(
+                    organization=self.org,
+                    email=email,
+                    role=Membership.Role.INTERVIEWER,
+                    full_name=rec.name[:200],
+                    placeholder=user,
+                )
+            )
+        Invitation.objects.bulk_create(new, batch_size=BATCH)
+        self.report.count("invitations", "created", len(new))
 
     def _earlier_authors(self, recs: list[UserRec], found: dict[str, User]) -> dict[str, User]:
         """People this dump knows only by id, matched to who wrote their scorecards last time.
@@ -252,7 +295,9 @@ class BundleWriter:
         unknown = {
             r.key
             for r in recs
-            if r.email == r.placeholder_email and r.placeholder_email not in found
+            if r.email == r.placeholder_email
+            and r.placeholder_email not in found
+            and self._placeholder(r) not in found
         }
         if not unknown:
             return {}
