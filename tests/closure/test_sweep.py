@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from heardback.accounts.models import User
+from heardback.accounts.models import Organization, User
 from heardback.closure.models import ApplicationClock, ClosurePolicy, Digest, Reminder
 from heardback.closure.services import closure_policy_update, closure_sweep
 from heardback.hiring.models import Application
@@ -330,3 +331,37 @@ def test_the_sweep_reads_and_writes_in_bulk_whatever_the_number_of_applications(
         q["sql"] for q in captured.captured_queries if q["sql"].startswith(("UPDATE", "INSERT"))
     ]
     assert writes == []
+
+
+def test_a_candidate_named_like_the_link_placeholder_stops_no_digest(
+    team: Team, make_application: MakeApplication, other_org: Organization
+) -> None:
+    """A name holding the portal link's placeholder once made every sweep raise, for everyone."""
+    make_application(paris(2026, 3, 5, 10), first_name="PORTAL-TOKEN")
+    make_application(paris(2026, 3, 5, 11), first_name="Grace")
+    with time_machine.travel(paris(2026, 3, 6, 12), tick=False):
+        summary = closure_sweep()
+    (digest,) = emails("closure_digest")
+    assert "Grace" in digest.text
+    assert "PORTAL\u2011TOKEN" in digest.text and "PORTAL-TOKEN" not in digest.text
+    assert summary.failed == 0
+
+
+def test_one_organization_failing_does_not_stop_the_others(
+    team: Team, make_application: MakeApplication, other_org: Organization, monkeypatch: Any
+) -> None:
+    from heardback.closure.services import sweep
+
+    make_application(paris(2026, 3, 5, 10), first_name="Grace")
+    real = sweep._sweep_organization
+
+    def broken_elsewhere(organization: Organization, *args: Any) -> None:
+        if organization == other_org:  # swept after Acme, before anyone's digest goes out
+            raise RuntimeError("a bad row")
+        real(organization, *args)
+
+    monkeypatch.setattr(sweep, "_sweep_organization", broken_elsewhere)
+    with time_machine.travel(paris(2026, 3, 6, 12), tick=False):
+        summary = closure_sweep()
+    assert "Grace" in emails("closure_digest")[0].text
+    assert summary.failed == 1

@@ -33,7 +33,11 @@ from heardback.feedback.models import FeedbackNote
 from heardback.hiring.models import Application, Job
 from heardback.outbox import delivery
 from heardback.outbox.models import OutboundEmail
-from heardback.portal.links import PORTAL_TOKEN_PLACEHOLDER, portal_links_replace
+from heardback.portal.links import (
+    PORTAL_TOKEN_PLACEHOLDER,
+    placeholder_neutralize,
+    portal_links_replace,
+)
 
 logger = logging.getLogger(__name__)
 Status = OutboundEmail.Status
@@ -86,11 +90,11 @@ def _email_build(
     from_email: str | None,
 ) -> OutboundEmail:
     """A validated, unsaved row: bad addresses and line breaks are refused before any write."""
-    if application is None and (
-        PORTAL_TOKEN_PLACEHOLDER in text or PORTAL_TOKEN_PLACEHOLDER in html
-    ):
-        # A programming error, not bad input: nobody could fill the link at delivery.
-        raise ValueError("An email with a portal link placeholder needs its application.")
+    if application is None:
+        # Nobody's link goes in an email without an application: a placeholder here came from
+        # text someone typed (a candidate's name, a job title) and must stay inert text.
+        subject = placeholder_neutralize(subject)
+        text, html = placeholder_neutralize(text), placeholder_neutralize(html)
     from_email = from_email or organization_sender(organization)
     delivery.validate_address(to, field="to")
     delivery.validate_address(from_email, field="from_email")

@@ -24,3 +24,13 @@ def portal_links_replace(text: str, url: str) -> str:
         return text
     # The URL is made of URL-safe characters only, so it is the same in text and in HTML.
     return _PLACEHOLDER_URL.sub(lambda _match: url, text)
+
+
+# What a typed PORTAL-TOKEN becomes: it reads the same, and no worker will ever fill it.
+_NEUTRAL_TOKEN = "PORTAL\u2011TOKEN"  # U+2011 NON-BREAKING HYPHEN
+
+
+def placeholder_neutralize(text: str) -> str:
+    """`text` with every placeholder made inert: for text a person typed, which must never
+    turn into a live link (or stop an email) because it happens to contain the marker."""
+    return text.replace(PORTAL_TOKEN_PLACEHOLDER, _NEUTRAL_TOKEN)

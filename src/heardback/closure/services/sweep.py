@@ -49,18 +49,28 @@ class SweepSummary:
     reminders: int = 0
     digests: int = 0
     holding_updates: int = 0
+    failed: int = 0  # organizations or digests that raised; logged, the rest went on
 
     def __str__(self) -> str:
+        failed = f" Failed (see the log): {self.failed}." if self.failed else ""
         return (
             f"Swept {self.organizations} organization(s) ({self.skipped} skipped: another worker "
             f"had them). Clocks: {self.clocks_created} created, {self.clocks_updated} updated. "
             f"Reminders: {self.reminders} in {self.digests} digest(s). "
-            f"Holding updates: {self.holding_updates}."
+            f"Holding updates: {self.holding_updates}.{failed}"
         )
 
     @property
     def did_something(self) -> bool:
-        return any((self.clocks_created, self.clocks_updated, self.reminders, self.holding_updates))
+        return any(
+            (
+                self.clocks_created,
+                self.clocks_updated,
+                self.reminders,
+                self.holding_updates,
+                self.failed,
+            )
+        )
 
 
 @dataclass
@@ -88,7 +98,12 @@ def closure_sweep(*, now: dt.datetime | None = None) -> SweepSummary:
     policies = policies_ensure(organizations)
     pending: dict[int, list[_Pending]] = defaultdict(list)
     for organization in organizations:
-        _sweep_organization(organization, policies[organization.pk], now, summary, pending)
+        try:
+            _sweep_organization(organization, policies[organization.pk], now, summary, pending)
+        except Exception:
+            # One organization's bad row must not stop every other organization's clock.
+            logger.exception("closure: sweep of organization %s failed", organization.pk)
+            summary.failed += 1
     _digests_send(pending, now, summary)
     if summary.did_something:
         logger.info("closure: %s", summary)
@@ -198,6 +213,11 @@ def _digests_send(
         except ValidationError as error:
             # A person with an unusable address must not hold back everyone else's digest.
             logger.warning("closure: no digest for user %s: %s", user_id, error)
+            continue
+        except Exception:
+            # Nor may anything else about one digest: the others still go out.
+            logger.exception("closure: digest for user %s failed", user_id)
+            summary.failed += 1
             continue
         if carried:
             summary.digests += 1

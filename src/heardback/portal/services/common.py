@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from heardback.hiring.models import Candidate
+from heardback.portal.links import placeholder_neutralize
 from heardback.portal.texts import texts_for
 
 # What the audit log says about who acted when the candidate did (there is no user).
@@ -39,8 +40,10 @@ class PortalError(ValidationError):
 
 
 def clean_text(text: str) -> str:
-    """Text a candidate or recruiter typed, without control characters or edge whitespace."""
-    return CONTROL_CHARACTERS.sub("", text).replace("\r\n", "\n").strip()
+    """Text a candidate or recruiter typed, without control characters or edge whitespace,
+    and with no portal link placeholder the outbox could mistake for its own."""
+    text = CONTROL_CHARACTERS.sub("", text).replace("\r\n", "\n").strip()
+    return placeholder_neutralize(text)
 
 
 def lock_candidate(candidate: Candidate) -> None:
