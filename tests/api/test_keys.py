@@ -170,3 +170,29 @@ def test_command_line_user_must_be_an_admin(org: Organization, recruiter: User) 
         call_command("apikey", "create", "--org", "acme", "--name", "X", "--scope", "read",
                      "--user", recruiter.email)  # fmt: skip
     assert not ApiKey.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "reads", "sends_feedback"),
+    [("admin", True, True), ("hiring_manager", True, True), ("interviewer", False, False)],
+)
+def test_a_key_acts_with_its_persons_role_of_today(
+    org: Organization, admin: User, recruiter: User, role: str, reads: bool, sends_feedback: bool
+) -> None:
+    """A key made by an admin later demoted to interviewer reads and approves nothing more."""
+    _, raw_key = api_key_create(
+        organization=org, user=admin, name="CI", scopes=["read", "write:feedback"]
+    )
+    client = ApiClient(raw_key)
+    assert client.get("/scorecards").status_code == 200
+    Membership.objects.filter(user=admin, organization=org).update(role=role)
+    scorecards = client.get("/scorecards")
+    approve = client.post("/feedback-notes/999999/approve", {})
+    if reads:
+        assert scorecards.status_code == 200
+    else:
+        assert_error(scorecards, 403, "forbidden")
+    if sends_feedback:
+        assert_error(approve, 404, "not_found")
+    else:
+        assert_error(approve, 403, "forbidden")

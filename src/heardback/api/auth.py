@@ -10,6 +10,7 @@ from ninja.security import HttpBearer
 from heardback.api import selectors, services
 from heardback.api.errors import MissingScope, RateLimited
 from heardback.api.models import ApiKey
+from heardback.api.scopes import scopes_allowed
 from heardback.api.throttle import api_key_throttle_wait
 
 
@@ -30,7 +31,8 @@ class ApiKeyAuth(HttpBearer):
         wait = api_key_throttle_wait(api_key=api_key)
         if wait:
             raise RateLimited(wait)
-        if self.scope not in api_key.scopes:
+        role = api_key.owner_role if api_key.created_by_id is not None else None  # type: ignore[attr-defined]
+        if self.scope not in scopes_allowed(granted=api_key.scopes, role=role):
             raise MissingScope(self.scope)
         services.api_key_mark_used(api_key=api_key)
         return api_key

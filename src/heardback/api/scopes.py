@@ -27,3 +27,24 @@ SCOPES: dict[str, StrOrPromise] = {
     WRITE_FEEDBACK: _("Draft, approve and send feedback notes to candidates."),
     IMPORTS: _("Upload ATS exports and follow their progress."),
 }
+
+
+# What each role may do through a key it made: a key acts with its person's role *now*, so an
+# admin demoted to interviewer can no longer read private notes or send feedback with it.
+# Interviewers work on their own scorecards in the web app; the API reads organization-wide.
+ROLE_SCOPES: dict[str, frozenset[str]] = {
+    "admin": frozenset(SCOPES),
+    "recruiter": frozenset(SCOPES),
+    "hiring_manager": frozenset({READ, WRITE_HIRING, WRITE_FEEDBACK}),
+    "interviewer": frozenset(),
+}
+
+
+def scopes_allowed(*, granted: list[str], role: str | None) -> frozenset[str]:
+    """The scopes a key may use today: those granted, within its person's current role.
+
+    `role` None: a key an operator made from the command line, for no person.
+    """
+    if role is None:
+        return frozenset(granted)
+    return frozenset(granted) & ROLE_SCOPES.get(role, frozenset())

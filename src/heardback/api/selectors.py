@@ -10,7 +10,7 @@ import hmac
 from string import hexdigits
 from typing import TypeVar
 
-from django.db.models import Exists, Model, OuterRef, Prefetch, QuerySet
+from django.db.models import Model, OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -77,10 +77,10 @@ def api_key_for_raw_key(*, raw_key: str) -> ApiKey | None:
         ApiKey.objects.filter(prefix=prefix, revoked_at__isnull=True)
         .select_related("organization", "created_by")
         .annotate(
-            owner_is_member=Exists(
+            owner_role=Subquery(
                 Membership.objects.filter(
                     organization=OuterRef("organization"), user=OuterRef("created_by")
-                )
+                ).values("role")[:1]
             )
         )
         .first()
@@ -88,7 +88,7 @@ def api_key_for_raw_key(*, raw_key: str) -> ApiKey | None:
     if api_key is None or not hmac.compare_digest(api_key.key_hash, hash_key(raw_key)):
         return None
     owner = api_key.created_by
-    if owner is not None and not (owner.is_active and api_key.owner_is_member):
+    if owner is not None and not (owner.is_active and api_key.owner_role):
         return None
     return api_key
 
