@@ -53,14 +53,21 @@ def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in envstr(name, default).split(",") if item.strip()]
 
 
+CACHE_TABLE = "heardback_cache"
+
+
 def cache_settings(url: str) -> dict[str, object]:
-    """Translate CACHE_URL (empty or locmem://: this process only; redis:// or rediss://)."""
+    """Translate CACHE_URL: empty or db:// (the database: every process shares the counts),
+    redis:// or rediss:// (faster shared counts), locmem:// (this process only: one machine,
+    one process, or tests)."""
     scheme = urlsplit(url).scheme
-    if not url or scheme == "locmem":
+    if not url or scheme == "db":
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}
+    if scheme == "locmem":
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if scheme not in {"redis", "rediss"}:
         raise ImproperlyConfigured(
-            f"CACHE_URL scheme must be redis, rediss or locmem, got {scheme!r}"
+            f"CACHE_URL scheme must be db, redis, rediss or locmem, got {scheme!r}"
         )
     return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
 
@@ -268,11 +275,17 @@ OUTBOX_BATCH_SIZE = envint("OUTBOX_BATCH_SIZE", 100)
 OUTBOX_LEASE_SECONDS = envint("OUTBOX_LEASE_SECONDS", 300)
 OUTBOX_SWEEP_SECONDS = envint("OUTBOX_SWEEP_SECONDS", 5)
 
-# The cache holds the portal's and the API's request counts (below). Unset, each process counts
-# on its own; with several web processes, CACHE_URL=redis://host:6379/0 makes them share one
-# count. See docs/operators.md.
+# The cache holds the sign-in, portal and API request counts (below). Unset, they live in the
+# database (table heardback_cache, made by `heardback migrate`), shared by every process;
+# CACHE_URL=redis://host:6379/0 is faster; locmem:// counts per process (a warning at start-up
+# says so unless DEBUG). See docs/operators.md.
 CACHE_URL = envstr("CACHE_URL", "")
 CACHES = {"default": cache_settings(CACHE_URL)}
+
+# Sign-in: wrong passwords allowed per account and per client address in a quarter of an hour;
+# past either, sign-in is refused (even with the right password) until the window ends.
+LOGIN_FAILURES_PER_ACCOUNT = envint("LOGIN_FAILURES_PER_ACCOUNT", 10)
+LOGIN_FAILURES_PER_ADDRESS = envint("LOGIN_FAILURES_PER_ADDRESS", 50)
 
 # Portal: how long a candidate's private link lasts, and how many link lookups one client IP
 # may make a minute (beyond that: 429). See docs/candidates.md.

@@ -82,7 +82,8 @@ def test_sqlite_is_tuned_for_a_web_server_and_a_worker(settings: object) -> None
 
 
 def test_cache_url_chooses_the_cache_that_holds_rate_limit_counts() -> None:
-    assert cache_settings("")["BACKEND"].endswith("LocMemCache")
+    assert cache_settings("")["BACKEND"].endswith("DatabaseCache")
+    assert cache_settings("db://")["BACKEND"].endswith("DatabaseCache")
     assert cache_settings("locmem://")["BACKEND"].endswith("LocMemCache")
     redis = cache_settings("rediss://:secret@cache.example:6380/2")
     assert redis == {

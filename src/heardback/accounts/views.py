@@ -23,6 +23,7 @@ from heardback.accounts import invitations
 from heardback.accounts.models import Language, User
 from heardback.accounts.selectors import organization_get_for_user
 from heardback.accounts.services import user_password_change
+from heardback.accounts.throttle import login_blocked, login_failed
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -37,6 +38,20 @@ class EmailAuthenticationForm(AuthenticationForm):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["username"].label = _("Email")
         self.fields["username"].widget.attrs.update(type="email", autocomplete="email")
+
+    def clean(self) -> dict[str, Any]:
+        email = self.cleaned_data.get("username") or ""
+        if login_blocked(email, self.request):
+            # Refused even with the right password: otherwise guessing simply goes on.
+            raise ValidationError(
+                _("Too many wrong passwords. Wait a quarter of an hour, then try again."),
+                code="throttled",
+            )
+        try:
+            return super().clean()
+        except ValidationError:
+            login_failed(email, self.request)
+            raise
 
 
 class LoginView(auth_views.LoginView):
