@@ -148,3 +148,30 @@ def test_draft_from_the_application_page(recruiter_client: Client, rejected: App
 def test_outsider_cannot_draft(outsider_client: Client, rejected: Application) -> None:
     assert outsider_client.post(f"/applications/{rejected.pk}/draft/").status_code == 404
     assert not FeedbackNote.objects.exists()
+
+
+def test_an_interviewer_cannot_draft_or_regenerate_a_note(
+    client: Client, interviewer: User, note: FeedbackNote
+) -> None:
+    """Regenerating replaces a recruiter's hand-edited draft with machine text."""
+    note.application.interviews.first().interviewers.add(interviewer)  # on the panel
+    client.force_login(interviewer)
+    assert client.get(f"/applications/{note.application_id}/").status_code == 200
+    response = client.post(f"/applications/{note.application_id}/draft/")
+    assert response.status_code == 403
+    assert FeedbackNote.objects.filter(application=note.application).count() == 1
+
+
+@pytest.mark.parametrize("job", ["999999", "abc", "other-org"])
+def test_approve_all_clean_refuses_a_job_it_cannot_find(
+    recruiter_client: Client, note: FeedbackNote, other_org: Organization, job: str
+) -> None:
+    """Never widen an unknown job to the whole organization's clean drafts."""
+    if job == "other-org":
+        from tests import factories
+
+        job = str(factories.JobFactory(organization=other_org).pk)
+    response = recruiter_client.post("/feedback/approve-clean/", {"job": job})
+    assert response.status_code == 404
+    note.refresh_from_db()
+    assert note.status == "draft"

@@ -11,19 +11,21 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from heardback.accounts.models import Organization, User
+from heardback.accounts.selectors import user_role
 from heardback.accounts.services import audit
 from heardback.feedback import engine
 from heardback.feedback.engine import guard
 from heardback.feedback.inputs import applications_for_notes, note_inputs
 from heardback.feedback.models import FeedbackNote
 from heardback.hiring.models import Application, Job
+from heardback.hiring.selectors import DECIDER_ROLES
 
 # Notes a new draft may replace: nothing a recruiter approved or the outbox holds.
 REPLACEABLE = (FeedbackNote.Status.DRAFT, FeedbackNote.Status.CANCELLED)
@@ -161,7 +163,15 @@ def feedback_notes_draft_bulk(
 
 
 def feedback_note_draft(*, actor: User | None, application: Application) -> FeedbackNote:
-    """Draft (or regenerate) the note for one rejected or withdrawn application."""
+    """Draft (or regenerate) the note for one rejected or withdrawn application.
+
+    Only the people who decide (admins, recruiters, hiring managers) may: a regeneration
+    replaces a recruiter's hand-edited draft with the engine's text.
+    """
+    if actor is not None and (
+        user_role(user=actor, organization=application.organization) not in DECIDER_ROLES
+    ):
+        raise PermissionDenied
     if application.status not in NOTE_STATUSES:
         raise FeedbackError(_("Only rejected or withdrawn applications get a feedback note."))
     summary = DraftSummary()

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -214,11 +214,16 @@ def application_draft(request: HttpRequest, pk: int) -> HttpResponse:
 def approve_clean(request: HttpRequest) -> HttpResponse:
     organization = _decider_org(request)
     job_id = request.POST.get("job", "")
-    job = (
-        Job.objects.filter(organization=organization, pk=job_id).first()
-        if job_id.isdigit()
-        else None
-    )
+    job = None
+    if job_id:
+        # Unknown, malformed or another organization's job: refuse, never widen to every job.
+        job = (
+            Job.objects.filter(organization=organization, pk=job_id).first()
+            if (job_id.isdigit())
+            else None
+        )
+        if job is None:
+            raise Http404
     count = services.feedback_notes_approve_clean(
         actor=_user(request), organization=organization, job=job
     )
@@ -262,11 +267,16 @@ def send_approved(request: HttpRequest) -> HttpResponse:
     """Queue every approved note (optionally of one job), now or at a chosen time."""
     organization = _decider_org(request)
     job_id = request.POST.get("job", "")
-    job = (
-        Job.objects.filter(organization=organization, pk=job_id).first()
-        if job_id.isdigit()
-        else None
-    )
+    job = None
+    if job_id:
+        # Unknown, malformed or another organization's job: refuse, never widen to every job.
+        job = (
+            Job.objects.filter(organization=organization, pk=job_id).first()
+            if (job_id.isdigit())
+            else None
+        )
+        if job is None:
+            raise Http404
     try:
         at = services.parse_when(request.POST.get("when", "now"), organization)
     except ValidationError as error:
