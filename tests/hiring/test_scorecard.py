@@ -1,4 +1,5 @@
-"""A comment the candidate may read cannot be submitted while the safe-feedback guard blocks it."""
+"""A comment the candidate may read cannot be submitted while the safe-feedback guard blocks it,
+and is only tagged "Candidate-safe" where the guard passes it, checked again on every page."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from django.test import Client
 from django.urls import reverse
 
 from heardback.accounts.models import Organization, User
+from heardback.feedback import services as feedback_services
 from heardback.feedback.engine import guard
 from heardback.hiring import services
 from heardback.hiring.models import Competency, Scorecard
 from tests import factories
+from tests.feedback.conftest import rejected_application
 
 pytestmark = pytest.mark.django_db
 
@@ -201,3 +204,86 @@ def test_the_form_submits_the_rewritten_comment(
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.submitted_at is not None
+
+
+# --- "Candidate-safe" only where the guard passes, checked on display ----------------------------
+
+
+@pytest.fixture
+def submitted(draft: Scorecard) -> Scorecard:
+    """A scorecard written as an import writes it, around the service: imports are not refused,
+    so a blocked comment can be stored, and the pages must not call it candidate-safe."""
+    factories.ScorecardRatingFactory(
+        scorecard=draft, competency=_competency(draft, "Communication"), candidate_comment=CLEAN
+    )
+    factories.ScorecardRatingFactory(
+        scorecard=draft, competency=_competency(draft, "Data modelling"), candidate_comment=TOO_OLD
+    )
+    Scorecard.objects.filter(pk=draft.pk).update(overall_recommendation="no")
+    draft.submitted_at = draft.created_at
+    draft.save(update_fields=["submitted_at"])
+    return draft
+
+
+def _comment_marks(page: str) -> dict[str, str]:
+    """Each comment on the page, with the mark before it."""
+    marks = {}
+    for comment in (CLEAN, TOO_OLD):
+        before = page.split(comment)[0]
+        marks[comment] = before[before.rindex('<span class="tag') :]
+    return marks
+
+
+def test_the_application_page_tags_only_what_the_guard_passes(
+    recruiter_client: Client, submitted: Scorecard
+) -> None:
+    url = reverse("hiring:application-detail", args=[submitted.application_id])
+    response = recruiter_client.get(url)
+    assert response.status_code == 200
+    marks = _comment_marks(response.content.decode())
+    assert "Candidate-safe" in marks[CLEAN]
+    assert "Candidate-safe" not in marks[TOO_OLD]
+    assert f"Blocked by the guard: {AGE_WHY}" in marks[TOO_OLD]
+
+
+def test_the_tag_follows_the_rules_of_the_day(
+    recruiter_client: Client, submitted: Scorecard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing is stored: a comment the rules block tomorrow loses its tag tomorrow."""
+    real_check = guard.check
+
+    def stricter(text: str, **options: Any) -> list[guard.Finding]:
+        findings = real_check(text, **options)
+        if "retry logic" in text:
+            start = text.index("retry logic")
+            findings.append(
+                guard.Finding(
+                    start,
+                    start + 11,
+                    "internal_leak",
+                    "block",
+                    "test.rule",
+                    "A new rule says so.",
+                    "Say it otherwise.",
+                )
+            )
+        return findings
+
+    url = reverse("hiring:application-detail", args=[submitted.application_id])
+    assert "Candidate-safe" in _comment_marks(recruiter_client.get(url).content.decode())[CLEAN]
+    monkeypatch.setattr(guard, "check", stricter)
+    marks = _comment_marks(recruiter_client.get(url).content.decode())
+    assert "Blocked by the guard: A new rule says so." in marks[CLEAN]
+    assert "Candidate-safe" not in marks[CLEAN]
+
+
+def test_the_notes_sources_panel_tags_only_what_the_guard_passes(
+    recruiter_client: Client, org: Organization, recruiter: User
+) -> None:
+    application = rejected_application(org, recruiter=recruiter, comment=TOO_OLD)
+    note = feedback_services.feedback_note_draft(actor=None, application=application)
+    page = recruiter_client.get(reverse("feedback:note-detail", args=[note.pk])).content.decode()
+    panel = page.split('id="sources-h"')[1]
+    assert TOO_OLD in panel  # listed among the scorecard items, since the note cites its card
+    assert "Candidate-safe" not in panel
+    assert f"Blocked by the guard: {AGE_WHY}" in panel.split(TOO_OLD)[0].rsplit("<li", 1)[1]
