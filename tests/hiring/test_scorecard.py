@@ -196,6 +196,16 @@ def test_the_form_still_saves_a_draft_with_a_blocked_comment(
     assert TOO_OLD in draft.ratings.get(competency__name="Communication").candidate_comment
 
 
+def test_a_reopened_draft_shows_what_the_guard_blocks_in_its_saved_comment(
+    interviewer_client: Client, draft: Scorecard
+) -> None:
+    _save(draft, TOO_OLD, submit=False)
+    communication = _competency(draft, "Communication")
+    page = interviewer_client.get(reverse("hiring:scorecard-edit", args=[draft.pk])).content
+    live = page.decode().split(f'id="guard-comment-{communication.pk}"')[1].split("</div>")[0]
+    assert "Blocked" in live and "«too old»" in live and AGE_WHY in live
+
+
 def test_the_form_submits_the_rewritten_comment(
     interviewer_client: Client, draft: Scorecard
 ) -> None:

@@ -5,6 +5,7 @@ import functools
 from django import template
 from django.urls import get_script_prefix, reverse
 
+from heardback.feedback.engine import guard
 from heardback.feedback.engine.guard import Finding
 from heardback.hiring import candidate_safety
 
@@ -44,3 +45,12 @@ def guard_block(text: str, lang: str = "en") -> Finding | None:
     only the texts a page shows are checked."""
     blocks = candidate_safety.comment_blocks(text, lang=lang)
     return blocks[0] if blocks else None
+
+
+@register.simple_tag
+def guard_findings(text: str, lang: str = "en") -> list[tuple[Finding, str]]:
+    """`{% guard_findings comment lang as findings %}`: every finding of the guard in a comment
+    the candidate may read, with the words it is about (what the live guard shows)."""
+    if not text.strip():
+        return []
+    return [(f, text[f.start : f.end]) for f in guard.check(text, lang=lang, context="candidate")]
