@@ -228,3 +228,20 @@ def test_submitting_a_comment_the_guard_blocks_is_refused_naming_the_field(
     response = api.put(path, body)
     assert response.status_code == 200, response.content
     assert response.json()["submitted_at"] is not None
+
+
+def test_a_blocked_comment_saved_earlier_is_named_where_the_scorecard_lists_it(
+    api: ApiClient, world: World
+) -> None:
+    body = {"interview_id": world.interview.pk, "interviewer_id": world.interviewer.pk,
+            "ratings": [{"competency_id": world.design.pk, "rating": "no"},
+                        _rating(world, candidate_comment=TOO_OLD)]}  # fmt: skip
+    path = f"/scorecards/{api.post('/scorecards', body).json()['id']}"
+    listed = [r["competency_id"] for r in api.get(path).json()["ratings"]]
+    # The update sends only the other rating: the saved comment is still checked on submit.
+    update = {"overall_recommendation": "no", "submit": True,
+              "ratings": [{"competency_id": world.design.pk, "rating": "mixed"}]}  # fmt: skip
+    error = assert_error(api.put(path, update), 400, "refused")
+    place = listed.index(world.communication.pk)
+    assert [f["field"] for f in error["fields"]] == [f"ratings.{place}.candidate_comment"]
+    assert api.get(path).json()["submitted_at"] is None
