@@ -179,3 +179,69 @@ def test_scorecards_filter_by_submission(api: ApiClient, world: World) -> None:
     assert [s["id"] for s in api.get("/scorecards", submitted=False).json()["items"]] == [draft.pk]
     assert [s["id"] for s in api.get("/scorecards", submitted=True).json()["items"]] == [done.pk]
     assert len(api.get("/scorecards", interview=world.interview.pk).json()["items"]) == 2
+
+
+TOO_OLD = "She seems too old for a startup."
+
+
+def test_submitting_a_comment_the_guard_blocks_is_refused_naming_the_field(
+    api: ApiClient, world: World
+) -> None:
+    body = {"interview_id": world.interview.pk, "interviewer_id": world.interviewer.pk,
+            "overall_recommendation": "no", "submit": True,
+            "ratings": [{"competency_id": world.design.pk, "rating": "no"},
+                        _rating(world, candidate_comment=f"Clear answers. {TOO_OLD}")]}  # fmt: skip
+    error = assert_error(api.post("/scorecards", body), 400, "refused")
+    [field] = error["fields"]
+    assert field["field"] == "ratings.1.candidate_comment"
+    assert "«too old» is blocked by the safe-feedback guard: Age" in field["message"]
+    assert "Try: Describe the job-related evidence instead" in field["message"]
+    assert error["message"] == field["message"]
+    assert not Scorecard.objects.exists()  # nothing saved, not even the draft
+    # A draft keeps it; submitting that draft as saved is refused the same way.
+    del body["submit"]
+    created = api.post("/scorecards", body)
+    assert created.status_code == 201, created.content
+    path = f"/scorecards/{created.json()['id']}"
+    listed = [r["competency_id"] for r in api.get(path).json()["ratings"]]
+    error = assert_error(api.post(f"{path}/submit"), 400, "refused")
+    place = listed.index(world.communication.pk)
+    assert [f["field"] for f in error["fields"]] == [f"ratings.{place}.candidate_comment"]
+    error = assert_error(
+        api.put(
+            path,
+            {
+                "overall_recommendation": "no",
+                "submit": True,
+                "ratings": [_rating(world, candidate_comment=TOO_OLD)],
+            },
+        ),
+        400,
+        "refused",
+    )
+    assert [f["field"] for f in error["fields"]] == ["ratings.0.candidate_comment"]
+    assert Scorecard.objects.get().submitted_at is None
+    # Rewritten, it is submitted.
+    rewritten = "Your answers on retries were clear and well structured."
+    body = {"overall_recommendation": "no", "submit": True,
+            "ratings": [_rating(world, candidate_comment=rewritten)]}  # fmt: skip
+    response = api.put(path, body)
+    assert response.status_code == 200, response.content
+    assert response.json()["submitted_at"] is not None
+
+
+def test_a_blocked_comment_saved_earlier_is_named_where_the_scorecard_lists_it(
+    api: ApiClient, world: World
+) -> None:
+    body = {"interview_id": world.interview.pk, "interviewer_id": world.interviewer.pk,
+            "ratings": [{"competency_id": world.design.pk, "rating": "no"},
+                        _rating(world, candidate_comment=TOO_OLD)]}  # fmt: skip
+    path = f"/scorecards/{api.post('/scorecards', body).json()['id']}"
+    listed = [r["competency_id"] for r in api.get(path).json()["ratings"]]
+    # The update sends only the other rating: the saved comment is still checked on submit.
+    update = {"overall_recommendation": "no", "submit": True,
+              "ratings": [{"competency_id": world.design.pk, "rating": "mixed"}]}  # fmt: skip
+    error = assert_error(api.put(path, update), 400, "refused")
+    place = listed.index(world.communication.pk)
+    assert [f["field"] for f in error["fields"]] == [f"ratings.{place}.candidate_comment"]
+    assert api.get(path).json()["submitted_at"] is None

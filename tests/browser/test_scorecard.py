@@ -128,3 +128,57 @@ def test_interviewer_sees_the_guard_live_fixes_the_comment_and_submits(
     assert ratings["Communication"].candidate_comment == CLEAN_COMMENT
     assert ratings["Data modelling"].rating == "no"
     assert ratings["Data modelling"].evidence == CLEAN_EVIDENCE
+
+
+def test_a_blocked_candidate_comment_cannot_be_submitted_and_its_rewrite_can(
+    live_server: Any, page: Any, scorecard_to_fill: Scorecard
+) -> None:
+    p = page
+    sign_in(p, live_server.url, "ivan@acme.example")
+    p.goto(f"{live_server.url}/scorecards/{scorecard_to_fill.pk}/")
+    communication = p.get_by_role("group", name="Communication")
+    communication.locator('input[value="yes"]').check()
+    comment = communication.get_by_label("Comment the candidate may read")
+    comment.press_sequentially("she seems too old for a startup", delay=5)
+    p.get_by_label("Overall recommendation").select_option(label="No")
+
+    # Submitting anyway is refused, on the field, with the guard's reason and a rewrite.
+    p.get_by_role("button", name="Submit scorecard").click()
+    expect(p.get_by_role("alert").first).to_contain_text(
+        "Not submitted: a comment the candidate may read is blocked"
+    )
+    communication = p.get_by_role("group", name="Communication")
+    comment = communication.get_by_label("Comment the candidate may read")
+    refusal = communication.locator(".comment-refused")
+    expect(refusal).to_contain_text(
+        "Blocked by the guard: Age, and the words that stand for it, cannot be a reason"
+    )
+    expect(refusal).to_contain_text("«too old»")
+    expect(refusal).to_contain_text("Suggested rewrite: Describe the job-related evidence")
+    # What was typed and chosen is still there.
+    expect(comment).to_have_value("she seems too old for a startup")
+    expect(communication.locator('input[value="yes"]')).to_be_checked()
+    expect(p.get_by_label("Overall recommendation")).to_have_value("no")
+    screenshot(p, "scorecard-refused")
+    scorecard_to_fill.refresh_from_db()
+    assert scorecard_to_fill.submitted_at is None
+
+    # The interviewer takes the rewrite: the blocked sentence goes, the advice stays in view,
+    # and they write the job-related reason; the live guard passes it.
+    refusal.get_by_role("button", name="Remove the blocked sentence").click()
+    expect(comment).to_have_value("")
+    expect(comment).to_be_focused()
+    expect(comment).to_have_attribute(
+        "placeholder", re.compile(r"^Describe the job-related evidence instead")
+    )
+    comment.press_sequentially(CLEAN_COMMENT, delay=5)
+    live = communication.locator('[id^="guard-comment-"]')
+    live.get_by_text("No issues found.").wait_for()
+    p.get_by_role("button", name="Submit scorecard").click()
+    p.wait_for_url("**/scorecards/")
+    expect(p.get_by_role("status").get_by_text("Scorecard submitted.")).to_be_visible()
+
+    scorecard_to_fill.refresh_from_db()
+    assert scorecard_to_fill.submitted_at is not None
+    rating = scorecard_to_fill.ratings.get(competency__name="Communication")
+    assert rating.candidate_comment == CLEAN_COMMENT

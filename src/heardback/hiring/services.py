@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from heardback.accounts.models import Membership, Organization, User
 from heardback.accounts.selectors import user_role
 from heardback.accounts.services import audit
+from heardback.feedback.engine.guard import Finding
+from heardback.hiring import candidate_safety
 from heardback.hiring.models import (
     Application,
     AttributeRating,
@@ -120,7 +122,7 @@ def scorecard_save(
     if overall not in OverallRecommendation.values:
         raise ValidationError({"overall": _("Choose an overall recommendation.")})
     competencies = {c.pk: c for c in scorecard.application.job.competencies.all()}
-    errors: dict[str, str] = {}
+    errors: dict[str, str | ValidationError] = {}
     for competency_id, value in ratings.items():
         if competency_id not in competencies:
             errors[f"competency_{competency_id}"] = _("Not part of this job's rubric.")
@@ -130,6 +132,8 @@ def scorecard_save(
         errors["overall"] = _("Choose an overall recommendation before submitting.")
     if submit and not any(value.rating for value in ratings.values()):
         errors["ratings"] = _("Rate at least one competency before submitting.")
+    if submit:
+        errors.update(_comments_blocked_by_the_guard(scorecard, ratings, competencies))
     if errors:
         raise ValidationError(errors)
     for competency_id, value in ratings.items():
@@ -156,6 +160,48 @@ def scorecard_save(
             obj=scorecard,
         )  # fmt: skip
     return scorecard
+
+
+def _comments_blocked_by_the_guard(
+    scorecard: Scorecard, ratings: Mapping[int, RatingInput], competencies: Mapping[int, Competency]
+) -> dict[str, ValidationError]:
+    """Refusals for the comments the candidate may read that the guard blocks, by form field.
+
+    The comments checked are those the submitted scorecard will hold: the ones given now, and
+    the ones saved earlier for competencies not given again (the API's partial update).
+    """
+    comments = {r.competency_id: r.candidate_comment for r in scorecard.ratings.all()}
+    comments.update({pk: value.candidate_comment.strip() for pk, value in ratings.items()})
+    lang = scorecard.application.candidate.language
+    errors: dict[str, ValidationError] = {}
+    for competency_id, comment in comments.items():
+        if competency_id not in competencies:
+            continue  # refused as not part of the rubric
+        blocks = candidate_safety.comment_blocks(comment, lang=lang)
+        if blocks:
+            rewrite = candidate_safety.without_blocked_sentences(comment, blocks)
+            errors[f"comment_{competency_id}"] = ValidationError(
+                [_guard_refusal(comment, f, competencies[competency_id], rewrite) for f in blocks]
+            )
+    return errors
+
+
+def _guard_refusal(
+    comment: str, finding: Finding, competency: Competency, rewrite: str
+) -> ValidationError:
+    # The params carry the finding apart, for the form to show why and offer the rewrite.
+    return ValidationError(
+        _("«%(text)s» is blocked by the safe-feedback guard: %(why)s Try: %(suggestion)s"),
+        code="guard_block",
+        params={
+            "text": comment[finding.start : finding.end],
+            "why": finding.why,
+            "suggestion": finding.suggestion,
+            "competency_id": competency.pk,
+            "competency": competency.name,
+            "rewrite": rewrite,
+        },
+    )
 
 
 # --- Records created one by one (the REST API; the web UI imports them in bulk) ------------

@@ -150,8 +150,14 @@ def scorecard_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if scorecard.interviewer_id != _user(request).pk:
         raise PermissionDenied
     competencies = list(scorecard.application.job.competencies.all())
-    existing = {r.competency_id: r for r in scorecard.ratings.all()}
+    shown: dict[int, object] = {r.competency_id: r for r in scorecard.ratings.all()}
+    texts = {
+        "overall": scorecard.overall_recommendation,
+        "key_takeaways": scorecard.key_takeaways,
+        "private_notes": scorecard.private_notes,
+    }
     errors: dict[str, list[str]] = {}
+    blocked: dict[int, list[dict[str, object]]] = {}
     if request.method == "POST":
         ratings = {
             c.pk: services.RatingInput(
@@ -161,35 +167,60 @@ def scorecard_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
             for c in competencies
         }
+        texts = {
+            "overall": request.POST.get("overall", OverallRecommendation.NO_DECISION),
+            "key_takeaways": request.POST.get("key_takeaways", ""),
+            "private_notes": request.POST.get("private_notes", ""),
+        }
         try:
             services.scorecard_save(
                 actor=_user(request),
                 scorecard=scorecard,
-                overall=request.POST.get("overall", OverallRecommendation.NO_DECISION),
+                overall=texts["overall"],
                 ratings=ratings,
-                key_takeaways=request.POST.get("key_takeaways", ""),
-                private_notes=request.POST.get("private_notes", ""),
+                key_takeaways=texts["key_takeaways"],
+                private_notes=texts["private_notes"],
                 submit="submit" in request.POST,
             )
         except ValidationError as error:
-            errors = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+            errors, blocked = _scorecard_errors(error)
+            shown = dict(ratings)  # what was typed, not what was last saved
         else:
             messages.success(
                 request,
                 _("Scorecard submitted.") if "submit" in request.POST else _("Draft saved."),
             )
             return redirect("hiring:scorecard-list-mine")
-    rows = [(c, existing.get(c.pk)) for c in competencies]
+    rows = [(c, shown.get(c.pk), blocked.get(c.pk, [])) for c in competencies]
     return render(
         request,
         "hiring/scorecard_form.html",
         {
             "scorecard": scorecard,
             "rows": rows,
+            "texts": texts,
             "levels": AttributeRating.choices,
             "overall_choices": OverallRecommendation.choices,
             "errors": errors,
-            "posted": request.POST,
+            "blocked": blocked,
         },
-        status=400 if errors else 200,
+        status=400 if errors or blocked else 200,
     )
+
+
+def _scorecard_errors(
+    error: ValidationError,
+) -> tuple[dict[str, list[str]], dict[int, list[dict[str, object]]]]:
+    """The service's refusals: messages by field, and the guard's blocks by competency."""
+    if not hasattr(error, "error_dict"):
+        return {"": error.messages}, {}
+    errors: dict[str, list[str]] = {}
+    blocked: dict[int, list[dict[str, object]]] = {}
+    for field, field_errors in error.error_dict.items():
+        for field_error in field_errors:
+            if field_error.code == "guard_block" and field_error.params:
+                params = dict(field_error.params)
+                blocked.setdefault(int(params["competency_id"]), []).append(params)
+            else:
+                errors.setdefault(field, []).extend(field_error.messages)
+    return errors, blocked

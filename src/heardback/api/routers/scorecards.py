@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Query, Router, Status
 
@@ -36,6 +39,29 @@ def _ratings(ratings: list[RatingIn]) -> dict[int, hiring.RatingInput]:
     }
 
 
+@contextmanager
+def _comments_named(sent: Sequence[RatingIn], scorecard: Scorecard | None = None) -> Iterator[None]:
+    """Name a comment the guard refuses as the client knows it: `ratings.<i>.candidate_comment`,
+    `i` its place in the ratings sent or, when it was not sent, in the scorecard's ratings as
+    GET /scorecards/{id} lists them."""
+    try:
+        yield
+    except ValidationError as error:
+        if not hasattr(error, "error_dict"):
+            raise
+        sent_ids = [rating.competency_id for rating in sent]
+        kept_ids = [r.competency_id for r in scorecard.ratings.all()] if scorecard else []
+        renamed = {}
+        for field, errors in error.error_dict.items():
+            if field.startswith("comment_"):
+                competency_id = int(field.removeprefix("comment_"))
+                ids = sent_ids if competency_id in sent_ids else kept_ids
+                if competency_id in ids:
+                    field = f"ratings.{ids.index(competency_id)}.candidate_comment"
+            renamed[field] = errors
+        raise ValidationError(renamed) from None
+
+
 def _fresh(request: HttpRequest, scorecard: Scorecard) -> Scorecard:
     return selectors.scorecard_get_for_organization(
         organization=organization_of(request), pk=scorecard.pk
@@ -67,22 +93,25 @@ def scorecard_create(request: HttpRequest, payload: ScorecardIn) -> Status[Score
     """Start the scorecard of a panel member, filled on their behalf; `submit` makes it final.
 
     Ratings are per competency of the job's rubric (GET /jobs/{id}); submitting needs an
-    overall recommendation and at least one rating."""
+    overall recommendation and at least one rating, and no comment the candidate may read
+    that the safe-feedback guard blocks (400 `refused`, field
+    `ratings.<i>.candidate_comment`, with the guard's reason and suggested rewrite)."""
     organization = organization_of(request)
-    scorecard = hiring.scorecard_create(
-        actor=actor_of(request),
-        interview=selectors.interview_get_for_organization(
-            organization=organization, pk=payload.interview_id
-        ),
-        interviewer=selectors.member_get_for_organization(
-            organization=organization, pk=payload.interviewer_id
-        ),
-        overall=payload.overall_recommendation,
-        ratings=_ratings(payload.ratings),
-        key_takeaways=payload.key_takeaways,
-        private_notes=payload.private_notes,
-        submit=payload.submit,
-    )
+    with _comments_named(payload.ratings):
+        scorecard = hiring.scorecard_create(
+            actor=actor_of(request),
+            interview=selectors.interview_get_for_organization(
+                organization=organization, pk=payload.interview_id
+            ),
+            interviewer=selectors.member_get_for_organization(
+                organization=organization, pk=payload.interviewer_id
+            ),
+            overall=payload.overall_recommendation,
+            ratings=_ratings(payload.ratings),
+            key_takeaways=payload.key_takeaways,
+            private_notes=payload.private_notes,
+            submit=payload.submit,
+        )
     return Status(201, _fresh(request, scorecard))
 
 
@@ -97,15 +126,16 @@ def scorecard_update(
     scorecard = selectors.scorecard_get_for_organization(
         organization=organization_of(request), pk=scorecard_id
     )
-    hiring.scorecard_save(
-        actor=scorecard.interviewer,
-        scorecard=scorecard,
-        overall=payload.overall_recommendation,
-        ratings=_ratings(payload.ratings),
-        key_takeaways=payload.key_takeaways,
-        private_notes=payload.private_notes,
-        submit=payload.submit,
-    )
+    with _comments_named(payload.ratings, scorecard):
+        hiring.scorecard_save(
+            actor=scorecard.interviewer,
+            scorecard=scorecard,
+            overall=payload.overall_recommendation,
+            ratings=_ratings(payload.ratings),
+            key_takeaways=payload.key_takeaways,
+            private_notes=payload.private_notes,
+            submit=payload.submit,
+        )
     return _fresh(request, scorecard)
 
 
@@ -115,8 +145,13 @@ def scorecard_update(
     **needs(WRITE_HIRING),
 )
 def scorecard_submit(request: HttpRequest, scorecard_id: Id) -> Scorecard:
-    """Submit a draft as last saved: it is then final and counts for the feedback note."""
+    """Submit a draft as last saved: it is then final and counts for the feedback note.
+
+    Refused (400 `refused`) while a comment the candidate may read has a block finding of the
+    safe-feedback guard: the field is `ratings.<i>.candidate_comment`, `i` as GET lists them."""
     scorecard = selectors.scorecard_get_for_organization(
         organization=organization_of(request), pk=scorecard_id
     )
-    return _fresh(request, hiring.scorecard_submit(scorecard=scorecard))
+    with _comments_named([], scorecard):
+        hiring.scorecard_submit(scorecard=scorecard)
+    return _fresh(request, scorecard)

@@ -5,6 +5,10 @@ import functools
 from django import template
 from django.urls import get_script_prefix, reverse
 
+from heardback.feedback.engine import guard
+from heardback.feedback.engine.guard import Finding
+from heardback.hiring import candidate_safety
+
 register = template.Library()
 
 
@@ -32,3 +36,21 @@ def pk_url(name: str, pk: int) -> str:
     the route once per process and only appends the pk.
     """
     return f"{_pk_url_prefix(name, get_script_prefix())}{int(pk)}/"
+
+
+@register.simple_tag
+def guard_block(text: str, lang: str = "en") -> Finding | None:
+    """`{% guard_block comment lang as blocked %}`: the guard's first block finding in a comment
+    the candidate may read, or None. Checked on every display, so a change of the rules shows;
+    only the texts a page shows are checked."""
+    blocks = candidate_safety.comment_blocks(text, lang=lang)
+    return blocks[0] if blocks else None
+
+
+@register.simple_tag
+def guard_findings(text: str, lang: str = "en") -> list[tuple[Finding, str]]:
+    """`{% guard_findings comment lang as findings %}`: every finding of the guard in a comment
+    the candidate may read, with the words it is about (what the live guard shows)."""
+    if not text.strip():
+        return []
+    return [(f, text[f.start : f.end]) for f in guard.check(text, lang=lang, context="candidate")]
