@@ -151,3 +151,49 @@ def test_erasure_cancels_a_note_not_yet_delivered(candidate: Portal, recruiter: 
     services.candidate_erase(actor=recruiter, candidate=candidate.application.candidate)
 
     assert FeedbackNote.objects.get(application=candidate.application).status == "cancelled"
+
+
+def test_erasure_takes_them_out_of_digests_and_interviewers_free_text(
+    candidate: Portal, other_candidate: Portal, recruiter: User, recruiter_client: Client
+) -> None:
+    """A reminder digest listing them and an interviewer's notes naming them (with a health
+    detail) keep nothing that identifies them; the rest of those texts stays."""
+    from heardback.hiring.models import Scorecard, ScorecardRating
+    from heardback.outbox.services import email_enqueue
+
+    ada = candidate.application.candidate
+    digest = email_enqueue(
+        organization=candidate.application.organization,
+        to="Rita <rita@acme.example>",
+        subject="heardback: 2 candidates are waiting on you",
+        text=f"- {ada.full_name}, Backend Engineer: due Mon\n- Grace Hopper, Backend Engineer",
+        html=f"<li>{ada.full_name}, Backend Engineer</li><li>Grace Hopper</li>",
+        reply_to=None,
+        idempotency_key="digest:test",
+        kind="closure_digest",
+    )
+    card = Scorecard.objects.filter(application=candidate.application).first()
+    assert card is not None
+    card.private_notes = (
+        f"{ada.first_name} mentioned her diabetes diagnosis. Reach her at {ada.email}. "
+        "Strong on SQL."
+    )
+    card.save()
+    rating = ScorecardRating.objects.filter(scorecard=card).first()
+    if rating is not None:
+        rating.evidence = f"{ada.full_name} walked through the incident clearly."
+        rating.save()
+    candidate.post("erasure/")
+
+    recruiter_client.post(f"/questions/erasures/{ErasureRequest.objects.get().pk}/confirm/")
+
+    digest.refresh_from_db()
+    assert ada.first_name not in digest.text + digest.html and "Grace Hopper" in digest.text
+    card.refresh_from_db()
+    assert ada.first_name not in card.private_notes and ada.email not in card.private_notes
+    assert "diabetes" not in card.private_notes and "Strong on SQL." in card.private_notes
+    if rating is not None:
+        rating.refresh_from_db()
+        assert ada.first_name not in rating.evidence and "incident" in rating.evidence
+    event = AuditEvent.objects.get(action="candidate.erase")
+    assert "ratings" in event.data["kept"] and event.data["emails_naming"] >= 1

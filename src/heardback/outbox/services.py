@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import queue
+import re
 import socket
 import threading
 import time
@@ -18,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from html import escape as html_escape
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -323,6 +325,32 @@ def outbound_emails_redact(
     return OutboundEmail.objects.filter(pk__in=list(emails.values_list("pk", flat=True))).update(
         **changes
     )
+
+
+def outbound_emails_scrub(*, emails: QuerySet[OutboundEmail], needles: list[str], to: str) -> int:
+    """Replace each needle (a name, an address) wherever these emails hold it; how many changed.
+
+    For emails about someone to someone else (a reminder digest listing candidates): the
+    person is taken out, the rest of the email stays.
+    """
+    query = Q()
+    for needle in needles:
+        query |= Q(subject__icontains=needle) | Q(text__icontains=needle)
+        query |= Q(html__icontains=needle)
+    if not needles:
+        return 0
+    changed = []
+    for email in emails.filter(query):
+        for field in ("subject", "text", "html"):
+            value = getattr(email, field)
+            for needle in needles:
+                value = re.sub(re.escape(needle), to, value, flags=re.IGNORECASE)
+                if field == "html":
+                    value = re.sub(re.escape(html_escape(needle)), to, value, flags=re.IGNORECASE)
+            setattr(email, field, value)
+        changed.append(email)
+    OutboundEmail.objects.bulk_update(changed, ["subject", "text", "html"], batch_size=500)
+    return len(changed)
 
 
 # --- Claiming -----------------------------------------------------------------------------
