@@ -88,3 +88,8 @@ def test_schema_and_docs_page_are_served_without_a_key() -> None:
 )
 def test_schema_choices_are_the_models_choices(literal: object, choices: list[str]) -> None:
     assert list(typing.get_args(literal)) == list(choices)
+
+
+def test_a_body_over_the_limit_answers_413_in_the_one_error_shape(api: ApiClient) -> None:
+    response = api.post("/jobs", {"title": "x" * 3_000_000})
+    assert_error(response, 413, "too_large")

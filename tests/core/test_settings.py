@@ -62,7 +62,8 @@ def test_email_url_smtps_uses_implicit_tls() -> None:
 
 
 def test_email_url_console_for_the_demo() -> None:
-    assert email_settings("console://")["EMAIL_BACKEND"].endswith("console.EmailBackend")
+    assert email_settings("console://")["EMAIL_BACKEND"].endswith("RedactingConsoleEmailBackend")
+    assert email_settings("console://?links=show")["EMAIL_BACKEND"].endswith("console.EmailBackend")
 
 
 def test_unknown_email_scheme_is_refused() -> None:
@@ -131,5 +132,5 @@ def _two_web_processes(cache_url: str) -> list[str]:
 def test_with_redis_every_web_process_shares_one_rate_limit_count() -> None:
     # The real Redis on 127.0.0.1:6379 (database 15): the second process sees the first's count.
     assert _two_web_processes("redis://127.0.0.1:6379/15") == ["True", "True", "True", "False"]
-    # Without it, each process counts alone (what docs/operators.md warns about).
-    assert _two_web_processes("") == ["True", "True", "True", "True"]
+    # With locmem://, each process counts alone (what the start-up warning says).
+    assert _two_web_processes("locmem://") == ["True", "True", "True", "True"]

@@ -175,3 +175,23 @@ def test_approve_all_clean_refuses_a_job_it_cannot_find(
     assert response.status_code == 404
     note.refresh_from_db()
     assert note.status == "draft"
+
+
+def test_a_subject_on_several_lines_is_refused_on_save(
+    recruiter_client: Client, note: FeedbackNote
+) -> None:
+    response = recruiter_client.post(
+        f"/feedback/{note.pk}/edit/",
+        {"subject": "Your application\r\nBcc: x@evil.example", "text": note.text},
+    )
+    assert response.status_code == 400
+    assert "one line" in response.content.decode()
+    assert FeedbackNote.objects.filter(application=note.application).count() == 1
+
+
+@pytest.mark.parametrize("page", ["9" * 5000, "99999999999999999999", "-1", "٣"])
+def test_any_page_number_answers_without_error(
+    recruiter_client: Client, note: FeedbackNote, page: str
+) -> None:
+    assert recruiter_client.get("/feedback/", {"page": page}).status_code == 200
+    assert recruiter_client.get("/imports/", {"page": page}).status_code == 200

@@ -6,7 +6,13 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.conf import settings
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    PermissionDenied,
+    RequestDataTooBig,
+    ValidationError,
+)
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -123,6 +129,15 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return error_response(exc.status_code, codes.get(exc.status_code, "error"), str(exc))
 
 
+def _too_large(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return error_response(
+        413,
+        "too_large",
+        _("The request body is over %(mb)s MB; send less at a time, or upload a file.")
+        % {"mb": round(settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1_000_000, 1)},
+    )
+
+
 def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
     logger.exception("API error on %s %s", request.method, request.path)
     return error_response(500, "server_error", _("Something went wrong on our side."))
@@ -140,6 +155,7 @@ def install_handlers(api: NinjaAPI) -> None:
         (RequestInvalid, _request_invalid),
         (ValidationError, _refused),
         (HttpError, _http_error),
+        (RequestDataTooBig, _too_large),
     ]
     for exception_class, handler in handlers:
         api.add_exception_handler(exception_class, handler)

@@ -214,9 +214,13 @@ def feedback_note_edit(*, actor: User, note: FeedbackNote, subject: str, text: s
             _("A %(status)s note can no longer be edited.")
             % {"status": note.get_status_display().lower()}
         )
-    subject, text = subject.strip(), text.strip()
+    # Browsers send \r\n: stored as \n, so paragraphs, bullets and sources still line up.
+    subject, text = subject.strip(), text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not subject or not text:
         raise FeedbackError(_("A note needs a subject and a text."))
+    if any(ch in subject for ch in "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"):
+        # A header on several lines could never be sent: refuse it now, not at delivery.
+        raise FeedbackError(_("The subject must be on one line."))
     other_names = note_inputs(note.organization, applications_for_notes([note.application_id]))[
         0
     ].other_candidate_names

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heardback.accounts.models import Organization
+from heardback.core.paging import page_number
 from heardback.feedback import selectors, services
 from heardback.feedback.engine import guard
 from heardback.feedback.models import FeedbackNote
@@ -88,7 +89,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         status=filters["status"],
         verdict=filters["verdict"],
     )
-    page = max(1, int(request.GET["page"])) if request.GET.get("page", "").isdigit() else 1
+    page = page_number(request)
     start = (page - 1) * QUEUE_PAGE_SIZE
     rows = selectors.feedback_queue_rows(notes=notes, offset=start, limit=QUEUE_PAGE_SIZE + 1)
     return render(

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from heardback.accounts.models import Organization, User
+from heardback.core.paging import page_number
 from heardback.integrations import selectors, services
 from heardback.integrations.forms import ImportUploadForm
 from heardback.integrations.models import ImportRun
@@ -46,7 +47,7 @@ def run_list(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error)
         else:
             return redirect("integrations:run-detail", pk=run.pk)
-    page = max(1, int(request.GET["page"])) if request.GET.get("page", "").isdigit() else 1
+    page = page_number(request)
     start = (page - 1) * RUNS_PAGE_SIZE
     runs = list(
         selectors.import_runs_for_organization(organization=organization)[

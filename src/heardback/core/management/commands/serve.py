@@ -24,6 +24,8 @@ class Command(BaseCommand):
             "--workers", str(options["workers"]),
             "--threads", "4",
             "--access-logfile", "-",
+            # Candidates' private links stay out of the access log.
+            "--logger-class", "heardback.core.logs.RedactingGunicornLogger",
             "--graceful-timeout", "10",
         ]  # fmt: skip
         self.stdout.write(f"Serving on http://{options['host']}:{options['port']}/")

@@ -1,0 +1,23 @@
+// Small behaviours the pages ask for with data- attributes: no inline script, so the
+// Content-Security-Policy can forbid it.
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+  }
+});
+document.addEventListener("change", function (event) {
+  var field = event.target;
+  if (field.dataset && field.dataset.autosubmit !== undefined && field.form) {
+    field.form.submit();
+  }
+});
+document.addEventListener("click", function (event) {
+  var button = event.target.closest ? event.target.closest("[data-rewrite]") : null;
+  if (!button) return;
+  var box = document.getElementById(button.dataset.rewriteTarget);
+  if (!box) return;
+  box.value = button.dataset.rewrite;
+  box.focus();
+  box.dispatchEvent(new Event("input", { bubbles: true }));
+});
