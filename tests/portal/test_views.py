@@ -10,6 +10,7 @@ import time_machine
 from django.test import Client
 from django.utils import timezone
 from django.utils.formats import date_format
+from django_tasks_db.models import DBTaskResult
 from pytest_django.fixtures import Settings
 
 from heardback.accounts.models import User
@@ -19,6 +20,7 @@ from heardback.hiring.models import Application
 from heardback.outbox.models import OutboundEmail
 from heardback.portal import services
 from heardback.portal.models import FeedbackRating, PortalQuestion, SurveyResponse
+from heardback.portal.tasks import link_reissue
 from heardback.portal.tokens import token_for
 from heardback.portal.views import SECURITY_HEADERS
 from tests import factories
@@ -409,6 +411,15 @@ def test_asking_for_a_link_answers_the_same_for_known_and_unknown_addresses(
     assert known.redirect_chain == unknown.redirect_chain == [("/p/?sent=1", 302)]
     assert known.content == unknown.content
     assert "If we know this address, we have sent a link to it." in html(known)
+    # The request only queued the same task for both (timing tells nothing); the worker sends.
+    assert OutboundEmail.objects.filter(kind="portal_link").count() == 0
+    queued = DBTaskResult.objects.filter(task_path="heardback.portal.tasks.link_reissue")
+    assert sorted(r.args_kwargs["kwargs"]["email"] for r in queued) == [
+        "ada@mail.example",
+        "nobody@mail.example",
+    ]
+    for result in queued:
+        link_reissue.call(**result.args_kwargs["kwargs"])
     assert OutboundEmail.objects.filter(kind="portal_link").count() == 1
 
 

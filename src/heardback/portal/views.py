@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -31,6 +32,7 @@ from heardback.portal.models import (
     SurveyResponse,
 )
 from heardback.portal.services.emails import zone as time_zone
+from heardback.portal.tasks import link_reissue
 from heardback.portal.texts import LANGUAGES, TEXTS, language_or_default, texts_for
 
 SECURITY_HEADERS = {
@@ -193,10 +195,12 @@ def _acted(
 @require_http_methods(["GET", "POST"])
 def reissue(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
+        address = services.clean_text(request.POST.get("email", ""))
         try:
-            services.candidate_link_reissue_request(email=request.POST.get("email", ""))
+            validate_email(address)
         except ValidationError:
             return _render(request, "portal/reissue.html", {"invalid": True}, status=400)
+        link_reissue.enqueue(email=address)
         return redirect(f"{reverse('portal:reissue')}?sent=1")
     return _render(request, "portal/reissue.html", {"sent": request.GET.get("sent") == "1"})
 

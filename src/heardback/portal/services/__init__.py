@@ -10,6 +10,7 @@ from heardback.portal.services.common import (
     OPEN_QUESTIONS_MAX,
     REDACTED,
     PortalError,
+    clean_text,
 )
 from heardback.portal.services.consents import consent_grant, consent_withdraw
 from heardback.portal.services.erasure import (
@@ -47,6 +48,7 @@ __all__ = [
     "candidate_link_token",
     "candidate_link_url",
     "candidate_links_issue",
+    "clean_text",
     "consent_grant",
     "consent_withdraw",
     "erasure_request_confirm",
