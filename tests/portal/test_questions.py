@@ -148,3 +148,15 @@ def test_an_outsider_cannot_confirm_another_organizations_erasure(
 
     assert response.status_code == 404
     assert ErasureRequest.objects.get().completed_at is None
+
+
+def test_a_question_holding_the_link_placeholder_is_kept_and_its_notice_queued(
+    candidate: Portal,
+) -> None:
+    """It once answered 500 and lost the question."""
+    response = candidate.post("questions/", {"body": "Is http://x/p/PORTAL-TOKEN/ my page?"})
+    assert response.status_code == 302
+    question = PortalQuestion.objects.get()
+    assert "PORTAL-TOKEN" not in question.body and "PORTAL\u2011TOKEN" in question.body
+    notice = OutboundEmail.objects.get(kind="portal_question")
+    assert "PORTAL\u2011TOKEN" in notice.text
