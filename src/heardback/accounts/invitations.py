@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import re
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -243,8 +244,8 @@ def _hand_over(*, organization: Organization, source: User, target: User) -> Non
             for f in model._meta.get_fields()  # type: ignore[union-attr]
         }:
             through = relation.through  # type: ignore[attr-defined]
-            owner = relation.field.m2m_field_name()
-            user_field = relation.field.m2m_reverse_field_name()
+            field: Any = relation.field  # a ManyToManyField
+            owner, user_field = field.m2m_field_name(), field.m2m_reverse_field_name()
             rows = through.objects.filter(
                 **{f"{owner}__organization": organization, user_field: source}
             )

@@ -7,6 +7,7 @@ through `redact`.
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 from typing import Any
@@ -38,27 +39,13 @@ class RedactingConsoleEmailBackend(ConsoleEmailBackend):
 
     def write_message(self, message: Any) -> None:
         original = self.stream
-        buffer = _Buffer()
+        buffer = io.StringIO()
         self.stream = buffer
         try:
             super().write_message(message)
         finally:
             self.stream = original
         self.stream.write(redact(buffer.getvalue()))
-
-
-class _Buffer:
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-
-    def write(self, text: str) -> None:
-        self.parts.append(text)
-
-    def flush(self) -> None:
-        pass
-
-    def getvalue(self) -> str:
-        return "".join(self.parts)
 
 
 def _gunicorn_logger() -> type:
