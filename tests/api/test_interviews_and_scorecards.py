@@ -112,8 +112,11 @@ def test_scorecard_is_updated_then_submitted(api: ApiClient, world: World) -> No
         "Needs depth",
     )
     assert scorecard.ratings.get().rating == "no"
-    # The submit is recorded as the interviewer's, on whose behalf the key filled it.
-    assert AuditEvent.objects.filter(action="scorecard.submit", actor=world.interviewer).exists()
+    # The key's person is the actor in the audit log; the interviewer, on whose behalf the
+    # key filled it, is named beside.
+    event = AuditEvent.objects.get(action="scorecard.submit")
+    assert event.actor is not None and event.actor != world.interviewer
+    assert event.data["on_behalf_of"] == world.interviewer.pk
     error = assert_error(api.put(path, {"overall_recommendation": "yes"}), 400, "refused")
     assert "already submitted" in error["message"]
 

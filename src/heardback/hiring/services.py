@@ -112,8 +112,13 @@ def scorecard_save(
     key_takeaways: str = "",
     private_notes: str = "",
     submit: bool = False,
+    recorded_actor: User | None = None,
 ) -> Scorecard:
-    """Save the interviewer's own scorecard as a draft, or submit it (then it is final)."""
+    """Save the interviewer's own scorecard as a draft, or submit it (then it is final).
+
+    `actor` is the interviewer; `recorded_actor`, when a tool fills the scorecard on their
+    behalf (an API key's person), is who the audit log names, with the interviewer beside.
+    """
     scorecard = Scorecard.objects.select_for_update().get(pk=scorecard.pk)
     if scorecard.interviewer_id != actor.pk:
         raise PermissionDenied("Only the interviewer can fill this scorecard.")
@@ -155,9 +160,10 @@ def scorecard_save(
         scorecard.submitted_at = timezone.now()
     scorecard.save()
     if submit:
+        behalf = {"on_behalf_of": actor.pk} if recorded_actor not in (None, actor) else {}
         audit(
-            organization=scorecard.organization, actor=actor, action="scorecard.submit",
-            obj=scorecard,
+            organization=scorecard.organization, actor=recorded_actor or actor,
+            action="scorecard.submit", obj=scorecard, **behalf,
         )  # fmt: skip
     return scorecard
 
@@ -442,10 +448,11 @@ def scorecard_create(
         key_takeaways=key_takeaways,
         private_notes=private_notes,
         submit=submit,
+        recorded_actor=actor,
     )
 
 
-def scorecard_submit(*, scorecard: Scorecard) -> Scorecard:
+def scorecard_submit(*, scorecard: Scorecard, recorded_actor: User | None = None) -> Scorecard:
     """Submit a draft scorecard as it was last saved, on its interviewer's behalf."""
     ratings = {
         rating.competency_id: RatingInput(
@@ -463,4 +470,5 @@ def scorecard_submit(*, scorecard: Scorecard) -> Scorecard:
         key_takeaways=scorecard.key_takeaways,
         private_notes=scorecard.private_notes,
         submit=True,
+        recorded_actor=recorded_actor,
     )

@@ -135,6 +135,7 @@ def scorecard_update(
             key_takeaways=payload.key_takeaways,
             private_notes=payload.private_notes,
             submit=payload.submit,
+            recorded_actor=actor_of(request),
         )
     return _fresh(request, scorecard)
 
@@ -153,5 +154,5 @@ def scorecard_submit(request: HttpRequest, scorecard_id: Id) -> Scorecard:
         organization=organization_of(request), pk=scorecard_id
     )
     with _comments_named([], scorecard):
-        hiring.scorecard_submit(scorecard=scorecard)
+        hiring.scorecard_submit(scorecard=scorecard, recorded_actor=actor_of(request))
     return _fresh(request, scorecard)
