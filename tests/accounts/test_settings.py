@@ -360,3 +360,19 @@ def test_settings_pages_queries_do_not_grow_with_members_or_keys(
         )
     with django_assert_max_num_queries(8):
         assert admin_client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("scorecard_deadline_hours", 0), ("reapply_months", 61), ("time_zone", "Mars/Olympus")],
+)
+def test_a_new_organization_refuses_what_the_policy_page_refuses(field: str, value: object) -> None:
+    """The model guards its fields, so `heardback org create` and the page agree."""
+    from django.core.exceptions import ValidationError
+
+    from heardback.accounts.services import organization_create
+
+    with pytest.raises(ValidationError) as refused:
+        organization_create(actor=None, slug="mars", name="Mars", **{field: value})
+    assert field in refused.value.message_dict
+    assert not Organization.objects.filter(slug="mars").exists()

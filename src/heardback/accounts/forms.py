@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from heardback.accounts.models import Language, Membership, Organization
-from heardback.accounts.services import POLICY_BOUNDS
+from heardback.accounts.models import POLICY_BOUNDS, Language, Membership, Organization
 from heardback.api.scopes import SCOPES
 from heardback.closure.models import ClosurePolicy
 

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 from typing import Any, ClassVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +55,33 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name.split(" ")[0] if self.full_name else self.email.split("@")[0]
 
 
+# Bounds of the feedback policy: one definition, used by the model's validators (so every
+# service that saves an organization refuses a 0-hour deadline), the settings form and the API.
+POLICY_BOUNDS: dict[str, tuple[int, int]] = {
+    "reapply_months": (0, 60),
+    "scorecard_deadline_hours": (1, 720),
+    "decision_deadline_days": (1, 60),
+    "feedback_deadline_days": (1, 30),
+}
+
+
+def _bounded(name: str) -> list[Any]:
+    low, high = POLICY_BOUNDS[name]
+    return [MinValueValidator(low), MaxValueValidator(high)]
+
+
+def validate_time_zone(value: str) -> None:
+    """An IANA time zone name the zoneinfo database knows ("Europe/Paris", not "Mars/Olympus")."""
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            _("%(zone)s is not a time zone; write one like Europe/Paris."),
+            params={"zone": repr(value)},
+            code="time_zone",
+        ) from None
+
+
 class Organization(models.Model):
     """A customer: its people, jobs, candidates and feedback policy."""
 
@@ -61,16 +91,22 @@ class Organization(models.Model):
 
     slug = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=200)
-    time_zone = models.CharField(max_length=64, default="UTC")
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     default_language = models.CharField(max_length=5, choices=Language.choices, default=Language.EN)
     sender_name = models.CharField(max_length=200, blank=True)
     sender_email = models.EmailField(blank=True)
     # Feedback policy: the closure clock's deadlines and what a note may say.
-    scorecard_deadline_hours = models.PositiveIntegerField(default=24)
-    decision_deadline_days = models.PositiveIntegerField(default=5)
-    feedback_deadline_days = models.PositiveIntegerField(default=2)
+    scorecard_deadline_hours = models.PositiveIntegerField(
+        default=24, validators=_bounded("scorecard_deadline_hours")
+    )
+    decision_deadline_days = models.PositiveIntegerField(
+        default=5, validators=_bounded("decision_deadline_days")
+    )
+    feedback_deadline_days = models.PositiveIntegerField(
+        default=2, validators=_bounded("feedback_deadline_days")
+    )
     tone = models.CharField(max_length=10, choices=Tone.choices, default=Tone.WARM)
-    reapply_months = models.PositiveIntegerField(default=6)
+    reapply_months = models.PositiveIntegerField(default=6, validators=_bounded("reapply_months"))
     show_interviewer_first_names = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -10,7 +10,14 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from heardback.accounts.models import AuditEvent, Language, Membership, Organization, User
+from heardback.accounts.models import (
+    POLICY_BOUNDS,
+    AuditEvent,
+    Language,
+    Membership,
+    Organization,
+    User,
+)
 
 
 def audit(
@@ -113,13 +120,6 @@ def user_password_change(*, user: User, password: str) -> None:
 
 # --- Organization settings (admins only) -------------------------------------------------------
 
-# Bounds of the feedback policy, shared by the settings form and the service.
-POLICY_BOUNDS: dict[str, tuple[int, int]] = {
-    "reapply_months": (0, 60),
-    "scorecard_deadline_hours": (1, 720),
-    "decision_deadline_days": (1, 60),
-    "feedback_deadline_days": (1, 30),
-}
 POLICY_FIELDS = (
     "tone",
     "reapply_months",
