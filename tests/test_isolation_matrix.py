@@ -15,18 +15,18 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from heardback.accounts.models import Invitation, Membership, Organization, User
+from heardback.accounts.models import Invitation, Membership, Organization
 from heardback.api.models import ApiKey
 from heardback.api.services import api_key_create
 from heardback.feedback.models import FeedbackNote
 from heardback.integrations.models import ImportRun
 from heardback.portal.models import ErasureRequest, PortalQuestion
 from tests import factories
+from tests.tenancy import snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -99,19 +99,6 @@ def _world_of_a(a: Organization) -> None:
     Invitation.objects.create(pk=ID, organization=a, email="new@a.example", role="recruiter")
     key, _ = api_key_create(organization=a, user=None, name="A's tool", scopes=["read"])
     ApiKey.objects.filter(pk=key.pk).update(id=ID)
-
-
-def snapshot(organization: Organization) -> dict[str, list[dict[str, Any]]]:
-    rows: dict[str, list[dict[str, Any]]] = {}
-    for model in apps.get_models():
-        names = {f.name for f in model._meta.get_fields()}
-        if "organization" in names and model is not Organization:
-            queryset = model._default_manager.filter(organization=organization).order_by("pk")
-            rows[model._meta.label] = list(queryset.values())
-    rows["people"] = list(
-        User.objects.filter(memberships__organization=organization).order_by("pk").values()
-    )
-    return rows
 
 
 @pytest.fixture

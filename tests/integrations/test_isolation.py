@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from io import StringIO
 from pathlib import Path
-from typing import Any
 
 import pytest
-from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
@@ -26,6 +24,7 @@ from heardback.integrations.models import ImportRun
 from heardback.integrations.services import import_run_execute
 from tests import factories
 from tests.integrations.conftest import FIXTURES, fixture_files, zip_of
+from tests.tenancy import snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -42,19 +41,6 @@ def _path(source: str) -> Path:
     if source == "csv":
         return FIXTURES / "csv" / "scorecards.csv"
     return FIXTURES / FOLDERS[source]
-
-
-def _snapshot(organization: Organization) -> dict[str, list[dict[str, Any]]]:
-    """Every row of every model that belongs to the organization, and its people's accounts."""
-    rows: dict[str, list[dict[str, Any]]] = {}
-    for model in apps.get_models():
-        names = {f.name for f in model._meta.get_fields()}
-        if "organization" in names and model is not Organization:
-            queryset = model._default_manager.filter(organization=organization).order_by("pk")
-            rows[model._meta.label] = list(queryset.values())
-    people = User.objects.filter(memberships__organization=organization).order_by("pk")
-    rows["accounts.User"] = list(people.values())
-    return rows
 
 
 def _import_as_b(channel: str, source: str, b: Organization, recruiter: User) -> None:
@@ -97,12 +83,12 @@ def test_an_import_by_b_with_as_ids_and_emails_leaves_a_untouched(
     IMPORTERS[source](_path(source), organization=a)
     b_recruiter = factories.UserFactory(email="rob@globex.example")
     factories.MembershipFactory(organization=b, user=b_recruiter, role="recruiter")
-    before = _snapshot(a)
+    before = snapshot(a)
     a_people = set(User.objects.filter(memberships__organization=a).values_list("pk", flat=True))
 
     _import_as_b(channel, source, b, b_recruiter)
 
-    assert _snapshot(a) == before
+    assert snapshot(a) == before
     b_people = User.objects.filter(memberships__organization=b).exclude(pk=b_recruiter.pk)
     assert b_people.exists()
     assert not a_people & set(b_people.values_list("pk", flat=True))

@@ -210,21 +210,27 @@ def application_draft(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("feedback:note-detail", pk=note.pk)
 
 
+def _job_filter(request: HttpRequest, organization: Organization) -> Job | None:
+    """The job a bulk action is limited to (None: every job). Unknown, malformed or another
+    organization's job: 404, never widened to the whole organization."""
+    job_id = request.POST.get("job", "")
+    if not job_id:
+        return None
+    job = (
+        Job.objects.filter(organization=organization, pk=job_id).first()
+        if (job_id.isascii() and job_id.isdigit())
+        else None
+    )
+    if job is None:
+        raise Http404
+    return job
+
+
 @require_POST
 @login_required
 def approve_clean(request: HttpRequest) -> HttpResponse:
     organization = _decider_org(request)
-    job_id = request.POST.get("job", "")
-    job = None
-    if job_id:
-        # Unknown, malformed or another organization's job: refuse, never widen to every job.
-        job = (
-            Job.objects.filter(organization=organization, pk=job_id).first()
-            if (job_id.isdigit())
-            else None
-        )
-        if job is None:
-            raise Http404
+    job = _job_filter(request, organization)
     count = services.feedback_notes_approve_clean(
         actor=_user(request), organization=organization, job=job
     )
@@ -267,17 +273,7 @@ def guard_check(request: HttpRequest) -> HttpResponse:
 def send_approved(request: HttpRequest) -> HttpResponse:
     """Queue every approved note (optionally of one job), now or at a chosen time."""
     organization = _decider_org(request)
-    job_id = request.POST.get("job", "")
-    job = None
-    if job_id:
-        # Unknown, malformed or another organization's job: refuse, never widen to every job.
-        job = (
-            Job.objects.filter(organization=organization, pk=job_id).first()
-            if (job_id.isdigit())
-            else None
-        )
-        if job is None:
-            raise Http404
+    job = _job_filter(request, organization)
     try:
         at = services.parse_when(request.POST.get("when", "now"), organization)
     except ValidationError as error:
