@@ -103,6 +103,10 @@ ENDPOINTS = {
     "feedback_note_list": Endpoint(
         "GET", lambda i: "/feedback-notes", "read", names_acme_ids=False
     ),
+    "feedback_notes_approve_clean": Endpoint(
+        "POST", lambda i: "/feedback-notes/approve-clean", "write:feedback",
+        lambda i: {"job": i.world.job.pk},
+    ),
     "feedback_note_get": Endpoint("GET", lambda i: f"/feedback-notes/{i.note.pk}", "read"),
     "feedback_note_current": Endpoint(
         "GET", lambda i: f"/applications/{i.note.application_id}/feedback-note", "read"
