@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from types import SimpleNamespace
 
 import pytest
@@ -189,3 +190,13 @@ def test_cli_approve_all_clean_leaves_and_lists_the_flagged_note(
     assert f"needs review {flagged.pk}: A scorecard holds a remark" in out
     flagged.refresh_from_db()
     assert flagged.status == "draft"
+
+
+def test_the_jsonl_export_carries_why_a_note_needs_review(
+    org: Organization, flagged: FeedbackNote, capsys: pytest.CaptureFixture[str]
+) -> None:
+    call_command("notes", "export", "--org", org.slug, "--format", "jsonl")
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(row["id"], row["review_reasons"]) for row in rows] == [
+        (flagged.pk, ["scorecard_blocked"])
+    ]

@@ -84,6 +84,7 @@ class Command(BaseCommand):
                     "provenance": note.provenance,
                     "quality": note.quality,
                     "guard": {"verdict": note.guard_verdict, "findings": note.guard_findings},
+                    "review_reasons": note.review_reasons,
                 }
                 stream.write(json.dumps(row, ensure_ascii=False) + "\n")
         finally:
