@@ -95,9 +95,15 @@ def queue(request: HttpRequest) -> HttpResponse:
     start = (page - 1) * QUEUE_PAGE_SIZE
     rows = selectors.feedback_queue_rows(notes=notes, offset=start, limit=QUEUE_PAGE_SIZE + 1)
     job_id = int(filters["job"]) if filters["job"].isdigit() else None
-    needing_review = selectors.feedback_notes_needing_review(
-        organization=organization, job_id=filters["job"]
-    )[:APART_LIMIT]
+    counts = selectors.feedback_queue_counts(organization=organization)
+    # Finding them reads every draft's row: skipped when the counts say there are none.
+    needing_review = (
+        selectors.feedback_notes_needing_review(organization=organization, job_id=filters["job"])[
+            :APART_LIMIT
+        ]
+        if counts["needs_review"]
+        else []
+    )
     return render(
         request,
         "feedback/note_queue.html",
@@ -108,7 +114,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "page": page,
             "filters": filters,
             "jobs": Job.objects.filter(organization=organization).order_by("title"),
-            "counts": selectors.feedback_queue_counts(organization=organization),
+            "counts": counts,
             "needing_review": [
                 (note, review_labels(note.review_reasons, note.quality)) for note in needing_review
             ],
