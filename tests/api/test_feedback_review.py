@@ -59,3 +59,14 @@ def test_api_approve_clean_needs_the_feedback_scope(
 
     reader = ApiClient(make_key(org, admin, ["read"]))  # type: ignore[arg-type]
     assert_error(reader.post("/feedback-notes/approve-clean", {}), 403, "forbidden")
+
+
+def test_the_list_filters_notes_that_need_review(
+    api: ApiClient, org: Organization, flagged: FeedbackNote
+) -> None:
+    clean = services.feedback_note_draft(
+        actor=None, application=rejected_application(org, first_name="Ana")
+    )
+    flagged_ids = [n["id"] for n in api.get("/feedback-notes", needs_review="true").json()["items"]]
+    clean_ids = [n["id"] for n in api.get("/feedback-notes", needs_review="false").json()["items"]]
+    assert (flagged_ids, clean_ids) == ([flagged.pk], [clean.pk])

@@ -38,6 +38,7 @@ def feedback_note_list(request: HttpRequest, filters: Query[NoteFilters]) -> dic
         job=filters.job,
         status=filters.status or "",
         verdict=filters.verdict or "",
+        needs_review=filters.needs_review,
     )
     return paginate(request, notes, filters)
 

@@ -55,6 +55,9 @@ class NoteFilters(PageFilters):
     job: Id | None = None
     status: NoteStatus | None = None
     verdict: Verdict | None = None
+    needs_review: bool | None = Field(
+        None, description="true: only notes a person must read first (`review_reasons`)."
+    )
 
 
 class ApproveIn(Schema):
