@@ -75,6 +75,7 @@ def test_org_create_command_gives_the_defaults(capsys: pytest.CaptureFixture[str
     assert RejectionReason.objects.filter(organization=organization).count() == len(
         default_reasons()
     )
+    assert f"starts with {len(default_reasons())} rejection reasons" in capsys.readouterr().out
 
 
 # --- The settings page ------------------------------------------------------------------------
