@@ -82,6 +82,11 @@ ENDPOINTS = {
     "rejection_reason_list": Endpoint(
         "GET", lambda i: "/rejection-reasons", "read", names_acme_ids=False
     ),
+    "rejection_reason_create": Endpoint(
+        "POST", lambda i: "/rejection-reasons", "write:hiring",
+        lambda i: {"name": "Spam", "category": "other", "sends_note": False},
+        names_acme_ids=False,
+    ),
     "interview_list": Endpoint("GET", lambda i: "/interviews", "read", names_acme_ids=False),
     "interview_get": Endpoint("GET", lambda i: f"/interviews/{i.world.interview.pk}", "read"),
     "interview_create": Endpoint(
@@ -97,6 +102,10 @@ ENDPOINTS = {
     ),
     "feedback_note_list": Endpoint(
         "GET", lambda i: "/feedback-notes", "read", names_acme_ids=False
+    ),
+    "feedback_notes_approve_clean": Endpoint(
+        "POST", lambda i: "/feedback-notes/approve-clean", "write:feedback",
+        lambda i: {"job": i.world.job.pk},
     ),
     "feedback_note_get": Endpoint("GET", lambda i: f"/feedback-notes/{i.note.pk}", "read"),
     "feedback_note_current": Endpoint(

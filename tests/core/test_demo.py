@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from heardback.core.demo import demo_create
+from heardback.core.demo import LEVELS, demo_create
 from heardback.hiring.models import Application, Candidate, Job, RejectionReason, Scorecard
 
 TODAY = dt.date(2026, 11, 25)
@@ -80,6 +80,63 @@ def test_demo_covers_what_a_recruiter_needs_to_try_the_product() -> None:
     assert Scorecard.objects.filter(submitted_at__isnull=False).count() > 200
     emails = set(org.memberships.values_list("user__email", flat=True))
     assert {"admin@demo.example", "recruiter@demo.example", "interviewer@demo.example"} <= emails
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_demos_reasons_agree_with_its_interviews_and_ratings(seed: int) -> None:
+    """A newcomer trusts the demo: no reason says what its interviews and ratings contradict."""
+    demo_create(seed=seed, size="small", today=TODAY, password="demo-pass-1")
+    rejected = (
+        Application.objects.filter(status="rejected")
+        .select_related("stage", "rejection_reason")
+        .prefetch_related("interviews", "scorecards__ratings__competency", "scorecards__interview")
+    )
+    categories = set()
+    for application in rejected:
+        reason = application.rejection_reason
+        assert reason is not None
+        categories.add(reason.category)
+        stage = application.stage.kind if application.stage else ""
+        kinds = {i.kind for i in application.interviews.all()}
+        below = {
+            card.interview.kind
+            for card in application.scorecards.all()
+            if card.submitted_at is not None
+            for r in card.ratings.all()
+            if r.rating and LEVELS.index(r.rating) < LEVELS.index(r.competency.bar)
+        }
+        scores: dict[str, list[int]] = {}
+        for card in application.scorecards.all():
+            for r in card.ratings.all() if card.submitted_at else ():
+                if r.rating:
+                    scores.setdefault(r.competency.bar + r.competency.name, []).append(
+                        LEVELS.index(r.rating) - LEVELS.index(r.competency.bar)
+                    )
+        below_bar_overall = any(sum(s) / len(s) < 0 for s in scores.values())
+        where = f"{application.pk} {reason.name} at {stage}"
+        assert not reason.stages or stage in reason.stages, where
+        if reason.category == "skills_gap":
+            # Together, the interviewers rated at least one competency below its bar.
+            assert below and below_bar_overall, where
+        if "exercise" in reason.name.lower():
+            assert "take_home" in below, where
+        if reason.category == "stronger_candidate":
+            assert stage in ("final", "offer"), where
+        if kinds <= {"screen"}:
+            assert "interview" not in reason.explanation_en.lower(), where
+            assert "entretien" not in reason.explanation_fr.lower(), where
+        assert reason.sends_note or stage == "application_review", where
+    assert {"skills_gap", "experience_level", "stronger_candidate", "role_closed"} <= categories
+
+
+@pytest.mark.django_db
+def test_demo_reasons_declare_their_stages_and_duplicates_send_no_note() -> None:
+    demo_create(seed=1, size="small", today=TODAY, password="demo-pass-1")
+    reasons = {r.name: r for r in RejectionReason.objects.all()}
+    assert reasons["Another finalist was a closer match"].stages == ["final", "offer"]
+    assert not reasons["Duplicate application"].sends_note
+    assert all(r.sends_note for name, r in reasons.items() if name != "Duplicate application")
 
 
 def _free_port() -> int:

@@ -62,6 +62,11 @@ def audit_many(
     )
 
 
+# What every new organization starts with, given by apps above accounts (hiring: its rejection
+# reasons), which register here in their AppConfig.ready(): accounts may not import them.
+ORGANIZATION_SETUP: list[Callable[..., object]] = []
+
+
 @transaction.atomic
 def organization_create(*, actor: User | None, slug: str, name: str, **policy: Any) -> Organization:
     """Create an organization with its feedback policy (defaults unless given)."""
@@ -71,6 +76,8 @@ def organization_create(*, actor: User | None, slug: str, name: str, **policy: A
     organization.full_clean()
     organization.save()
     audit(organization=organization, actor=actor, action="organization.create", obj=organization)
+    for setup in ORGANIZATION_SETUP:
+        setup(organization=organization, actor=actor)
     return organization
 
 

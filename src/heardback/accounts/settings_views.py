@@ -1,4 +1,5 @@
-"""Organization settings, for admins: feedback policy, closure policy, sender, members, API keys.
+"""Organization settings, for admins: feedback policy, closure policy, sender, members, API keys,
+rejection reasons.
 
 Secrets (a new account's temporary password, a new API key) are rendered straight into the
 answer to the POST that made them, never stored in a message or the session, and the answer is
@@ -17,7 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heardback.accounts import invitations, selectors, services
 from heardback.accounts.forms import (
@@ -33,6 +34,10 @@ from heardback.api import selectors as api_selectors
 from heardback.api import services as api_services
 from heardback.closure.selectors import closure_policy_for
 from heardback.closure.services import closure_policy_update
+from heardback.hiring import reason_services
+from heardback.hiring.forms import RejectionReasonForm
+from heardback.hiring.models import PipelineStage
+from heardback.hiring.selectors import rejection_reasons_for
 
 TIME_ZONES = sorted(available_timezones())
 
@@ -323,3 +328,86 @@ def api_key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         request, _("Revoked %(name)s: it stops working at once.") % {"name": api_key.name}
     )
     return redirect("accounts:settings-api-keys")
+
+
+# --- Rejection reasons -------------------------------------------------------------------------
+
+
+def _reason_values(form: RejectionReasonForm) -> reason_services.ReasonValues:
+    data = form.cleaned_data
+    return reason_services.ReasonValues(
+        name=data["name"],
+        category=data["category"],
+        explanation_en=data["explanation_en"],
+        explanation_fr=data["explanation_fr"],
+        stages=tuple(data["stages"]),
+        sends_note=data["sends_note"],
+    )
+
+
+def _reasons_page(
+    request: HttpRequest,
+    organization: Organization,
+    *,
+    form: RejectionReasonForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context = {
+        "organization": organization,
+        "section": "reasons",
+        "reasons": rejection_reasons_for(organization=organization),
+        "stage_labels": dict(PipelineStage.Kind.choices),
+        "form": form or RejectionReasonForm(prefix="reason", initial={"sends_note": True}),
+    }
+    return render(request, "accounts/settings_reasons.html", context, status=status)
+
+
+@require_GET
+@login_required
+def settings_reasons(request: HttpRequest) -> HttpResponse:
+    return _reasons_page(request, _admin_org(request))
+
+
+@require_POST
+@login_required
+def reason_create(request: HttpRequest) -> HttpResponse:
+    organization = _admin_org(request)
+    form = RejectionReasonForm(request.POST, prefix="reason")
+    if form.is_valid():
+        try:
+            reason = reason_services.rejection_reason_create(
+                actor=_user(request), organization=organization, values=_reason_values(form)
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Added the reason %(name)s.") % {"name": reason.name})
+            return redirect("accounts:settings-reasons")
+    return _reasons_page(request, organization, form=form, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def reason_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = _admin_org(request)
+    reason = rejection_reasons_for(organization=organization).filter(pk=pk).first()
+    if reason is None:
+        raise Http404
+    form = RejectionReasonForm.for_reason(
+        reason, request.POST if request.method == "POST" else None
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                reason_services.rejection_reason_update(
+                    actor=_user(request), reason=reason, values=_reason_values(form)
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Saved the reason %(name)s.") % {"name": reason.name})
+                return redirect("accounts:settings-reasons")
+        status = 400
+    context = {"organization": organization, "section": "reasons", "reason": reason, "form": form}
+    return render(request, "accounts/settings_reason_edit.html", context, status=status)

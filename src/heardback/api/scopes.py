@@ -21,8 +21,8 @@ SCOPES: dict[str, StrOrPromise] = {
         "and feedback notes."
     ),
     WRITE_HIRING: _(
-        "Create jobs, candidates, applications and interviews; fill and submit scorecards; "
-        "reject or advance applications."
+        "Create jobs, candidates, applications, interviews and rejection reasons; fill and "
+        "submit scorecards; reject or advance applications."
     ),
     WRITE_FEEDBACK: _("Draft, approve and send feedback notes to candidates."),
     IMPORTS: _("Upload ATS exports and follow their progress."),

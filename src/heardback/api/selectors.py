@@ -240,12 +240,20 @@ def member_get_for_organization(*, organization: Organization, pk: int) -> User:
 
 
 def feedback_notes_for_organization(
-    *, organization: Organization, job: int | None = None, status: str = "", verdict: str = ""
+    *,
+    organization: Organization,
+    job: int | None = None,
+    status: str = "",
+    verdict: str = "",
+    needs_review: bool | None = None,
 ) -> QuerySet[FeedbackNote]:
     """The organization's current notes, one per application, filtered like the review queue."""
-    return feedback_queue(
+    notes = feedback_queue(
         organization=organization, job_id=str(job or ""), status=status, verdict=verdict
     )
+    if needs_review is None:
+        return notes
+    return notes.exclude(review_reasons=[]) if needs_review else notes.filter(review_reasons=[])
 
 
 def feedback_note_get_for_organization(*, organization: Organization, pk: int) -> FeedbackNote:

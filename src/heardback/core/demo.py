@@ -153,13 +153,21 @@ def demo_create(
                 category=r["category"],
                 explanation_en=r["explanation_en"],
                 explanation_fr=r["explanation_fr"],
+                stages=r["stages"],
+                sends_note=r.get("sends_note", True),
             )
             for r in content.REJECTION_REASONS
         ]
     )
-    reasons_by_category: dict[str, list[RejectionReason]] = {}
-    for reason in reasons:
-        reasons_by_category.setdefault(reason.category, []).append(reason)
+    reasons_by_category: dict[str, list[_Reason]] = {}
+    for reason, reason_spec in zip(reasons, content.REJECTION_REASONS, strict=True):
+        reasons_by_category.setdefault(reason.category, []).append(
+            _Reason(
+                reason,
+                frozenset(reason_spec["stages"]),
+                frozenset(reason_spec.get("requires", ())),
+            )
+        )
 
     jobs: list[tuple[Job, content.JobSpec, list[PipelineStage], list[Competency]]] = []
     for index, spec in enumerate(content.JOBS):
@@ -216,6 +224,18 @@ def demo_create(
     return summary
 
 
+@dataclass(frozen=True)
+class _Reason:
+    """A demo reason with what must be true of an application for it to be chosen."""
+
+    reason: RejectionReason
+    stages: frozenset[str]  # stage kinds; empty: every stage
+    requires: frozenset[str]  # interview kinds that must have taken place
+
+    def fits(self, stage_kind: str, kinds: set[str]) -> bool:
+        return (not self.stages or stage_kind in self.stages) and self.requires <= kinds
+
+
 class _Builder:
     """Accumulates rows in memory and writes them with a handful of bulk inserts."""
 
@@ -225,7 +245,7 @@ class _Builder:
         anchor: dt.datetime,
         organization: Organization,
         interviewers: list[User],
-        reasons: dict[str, list[RejectionReason]],
+        reasons: dict[str, list[_Reason]],
         by_role: dict[str, User],
     ) -> None:
         self.rng = rng
@@ -289,6 +309,22 @@ class _Builder:
                 )
                 interviews.append((plan, when, panel))
 
+        built = []
+        for position, (plan, when, panel) in enumerate(interviews):
+            interview = Interview(
+                organization=self.organization,
+                name=plan["name"],
+                kind=plan["kind"],
+                scheduled_at=when,
+            )
+            covered = self._covered(competencies, position, len(interviews))
+            is_last = position == len(interviews) - 1
+            scorecards = []
+            for interviewer in panel:
+                # Still-active candidates at their latest interview: some scorecards are late.
+                submitted = not (outcome == "active" and is_last and rng.random() < 0.45)
+                scorecards.append((interviewer, submitted, self._ratings(covered, latent, spec)))
+            built.append((interview, panel, scorecards))
         decided_at = None
         reason = None
         if outcome in ("rejected", "withdrawn", "hired") or job.status != Job.Status.OPEN:
@@ -297,10 +333,10 @@ class _Builder:
             )
             decided_at = min(decided_at, self.anchor - dt.timedelta(hours=2))
         if outcome == "rejected":
-            category = self._category(job, interviews, latent, competencies)
-            reason = rng.choice(self.reasons[category])
+            # The reason follows from what the interviewers recorded, at the stage reached.
+            reason = self._reason(job, stages[reached], interviews, built)
         elif outcome == "withdrawn":
-            reason = rng.choice(self.reasons["withdrew"])
+            reason = rng.choice(self.reasons["withdrew"]).reason
 
         application = Application(
             organization=self.organization,
@@ -325,47 +361,74 @@ class _Builder:
             applied_at=applied,
             last_activity_at=decided_at or (interviews[-1][1] if interviews else applied),
         )
-        built = []
-        for position, (plan, when, panel) in enumerate(interviews):
-            interview = Interview(
-                organization=self.organization,
-                name=plan["name"],
-                kind=plan["kind"],
-                scheduled_at=when,
-            )
-            covered = self._covered(competencies, position, len(interviews))
-            is_last = position == len(interviews) - 1
-            scorecards = []
-            for interviewer in panel:
-                # Still-active candidates at their latest interview: some scorecards are late.
-                submitted = not (outcome == "active" and is_last and rng.random() < 0.45)
-                scorecards.append((interviewer, submitted, self._ratings(covered, latent, spec)))
-            built.append((interview, panel, scorecards))
         self.pending.append((candidate, application, built))
         if len(self.pending) >= 1000:
             self.flush()
 
-    def _category(
+    def _reason(
         self,
         job: Job,
+        stage: PipelineStage,
         interviews: list[Any],
-        latent: dict[int, float],
-        competencies: list[Competency],
-    ) -> str:
+        built: list[Any],
+    ) -> RejectionReason:
+        """A reason that is true of this application: its category agrees with the ratings
+        (a skills gap only with a rating below the bar, another candidate only at the final
+        stage) and its explanation fits the stage reached and the interviews held."""
         rng = self.rng
+        kinds = {plan["kind"] for plan, _, _ in interviews}
+        # Where a competency the interviewers together rated below its bar was rated below it.
+        rated: list[tuple[str, Competency, int]] = [
+            (plan["kind"], row["competency"], LEVELS.index(row["rating"]))
+            for (plan, _, _), (_, _, cards) in zip(interviews, built, strict=True)
+            for _, submitted, rows in cards
+            if submitted
+            for row in rows
+            if row["rating"]
+        ]
+        scores: dict[int, list[int]] = {}
+        for _, competency, score in rated:
+            scores.setdefault(competency.pk, []).append(score)
+        bars = {c.pk: LEVELS.index(c.bar) for _, c, _ in rated}  # type: ignore[arg-type]
+        below = {pk for pk, got in scores.items() if sum(got) / len(got) < bars[pk]}
+        below_in = {kind for kind, c, score in rated if c.pk in below and score < bars[c.pk]}
         if job.status != Job.Status.OPEN and rng.random() < 0.7:
-            return "role_closed"
-        if not interviews:
-            return rng.choice(["experience_level", "skills_gap", "location", "experience_level"])
-        below = any(latent[c.pk] < LEVELS.index(c.bar) + 1 - 0.3 for c in competencies)  # type: ignore[arg-type]
-        if below:
-            return rng.choices(
+            category = "role_closed"
+        elif not interviews:
+            category = rng.choices(["experience_level", "location", "other"], weights=[70, 18, 12])[
+                0
+            ]
+        elif below_in and stage.kind in (PipelineStage.Kind.FINAL, PipelineStage.Kind.OFFER):
+            # A finalist with a gap may still have lost to someone who fit better.
+            category = rng.choices(
+                ["skills_gap", "stronger_candidate", "experience_level", "compensation", "other"],
+                weights=[45, 30, 13, 6, 6],
+            )[0]
+        elif below_in:
+            category = rng.choices(
                 ["skills_gap", "experience_level", "compensation", "logistics", "other"],
                 weights=[60, 20, 8, 6, 6],
             )[0]
-        return rng.choices(
-            ["stronger_candidate", "compensation", "location", "logistics"], weights=[70, 12, 10, 8]
-        )[0]
+        elif stage.kind in (PipelineStage.Kind.FINAL, PipelineStage.Kind.OFFER):
+            category = rng.choices(
+                ["stronger_candidate", "compensation", "location", "logistics"],
+                weights=[70, 12, 10, 8],
+            )[0]
+        elif stage.kind == PipelineStage.Kind.SCREEN:
+            category = rng.choices(
+                ["experience_level", "compensation", "location", "logistics"],
+                weights=[40, 25, 20, 15],
+            )[0]
+        else:
+            category = rng.choices(["compensation", "location", "logistics"], weights=[45, 30, 25])[
+                0
+            ]
+        # A skills gap blamed on an exercise needs a rating below the bar in that exercise.
+        seen = below_in if category == "skills_gap" else kinds
+        fitting = [r for r in self.reasons[category] if r.fits(stage.kind, seen)]
+        if not fitting:
+            fitting = [r for r in self.reasons["other"] if r.fits(stage.kind, kinds)]
+        return rng.choice(fitting).reason
 
     def _covered(
         self, competencies: list[Competency], position: int, total: int

@@ -8,7 +8,7 @@ never reach a candidate. Every company, person and quote here is invented.
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple, TypedDict
+from typing import Literal, NamedTuple, NotRequired, TypedDict
 
 from heardback.hiring import library
 
@@ -87,6 +87,12 @@ class RejectionReasonSpec(TypedDict):
     category: RejectionCategory
     explanation_en: str  # candidate-facing, one sentence; empty for withdrew
     explanation_fr: str
+    # The stage kinds the explanation is true of (stored on the reason); empty: every stage.
+    stages: list[StageKind]
+    # Demo only: the interview kinds that must have taken place for the reason to be chosen
+    # (for a skills gap, with a rating below the bar in one of them).
+    requires: NotRequired[list[InterviewKind]]
+    sends_note: NotRequired[bool]  # False: duplicates, spam (default True)
 
 
 def _tuned(
@@ -5203,6 +5209,7 @@ REJECTION_REASONS: list[RejectionReasonSpec] = [
     {
         "name": "Core skills below the bar",
         "category": "skills_gap",
+        "stages": ["interview", "final", "offer"],
         "explanation_en": (
             "The role needs someone who is already confident in the core skills it relies on every "
             "day, and in the interviews some of them were not yet at the level we need."
@@ -5215,6 +5222,8 @@ REJECTION_REASONS: list[RejectionReasonSpec] = [
     {
         "name": "Practical exercise below the bar",
         "category": "skills_gap",
+        "stages": ["interview", "final", "offer"],
+        "requires": ["take_home"],
         "explanation_en": (
             "The practical exercise did not yet show the level the role needs in the areas it "
             "covered."
@@ -5225,8 +5234,21 @@ REJECTION_REASONS: list[RejectionReasonSpec] = [
         ),
     },
     {
+        "name": "Skills below the bar at the screen",
+        "category": "skills_gap",
+        "stages": ["screen"],
+        "explanation_en": (
+            "The role needs some skills at a level that our first conversation did not yet show."
+        ),
+        "explanation_fr": (
+            "Le poste demande, sur certaines compétences, un niveau que notre premier échange "
+            "n'a pas encore fait apparaître."
+        ),
+    },
+    {
         "name": "Not enough experience for the level of the role",
         "category": "experience_level",
+        "stages": [],
         "explanation_en": (
             "The role needs experience of leading this kind of work independently, which we did "
             "not yet find in your background."
@@ -5239,6 +5261,7 @@ REJECTION_REASONS: list[RejectionReasonSpec] = [
     {
         "name": "Screening criteria not met",
         "category": "experience_level",
+        "stages": ["application_review", "screen"],
         "explanation_en": (
             "Your application did not show the experience this role requires at the screening "
             "stage."
@@ -5251,6 +5274,7 @@ REJECTION_REASONS: list[RejectionReasonSpec] = [
     {
         "name": "Another finalist was a closer match",
         "category": "stronger_candidate",
+        "stages": ["final", "offer"],
         "explanation_en": (
             "We offered the position to another finalist whose experience matched a specific need "
             "of the team more closely."
@@ -5263,6 +5287,7 @@ REJECTION_REASONS: list[RejectionReasonSpec] = [
     {
         "name": "Closer matches among many applications",
         "category": "stronger_candidate",
+        "stages": ["application_review"],
         "explanation_en": (
             "We received many strong applications and could only invite a few people to interview, "
             "choosing those whose experience was closest to the role."
@@ -5275,12 +5300,14 @@ REJECTION_REASONS: list[RejectionReasonSpec] = [
     {
         "name": "Role closed",
         "category": "role_closed",
+        "stages": [],
         "explanation_en": "We have closed this role and are no longer hiring for it.",
         "explanation_fr": "Nous avons fermé ce poste et ne recrutons plus pour celui-ci.",
     },
     {
         "name": "Role on hold",
         "category": "role_closed",
+        "stages": [],
         "explanation_en": (
             "We have paused hiring for this role, so we cannot take your application further for "
             "now."
@@ -5293,6 +5320,7 @@ REJECTION_REASONS: list[RejectionReasonSpec] = [
     {
         "name": "Salary expectations outside the budget",
         "category": "compensation",
+        "stages": [],
         "explanation_en": (
             "We were not able to meet the salary expectations you shared within the budget set for "
             "this role."
@@ -5305,6 +5333,7 @@ REJECTION_REASONS: list[RejectionReasonSpec] = [
     {
         "name": "On-site requirement not compatible",
         "category": "location",
+        "stages": [],
         "explanation_en": (
             "The role requires regular presence at the office it is attached to, which did not "
             "match the working arrangement you were looking for."
@@ -5317,6 +5346,7 @@ REJECTION_REASONS: list[RejectionReasonSpec] = [
     {
         "name": "Start date could not be aligned",
         "category": "logistics",
+        "stages": [],
         "explanation_en": (
             "The team needs someone to start sooner than the date you are available, and we could "
             "not find timing that worked."
@@ -5329,6 +5359,7 @@ REJECTION_REASONS: list[RejectionReasonSpec] = [
     {
         "name": "Interviews could not be scheduled",
         "category": "logistics",
+        "stages": ["interview"],
         "explanation_en": (
             "We could not find interview times that worked for both of us within the timeline of "
             "this process."
@@ -5341,18 +5372,21 @@ REJECTION_REASONS: list[RejectionReasonSpec] = [
     {
         "name": "Candidate withdrew",
         "category": "withdrew",
+        "stages": [],
         "explanation_en": "",
         "explanation_fr": "",
     },
     {
         "name": "Accepted another offer",
         "category": "withdrew",
+        "stages": [],
         "explanation_en": "",
         "explanation_fr": "",
     },
     {
         "name": "Other",
         "category": "other",
+        "stages": [],
         "explanation_en": (
             "We have decided not to move forward with your application for this role."
         ),
@@ -5363,6 +5397,8 @@ REJECTION_REASONS: list[RejectionReasonSpec] = [
     {
         "name": "Duplicate application",
         "category": "other",
+        "stages": ["application_review"],
+        "sends_note": False,
         "explanation_en": (
             "We already have an active application from you for this role, so we have closed this "
             "duplicate."

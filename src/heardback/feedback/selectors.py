@@ -8,8 +8,11 @@ from django.http import Http404
 
 from heardback.accounts.models import Organization, User
 from heardback.feedback.models import FeedbackNote
-from heardback.hiring.models import ScorecardRating
+from heardback.hiring.models import Application, ScorecardRating
 from heardback.hiring.selectors import DECIDER_ROLES
+
+# The statuses that are owed a note (unless their reason sends none).
+NOTE_STATUSES = (Application.Status.REJECTED, Application.Status.WITHDRAWN)
 
 
 def feedback_note_get_for_user(*, user: User, pk: int | str) -> FeedbackNote:
@@ -51,9 +54,44 @@ def feedback_queue(
     return notes
 
 
+def feedback_notes_needing_review(
+    *, organization: Organization, job_id: str = ""
+) -> QuerySet[FeedbackNote]:
+    """Current drafts a person must read before they go (never approved in bulk)."""
+    notes = (
+        FeedbackNote.objects.filter(
+            organization=organization, is_current=True, status=FeedbackNote.Status.DRAFT
+        )
+        .exclude(review_reasons=[])
+        .select_related("application__candidate", "application__job")
+        .only(*QUEUE_ROW_FIELDS)
+        .order_by("application_id")
+    )
+    if job_id.isdigit():
+        notes = notes.filter(application__job_id=int(job_id))
+    return notes
+
+
+def applications_without_note(
+    *, organization: Organization, job_id: int | None = None
+) -> QuerySet[Application]:
+    """Rejected (or withdrawn) applications whose reason sends no note: duplicates, spam."""
+    applications = Application.objects.filter(
+        organization=organization,
+        status__in=NOTE_STATUSES,
+        rejection_reason__sends_note=False,
+    )
+    if job_id is not None:
+        applications = applications.filter(job_id=job_id)
+    return applications.select_related("candidate", "job", "rejection_reason").order_by(
+        F("decided_at").desc(nulls_last=True), "-id"
+    )
+
+
 # What a row of the queue shows: not the note's text, HTML, provenance or findings.
 QUEUE_ROW_FIELDS = (
-    "id", "status", "guard_verdict", "language", "quality", "application__candidate__first_name",
+    "id", "status", "guard_verdict", "language", "quality", "review_reasons",
+    "application__candidate__first_name",
     "application__candidate__last_name", "application__job__title",
 )  # fmt: skip
 
@@ -73,13 +111,17 @@ def feedback_queue_rows(
 
 
 def feedback_queue_counts(*, organization: Organization) -> dict[str, int]:
-    """How many current notes per status and how many clean drafts, in one query."""
+    """How many current notes per status, how many clean drafts (what "approve all clean"
+    takes) and how many drafts need a person's review, in one query."""
     # COUNT(status) rather than COUNT(id): the partial index on (organization, status,
     # verdict) then answers on its own, without reading the notes' wide rows.
     return FeedbackNote.objects.filter(organization=organization, is_current=True).aggregate(
         total=Count("status"),
         draft=Count("status", filter=Q(status="draft")),
-        clean_drafts=Count("status", filter=Q(status="draft", guard_verdict="ok")),
+        clean_drafts=Count(
+            "status", filter=Q(status="draft", guard_verdict="ok", review_reasons=[])
+        ),
+        needs_review=Count("status", filter=Q(status="draft") & ~Q(review_reasons=[])),
         approved=Count("status", filter=Q(status="approved")),
         queued=Count("status", filter=Q(status="queued")),
         sent=Count("status", filter=Q(status="sent")),

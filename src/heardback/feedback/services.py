@@ -9,7 +9,7 @@ import html
 import zoneinfo
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -24,12 +24,13 @@ from heardback.feedback import engine
 from heardback.feedback.engine import guard
 from heardback.feedback.inputs import applications_for_notes, note_inputs
 from heardback.feedback.models import FeedbackNote
+from heardback.feedback.review import SCORECARD_REASONS, ScorecardScreen, review_reasons
+from heardback.feedback.selectors import NOTE_STATUSES, applications_without_note
 from heardback.hiring.models import Application, Job
 from heardback.hiring.selectors import DECIDER_ROLES
 
 # Notes a new draft may replace: nothing a recruiter approved or the outbox holds.
 REPLACEABLE = (FeedbackNote.Status.DRAFT, FeedbackNote.Status.CANCELLED)
-NOTE_STATUSES = (Application.Status.REJECTED, Application.Status.WITHDRAWN)
 
 
 class FeedbackError(ValidationError):
@@ -40,6 +41,9 @@ class FeedbackError(ValidationError):
 class DraftSummary:
     drafted: int = 0
     skipped: int = 0
+    # Rejected for a reason that sends no note (duplicate, spam): listed, never drafted.
+    no_note: int = 0
+    needs_review: int = 0
     verdicts: dict[str, int] = field(default_factory=lambda: {"ok": 0, "warn": 0, "block": 0})
 
 
@@ -84,14 +88,22 @@ def _note_fields(note: engine.Note) -> dict[str, object]:
 def rejected_applications(
     *, organization: Organization, job: Job | None = None
 ) -> QuerySet[Application]:
-    """Applications that are owed a note: rejected by us, or withdrawn."""
-    queryset = Application.objects.filter(organization=organization, status__in=NOTE_STATUSES)
+    """Applications that are owed a note: rejected by us, or withdrawn, for a reason that
+    sends one (a duplicate application or spam has nobody to write to)."""
+    queryset = Application.objects.filter(
+        organization=organization, status__in=NOTE_STATUSES
+    ).exclude(rejection_reason__sends_note=False)
     return queryset.filter(job=job) if job is not None else queryset
 
 
 @transaction.atomic
 def _draft_chunk(
-    *, actor: User | None, organization: Organization, pks: Sequence[int], summary: DraftSummary
+    *,
+    actor: User | None,
+    organization: Organization,
+    pks: Sequence[int],
+    summary: DraftSummary,
+    screen: ScorecardScreen,
 ) -> None:
     applications = applications_for_notes(pks)
     current = {
@@ -110,6 +122,8 @@ def _draft_chunk(
             summary.skipped += 1
             continue
         fields = _note_fields(engine.compose(note_input))
+        quality = cast(dict[str, Any], fields["quality"])
+        fields["review_reasons"] = review_reasons(quality, application, screen)
         if previous is not None:
             replaced.append(previous.pk)
         new_notes.append(
@@ -121,6 +135,7 @@ def _draft_chunk(
             )
         )
         summary.drafted += 1
+        summary.needs_review += bool(fields["review_reasons"])
         summary.verdicts[str(fields["guard_verdict"])] += 1
     FeedbackNote.objects.filter(pk__in=replaced).update(is_current=False)
     FeedbackNote.objects.bulk_create(new_notes, batch_size=500)
@@ -146,11 +161,17 @@ def feedback_notes_draft_bulk(
         applications = applications.exclude(feedback_notes__isnull=False)
     pks = list(applications.order_by("id").values_list("id", flat=True))
     summary = DraftSummary()
+    screen = ScorecardScreen()
     for start in range(0, len(pks), chunk_size):
         chunk = pks[start : start + chunk_size]
-        _draft_chunk(actor=actor, organization=organization, pks=chunk, summary=summary)
+        _draft_chunk(
+            actor=actor, organization=organization, pks=chunk, summary=summary, screen=screen
+        )
         if progress is not None:
             progress(len(chunk))
+    summary.no_note = applications_without_note(
+        organization=organization, job_id=job.pk if job else None
+    ).count()
     audit(
         organization=organization,
         actor=actor,
@@ -174,12 +195,19 @@ def feedback_note_draft(*, actor: User | None, application: Application) -> Feed
         raise PermissionDenied
     if application.status not in NOTE_STATUSES:
         raise FeedbackError(_("Only rejected or withdrawn applications get a feedback note."))
+    reason = application.rejection_reason
+    if reason is not None and not reason.sends_note:
+        raise FeedbackError(
+            _("Rejected as “%(reason)s”: no note is sent for this reason.")
+            % {"reason": reason.name}
+        )
     summary = DraftSummary()
     _draft_chunk(
         actor=actor,
         organization=application.organization,
         pks=[application.pk],
         summary=summary,
+        screen=ScorecardScreen(),
     )
     note = FeedbackNote.objects.get(application=application, is_current=True)
     if summary.skipped:
@@ -244,6 +272,8 @@ def feedback_note_edit(*, actor: User, note: FeedbackNote, subject: str, text: s
         html=text_to_html(text),
         provenance=kept,
         quality={**note.quality, "edited": True},
+        # The recruiter rewrote the text, not the scorecards: what they hold still needs a look.
+        review_reasons=[r for r in note.review_reasons if r in SCORECARD_REASONS],
         guard_findings=_findings_json(findings, text),
         guard_verdict=guard.verdict(findings),
         author=actor,
@@ -290,12 +320,14 @@ def feedback_note_approve(
 def feedback_notes_approve_clean(
     *, actor: User | None, organization: Organization, job: Job | None = None
 ) -> int:
-    """Approve every current draft the guard found clean; return how many."""
+    """Approve every current draft the guard found clean and nothing marks for review;
+    return how many."""
     drafts = FeedbackNote.objects.filter(
         organization=organization,
         is_current=True,
         status=FeedbackNote.Status.DRAFT,
         guard_verdict=FeedbackNote.Verdict.OK,
+        review_reasons=[],
     )
     if job is not None:
         drafts = drafts.filter(application__job=job)

@@ -15,6 +15,7 @@ from heardback.core.paging import page_number
 from heardback.feedback import selectors, services
 from heardback.feedback.engine import guard
 from heardback.feedback.models import FeedbackNote
+from heardback.feedback.review import review_labels
 from heardback.hiring.models import Job
 from heardback.hiring.selectors import (
     application_get_for_user,
@@ -23,6 +24,8 @@ from heardback.hiring.selectors import (
 from heardback.outbox.services import feedback_notes_queue, outbound_email_cancel
 
 QUEUE_PAGE_SIZE = 50
+# How many notes needing review, and applications getting no note, the queue lists apart.
+APART_LIMIT = 50
 
 # The guard and the engine speak in codes; the note page names them in the reader's language
 # (an unknown code is shown as it is).
@@ -92,6 +95,16 @@ def queue(request: HttpRequest) -> HttpResponse:
     page = page_number(request)
     start = (page - 1) * QUEUE_PAGE_SIZE
     rows = selectors.feedback_queue_rows(notes=notes, offset=start, limit=QUEUE_PAGE_SIZE + 1)
+    job_id = int(filters["job"]) if filters["job"].isdigit() else None
+    counts = selectors.feedback_queue_counts(organization=organization)
+    # Finding them reads every draft's row: skipped when the counts say there are none.
+    needing_review = (
+        selectors.feedback_notes_needing_review(organization=organization, job_id=filters["job"])[
+            :APART_LIMIT
+        ]
+        if counts["needs_review"]
+        else []
+    )
     return render(
         request,
         "feedback/note_queue.html",
@@ -102,7 +115,13 @@ def queue(request: HttpRequest) -> HttpResponse:
             "page": page,
             "filters": filters,
             "jobs": Job.objects.filter(organization=organization).order_by("title"),
-            "counts": selectors.feedback_queue_counts(organization=organization),
+            "counts": counts,
+            "needing_review": [
+                (note, review_labels(note.review_reasons, note.quality)) for note in needing_review
+            ],
+            "without_note": selectors.applications_without_note(
+                organization=organization, job_id=job_id
+            )[:APART_LIMIT],
             "statuses": FeedbackNote.Status.choices,
             "verdicts": FeedbackNote.Verdict.choices,
             # Translated once per page rather than once per row (get_FOO_display is slow).
@@ -131,6 +150,7 @@ def _note_page(request: HttpRequest, note, *, error: str = "", status: int = 200
             "guard_categories": GUARD_CATEGORIES,
             "source_kinds": SOURCE_KINDS,
             "source_fields": SOURCE_FIELDS,
+            "review_labels": review_labels(note.review_reasons, note.quality),
             "error": error,
             "versions": note.application.feedback_notes.order_by("-version").only(
                 "id", "version", "status", "author", "created_at"

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from heardback.accounts.selectors import organization_current, user_role
 from heardback.feedback.models import FeedbackNote
+from heardback.feedback.review import review_labels
 from heardback.hiring import selectors, services
 from heardback.hiring.forms import AdvanceForm, RejectForm
 from heardback.hiring.models import (
@@ -92,7 +93,10 @@ def _application_page(
             "can_decide": role in selectors.DECIDER_ROLES,
             "reject_form": reject_form or RejectForm(application=application),
             "advance_form": advance_form or AdvanceForm(application=application),
-            "notes": FeedbackNote.objects.filter(application=application, is_current=True),
+            "notes": [
+                (note, review_labels(note.review_reasons, note.quality))
+                for note in FeedbackNote.objects.filter(application=application, is_current=True)
+            ],
         },
         status=status,
     )

@@ -12,6 +12,8 @@ from heardback.api.pagination import paginate
 from heardback.api.routers import actor_of, organization_of, person_of
 from heardback.api.schemas.base import Id, answers
 from heardback.api.schemas.feedback import (
+    ApproveCleanIn,
+    ApproveCleanOut,
     ApproveIn,
     EditIn,
     NoteFilters,
@@ -20,6 +22,7 @@ from heardback.api.schemas.feedback import (
     SendIn,
 )
 from heardback.api.scopes import READ, WRITE_FEEDBACK
+from heardback.feedback import selectors as feedback_selectors
 from heardback.feedback import services as feedback
 from heardback.feedback.models import FeedbackNote
 from heardback.outbox.services import feedback_notes_queue, outbound_email_cancel
@@ -35,8 +38,35 @@ def feedback_note_list(request: HttpRequest, filters: Query[NoteFilters]) -> dic
         job=filters.job,
         status=filters.status or "",
         verdict=filters.verdict or "",
+        needs_review=filters.needs_review,
     )
     return paginate(request, notes, filters)
+
+
+# Before /feedback-notes/{note_id}: its pattern would take "approve-clean" for an id.
+@router.post(
+    "/feedback-notes/approve-clean",
+    response=answers(200, ApproveCleanOut),
+    **needs(WRITE_FEEDBACK),
+)
+def feedback_notes_approve_clean(request: HttpRequest, payload: ApproveCleanIn) -> dict[str, int]:
+    """Approve every current draft the guard found clean (optionally of one job). Drafts
+    that need a person's review (`review_reasons`) stay drafts: approve each one by its id."""
+    organization = organization_of(request)
+    job = (
+        selectors.job_get_for_organization(organization=organization, pk=payload.job)
+        if payload.job is not None
+        else None
+    )
+    approved = feedback.feedback_notes_approve_clean(
+        actor=actor_of(request), organization=organization, job=job
+    )
+    return {
+        "approved": approved,
+        "needs_review": feedback_selectors.feedback_notes_needing_review(
+            organization=organization, job_id=str(job.pk) if job else ""
+        ).count(),
+    }
 
 
 @router.get("/feedback-notes/{note_id}", response=answers(200, NoteOut), **needs(READ))

@@ -33,6 +33,11 @@ class NoteOut(Schema):
     html: str
     guard_verdict: Verdict
     guard_findings: list[dict[str, Any]]
+    review_reasons: list[str] = Field(
+        description="Why a person must read this note before it goes (`reason_unsupported`, "
+        "`contradiction`, `disagreement_on_heaviest`, `observation_unbacked`, "
+        "`scorecard_blocked`); empty when it may be approved in bulk."
+    )
     warnings_acknowledged: bool
     approved_at: dt.datetime | None
     scheduled_for: dt.datetime | None
@@ -50,10 +55,24 @@ class NoteFilters(PageFilters):
     job: Id | None = None
     status: NoteStatus | None = None
     verdict: Verdict | None = None
+    needs_review: bool | None = Field(
+        None, description="true: only notes a person must read first (`review_reasons`)."
+    )
 
 
 class ApproveIn(Schema):
     acknowledge_warnings: bool = Field(False, description="Needed when the guard warned.")
+
+
+class ApproveCleanIn(Schema):
+    job: Id | None = Field(None, description="Only this job's notes; omit for every job.")
+
+
+class ApproveCleanOut(Schema):
+    approved: int = Field(description="How many drafts were approved.")
+    needs_review: int = Field(
+        description="Drafts a person must read first (`review_reasons`): left as drafts."
+    )
 
 
 class EditIn(Schema):

@@ -161,6 +161,27 @@ class ReasonOut(Schema):
     category: ReasonCategory
     explanation_en: str
     explanation_fr: str
+    stages: list[StageKind] = Field(
+        description="The stage kinds the explanation is true of; empty: every stage."
+    )
+    sends_note: bool = Field(description="False: rejected applications get no note (spam).")
+
+
+class ReasonIn(Schema):
+    name: Name = Field(description="Unique in the organization (case aside).")
+    category: ReasonCategory
+    explanation_en: Long = Field(
+        "", description="What a candidate reads about this reason, in English (guard-checked)."
+    )
+    explanation_fr: Long = Field("", description="The same, in French.")
+    stages: list[StageKind] = Field(
+        default_factory=list,
+        max_length=5,
+        description="The stage kinds the explanation is true of; empty: every stage.",
+    )
+    sends_note: bool = Field(
+        True, description="False for duplicates or spam: no note is drafted for them."
+    )
 
 
 class ReasonPage(Schema):

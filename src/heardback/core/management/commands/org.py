@@ -40,6 +40,11 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError(_format(error)) from None
         self.stdout.write(self.style.SUCCESS(f"Created organization {org.slug} ({org.name})."))
+        reasons = org.rejection_reasons.count()
+        self.stdout.write(
+            f"It starts with {reasons} rejection reasons; admins edit them under "
+            "Settings > Rejection reasons."
+        )
 
 
 def _format(error: ValidationError) -> str:

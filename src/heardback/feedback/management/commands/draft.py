@@ -44,6 +44,16 @@ class Command(BaseCommand):
             f"Drafted {summary.drafted} notes ({v['ok']} clean, {v['warn']} with warnings, "
             f"{v['block']} blocked); kept {summary.skipped} approved or sent."
         )
+        if summary.needs_review:
+            self.stdout.write(
+                f"{summary.needs_review} need a person's review before they go "
+                "(heardback notes approve --all-clean leaves them)."
+            )
+        if summary.no_note:
+            self.stdout.write(
+                f"No note for {summary.no_note} applications rejected for a reason that sends "
+                "none (duplicate application, spam)."
+            )
 
 
 def organization_or_error(slug: str) -> Organization:

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from heardback.feedback.management.commands.draft import organization_or_error
 from heardback.feedback.models import FeedbackNote
+from heardback.feedback.review import review_labels
 from heardback.feedback.services import (
     FeedbackError,
     feedback_note_approve,
@@ -83,6 +84,7 @@ class Command(BaseCommand):
                     "provenance": note.provenance,
                     "quality": note.quality,
                     "guard": {"verdict": note.guard_verdict, "findings": note.guard_findings},
+                    "review_reasons": note.review_reasons,
                 }
                 stream.write(json.dumps(row, ensure_ascii=False) + "\n")
         finally:
@@ -101,6 +103,12 @@ class Command(BaseCommand):
                     f"{f['severity']} {f['category']}: {f['why']}" for f in note.guard_findings
                 )
                 self.stdout.write(f"  refused {note.pk} ({note.guard_verdict}): {reasons}")
+            to_review = FeedbackNote.objects.filter(
+                organization=organization, is_current=True, status="draft", guard_verdict="ok"
+            ).exclude(review_reasons=[])
+            for note in to_review.order_by("id"):
+                reasons = "; ".join(str(label) for label in review_labels(note.review_reasons))
+                self.stdout.write(f"  needs review {note.pk}: {reasons}")
             return
         refused = 0
         for pk in options["ids"]:

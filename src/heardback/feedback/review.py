@@ -1,0 +1,115 @@
+"""The review gate: why a drafted note must be read by a person before it goes.
+
+A note "needs review" when the engine doubts its own text (a reason the scorecards do not
+support, a contradiction, a strong disagreement on the job's heaviest competency, an
+observation no interviewer wrote) or when an interviewer's scorecard holds a remark the guard
+blocks (a protected characteristic, an insult): the note leaves such a remark out, but the
+decision it may have shaped still deserves a person's eyes. Such notes are never approved in
+bulk; a person may approve one after reading it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from heardback.feedback.engine import guard
+from heardback.hiring.models import Application
+
+SCORECARD_BLOCKED = "scorecard_blocked"
+# Reasons that come from the scorecards, not from the text: a recruiter's edit keeps them.
+SCORECARD_REASONS = frozenset({SCORECARD_BLOCKED})
+
+# Each code in plain words, for the queue, the note and the application page.
+REVIEW_REASONS = {
+    "reason_unsupported": _("The scorecards do not support the stated rejection reason."),
+    "contradiction": _("The note contradicts itself."),
+    "disagreement_on_heaviest": _(
+        "The interviewers strongly disagree on the job's most important competency."
+    ),
+    "disagreement": _("The interviewers strongly disagree on the job's most important competency."),
+    "observation_unbacked": _(
+        "A sentence about the candidate is not backed by an interviewer's own words."
+    ),
+    SCORECARD_BLOCKED: _(
+        "A scorecard holds a remark the safe-feedback guard blocks; check that it did not shape "
+        "the decision."
+    ),
+}
+
+
+def engine_review_reasons(quality: Mapping[str, Any]) -> list[str]:
+    """The review codes of the engine's quality report, read from old and new reports alike."""
+    codes = [str(code) for code in quality.get("review_reasons", []) or []]
+    if quality.get("reason_unsupported") and "reason_unsupported" not in codes:
+        codes.insert(0, "reason_unsupported")
+    return codes
+
+
+class ScorecardScreen:
+    """Tells whether an application's submitted scorecards hold a remark the guard blocks.
+
+    Bulk drafting reads thousands of scorecards whose texts repeat (templates, pasted
+    phrases): each distinct text is checked once per run.
+    """
+
+    def __init__(self) -> None:
+        self._blocked: dict[tuple[str, str], bool] = {}
+
+    def blocks(self, text: str, language: str) -> bool:
+        text = text.strip()
+        if not text:
+            return False
+        key = (language, text)
+        found = self._blocked.get(key)
+        if found is None:
+            findings = guard.check(text, lang=language, context="note")
+            found = self._blocked[key] = guard.verdict(findings) == "block"
+        return found
+
+    def application_blocked(self, application: Application) -> bool:
+        """True when any text of the application's submitted scorecards is blocked.
+
+        Reads the prefetched `scorecards` (submitted only) and their `ratings`.
+        """
+        # Interviewers write in the job's language; the guard checks its hint against the
+        # text's own words, so French in an English job is still read by the French rules.
+        language = application.job.language
+        return any(
+            self.blocks(text, language)
+            for scorecard in application.scorecards.all()
+            if scorecard.submitted_at is not None
+            for text in _texts(scorecard)
+        )
+
+
+def _texts(scorecard: Any) -> Iterable[str]:
+    yield scorecard.key_takeaways
+    yield scorecard.private_notes
+    for rating in scorecard.ratings.all():
+        yield rating.candidate_comment
+        yield rating.evidence
+
+
+def review_reasons(
+    quality: Mapping[str, Any], application: Application, screen: ScorecardScreen
+) -> list[str]:
+    """Why this freshly drafted note needs a person's review (empty: it may go in bulk)."""
+    codes = engine_review_reasons(quality)
+    if screen.application_blocked(application):
+        codes.append(SCORECARD_BLOCKED)
+    return codes
+
+
+def review_labels(codes: Iterable[str], quality: Mapping[str, Any] | None = None) -> list[str]:
+    """The codes in plain words (an unknown code as it is), with the contradictions named."""
+    labels = []
+    for code in codes:
+        label = str(REVIEW_REASONS.get(code, code))
+        contradictions = (quality or {}).get("contradictions") or []
+        if code == "contradiction" and contradictions:
+            label = f"{label} ({'; '.join(str(c) for c in contradictions)})"
+        labels.append(label)
+    return labels
