@@ -299,7 +299,7 @@ def test_bulk_approve_and_send_of_fifty_notes_shows_progress_and_delivers_fifty(
     sign_in(p, live_server.url, "rita@acme.example")
     p.goto(f"{live_server.url}/feedback/")
     expect(
-        p.get_by_text("50 notes: 50 drafts (50 clean, 0 blocked), 0 approved, 0 sent.")
+        p.get_by_text("50 notes: 50 drafts (50 clean, 0 to review, 0 blocked), 0 approved, 0 sent.")
     ).to_be_visible()
 
     # "Approve all clean" asks first, and says how many.

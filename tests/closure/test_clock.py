@@ -192,3 +192,19 @@ def test_a_holding_update_is_owed_once_per_missed_date_up_to_the_limit() -> None
     assert not clock.holding_update_due(reading, sent=0, promised=None, **early)
     # The new promise: the decision deadline again, counted in business days from today.
     assert clock.holding_update_date(POLICY, now) == dt.date(2026, 4, 13)
+
+
+def test_a_rejection_that_gets_no_note_closes_at_once() -> None:
+    """A duplicate application or spam: nobody waits, so no feedback is overdue."""
+    facts = Facts(
+        status="rejected", decision="reject", decided_at=THURSDAY,
+        interviews=(interview(THURSDAY),), sends_note=False,
+    )  # fmt: skip
+    reading = read(facts, POLICY, THURSDAY + dt.timedelta(days=30))
+    assert (reading.state, reading.closed_at, reading.closed_in_time) == (
+        clock.CLOSED,
+        THURSDAY,
+        True,
+    )
+    assert reminders_due(reading, policy=POLICY, now=THURSDAY + dt.timedelta(days=30),
+                         recruiter_id=RECRUITER, hiring_manager_id=MANAGER) == []  # fmt: skip

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from zoneinfo import available_timezones
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -18,7 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from heardback.accounts import invitations, selectors, services
 from heardback.accounts.forms import (
@@ -29,36 +28,14 @@ from heardback.accounts.forms import (
     MemberRoleForm,
     SenderForm,
 )
-from heardback.accounts.models import Organization, User
+from heardback.accounts.models import Organization
+from heardback.accounts.web import admin_organization, form_add_errors, request_user
 from heardback.api import selectors as api_selectors
 from heardback.api import services as api_services
 from heardback.closure.selectors import closure_policy_for
 from heardback.closure.services import closure_policy_update
-from heardback.hiring import reason_services
-from heardback.hiring.forms import RejectionReasonForm
-from heardback.hiring.models import PipelineStage
-from heardback.hiring.selectors import rejection_reasons_for
 
 TIME_ZONES = sorted(available_timezones())
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
-def _admin_org(request: HttpRequest) -> Organization:
-    return selectors.organization_for_admin(
-        user=_user(request), session_slug=request.session.get("org")
-    )
-
-
-def _add_errors(form: forms.Form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, reasons in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, reasons)
 
 
 def _once(response: HttpResponse) -> HttpResponse:
@@ -93,21 +70,21 @@ def _general_page(
 @require_GET
 @login_required
 def settings_general(request: HttpRequest) -> HttpResponse:
-    return _general_page(request, _admin_org(request))
+    return _general_page(request, admin_organization(request))
 
 
 @require_POST
 @login_required
 def settings_policy(request: HttpRequest) -> HttpResponse:
-    organization = _admin_org(request)
+    organization = admin_organization(request)
     form = FeedbackPolicyForm.for_organization(organization, request.POST)
     if form.is_valid():
         try:
             services.organization_policy_update(
-                actor=_user(request), organization=organization, **form.cleaned_data
+                actor=request_user(request), organization=organization, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_errors(form, error)
         else:
             messages.success(request, _("Feedback policy saved."))
             return redirect("accounts:settings")
@@ -117,15 +94,15 @@ def settings_policy(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def settings_closure(request: HttpRequest) -> HttpResponse:
-    organization = _admin_org(request)
+    organization = admin_organization(request)
     form = ClosurePolicyForm.for_policy(closure_policy_for(organization), request.POST)
     if form.is_valid():
         try:
             closure_policy_update(
-                actor=_user(request), organization=organization, **form.cleaned_data
+                actor=request_user(request), organization=organization, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_errors(form, error)
         else:
             messages.success(request, _("Closure policy saved."))
             return redirect("accounts:settings")
@@ -135,15 +112,15 @@ def settings_closure(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def settings_sender(request: HttpRequest) -> HttpResponse:
-    organization = _admin_org(request)
+    organization = admin_organization(request)
     form = SenderForm.for_organization(organization, request.POST)
     if form.is_valid():
         try:
             services.organization_sender_update(
-                actor=_user(request), organization=organization, **form.cleaned_data
+                actor=request_user(request), organization=organization, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_errors(form, error)
         else:
             messages.success(request, _("Sender saved."))
             return redirect("accounts:settings")
@@ -175,23 +152,23 @@ def _members_page(
 @require_GET
 @login_required
 def settings_members(request: HttpRequest) -> HttpResponse:
-    return _members_page(request, _admin_org(request))
+    return _members_page(request, admin_organization(request))
 
 
 @require_POST
 @login_required
 def member_add(request: HttpRequest) -> HttpResponse:
     """Invite a person: the same answer whether or not the address has an account anywhere."""
-    organization = _admin_org(request)
+    organization = admin_organization(request)
     form = MemberAddForm(request.POST, prefix="add")
     if form.is_valid():
         try:
             invitation = invitations.invitation_create(
-                actor=_user(request), organization=organization, **form.cleaned_data
+                actor=request_user(request), organization=organization, **form.cleaned_data
             )
-            invitations.invitation_send(actor=_user(request), invitation=invitation)
+            invitations.invitation_send(actor=request_user(request), invitation=invitation)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_errors(form, error)
         else:
             messages.success(
                 request,
@@ -205,10 +182,10 @@ def member_add(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def invitation_send(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = _admin_org(request)
+    organization = admin_organization(request)
     invitation = selectors.invitation_get_for_organization(organization=organization, pk=pk)
     try:
-        invitations.invitation_send(actor=_user(request), invitation=invitation)
+        invitations.invitation_send(actor=request_user(request), invitation=invitation)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -219,9 +196,9 @@ def invitation_send(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = _admin_org(request)
+    organization = admin_organization(request)
     invitation = selectors.invitation_get_for_organization(organization=organization, pk=pk)
-    invitations.invitation_revoke(actor=_user(request), invitation=invitation)
+    invitations.invitation_revoke(actor=request_user(request), invitation=invitation)
     messages.success(request, _("Invitation to %(email)s withdrawn.") % {"email": invitation.email})
     return redirect("accounts:settings-members")
 
@@ -229,14 +206,14 @@ def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def member_role(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = _admin_org(request)
+    organization = admin_organization(request)
     membership = selectors.membership_get_for_organization(organization=organization, pk=pk)
     form = MemberRoleForm(request.POST, prefix=f"m{membership.pk}")
     try:
         if not form.is_valid():
             raise ValidationError(_("Choose a role."))
         services.membership_role_change(
-            actor=_user(request), membership=membership, role=form.cleaned_data["role"]
+            actor=request_user(request), membership=membership, role=form.cleaned_data["role"]
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -250,10 +227,10 @@ def member_role(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = _admin_org(request)
+    organization = admin_organization(request)
     membership = selectors.membership_get_for_organization(organization=organization, pk=pk)
     try:
-        services.membership_remove(actor=_user(request), membership=membership)
+        services.membership_remove(actor=request_user(request), membership=membership)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -291,24 +268,24 @@ def _api_keys_page(
 @require_GET
 @login_required
 def settings_api_keys(request: HttpRequest) -> HttpResponse:
-    return _api_keys_page(request, _admin_org(request))
+    return _api_keys_page(request, admin_organization(request))
 
 
 @require_POST
 @login_required
 def api_key_create(request: HttpRequest) -> HttpResponse:
-    organization = _admin_org(request)
+    organization = admin_organization(request)
     form = ApiKeyForm(request.POST, prefix="key")
     if form.is_valid():
         try:
             _key, raw_key = api_services.api_key_create(
                 organization=organization,
-                user=_user(request),
+                user=request_user(request),
                 name=form.cleaned_data["name"],
                 scopes=form.cleaned_data["scopes"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_errors(form, error)
         else:
             return _once(_api_keys_page(request, organization, raw_key=raw_key))
     return _api_keys_page(request, organization, form=form, status=400)
@@ -317,97 +294,14 @@ def api_key_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def api_key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = _admin_org(request)
+    organization = admin_organization(request)
     api_key = (
         api_selectors.api_keys_for_organization(organization=organization).filter(pk=pk).first()
     )
     if api_key is None:
         raise Http404
-    api_services.api_key_revoke(api_key=api_key, user=_user(request))
+    api_services.api_key_revoke(api_key=api_key, user=request_user(request))
     messages.success(
         request, _("Revoked %(name)s: it stops working at once.") % {"name": api_key.name}
     )
     return redirect("accounts:settings-api-keys")
-
-
-# --- Rejection reasons -------------------------------------------------------------------------
-
-
-def _reason_values(form: RejectionReasonForm) -> reason_services.ReasonValues:
-    data = form.cleaned_data
-    return reason_services.ReasonValues(
-        name=data["name"],
-        category=data["category"],
-        explanation_en=data["explanation_en"],
-        explanation_fr=data["explanation_fr"],
-        stages=tuple(data["stages"]),
-        sends_note=data["sends_note"],
-    )
-
-
-def _reasons_page(
-    request: HttpRequest,
-    organization: Organization,
-    *,
-    form: RejectionReasonForm | None = None,
-    status: int = 200,
-) -> HttpResponse:
-    context = {
-        "organization": organization,
-        "section": "reasons",
-        "reasons": rejection_reasons_for(organization=organization),
-        "stage_labels": dict(PipelineStage.Kind.choices),
-        "form": form or RejectionReasonForm(prefix="reason", initial={"sends_note": True}),
-    }
-    return render(request, "accounts/settings_reasons.html", context, status=status)
-
-
-@require_GET
-@login_required
-def settings_reasons(request: HttpRequest) -> HttpResponse:
-    return _reasons_page(request, _admin_org(request))
-
-
-@require_POST
-@login_required
-def reason_create(request: HttpRequest) -> HttpResponse:
-    organization = _admin_org(request)
-    form = RejectionReasonForm(request.POST, prefix="reason")
-    if form.is_valid():
-        try:
-            reason = reason_services.rejection_reason_create(
-                actor=_user(request), organization=organization, values=_reason_values(form)
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("Added the reason %(name)s.") % {"name": reason.name})
-            return redirect("accounts:settings-reasons")
-    return _reasons_page(request, organization, form=form, status=400)
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def reason_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = _admin_org(request)
-    reason = rejection_reasons_for(organization=organization).filter(pk=pk).first()
-    if reason is None:
-        raise Http404
-    form = RejectionReasonForm.for_reason(
-        reason, request.POST if request.method == "POST" else None
-    )
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                reason_services.rejection_reason_update(
-                    actor=_user(request), reason=reason, values=_reason_values(form)
-                )
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                messages.success(request, _("Saved the reason %(name)s.") % {"name": reason.name})
-                return redirect("accounts:settings-reasons")
-        status = 400
-    context = {"organization": organization, "section": "reasons", "reason": reason, "form": form}
-    return render(request, "accounts/settings_reason_edit.html", context, status=status)

@@ -31,9 +31,6 @@ urlpatterns = [
     path("settings/members/<int:pk>/remove/", settings_views.member_remove, name="member-remove"),
     path("settings/api-keys/", settings_views.settings_api_keys, name="settings-api-keys"),
     path("settings/api-keys/create/", settings_views.api_key_create, name="api-key-create"),
-    path("settings/rejection-reasons/", settings_views.settings_reasons, name="settings-reasons"),
-    path("settings/rejection-reasons/add/", settings_views.reason_create, name="reason-create"),
-    path("settings/rejection-reasons/<int:pk>/", settings_views.reason_edit, name="reason-edit"),
     path(
         "settings/api-keys/<int:pk>/revoke/", settings_views.api_key_revoke, name="api-key-revoke"
     ),

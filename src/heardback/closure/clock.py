@@ -104,6 +104,8 @@ class Facts:
     note_status: str = ""
     note_sent_at: dt.datetime | None = None
     note_scheduled_for: dt.datetime | None = None
+    # False for a reason that gets no note (a duplicate application, spam): nobody waits.
+    sends_note: bool = True
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,8 @@ def _read_rejected(facts: Facts, policy: Policy, now: dt.datetime, base: Reading
     decided = facts.decided_at or facts.last_activity_at or now
     feedback_due = policy.add_days(decided, policy.feedback_days)
     base = replace(base, due_at=feedback_due, waiting_since=base.last_interview_at or decided)
+    if not facts.sends_note:
+        return replace(base, state=CLOSED, closed_at=decided, closed_in_time=True)
     if facts.note_status == "sent":
         closed_at = facts.note_sent_at or decided
         return replace(

@@ -1,10 +1,13 @@
 from django.urls import path
 
-from heardback.hiring import rubric_views, views
+from heardback.hiring import reason_views, rubric_views, views
 
 app_name = "hiring"
 urlpatterns = [
     path("jobs/", views.job_list, name="job-list"),
+    path("settings/rejection-reasons/", reason_views.settings_reasons, name="settings-reasons"),
+    path("settings/rejection-reasons/add/", reason_views.reason_create, name="reason-create"),
+    path("settings/rejection-reasons/<int:pk>/", reason_views.reason_edit, name="reason-edit"),
     path("jobs/<int:pk>/", views.job_detail, name="job-detail"),
     path("applications/<int:pk>/", views.application_detail, name="application-detail"),
     path("applications/<int:pk>/reject/", views.application_reject, name="application-reject"),

@@ -56,6 +56,7 @@ def clock_facts(*, applications: QuerySet[Application]) -> list[TrackedFacts]:
             "job__recruiter_id",
             "job__hiring_manager_id",
             "candidate__email",
+            "rejection_reason__sends_note",
         )
     )
     interviews: dict[int, list[tuple[int, dt.datetime | None]]] = {}
@@ -83,7 +84,7 @@ def clock_facts(*, applications: QuerySet[Application]) -> list[TrackedFacts]:
         ).values_list("application_id", "status", "sent_at", "scheduled_for")
     }
     tracked = []
-    for pk, status, decision, decided_at, activity, recruiter, manager, email in rows:
+    for pk, status, decision, decided_at, activity, recruiter, manager, email, sends in rows:
         note_status, sent_at, scheduled_for = notes.get(pk, ("", None, None))
         facts = clock.Facts(
             status=status,
@@ -101,6 +102,7 @@ def clock_facts(*, applications: QuerySet[Application]) -> list[TrackedFacts]:
             note_status=note_status,
             note_sent_at=sent_at,
             note_scheduled_for=scheduled_for,
+            sends_note=sends is not False,
         )
         tracked.append(TrackedFacts(pk, facts, recruiter, manager, email or ""))
     return tracked

@@ -1,0 +1,33 @@
+"""What the settings pages of every app share: the signed-in person, their organization as an
+admin, and a service's refusal shown on a form."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+
+from heardback.accounts import selectors
+from heardback.accounts.models import Organization, User
+
+
+def request_user(request: HttpRequest) -> User:
+    """The signed-in person (views behind login_required)."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def admin_organization(request: HttpRequest) -> Organization:
+    """The current organization, where the person must be an admin (403 otherwise)."""
+    return selectors.organization_for_admin(
+        user=request_user(request), session_slug=request.session.get("org")
+    )
+
+
+def form_add_errors(form: forms.Form, error: ValidationError) -> None:
+    """A service's ValidationError on the form: on its fields where it names them."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, reasons in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, reasons)
