@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.test import Client
 
@@ -119,3 +121,14 @@ def test_french_library_entries_copy_with_french_descriptors(
     recruiter_client.post(f"/jobs/{job.pk}/rubric/library/add/", {"key": "fr-teamwork"})
     copied = job.competencies.get()
     assert copied.descriptors["yes"].startswith("vous ")
+
+
+def test_a_malformed_library_entry_is_named(tmp_path: Path) -> None:
+    """The library is data: a bad entry fails loudly, saying which one and why."""
+    path = tmp_path / "library.toml"
+    path.write_text(
+        '[[competency]]\nkey = "x"\nlanguage = "en"\nname = "X"\ndescription = "d"\n'
+        'weight = 5\nbar = "yes"\ntips = ["t"]\n[competency.descriptors]\nyes = "did"\n'
+    )
+    with pytest.raises(library.LibraryError, match=r"entry 1 \(x\): weight must be 1, 2 or 3"):
+        library.load_library(path)
