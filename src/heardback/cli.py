@@ -29,29 +29,35 @@ def _demo_secret_key() -> str:
     return key_file.read_text().strip()
 
 
-def demo_base_url(host: str, port: str | int) -> str:
-    """Where `heardback demo --host H --port P` answers, as links in its emails must say."""
+def _url_host(host: str) -> str:
+    """The host as a URL and the Host header write it."""
     if host in {"", "0.0.0.0"}:  # noqa: S104  (all interfaces: this machine answers on each)
         host = "127.0.0.1"
     elif host == "::":
         host = "::1"
-    if ":" in host:
-        host = f"[{host}]"
-    return f"http://{host}:{port}"
+    return f"[{host}]" if ":" in host else host
+
+
+def demo_base_url(host: str, port: str | int) -> str:
+    """Where `heardback demo --host H --port P` answers, as links in its emails must say."""
+    return f"http://{_url_host(host)}:{port}"
 
 
 def _demo_environment(args: list[str]) -> None:
-    """Before settings load: a SECRET_KEY, and HEARDBACK_BASE_URL from --host/--port
-    (or HOST/PORT), so every link the demo and its worker write points where it serves."""
+    """Before settings load: a SECRET_KEY, and from --host/--port (or HOST/PORT), when unset,
+    HEARDBACK_BASE_URL and ALLOWED_HOSTS: every link the demo and its worker write points
+    where it serves, and the server answers there."""
     if not os.environ.get("SECRET_KEY"):
         os.environ["SECRET_KEY"] = _demo_secret_key()
-    if os.environ.get("HEARDBACK_BASE_URL"):
-        return
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--port", default=os.environ.get("PORT", "8000"))
     known, _ = parser.parse_known_args(args[1:])
-    os.environ["HEARDBACK_BASE_URL"] = demo_base_url(known.host, known.port)
+    if not os.environ.get("HEARDBACK_BASE_URL"):
+        os.environ["HEARDBACK_BASE_URL"] = demo_base_url(known.host, known.port)
+    if not os.environ.get("ALLOWED_HOSTS"):
+        hosts = ["127.0.0.1", "localhost", _url_host(known.host)]
+        os.environ["ALLOWED_HOSTS"] = ",".join(dict.fromkeys(hosts))
 
 
 def _needs_secret(args: list[str]) -> bool:

@@ -65,6 +65,16 @@ def test_a_bad_setting_is_one_line_too(tmp_path: Path) -> None:
     )
 
 
+def _unset(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
+    """The demo's variables as `env` says, all restored afterwards (even those it sets)."""
+    for name in ("HOST", "PORT", "HEARDBACK_BASE_URL", "ALLOWED_HOSTS"):
+        monkeypatch.setenv(name, "")  # recorded, so teardown restores the original or unsets
+        monkeypatch.delenv(name)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("SECRET_KEY", "test-only-not-a-secret")
+
+
 @pytest.mark.parametrize(
     ("args", "env", "expected"),
     [
@@ -79,12 +89,28 @@ def test_a_bad_setting_is_one_line_too(tmp_path: Path) -> None:
 def test_the_demo_links_point_where_it_serves(
     monkeypatch: pytest.MonkeyPatch, args: list[str], env: dict[str, str], expected: str | None
 ) -> None:
-    for name in ("HOST", "PORT", "HEARDBACK_BASE_URL"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.setenv("SECRET_KEY", "test-only-not-a-secret")
+    _unset(monkeypatch, env)
 
     cli._demo_environment(args)
 
     assert os.environ["HEARDBACK_BASE_URL"] == (expected or env["HEARDBACK_BASE_URL"])
+
+
+@pytest.mark.parametrize(
+    ("host", "env", "expected"),
+    [
+        ("127.0.0.1", {}, "127.0.0.1,localhost"),
+        ("0.0.0.0", {}, "127.0.0.1,localhost"),
+        ("192.168.1.20", {}, "127.0.0.1,localhost,192.168.1.20"),
+        ("::1", {}, "127.0.0.1,localhost,[::1]"),
+        ("192.168.1.20", {"ALLOWED_HOSTS": "demo.example"}, "demo.example"),
+    ],
+)
+def test_the_demo_answers_on_the_host_it_serves(
+    monkeypatch: pytest.MonkeyPatch, host: str, env: dict[str, str], expected: str
+) -> None:
+    _unset(monkeypatch, env)
+
+    cli._demo_environment(["demo", "--host", host])
+
+    assert os.environ["ALLOWED_HOSTS"] == expected
