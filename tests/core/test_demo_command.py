@@ -137,7 +137,14 @@ def _descendants(pid: int) -> dict[int, str]:
 
 
 @pytest.mark.slow
-def test_sigterm_stops_the_server_and_the_worker(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "signum",
+    [signal.SIGTERM, signal.SIGHUP],  # kill, systemd and docker stop; the terminal closing
+    ids=["SIGTERM", "SIGHUP"],
+)
+def test_a_stop_signal_stops_the_server_and_the_worker(
+    tmp_path: Path, signum: signal.Signals
+) -> None:
     port = _free_port()
     log = tmp_path / "demo.log"  # a file, not a pipe: a child left behind would hold a pipe open
     with log.open("w") as out:
@@ -163,7 +170,7 @@ def test_sigterm_stops_the_server_and_the_worker(tmp_path: Path) -> None:
             time.sleep(0.3)
         assert len(children) >= 4, children
     finally:
-        process.send_signal(signal.SIGTERM)  # what kill, systemd and docker stop send
+        process.send_signal(signum)  # to the demo alone, not to its process group
         process.wait(timeout=40)
     output = log.read_text()
 

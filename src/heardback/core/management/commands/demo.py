@@ -24,6 +24,7 @@ from heardback.feedback.services import feedback_notes_draft_bulk, rejected_appl
 
 # How long the server and the worker get to finish what they are doing once asked to stop.
 STOP_SECONDS = 20
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 class Command(BaseCommand):
@@ -106,14 +107,15 @@ class Command(BaseCommand):
         address = f"{demo_base_url(host, port)}/"
         self.stdout.write(f"\nOpen {address} — Ctrl-C stops the server and the worker.")
         self.stdout.flush()
-        # SIGTERM (kill, systemd, docker stop) stops the children as Ctrl-C does.
+        # SIGTERM (kill, systemd, docker stop) and SIGHUP (the terminal closed) stop the
+        # children as Ctrl-C does; they get SIGTERM (SIGHUP would make gunicorn reload).
         received: list[int] = []
 
-        def stop(signum: int, _frame: FrameType | None) -> None:
-            received.append(signum)
+        def stop(_signum: int, _frame: FrameType | None) -> None:
+            received.append(signal.SIGTERM)
             raise KeyboardInterrupt
 
-        previous = signal.signal(signal.SIGTERM, stop)
+        previous = {signum: signal.signal(signum, stop) for signum in STOP_SIGNALS}
         # Children run in their own session so Ctrl-C reaches only this process, which then
         # stops each child once (a second signal would make the worker abandon its task).
         children: list[subprocess.Popen[bytes]] = []
@@ -136,7 +138,8 @@ class Command(BaseCommand):
             received.append(signal.SIGINT)
         finally:
             _children_stop(children, received[0] if received else signal.SIGTERM)
-            signal.signal(signal.SIGTERM, previous)
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
         if not received:
             raise CommandError(f"Stopped because {' and '.join(exited)} exited; see above.")
         self.stdout.write("Stopped.")
