@@ -20,7 +20,7 @@ from heardback.portal.models import (
     PortalQuestion,
     SurveyResponse,
 )
-from tests.portal.conftest import Portal
+from tests.portal.conftest import MakePortal, Portal
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +49,28 @@ def test_the_export_holds_the_candidates_own_data(candidate: Portal) -> None:
     assert application["questions"][0]["question"] == "When can I reapply?"
     assert application["feedback_rating"]["score"] == 4
     assert [c["kind"] for c in data["consents"]] == ["partners"]
+
+
+def test_the_export_carries_the_candidates_own_link_not_the_placeholder(
+    candidate: Portal, make_portal: MakePortal
+) -> None:
+    # A second application of the same candidate, whose first link was replaced.
+    other = make_portal(email="ada@mail.example", note_text="Dear Ada, about the data role.")
+    other.application.candidate = candidate.application.candidate
+    other.application.save(update_fields=["candidate"])
+    services.candidate_link_revoke(actor=None, link=other.link)
+    current = services.candidate_link_url(
+        services.candidate_link_issue(application=other.application)
+    )
+
+    data = json.loads(candidate.get("data.json").content)
+
+    own, second = data["applications"]
+    assert own["portal_link"] == f"http://testserver{candidate.path}"
+    assert own["feedback"][0]["text"].endswith(f"anything: http://testserver{candidate.path}")
+    assert second["portal_link"] == current != f"http://testserver{other.path}"
+    assert second["feedback"][0]["text"].endswith(f"anything: {current}")
+    assert "PORTAL-TOKEN" not in json.dumps(data)
 
 
 def test_the_export_never_holds_evidence_private_notes_or_other_people(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -295,8 +296,12 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def candidate_data_export(*, candidate: Candidate) -> dict[str, Any]:
-    """What we keep about the candidate, for them: never evidence, private notes or colleagues."""
+def candidate_data_export(*, candidate: Candidate, urls: Mapping[int, str]) -> dict[str, Any]:
+    """What we keep about the candidate, for them: never evidence, private notes or colleagues.
+
+    `urls` holds each application's portal link (services.candidate_link_urls): the notes
+    carry it where their emails did, not the placeholder.
+    """
     applications = (
         Application.objects.filter(candidate=candidate)
         .select_related("job", "stage", "organization")
@@ -315,7 +320,7 @@ def candidate_data_export(*, candidate: Candidate) -> dict[str, Any]:
             "resume_text": candidate.resume_text,
             "created_at": _iso(candidate.created_at),
         },
-        "applications": [_application_export(a) for a in applications],
+        "applications": [_application_export(a, urls[a.pk]) for a in applications],
         "consents": [
             {
                 "kind": c.kind,
@@ -332,7 +337,7 @@ def candidate_data_export(*, candidate: Candidate) -> dict[str, Any]:
     }
 
 
-def _application_export(application: Application) -> dict[str, Any]:
+def _application_export(application: Application, url: str) -> dict[str, Any]:
     rating = FeedbackRating.objects.filter(application=application).first()
     survey = SurveyResponse.objects.filter(application=application).first()
     notes = FeedbackNote.objects.filter(
@@ -340,6 +345,7 @@ def _application_export(application: Application) -> dict[str, Any]:
     ).order_by("version")
     return {
         "job": application.job.title,
+        "portal_link": url,
         "applied_at": _iso(application.applied_at),
         "status": application.status,
         "stage": application.stage.name if application.stage else None,
@@ -351,7 +357,7 @@ def _application_export(application: Application) -> dict[str, Any]:
         "feedback": [
             {
                 "subject": n.subject,
-                "text": n.text,
+                "text": links.portal_links_replace(n.text, url),
                 "language": n.language,
                 "sent_at": _iso(n.sent_at),
             }

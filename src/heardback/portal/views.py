@@ -280,7 +280,9 @@ def link_replace(request: HttpRequest, link: CandidateLink, token: str) -> HttpR
 @require_GET
 @with_link
 def data_download(request: HttpRequest, link: CandidateLink, token: str) -> HttpResponse:
-    data = selectors.candidate_data_export(candidate=link.application.candidate)
+    data = selectors.candidate_data_export(
+        candidate=link.application.candidate, urls=services.candidate_link_urls(link=link)
+    )
     response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
     response["Content-Disposition"] = 'attachment; filename="my-application-data.json"'
     return response

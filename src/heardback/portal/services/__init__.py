@@ -26,6 +26,7 @@ from heardback.portal.services.links import (
     candidate_link_revoke,
     candidate_link_token,
     candidate_link_url,
+    candidate_link_urls,
     candidate_links_issue,
 )
 from heardback.portal.services.questions import portal_question_answer, portal_question_ask
@@ -47,6 +48,7 @@ __all__ = [
     "candidate_link_revoke",
     "candidate_link_token",
     "candidate_link_url",
+    "candidate_link_urls",
     "candidate_links_issue",
     "clean_text",
     "consent_grant",

@@ -42,6 +42,27 @@ def candidate_link_url(link: CandidateLink) -> str:
     return f"{settings.HEARDBACK_BASE_URL}/p/{candidate_link_token(link)}/"
 
 
+def candidate_link_urls(*, link: CandidateLink) -> dict[int, str]:
+    """For the data export: the address of each of the link's candidate's applications, as
+    their emails carried it (their live link), else this link's own; issues no link."""
+    application = link.application
+    ids = list(
+        Application.objects.filter(candidate_id=application.candidate_id).values_list(
+            "pk", flat=True
+        )
+    )
+    own = candidate_link_url(link)
+    urls = dict.fromkeys(ids, own)
+    live = CandidateLink.objects.filter(
+        application_id__in=ids, revoked_at__isnull=True, expires_at__gt=timezone.now()
+    ).order_by("expires_at", "id")  # the latest-expiring last: it wins, as when emails go out
+    for other in live.exclude(application_id=application.pk):
+        if _matches_secret(other):
+            urls[other.application_id] = candidate_link_url(other)
+    urls[application.pk] = own
+    return urls
+
+
 def _matches_secret(link: CandidateLink) -> bool:
     # After SECRET_KEY rotates, a stored hash no longer matches what we can compute: the old
     # link must stop working, and no email may carry a token that cannot be looked up.

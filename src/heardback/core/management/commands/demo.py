@@ -4,23 +4,34 @@ import datetime as dt
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
-from typing import Any
+from types import FrameType
+from typing import Any, NoReturn
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from heardback.core.demo import DEMO_USERS, SIZES, demo_create
+from heardback.accounts.models import Organization
+from heardback.cli import demo_base_url
+from heardback.closure.services import closure_sweep
+from heardback.core.demo import DEMO_SLUG, DEMO_USERS, SIZES, demo_create
 from heardback.feedback.services import feedback_notes_draft_bulk, rejected_applications
+
+# How long the server and the worker get to finish what they are doing once asked to stop.
+STOP_SECONDS = 20
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 class Command(BaseCommand):
     help = (
         "Set up the demo organization (slug 'demo') with realistic data, then serve the app "
-        "on HOST:PORT (default 127.0.0.1:8000) with the background worker until Ctrl-C."
+        "on HOST:PORT (default 127.0.0.1:8000) with the background worker until Ctrl-C or "
+        "SIGTERM. Links in emails point there unless HEARDBACK_BASE_URL says otherwise."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -43,8 +54,13 @@ class Command(BaseCommand):
         parser.add_argument("--port", default=os.environ.get("PORT", "8000"))
 
     def handle(self, *args: Any, **options: Any) -> None:
+        host, port = options["host"], str(options["port"])
+        if not options["no_serve"]:
+            # Before anything is written: a busy port must not cost the existing demo data.
+            _port_check(host, port)
         call_command("migrate", interactive=False, verbosity=0)
         password = os.environ.get("HEARDBACK_DEMO_PASSWORD") or secrets.token_urlsafe(9)
+        existed = Organization.objects.filter(slug=DEMO_SLUG).exists()
         started = time.monotonic()
         summary = demo_create(
             seed=options["seed"],
@@ -62,29 +78,55 @@ class Command(BaseCommand):
                     actor=None, organization=summary.organization, progress=bar.update
                 )
             self.stdout.write(f"Drafted {drafts.drafted:,} notes ({drafts.verdicts}).")
+        # The worker's first sweep comes minutes after it starts; until then the closure
+        # dashboard would say nobody is waiting. Run it now, as the worker would.
+        started = time.monotonic()
+        swept = closure_sweep()
+        self.stdout.write(
+            f"Started {swept.clocks_created + swept.clocks_updated:,} closure clocks "
+            f"in {time.monotonic() - started:.1f} s."
+        )
         self.stdout.write("")
+        if existed:
+            self.stdout.write(
+                self.style.WARNING(
+                    "The demo organization existed: its data was deleted and created again, "
+                    "so every id changed and old bookmarks to its pages no longer open."
+                )
+            )
         self.stdout.write(self.style.SUCCESS("Demo organization 'demo' is ready. Sign in as:"))
         for email, (role, _name) in DEMO_USERS.items():
             self.stdout.write(f"  {role:<12} {email:<28} password: {password}")
+        self.stdout.write(f"Links in emails point to {settings.HEARDBACK_BASE_URL}/")
         if options["no_serve"]:
             return
-        self._serve(options["host"], options["port"])
+        self._serve(host, port)
 
     def _serve(self, host: str, port: str) -> None:
         heardback = [sys.executable, "-m", "heardback.cli"]
-        self.stdout.write(f"\nOpen http://{host}:{port}/ — Ctrl-C stops the server and the worker.")
+        address = f"{demo_base_url(host, port)}/"
+        self.stdout.write(f"\nOpen {address} — Ctrl-C stops the server and the worker.")
         self.stdout.flush()
+        # SIGTERM (kill, systemd, docker stop) and SIGHUP (the terminal closed) stop the
+        # children as Ctrl-C does; they get SIGTERM (SIGHUP would make gunicorn reload).
+        received: list[int] = []
+
+        def stop(_signum: int, _frame: FrameType | None) -> None:
+            received.append(signal.SIGTERM)
+            raise KeyboardInterrupt
+
+        previous = {signum: signal.signal(signum, stop) for signum in STOP_SIGNALS}
         # Children run in their own session so Ctrl-C reaches only this process, which then
         # stops each child once (a second signal would make the worker abandon its task).
-        children = [
-            subprocess.Popen(
-                [*heardback, "serve", "--host", host, "--port", str(port)], start_new_session=True
-            ),
-            subprocess.Popen([*heardback, "worker"], start_new_session=True),
-        ]
-        interrupted = False
+        children: list[subprocess.Popen[bytes]] = []
         exited: list[str] = []
         try:
+            children.append(
+                subprocess.Popen(
+                    [*heardback, "serve", "--host", host, "--port", port], start_new_session=True
+                )
+            )
+            children.append(subprocess.Popen([*heardback, "worker"], start_new_session=True))
             while not exited:
                 exited = [
                     name
@@ -93,17 +135,52 @@ class Command(BaseCommand):
                 ]
                 time.sleep(0.5)
         except KeyboardInterrupt:
-            interrupted = True
+            received.append(signal.SIGINT)
         finally:
-            for child in children:
-                if child.poll() is None:
-                    child.send_signal(signal.SIGINT if interrupted else signal.SIGTERM)
-            for child in children:
-                try:
-                    child.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    child.kill()
-                    child.wait()
-        if not interrupted:
+            _children_stop(children, received[0] if received else signal.SIGTERM)
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+        if not received:
             raise CommandError(f"Stopped because {' and '.join(exited)} exited; see above.")
         self.stdout.write("Stopped.")
+
+
+def _port_check(host: str, port: str) -> None:
+    """Refuse, in one line, a port another program (or another demo) already listens on."""
+    if not (port.isdigit() and 0 < int(port) < 65536):
+        _port_refuse(host, port, "not a port number")
+    try:
+        family = socket.getaddrinfo(host, int(port), type=socket.SOCK_STREAM)[0][0]
+    except socket.gaierror as error:
+        _port_refuse(host, port, error.strerror or "unknown host")
+    try:
+        # As gunicorn binds: SO_REUSEADDR, so a just-closed demo's TIME_WAIT does not count.
+        with socket.create_server((host, int(port)), family=family):
+            pass
+    except OSError as error:
+        _port_refuse(host, port, os.strerror(error.errno) if error.errno else str(error))
+
+
+def _port_refuse(host: str, port: str, reason: str) -> NoReturn:
+    raise CommandError(
+        f"Cannot serve on {host}:{port}: {reason}. Nothing was changed. Stop what runs there, "
+        "or pick another port, e.g. PORT=8001 make demo"
+    )
+
+
+def _children_stop(children: list[subprocess.Popen[bytes]], signum: int) -> None:
+    """Ask each child to stop with `signum`; whatever still runs after STOP_SECONDS is killed,
+    with its own children (gunicorn's workers share its process group)."""
+    for child in children:
+        if child.poll() is None:
+            child.send_signal(signum)
+    deadline = time.monotonic() + STOP_SECONDS
+    try:
+        for child in children:
+            child.wait(timeout=max(0.0, deadline - time.monotonic()))
+    except (subprocess.TimeoutExpired, KeyboardInterrupt):
+        pass  # a second Ctrl-C: stop waiting
+    for child in children:
+        if child.poll() is None:  # not reaped yet, so its process group is still its own
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
