@@ -49,6 +49,10 @@ def _demo_environment(args: list[str]) -> None:
     where it serves, and the server answers there."""
     if not os.environ.get("SECRET_KEY"):
         os.environ["SECRET_KEY"] = _demo_secret_key()
+    if not os.environ.get("EMAIL_URL"):
+        # On one's own machine the printed emails are the demo's inbox: show their links
+        # (console:// redacts them everywhere else).
+        os.environ["EMAIL_URL"] = "console://?links=show"
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--port", default=os.environ.get("PORT", "8000"))
