@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
+from django.utils import translation
 
 from heardback.accounts.models import Organization, User
 from tests import factories
@@ -14,6 +18,14 @@ from tests.browser.chromium import browser, page  # noqa: F401  (pytest fixtures
 def _fast_password_hashing(settings: object) -> None:
     """PBKDF2 is slow on purpose; tests create many users and never need that strength."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test() -> Iterator[None]:
+    """A request through LocaleMiddleware leaves its language active in the thread: a French
+    page must not turn the next test's command output French."""
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
