@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from heardback.feedback.engine import guard
 from heardback.feedback.engine.guard import Finding, check, verdict
+from heardback.feedback.engine.guard_about import about
 from heardback.feedback.engine.guard_rules import (
     CATEGORIES,
     LANGUAGES,
@@ -395,7 +396,12 @@ def _brute_force(text: str, lang: str, context: str) -> set[tuple[str, int, int]
             ]
             if spans:
                 exceptions = guard._Exceptions.around(rule, folded, spans, low, high)
-                found |= {(rule.id, s, e) for s, e in spans if exceptions.allow(s, e)}
+                found |= {
+                    (rule.id, s, e)
+                    for s, e in spans
+                    if exceptions.allow(s, e)
+                    and not (rule.topic and about(folded, s, e, low, high, lang) == "topic")
+                }
     return found
 
 

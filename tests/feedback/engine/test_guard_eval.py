@@ -119,7 +119,7 @@ def dev_results() -> Results:
 
 def test_the_dev_part_is_big_varied_and_mostly_realistic() -> None:
     items = load("dev")
-    assert len(items) >= 750
+    assert len(items) >= 1000
     assert len({i.id for i in items}) == len(items)
     assert sum(i.expected == "ok" for i in items) / len(items) >= 0.40
     assert {i.context for i in items} == {"note", "candidate"}

@@ -51,6 +51,7 @@ from typing import Any, Literal
 
 import ahocorasick
 
+from heardback.feedback.engine.guard_about import about
 from heardback.feedback.engine.guard_rules import (
     REMOVED,
     Rule,
@@ -268,7 +269,10 @@ def _scan(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit]:
         exceptions = _Exceptions.around(rule, text, spans, low, high)
         severity = rule.severity[context]
         hits.extend(
-            _Hit(start, end, rule, severity) for start, end in spans if exceptions.allow(start, end)
+            _Hit(start, end, rule, severity)
+            for start, end in spans
+            if exceptions.allow(start, end)
+            and not (rule.topic and about(text, start, end, low, high, rules.lang) == "topic")
         )
     return hits
 

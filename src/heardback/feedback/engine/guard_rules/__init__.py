@@ -18,6 +18,8 @@ Fields of a rule:
 - `unless_sentence` / `if_sentence`: a regex that must not / must occur near the finding, in the
   same sentence ("tested", "required for the role"; a salary word next to "95k").
 - `examples` / `counterexamples`: sentences the rule must / must not flag (run by the tests).
+- `topic`: whether a match may be the job's subject matter rather than said of the candidate
+  (see `guard_about.py`); defaults to true in the protected categories (`TOPIC_CATEGORIES`).
 
 `[keys] avoid` lists common words that a term's key is not taken from when it has another
 word ("useless candidate" is keyed on "useless"), to keep the automaton's hits rare.
@@ -55,6 +57,31 @@ CATEGORIES = (
     "insult",
     "vague_verdict",
     "internal_leak",
+    "trade_union",
+    "political_opinion",
+    "appearance",
+    "neighbourhood",
+    "criminal_record",
+    "salary_history",
+)
+# Categories whose words can also be the job's subject matter ("a lesson on world religions",
+# "the maternity unit"): their rules are checked for who the match is about (guard_about.py),
+# unless a rule says `topic = false` (slurs mean the same whatever they describe).
+TOPIC_CATEGORIES = frozenset(
+    {
+        "age",
+        "sex_gender",
+        "family",
+        "race_origin",
+        "religion",
+        "disability_health",
+        "orientation_identity",
+        "trade_union",
+        "political_opinion",
+        "appearance",
+        "neighbourhood",
+        "criminal_record",
+    }
 )
 
 
@@ -169,6 +196,7 @@ class Rule:
     suggestion: str
     examples: tuple[str, ...]
     counterexamples: tuple[str, ...]
+    topic: bool = False  # may be the job's subject matter: ask `guard_about.about`
 
     def pattern_for(self, keys: Collection[str]) -> re.Pattern[str]:
         """The rule's regex restricted to the terms and patterns that the found `keys` trigger."""
@@ -338,8 +366,16 @@ def _build_rule(
         suggestion=raw["suggestion"].strip(),
         examples=tuple(_strings(raw, "examples", where)),
         counterexamples=tuple(_strings(raw, "counterexamples", where)),
+        topic=_topic(raw, where),
     )
     return rule, term_keys + match_keys
+
+
+def _topic(raw: dict[str, Any], where: str) -> bool:
+    value = raw.get("topic", raw["category"] in TOPIC_CATEGORIES)
+    if not isinstance(value, bool):
+        raise RuleError(f"{where}: topic must be true or false")
+    return value
 
 
 def _index_by_key(
