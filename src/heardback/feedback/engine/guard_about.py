@@ -28,58 +28,36 @@ from typing import Literal
 
 About = Literal["person", "topic"]
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _WINDOW_BEFORE = 8
 _WINDOW_AFTER = 3
 _CLAUSE_END = re.compile(r"[,;:.!?()\n]")
-# "disability-related adjustments", "faith and belief network": a topic word one further on.
-_JOINERS = frozenset(
-    [
-        "and",
-        "or",
-        "related",
-        "specific",
-        "sensitive",
-        "led",
-        "friendly",
-        "aware",
-        "focused",
-        "health",
-        "rights",
-        "mental",
-    ]
+_LIST_THEN_NOUN = re.compile(r"(?:\s*,\s*[a-z]+){1,4},?\s+(?:and|or|et|ou)\s+[a-z]+\s+[a-z]+")
+# Plural group nouns whose possessive names who something is for ("women's refuge").
+_GROUPS = _words(
+    "women men girls boys ladies gents children kids mothers fathers parents babies people"
+    " families students veterans elders"
 )
+
+
+def _base(word: str) -> str:
+    """ "patient's" -> "patient", "l'histoire" -> "histoire": the word a cue list holds."""
+    if "'" not in word:
+        return word
+    head, _, tail = word.partition("'")
+    return head if tail in ("s", "") else tail
+
+
 # A topic word further on does not count past these: "she is deaf so support is needed".
-_STOPS = frozenset(
-    [
-        "so",
-        "but",
-        "because",
-        "which",
-        "who",
-        "that",
-        "since",
-        "though",
-        "although",
-        "while",
-        "when",
-        "if",
-        "is",
-        "was",
-        "are",
-        "were",
-        "would",
-        "might",
-        "could",
-        "should",
-        "will",
-        "may",
-        "can",
-        "for",
-        "as",
-        "than",
-        "to",
-    ]
+_STOPS = _words(
+    "so but because which who that since though although while when if is was are "
+    "were would might could should will may can for as than to like in on at during "
+    "with from by of about into over after before dans sur avec pendant lors"
 )
 
 # Folded forms (lower case, no accents). Each language: possessives, candidate words, reasons,
@@ -95,6 +73,7 @@ _CUES: dict[str, dict[str, str]] = {
         "reason": "too because given due fit fits would wouldn't might may could couldn't should"
         " won't will prefer preferred rather worried worry concern concerned uncomfortable"
         " since unlike than as need needs want wants wanted mind doubt risk like likes love expect"
+        " while despite although though"
         " expects accept accepts trust comfortable",
         "people": "patients patient pupils pupil students student learners learner children kids"
         " customers customer clients client residents resident users user tenants tenant guests"
@@ -119,6 +98,10 @@ _CUES: dict[str, dict[str, str]] = {
         " handbook toolkit session sessions module unit's ward's department's clinic's"
         " signage feature features app website site product products portal club clubs group"
         " groups centre center equality parity diversity inclusion",
+        "serve": "sold sells selling served serves serving supported supports supporting cared"
+        " taught teaches teaching coached coaches coaching trained trains training helped helps"
+        " helping advised advises advising treated treats treating nursed housed fed cooked"
+        " catered welcomed welcomes greeted interpreted translated",
         "title": "solicitor lawyer barrister nurse nurses teacher teachers adviser advisor officer"
         " coordinator caseworker interpreter translator chaplain therapist physio specialist"
         " champion ambassador practitioner midwife midwives doctor consultant worker workers"
@@ -137,7 +120,8 @@ _CUES: dict[str, dict[str, str]] = {
         " department's hospital hospitals school schools centre center centres"
         " housing provision provisions regulations regulation legislation guidance training"
         " leave-policy law's studies' festival's signage aid aids app apps research data"
-        " reform rehabilitation resettlement outreach wing appeals applications returners",
+        " reform rehabilitation resettlement outreach wing appeals applications returners"
+        " wedding weddings funeral funerals ceremony ceremonies meal meals catering",
     },
     "fr": {
         "possessive": "son sa ses votre vos leur leurs ton ta tes",
@@ -146,10 +130,12 @@ _CUES: dict[str, dict[str, str]] = {
         "person": "il elle ils elles vous tu lui iel candidat candidate semble semblait parait"
         " paraissait est etait a avait",
         "reason": "trop car parce vu etant compte pourrait pourraient risque risquent craint"
+        " attendent attend veulent veut preferent prefere exigent exige demandent demande"
         " crains gene genant mieux prefere preferer preferons faut besoin veut voulons doute"
         " comme plutot",
         "people": "patients patient patientes patiente eleves eleve etudiants etudiante"
-        " etudiant apprenants enfants clients cliente clientes usagers usager residents"
+        " etudiant apprenant apprenants enfant enfants client clients cliente clientes"
+        " usagers usager residents"
         " residentes beneficiaires familles public publics salaries salariees collegue"
         " collegues personnel agents visiteurs voyageurs passagers habitants population"
         " citoyens adherents jeunes personnes detenus prisonniers victimes migrants aidants"
@@ -164,7 +150,13 @@ _CUES: dict[str, dict[str, str]] = {
         " sensibilisation accompagnement clinique cliniques hopital ehpad creche ecole classe"
         " classes etablissement association reseau groupe groupes maternite pediatrie"
         " geriatrie psychiatrie consultation consultations protocole protocoles visite"
-        " visites conge conges remplacement egalite index parite mixite",
+        " visites conge conges remplacement egalite index parite mixite equipe equipes club"
+        " section categorie championnat tournoi option options formulaire formulaires case"
+        " champ champs mariage mariages obseques ceremonie ceremonies couverts carte traiteur",
+        "serve": "accompagne accompagnait accueille accueillait soigne soignait enseigne"
+        " enseignait forme formait conseille conseillait sert servait vend vendait aide aidait"
+        " anime animait entraine entrainait servi accueilli vendu prepare"
+        " preparait cuisine cuisinait traduit traduisait interprete redige redigeait concu",
         "title": "referent referente charge chargee responsable conseiller conseillere"
         " coordinateur coordinatrice educateur educatrice infirmier infirmiere auxiliaire"
         " avocat avocate juriste enseignant enseignante professeur formateur formatrice"
@@ -178,27 +170,7 @@ _CUES: dict[str, dict[str, str]] = {
 _PLACE_PREPOSITIONS = {"fr": {"en"}, "en": set()}
 # Two-word cues for the job's topic whose second word alone is too common ("il fait", "le fait").
 _TOPIC_PAIRS = {"fr": {("le", "fait")}, "en": set()}
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "our",
-        "this",
-        "that",
-        "these",
-        "those",
-        "its",
-        "le",
-        "la",
-        "les",
-        "un",
-        "une",
-        "des",
-        "du",
-        "l",
-    ]
-)
+_DETERMINERS = _words("the a an our this that these those its le la les un une des du l")
 
 
 @lru_cache(maxsize=2)
@@ -213,13 +185,25 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     `low`/`high` bound the match's sentence; nothing outside it is read.
     """
     cues = _cues(lang)
-    before = _WORD.findall(text, max(low, start - 90), start)
+    # "girls' team", "women's refuge": a plural group noun in the possessive names who a
+    # service or product is for, not the candidate.
+    matched = _WORD.findall(text, start, end)
+    if matched and matched[-1] in _GROUPS and text.startswith(("'s ", "' "), end):
+        return "topic"
+    before = [_base(w) for w in _WORD.findall(text, max(low, start - 90), start)]
     # A word cut by the window's edge is not a word.
     if start - 90 > low and before:
         before = before[1:]
     before = before[-_WINDOW_BEFORE:]
     tail = text[end : min(high, end + 40)]
-    after = _WORD.findall(_CLAUSE_END.split(tail, maxsplit=1)[0])[:_WINDOW_AFTER]
+    listed = _LIST_THEN_NOUN.match(tail)
+    if listed:
+        # "Christian, Muslim and humanist funerals": the list ends on the topic noun.
+        last = _base(_WORD.findall(listed.group(0))[-1])
+        if last in cues["after"] or last in cues["people"]:
+            return "topic"
+    clause = _CLAUSE_END.split(tail, maxsplit=1)[0]
+    after = [_base(w) for w in _WORD.findall(clause)][:_WINDOW_AFTER]
     if before and before[-1] in cues["possessive"]:
         return "person"
     # "asked about our parental leave policy", "mentioned a history of depression": the
@@ -234,20 +218,23 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     if (after[:1] and after[0] in titles) or (before and before[-1] in titles):
         return "topic"
     for word in after:
-        if word in cues["after"]:
+        if word in cues["after"] or (lang == "en" and word in cues["people"]):
             return "topic"
-        if word in _STOPS or word in cues["person"] or word in cues["possessive"]:
+        if word in _STOPS or word in _DETERMINERS or word in cues["person"]:
             break
-    if before and before[-1] in _PLACE_PREPOSITIONS.get(lang, set()):
-        matched = _WORD.findall(text, start, end)
-        if len(matched) == 1 and matched[0] in cues["work"]:
-            return "topic"
+        if word in cues["possessive"]:
+            break
+    place = before[-1:] and before[-1] in _PLACE_PREPOSITIONS.get(lang, set())
+    if place and len(matched) == 1 and matched[0] in cues["work"]:
+        return "topic"
     for index in range(len(before) - 1, -1, -1):
         word = before[index]
         if index > 0 and (before[index - 1], word) in _TOPIC_PAIRS.get(lang, set()):
             return "topic"
         if word in cues["person"] or word in cues["possessive"] or word in cues["reason"]:
             return "person"
+        if word in cues["serve"]:
+            return "topic"
         if word in cues["people"] or word in cues["work"]:
             owner = before[index - 1] if index > 0 else ""
             if word in cues["people"] and owner in cues["possessive"]:
