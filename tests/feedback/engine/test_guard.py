@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 
 from heardback.feedback.engine import guard
 from heardback.feedback.engine.guard import Finding, check, verdict
-from heardback.feedback.engine.guard_about import about
 from heardback.feedback.engine.guard_rules import (
     CATEGORIES,
     LANGUAGES,
@@ -399,8 +398,7 @@ def _brute_force(text: str, lang: str, context: str) -> set[tuple[str, int, int]
                 found |= {
                     (rule.id, s, e)
                     for s, e in spans
-                    if exceptions.allow(s, e)
-                    and not (rule.topic and about(folded, s, e, low, high, lang) == "topic")
+                    if exceptions.allow(s, e) and guard.keeps(rule, folded, s, e, low, high, lang)
                 }
     return found
 

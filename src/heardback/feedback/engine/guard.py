@@ -271,10 +271,17 @@ def _scan(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit]:
         hits.extend(
             _Hit(start, end, rule, severity)
             for start, end in spans
-            if exceptions.allow(start, end)
-            and not (rule.topic and about(text, start, end, low, high, rules.lang) == "topic")
+            if exceptions.allow(start, end) and keeps(rule, text, start, end, low, high, rules.lang)
         )
     return hits
+
+
+def keeps(rule: Rule, text: str, start: int, end: int, low: int, high: int, lang: str) -> bool:
+    """Whether a match of `rule` stands, given who it is about (see `guard_about`)."""
+    if not rule.topic:
+        return True
+    said_of = about(text, start, end, low, high, lang)
+    return said_of == "person" or (said_of == "unknown" and not rule.needs_person)
 
 
 def _sentences_with_keys(

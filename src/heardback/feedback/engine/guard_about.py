@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-About = Literal["person", "topic"]
+About = Literal["person", "topic", "unknown"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -36,6 +36,7 @@ def _words(text: str) -> frozenset[str]:
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _WINDOW_BEFORE = 8
 _WINDOW_AFTER = 3
+_WIDE = 12
 _CLAUSE_END = re.compile(r"[,;:.!?()\n]")
 _LIST_THEN_NOUN = re.compile(r"(?:\s*,\s*[a-z]+){1,4},?\s+(?:and|or|et|ou)\s+[a-z]+\s+[a-z]+")
 # Plural group nouns whose possessive names who something is for ("women's refuge").
@@ -65,6 +66,13 @@ _STOPS = _words(
 _CUES: dict[str, dict[str, str]] = {
     "en": {
         "possessive": "his her their your candidate's applicant's interviewee's",
+        "pronoun": "he she they you him them he's she's they're you're himself herself",
+        "wide": "might could would wouldn't couldn't won't will sure may should so too because"
+        " worried"
+        " concern concerned risk risky doubt unsure guy girl lady bloke chap dude man woman"
+        " boy gentleman fella mate hire candidate applicant interviewee fit culture"
+        " i i'd i'm we we'd our me my apparently told mentioned said says"
+        " asked noticed obviously clearly probably definitely typical",
         "told": "asked asks enquired inquired mentioned mentions told tells said says raised"
         " disclosed brought questions question",
         "person": "he she they you him them he's she's they're you're i'd candidate applicant"
@@ -125,10 +133,15 @@ _CUES: dict[str, dict[str, str]] = {
     },
     "fr": {
         "possessive": "son sa ses votre vos leur leurs ton ta tes",
+        "pronoun": "il elle ils elles vous tu lui iel",
+        "wide": "pourrait pourraient risque risquent trop donc car doute inquiet inquiete"
+        " gars mec type fille dame monsieur homme femme candidat candidate profil je j'ai on nous"
+        " notre mon ma moi selon apparemment parait visiblement clairement typique apprecier"
+        " apprecient aimer aiment aimeront plaire plaira genant genante",
         "told": "demande demandait mentionne mentionnait dit disait raconte evoque parle questions"
         " question",
         "person": "il elle ils elles vous tu lui iel candidat candidate semble semblait parait"
-        " paraissait est etait a avait",
+        " paraissait",
         "reason": "trop car parce vu etant compte pourrait pourraient risque risquent craint"
         " attendent attend veulent veut preferent prefere exigent exige demandent demande"
         " crains gene genant mieux prefere preferer preferons faut besoin veut voulons doute"
@@ -190,11 +203,11 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     matched = _WORD.findall(text, start, end)
     if matched and matched[-1] in _GROUPS and text.startswith(("'s ", "' "), end):
         return "topic"
-    before = [_base(w) for w in _WORD.findall(text, max(low, start - 90), start)]
+    before_all = [_base(w) for w in _WORD.findall(text, max(low, start - 150), start)]
     # A word cut by the window's edge is not a word.
-    if start - 90 > low and before:
-        before = before[1:]
-    before = before[-_WINDOW_BEFORE:]
+    if start - 150 > low and before_all:
+        before_all = before_all[1:]
+    before = before_all[-_WINDOW_BEFORE:]
     tail = text[end : min(high, end + 40)]
     listed = _LIST_THEN_NOUN.match(tail)
     if listed:
@@ -206,6 +219,8 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     after = [_base(w) for w in _WORD.findall(clause)][:_WINDOW_AFTER]
     if before and before[-1] in cues["possessive"]:
         return "person"
+    if any(w in cues["reason"] for w in matched):
+        return "person"  # "too young", "trop jeune": the match is itself a reason
     # "asked about our parental leave policy", "mentioned a history of depression": the
     # candidate's own words about the topic are about the candidate.
     content = [w for w in before if w not in _DETERMINERS][-3:]
@@ -240,4 +255,9 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
             if word in cues["people"] and owner in cues["possessive"]:
                 return "person"
             return "topic"
-    return "person"
+    # No cue next to the match: any word for the candidate or a reason in the sentence around
+    # it ("Muslim, so Ramadan could be a problem") still says who it is about.
+    wide = before_all[-_WIDE:] + [_base(w) for w in _WORD.findall(text, start, high)][:_WIDE]
+    if any(w in cues["wide"] or w in cues["pronoun"] or w in cues["possessive"] for w in wide):
+        return "person"
+    return "unknown"

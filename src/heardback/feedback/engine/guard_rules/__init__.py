@@ -20,6 +20,8 @@ Fields of a rule:
 - `examples` / `counterexamples`: sentences the rule must / must not flag (run by the tests).
 - `topic`: whether a match may be the job's subject matter rather than said of the candidate
   (see `guard_about.py`); defaults to true in the protected categories (`TOPIC_CATEGORIES`).
+- `needs_person`: the rule's words are as often a job's topic as a remark ("women", "the
+  union", "prison"): a match is kept only when a word for the candidate or a reason is near.
 
 `[keys] avoid` lists common words that a term's key is not taken from when it has another
 word ("useless candidate" is keyed on "useless"), to keep the automaton's hits rare.
@@ -197,6 +199,7 @@ class Rule:
     examples: tuple[str, ...]
     counterexamples: tuple[str, ...]
     topic: bool = False  # may be the job's subject matter: ask `guard_about.about`
+    needs_person: bool = False  # a match with no cue for the candidate around it is dropped
 
     def pattern_for(self, keys: Collection[str]) -> re.Pattern[str]:
         """The rule's regex restricted to the terms and patterns that the found `keys` trigger."""
@@ -366,9 +369,17 @@ def _build_rule(
         suggestion=raw["suggestion"].strip(),
         examples=tuple(_strings(raw, "examples", where)),
         counterexamples=tuple(_strings(raw, "counterexamples", where)),
-        topic=_topic(raw, where),
+        topic=_topic(raw, where) or raw.get("needs_person") is True,
+        needs_person=_flag(raw, "needs_person", where),
     )
     return rule, term_keys + match_keys
+
+
+def _flag(raw: dict[str, Any], name: str, where: str) -> bool:
+    value = raw.get(name, False)
+    if not isinstance(value, bool):
+        raise RuleError(f"{where}: {name} must be true or false")
+    return value
 
 
 def _topic(raw: dict[str, Any], where: str) -> bool:
