@@ -51,6 +51,7 @@ from typing import Any, Literal
 
 import ahocorasick
 
+from heardback.feedback.engine import guard_model
 from heardback.feedback.engine.guard_about import about
 from heardback.feedback.engine.guard_rules import (
     REMOVED,
@@ -87,12 +88,14 @@ def check(
     context: Context = "candidate",
     other_names: Sequence[str] = (),
     own_names: Sequence[str] = (),
+    second_opinion: bool = False,
 ) -> list[Finding]:
     """Return the findings in `text`, ordered by start offset.
 
     `other_names` are other candidates' names (a leak when quoted); `own_names` are the
     reader's own, which callers may leave in `other_names` so one shared tuple serves a
-    whole job and its matcher is built once.
+    whole job and its matcher is built once. With `second_opinion`, sentences the rules pass
+    are also scored by the learned model (`guard_model`), which can only add warnings.
     """
     if context not in ("note", "candidate"):
         raise ValueError(f"unknown context {context!r}: use 'note' or 'candidate'")
@@ -107,7 +110,42 @@ def check(
         # the reader's own name is a finding.
         spans = _own_spans(folded.text, own_names)
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
-    return _dedupe(folded.finding(h) for h in hits)
+    findings = _dedupe(folded.finding(h) for h in hits)
+    if second_opinion:
+        findings = _dedupe([*findings, *_second_opinion(text, findings)])
+    return findings
+
+
+def _second_opinion(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """A warning per sentence the rules passed and the learned model scores as risky."""
+    model = guard_model.load()
+    if model is None:
+        return []
+    out = []
+    start = 0
+    for end in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
+        sentence = text[start:end]
+        if sentence.strip() and not any(start <= f.start < end for f in findings):
+            score = model.score(sentence)
+            if score >= model.threshold:
+                (near, _), *_ = model.nearest(sentence, 1) or [("", "")]
+                lead = len(sentence) - len(sentence.lstrip())
+                out.append(
+                    Finding(
+                        start=start + lead,
+                        end=start + len(sentence.rstrip()),
+                        category="second_opinion",
+                        severity="warn",
+                        rule="model.second_opinion",
+                        why=f"Worded like labelled sentences that must not be sent (score "
+                        f"{score:.2f}), e.g. \u201c{near}\u201d. The rules found nothing: "
+                        "a person should read it.",
+                        suggestion="If it describes the person rather than the work, rewrite "
+                        "it as job-related evidence.",
+                    )
+                )
+        start = end
+    return out
 
 
 def _own_spans(text: str, own_names: Sequence[str]) -> list[tuple[int, int]]:
