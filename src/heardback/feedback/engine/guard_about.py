@@ -109,7 +109,8 @@ _CUES: dict[str, dict[str, str]] = {
         "serve": "sold sells selling served serves serving supported supports supporting cared"
         " taught teaches teaching coached coaches coaching trained trains training helped helps"
         " helping advised advises advising treated treats treating nursed housed fed cooked"
-        " catered welcomed welcomes greeted interpreted translated",
+        " catered welcomed welcomes greeted interpreted translated ran runs running hosted"
+        " hosts hosting offered offers provided provides",
         "title": "solicitor lawyer barrister nurse nurses teacher teachers adviser advisor officer"
         " coordinator caseworker interpreter translator chaplain therapist physio specialist"
         " champion ambassador practitioner midwife midwives doctor consultant worker workers"
@@ -164,6 +165,7 @@ _CUES: dict[str, dict[str, str]] = {
         " classes etablissement association reseau groupe groupes maternite pediatrie"
         " geriatrie psychiatrie consultation consultations protocole protocoles visite"
         " visites conge conges remplacement egalite index parite mixite equipe equipes club"
+        " coiffeuse coiffeur estheticienne photographe fleuriste specialisee specialise"
         " section categorie championnat tournoi option options formulaire formulaires case"
         " champ champs mariage mariages obseques ceremonie ceremonies couverts carte traiteur",
         "serve": "accompagne accompagnait accueille accueillait soigne soignait enseigne"
