@@ -90,7 +90,7 @@ _CUES: dict[str, dict[str, str]] = {
         " callers caller passengers travellers shoppers readers viewers citizens claimants"
         " offenders prisoners inmates detainees survivors victims refugees migrants carers"
         " parents adults teenagers youngsters elders service-users participants attendees"
-        " beneficiaries",
+        " beneficiaries couple couples",
         "work": "lesson lessons plan policy policies curriculum syllabus module modules"
         " course courses unit units ward wards department clinic clinics service services"
         " project projects campaign campaigns training workshop workshops guidance guide"
@@ -130,6 +130,7 @@ _CUES: dict[str, dict[str, str]] = {
         " housing provision provisions regulations regulation legislation guidance training"
         " leave-policy law's studies' festival's signage aid aids app apps research data"
         " reform rehabilitation resettlement outreach wing appeals applications returners"
+        " changing facilities facility room rooms showers locker lockers couple couples"
         " wedding weddings funeral funerals ceremony ceremonies meal meals catering",
     },
     "fr": {
