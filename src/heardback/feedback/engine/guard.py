@@ -111,7 +111,7 @@ def check(
         spans = _own_spans(folded.text, own_names)
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
     findings = _dedupe(folded.finding(h) for h in hits)
-    if second_opinion:
+    if second_opinion and not any(f.severity == "block" for f in findings):
         findings = _dedupe([*findings, *_second_opinion(text, findings)])
     return findings
 
@@ -123,10 +123,11 @@ def _second_opinion(text: str, findings: Sequence[Finding]) -> list[Finding]:
         return []
     out = []
     start = 0
-    for end in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
+    folded = fold(text)
+    for end in [*(m.end() for m in _SENTENCE_END.finditer(folded)), len(text)]:
         sentence = text[start:end]
         if sentence.strip() and not any(start <= f.start < end for f in findings):
-            score = model.score(sentence)
+            score = model.score(folded[start:end], folded=True)
             if score >= model.threshold:
                 (near, _), *_ = model.nearest(sentence, 1) or [("", "")]
                 lead = len(sentence) - len(sentence.lstrip())

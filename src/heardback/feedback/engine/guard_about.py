@@ -105,13 +105,14 @@ _CUES: dict[str, dict[str, str]] = {
         " protocols pathway pathways caseload check checks visit visits rota"
         " handbook toolkit session sessions module unit's ward's department's clinic's"
         " signage feature features app website site product products portal club clubs group"
-        " groups centre center equality parity diversity inclusion",
+        " groups centre center equality parity diversity inclusion childminder nanny carer",
         "serve": "sold sells selling served serves serving supported supports supporting cared"
         " taught teaches teaching coached coaches coaching trained trains training helped helps"
         " helping advised advises advising treated treats treating nursed housed fed cooked"
         " catered welcomed welcomes greeted interpreted translated ran runs running hosted"
         " hosts hosting offered offers provided provides",
-        "title": "solicitor lawyer barrister nurse nurses teacher teachers adviser advisor officer"
+        "title": "carer carers childminder childminders nanny nannies solicitor lawyer barrister"
+        " nurse nurses teacher teachers adviser advisor officer"
         " coordinator caseworker interpreter translator chaplain therapist physio specialist"
         " champion ambassador practitioner midwife midwives doctor consultant worker workers"
         " liaison lead",
@@ -191,8 +192,16 @@ _DETERMINERS = _words("the a an our this that these those its le la les un une d
 
 @lru_cache(maxsize=2)
 def _cues(lang: str) -> dict[str, frozenset[str]]:
-    table = _CUES.get(lang, _CUES["en"])
-    return {name: frozenset(words.split()) for name, words in table.items()}
+    """The cue words for `lang`; apart from "wide" and "pronoun", both languages' words count,
+    because short texts run both languages' rules ("Aide-soignante en unité Alzheimer")."""
+    own = _CUES.get(lang, _CUES["en"])
+    cues = {name: frozenset(words.split()) for name, words in own.items()}
+    for other, table in _CUES.items():
+        if other != lang:
+            for name, words in table.items():
+                if name not in ("wide", "pronoun"):
+                    cues[name] = cues[name] | frozenset(words.split())
+    return cues
 
 
 def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> About:
@@ -224,6 +233,8 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         return "person"
     if any(w in cues["reason"] for w in matched):
         return "person"  # "too young", "trop jeune": the match is itself a reason
+    if len(matched) == 1 and matched[0] in cues["title"]:
+        return "topic"  # a job title ("carer", "midwife") names the job
     # "asked about our parental leave policy", "mentioned a history of depression": the
     # candidate's own words about the topic are about the candidate.
     content = [w for w in before if w not in _DETERMINERS][-3:]

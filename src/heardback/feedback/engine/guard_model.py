@@ -20,7 +20,7 @@ import sys
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -34,13 +34,13 @@ _RATE = 0.5
 _L2 = 1e-3
 
 
-def features(text: str) -> set[str]:
+def features(text: str, folded: bool = False) -> set[str]:
     """Word unigrams and bigrams of the folded text ("too", "too old")."""
-    words = key_text(fold_phrase(text)).split()
+    words = key_text(text if folded else fold_phrase(text)).split()
     return set(words) | {f"{a} {b}" for a, b in pairwise(words)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Model:
     bias: float
     weights: dict[str, float]
@@ -48,21 +48,29 @@ class Model:
     # (text, label) of the training sentences the explanation may quote
     examples: tuple[tuple[str, str], ...]
 
-    def score(self, text: str) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features(text))
+    def score(self, text: str, folded: bool = False) -> float:
+        """Probability that `text` must be blocked (`folded`: already in folded form)."""
+        weights = self.weights
+        z = self.bias + sum(weights.get(f, 0.0) for f in features(text, folded))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def nearest(self, text: str, k: int = 2) -> list[tuple[str, str]]:
         """The `k` labelled sentences sharing the most weighted features with `text`."""
         mine = {f for f in features(text) if f in self.weights}
 
-        def overlap(example: tuple[str, str]) -> float:
-            theirs = features(example[0])
-            shared = mine & theirs
-            weight: float = sum(abs(self.weights[f]) for f in shared)
+        def overlap(index: int) -> float:
+            theirs = _example_features(self)[index]
+            weight: float = sum(abs(self.weights[f]) for f in mine & theirs)
             return weight / math.sqrt(1 + len(theirs))
 
-        return sorted(self.examples, key=overlap, reverse=True)[:k]
+        best = sorted(range(len(self.examples)), key=overlap, reverse=True)[:k]
+        return [self.examples[i] for i in best]
+
+
+@lru_cache(maxsize=4)
+def _example_features(model: Model) -> tuple[frozenset[str], ...]:
+    """Each example's features, computed once per model (the explanation reads them often)."""
+    return tuple(frozenset(features(text)) for text, _ in model.examples)
 
 
 def train(texts: Sequence[str], labels: Sequence[int], threshold: float = 0.5) -> Model:
