@@ -175,13 +175,13 @@ def best_of(runs: int, work: Callable[[], object]) -> tuple[float, float]:
     return min(t[0] for t in timings), min(t[1] for t in timings)
 
 
-def throughput(name: str, notes: list[str], lang: str) -> None:
+def throughput(name: str, notes: list[str], lang: str, second_opinion: bool = False) -> None:
     """Print MB/s for checking `notes` one by one, as the feedback engine does."""
     size = sum(len(n.encode()) for n in notes)
 
     def work() -> None:
         for note in notes:
-            guard.check(note, lang=lang, context="note")
+            guard.check(note, lang=lang, context="note", second_opinion=second_opinion)
 
     cpu, wall = best_of(3, work)
     flagged = sum(1 for n in notes if guard.check(n, lang=lang, context="note"))
@@ -235,6 +235,9 @@ def main() -> None:
     throughput("English notes", english, "en")
     throughput("French notes", french, "fr")
     throughput("mixed, checked as en", mixed, "en")
+    # The learned second opinion (guard_model) is an opt-in layer: measured with it on too.
+    throughput("en + second opinion", english, "en", second_opinion=True)
+    throughput("fr + second opinion", french, "fr", second_opinion=True)
     growth(english)
 
 

@@ -395,7 +395,11 @@ def _brute_force(text: str, lang: str, context: str) -> set[tuple[str, int, int]
             ]
             if spans:
                 exceptions = guard._Exceptions.around(rule, folded, spans, low, high)
-                found |= {(rule.id, s, e) for s, e in spans if exceptions.allow(s, e)}
+                found |= {
+                    (rule.id, s, e)
+                    for s, e in spans
+                    if exceptions.allow(s, e) and guard.keeps(rule, folded, s, e, low, high, lang)
+                }
     return found
 
 
@@ -409,7 +413,7 @@ def _indexed(text: str, lang: str, context: str) -> set[tuple[str, int, int]]:
 def _all_examples(lang: str) -> list[str]:
     """Every sentence we have for `lang`: rule examples, the lists above, the evaluation set."""
     texts = [t for r in rule_set(lang).rules for t in (*r.examples, *r.counterexamples)]
-    evaluation = Path(__file__).parent / "guard_eval" / f"{lang}.jsonl"
+    evaluation = Path(__file__).parent / "guard_eval" / "dev" / f"{lang}.jsonl"
     lines = evaluation.read_text(encoding="utf-8").splitlines()
     texts += [json.loads(line)["text"] for line in lines]
     return texts + (HARD_NEGATIVES if lang == "en" else FRENCH_NEGATIVES)

@@ -1,18 +1,28 @@
-"""The guard against the project's labelled evaluation set (guard_eval/en.jsonl, fr.jsonl).
+"""The guard against the labelled evaluation set, in two parts (guard_eval/dev and guard_eval/test).
 
-Each line: id, lang, context (note | candidate), text, expected (block | warn | ok), category
-(for "ok" items: the sensitive topic the sentence brushes against, or "clean") and, when the
-text names another candidate, other_names. The targets are the product's promise: at least 95%
-of what must block does, and at most 5% of clean items are blocked.
+Each line of `guard_eval/<split>/<lang>.jsonl`: id, lang, context (note | candidate), text,
+expected (block | warn | ok), category (for "ok" items: the sensitive topic the sentence brushes
+against, or "clean") and, when the text names another candidate, other_names.
 
-`python tests/feedback/engine/test_guard_eval.py` prints the confusion matrices published in
-docs/benchmarks.md.
+- `dev` is the development part: rules and models are tuned on it, and new items go into it.
+  Its targets are the product's promise: at least 95 % of what must block does, at most 5 % of
+  clean items are blocked, in each language.
+- `test` is the frozen test part, written without sight of the rules and never read while
+  changing them. Only aggregate figures are ever printed for it, and the tests assert
+  non-regression floors on it (set by the lead from the measured figures).
+
+`python tests/feedback/engine/test_guard_eval.py --split dev|test [--root PATH] [--markdown]`
+prints, per language and per category, the confusion matrix (expected x got), the block recall
+and the share of clean items blocked. `--root` is a guard_eval folder or a checkout holding one;
+with `--misses` (dev only) the missed and wrongly blocked dev items are listed too.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +33,14 @@ from heardback.feedback.engine.guard_rules import CATEGORIES
 
 EVAL_DIR = Path(__file__).parent / "guard_eval"
 OUTCOMES = ("block", "warn", "ok")
+LANGS = ("en", "fr")
+FIELDS = ("id", "lang", "context", "text", "expected", "category", "other_names")
+
+# Non-regression floors on the frozen test part, per language, just under what it measures
+# today (raised after each round). The product targets, 0.95 and 3 %, are not met there yet:
+# docs/benchmarks.md publishes the figures.
+TEST_MIN_RECALL = 0.64  # measured 0.655 en, 0.665 fr (docs/benchmarks.md); the target is 0.95
+TEST_MAX_CLEAN_BLOCKED = 0.08  # measured 7.1 % en, 5.4 % fr; the target is 3 %
 
 
 @dataclass(frozen=True)
@@ -36,13 +54,23 @@ class Item:
     other_names: tuple[str, ...] = ()
 
 
-def load() -> list[Item]:
+def split_dir(split: str, root: Path | None = None) -> Path:
+    """The folder of `split` under `root`: a guard_eval folder, or a checkout that holds one."""
+    base = EVAL_DIR if root is None else root
+    nested = base / "tests" / "feedback" / "engine" / "guard_eval"
+    return (nested if nested.is_dir() else base) / split
+
+
+def load(split: str = "dev", root: Path | None = None) -> list[Item]:
     items = []
-    for path in sorted(EVAL_DIR.glob("*.jsonl")):
+    for path in sorted(split_dir(split, root).glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
             row = json.loads(line)
-            row["other_names"] = tuple(row.get("other_names", ()))
-            items.append(Item(**row))
+            fields = {k: v for k, v in row.items() if k in FIELDS}
+            fields["other_names"] = tuple(row.get("other_names", ()))
+            items.append(Item(**fields))
     return items
 
 
@@ -50,13 +78,20 @@ def got(item: Item) -> str:
     findings = check(
         item.text,
         lang=item.lang,
-        context=item.context,
-        other_names=item.other_names,  # type: ignore[arg-type]
+        context=item.context,  # type: ignore[arg-type]
+        other_names=item.other_names,
     )
     return verdict(findings)
 
 
-def confusion(results: list[tuple[Item, str]]) -> Counter[tuple[str, str]]:
+Results = list[tuple[Item, str]]
+
+
+def run(items: Sequence[Item]) -> Results:
+    return [(item, got(item)) for item in items]
+
+
+def confusion(results: Results) -> Counter[tuple[str, str]]:
     """(expected, got) -> count."""
     return Counter((item.expected, outcome) for item, outcome in results)
 
@@ -71,82 +106,155 @@ def false_block_rate(matrix: Counter[tuple[str, str]]) -> float:
     return matrix[("ok", "block")] / clean if clean else 0.0
 
 
+def in_lang(results: Results, lang: str) -> Results:
+    return [(i, o) for i, o in results if i.lang == lang]
+
+
+# --- Development part: the product's targets --------------------------------------------------
+
+
 @pytest.fixture(scope="module")
-def results() -> list[tuple[Item, str]]:
-    return [(item, got(item)) for item in load()]
+def dev_results() -> Results:
+    return run(load("dev"))
 
 
-def test_the_eval_set_is_big_varied_and_mostly_realistic() -> None:
-    items = load()
-    assert len(items) >= 150
+def test_the_dev_part_is_big_varied_and_mostly_realistic() -> None:
+    items = load("dev")
+    assert len(items) >= 1000
     assert len({i.id for i in items}) == len(items)
     assert sum(i.expected == "ok" for i in items) / len(items) >= 0.40
     assert {i.context for i in items} == {"note", "candidate"}
-    for lang in ("en", "fr"):
+    for lang in LANGS:
         flagged = {i.category for i in items if i.lang == lang and i.expected != "ok"}
-        assert flagged >= set(CATEGORIES), lang
+        assert flagged >= set(CATEGORIES), (lang, set(CATEGORIES) - flagged)
 
 
-def test_at_least_95_percent_of_what_must_block_is_blocked(results: list[tuple[Item, str]]) -> None:
-    matrix = confusion(results)
-    missed = [i.id for i, outcome in results if i.expected == "block" and outcome != "block"]
+def test_at_least_95_percent_of_what_must_block_is_blocked(dev_results: Results) -> None:
+    matrix = confusion(dev_results)
+    missed = [i.id for i, outcome in dev_results if i.expected == "block" and outcome != "block"]
     assert block_recall(matrix) >= 0.95, missed
 
 
-def test_at_most_5_percent_of_clean_items_are_blocked(results: list[tuple[Item, str]]) -> None:
-    matrix = confusion(results)
-    blocked = [i.id for i, outcome in results if i.expected == "ok" and outcome == "block"]
+def test_at_most_5_percent_of_clean_items_are_blocked(dev_results: Results) -> None:
+    matrix = confusion(dev_results)
+    blocked = [i.id for i, outcome in dev_results if i.expected == "ok" and outcome == "block"]
     assert false_block_rate(matrix) <= 0.05, blocked
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_the_targets_hold_in_each_language(results: list[tuple[Item, str]], lang: str) -> None:
-    matrix = confusion([(i, o) for i, o in results if i.lang == lang])
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_targets_hold_in_each_language(dev_results: Results, lang: str) -> None:
+    matrix = confusion(in_lang(dev_results, lang))
     assert block_recall(matrix) >= 0.95
     assert false_block_rate(matrix) <= 0.05
 
 
-def test_warnings_are_not_silently_dropped(results: list[tuple[Item, str]]) -> None:
+def test_warnings_are_not_silently_dropped(dev_results: Results) -> None:
     # A "warn" item that comes back "ok" would reach a candidate without a recruiter's look.
-    matrix = confusion(results)
+    matrix = confusion(dev_results)
     warned = sum(matrix[("warn", g)] for g in OUTCOMES)
     assert matrix[("warn", "ok")] / warned <= 0.05
 
 
-def markdown(results: list[tuple[Item, str]]) -> str:
-    """The confusion matrices (overall, per language, per category) as Markdown tables."""
+# --- Frozen test part: non-regression floors, aggregate figures only ----------------------------
 
-    def table(title: str, subset: list[tuple[Item, str]]) -> list[str]:
+
+@pytest.fixture(scope="module")
+def test_results() -> Results:
+    if not split_dir("test").is_dir():
+        pytest.skip(f"the frozen test part is not in this checkout yet ({split_dir('test')})")
+    return run(load("test"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_frozen_test_part_stays_above_its_floors(test_results: Results, lang: str) -> None:
+    # Only aggregates in the message: nobody tuning the rules may read the test items.
+    matrix = confusion(in_lang(test_results, lang))
+    assert sum(matrix.values()) > 0, f"no {lang} items in the test part"
+    recall, blocked = block_recall(matrix), false_block_rate(matrix)
+    assert recall >= TEST_MIN_RECALL, f"{lang}: block recall {recall:.3f}"
+    assert blocked <= TEST_MAX_CLEAN_BLOCKED, f"{lang}: clean items blocked {blocked:.1%}"
+
+
+# --- Report -------------------------------------------------------------------------------------
+
+
+def _categories(results: Results) -> list[str]:
+    seen = {i.category for i, _ in results}
+    known = [c for c in (*CATEGORIES, "clean") if c in seen]
+    return known + sorted(seen - set(known))
+
+
+def _summary(title: str, results: Results) -> str:
+    matrix = confusion(results)
+    clean = sum(matrix[("ok", g)] for g in OUTCOMES)
+    must = sum(matrix[("block", g)] for g in OUTCOMES)
+    return (
+        f"**{title}** ({len(results)} items; block recall {block_recall(matrix):.3f} "
+        f"({matrix[('block', 'block')]}/{must}), clean items blocked "
+        f"{false_block_rate(matrix):.1%} ({matrix[('ok', 'block')]}/{clean}))"
+    )
+
+
+def markdown(results: Results, split: str) -> str:
+    """Per language: the summary, the 3x3 matrix, and one row per category. Aggregates only."""
+    lines = [_summary(f"{split}, all", results), ""]
+    for lang in LANGS:
+        subset = in_lang(results, lang)
+        if not subset:
+            continue
         matrix = confusion(subset)
-        rows = [
-            f"**{title}** ({len(subset)} items; block recall {block_recall(matrix):.3f}, "
-            f"false blocks on clean items {false_block_rate(matrix):.1%})",
+        lines += [
+            _summary(f"{split}, lang={lang}", subset),
             "",
             "| expected \\ got | block | warn | ok |",
             "|---|---:|---:|---:|",
         ]
         for expected in OUTCOMES:
             counts = " | ".join(str(matrix[(expected, g)]) for g in OUTCOMES)
-            rows.append(f"| {expected} | {counts} |")
-        return [*rows, ""]
-
-    lines = table("All", results)
-    for lang in ("en", "fr"):
-        lines += table(f"lang={lang}", [(i, o) for i, o in results if i.lang == lang])
-    for context in ("note", "candidate"):
-        lines += table(f"context={context}", [(i, o) for i, o in results if i.context == context])
-    lines += [
-        "| category | items | block→block | block→warn | block→ok | warn→block | "
-        "warn→warn | warn→ok | ok→block | ok→warn | ok→ok |",
-        "|---|" + "---:|" * 10,
-    ]
-    for category in (*CATEGORIES, "clean"):
-        subset = [(i, o) for i, o in results if i.category == category]
-        matrix = confusion(subset)
-        cells = " | ".join(str(matrix[(e, g)]) for e in OUTCOMES for g in OUTCOMES)
-        lines.append(f"| {category} | {len(subset)} | {cells} |")
+            lines.append(f"| {expected} | {counts} |")
+        lines += [
+            "",
+            "| category | items | block→block | block→warn | block→ok | warn→block | "
+            "warn→warn | warn→ok | ok→block | ok→warn | ok→ok | block recall | ok blocked |",
+            "|---|" + "---:|" * 12,
+        ]
+        for category in _categories(subset):
+            cat = [(i, o) for i, o in subset if i.category == category]
+            m = confusion(cat)
+            cells = " | ".join(str(m[(e, g)]) for e in OUTCOMES for g in OUTCOMES)
+            must = sum(m[("block", g)] for g in OUTCOMES)
+            clean = sum(m[("ok", g)] for g in OUTCOMES)
+            recall = f"{block_recall(m):.2f}" if must else "—"
+            blocked = f"{false_block_rate(m):.0%}" if clean else "—"
+            lines.append(f"| {category} | {len(cat)} | {cells} | {recall} | {blocked} |")
+        lines.append("")
     return "\n".join(lines)
 
 
+def misses(results: Results) -> str:
+    """The dev items whose verdict differs from the label (never used for the test part)."""
+    rows = [
+        f"{i.id}\t{i.expected}->{o}\t{i.category}\t{i.text}" for i, o in results if i.expected != o
+    ]
+    return "\n".join(rows)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Guard accuracy on the labelled set.")
+    parser.add_argument("--split", choices=("dev", "test"), default="dev")
+    parser.add_argument("--root", type=Path, default=None, help="guard_eval folder or checkout")
+    parser.add_argument("--misses", action="store_true", help="list wrong dev items")
+    args = parser.parse_args(argv)
+    folder = split_dir(args.split, args.root)
+    if not folder.is_dir():
+        raise SystemExit(f"no {args.split} part at {folder}")
+    results = run(load(args.split, args.root))
+    print(markdown(results, args.split))
+    if args.misses:
+        if args.split != "dev":
+            raise SystemExit("--misses lists items: only for the dev part")
+        print(misses(results))
+
+
 if __name__ == "__main__":
-    print(markdown([(item, got(item)) for item in load()]))
+    main()

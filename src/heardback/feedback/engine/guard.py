@@ -51,6 +51,8 @@ from typing import Any, Literal
 
 import ahocorasick
 
+from heardback.feedback.engine import guard_model
+from heardback.feedback.engine.guard_about import about
 from heardback.feedback.engine.guard_rules import (
     REMOVED,
     Rule,
@@ -86,12 +88,14 @@ def check(
     context: Context = "candidate",
     other_names: Sequence[str] = (),
     own_names: Sequence[str] = (),
+    second_opinion: bool = False,
 ) -> list[Finding]:
     """Return the findings in `text`, ordered by start offset.
 
     `other_names` are other candidates' names (a leak when quoted); `own_names` are the
     reader's own, which callers may leave in `other_names` so one shared tuple serves a
-    whole job and its matcher is built once.
+    whole job and its matcher is built once. With `second_opinion`, sentences the rules pass
+    are also scored by the learned model (`guard_model`), which can only add warnings.
     """
     if context not in ("note", "candidate"):
         raise ValueError(f"unknown context {context!r}: use 'note' or 'candidate'")
@@ -106,7 +110,43 @@ def check(
         # the reader's own name is a finding.
         spans = _own_spans(folded.text, own_names)
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
-    return _dedupe(folded.finding(h) for h in hits)
+    findings = _dedupe(folded.finding(h) for h in hits)
+    if second_opinion and not any(f.severity == "block" for f in findings):
+        findings = _dedupe([*findings, *_second_opinion(text, findings)])
+    return findings
+
+
+def _second_opinion(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """A warning per sentence the rules passed and the learned model scores as risky."""
+    model = guard_model.load()
+    if model is None:
+        return []
+    out = []
+    start = 0
+    folded = fold(text)
+    for end in [*(m.end() for m in _SENTENCE_END.finditer(folded)), len(text)]:
+        sentence = text[start:end]
+        if sentence.strip() and not any(start <= f.start < end for f in findings):
+            score = model.score(folded[start:end], folded=True)
+            if score >= model.threshold:
+                (near, _), *_ = model.nearest(sentence, 1) or [("", "")]
+                lead = len(sentence) - len(sentence.lstrip())
+                out.append(
+                    Finding(
+                        start=start + lead,
+                        end=start + len(sentence.rstrip()),
+                        category="second_opinion",
+                        severity="warn",
+                        rule="model.second_opinion",
+                        why=f"Worded like labelled sentences that must not be sent (score "
+                        f"{score:.2f}), e.g. \u201c{near}\u201d. The rules found nothing: "
+                        "a person should read it.",
+                        suggestion="If it describes the person rather than the work, rewrite "
+                        "it as job-related evidence.",
+                    )
+                )
+        start = end
+    return out
 
 
 def _own_spans(text: str, own_names: Sequence[str]) -> list[tuple[int, int]]:
@@ -268,9 +308,19 @@ def _scan(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit]:
         exceptions = _Exceptions.around(rule, text, spans, low, high)
         severity = rule.severity[context]
         hits.extend(
-            _Hit(start, end, rule, severity) for start, end in spans if exceptions.allow(start, end)
+            _Hit(start, end, rule, severity)
+            for start, end in spans
+            if exceptions.allow(start, end) and keeps(rule, text, start, end, low, high, rules.lang)
         )
     return hits
+
+
+def keeps(rule: Rule, text: str, start: int, end: int, low: int, high: int, lang: str) -> bool:
+    """Whether a match of `rule` stands, given who it is about (see `guard_about`)."""
+    if not rule.topic:
+        return True
+    said_of = about(text, start, end, low, high, lang)
+    return said_of == "person" or (said_of == "unknown" and not rule.needs_person)
 
 
 def _sentences_with_keys(

@@ -18,6 +18,14 @@ Fields of a rule:
 - `unless_sentence` / `if_sentence`: a regex that must not / must occur near the finding, in the
   same sentence ("tested", "required for the role"; a salary word next to "95k").
 - `examples` / `counterexamples`: sentences the rule must / must not flag (run by the tests).
+- `topic`: whether a match may be the job's subject matter rather than said of the candidate
+  (see `guard_about.py`); defaults to true in the protected categories (`TOPIC_CATEGORIES`).
+- `needs_person`: the rule's words are as often a job's topic as a remark ("women", "the
+  union", "prison"): a match is kept only when a word for the candidate or a reason is near.
+
+`[lexicons]` names macros filled from a maintained data package instead of a hand list:
+`COUNTRY = "countries"` makes `@COUNTRY` every country's name from pycountry (ISO 3166, with the
+French names from its translations in fr.toml), and a key "@COUNTRY" keys a rule on all of them.
 
 `[keys] avoid` lists common words that a term's key is not taken from when it has another
 word ("useless candidate" is keyed on "useless"), to keep the automaton's hits rare.
@@ -55,6 +63,31 @@ CATEGORIES = (
     "insult",
     "vague_verdict",
     "internal_leak",
+    "trade_union",
+    "political_opinion",
+    "appearance",
+    "neighbourhood",
+    "criminal_record",
+    "salary_history",
+)
+# Categories whose words can also be the job's subject matter ("a lesson on world religions",
+# "the maternity unit"): their rules are checked for who the match is about (guard_about.py),
+# unless a rule says `topic = false` (slurs mean the same whatever they describe).
+TOPIC_CATEGORIES = frozenset(
+    {
+        "age",
+        "sex_gender",
+        "family",
+        "race_origin",
+        "religion",
+        "disability_health",
+        "orientation_identity",
+        "trade_union",
+        "political_opinion",
+        "appearance",
+        "neighbourhood",
+        "criminal_record",
+    }
 )
 
 
@@ -169,6 +202,8 @@ class Rule:
     suggestion: str
     examples: tuple[str, ...]
     counterexamples: tuple[str, ...]
+    topic: bool = False  # may be the job's subject matter: ask `guard_about.about`
+    needs_person: bool = False  # a match with no cue for the candidate around it is dropped
 
     def pattern_for(self, keys: Collection[str]) -> re.Pattern[str]:
         """The rule's regex restricted to the terms and patterns that the found `keys` trigger."""
@@ -295,7 +330,11 @@ def _strings(raw: dict[str, Any], name: str, where: str) -> list[str]:
 
 
 def _build_rule(
-    raw: dict[str, Any], lang: str, macros: Mapping[str, str], avoid: frozenset[str]
+    raw: dict[str, Any],
+    lang: str,
+    macros: Mapping[str, str],
+    avoid: frozenset[str],
+    lexicons: Mapping[str, tuple[str, ...]] = {},
 ) -> tuple[Rule, list[str]]:
     where = f"{lang}.toml rule {raw.get('id', '?')}"
     for name in ("id", "category", "why", "suggestion"):
@@ -315,7 +354,11 @@ def _build_rule(
         return [_pattern_source(p, macros, where) for p in _strings(raw, name, where)]
 
     term_keys = [_term_key(t, avoid) for t in terms]
-    match_keys = [_explicit_key(k) for k in keys]
+    match_keys = [
+        _explicit_key(entry)
+        for k in keys
+        for entry in (lexicons[k[1:]] if k.startswith("@") and k[1:] in lexicons else (k,))
+    ]
     if any(not key.strip() for key in term_keys + match_keys):
         raise RuleError(f"{where}: empty key")
     sources = [_term_source(t) for t in terms] + patterns("match")
@@ -338,8 +381,24 @@ def _build_rule(
         suggestion=raw["suggestion"].strip(),
         examples=tuple(_strings(raw, "examples", where)),
         counterexamples=tuple(_strings(raw, "counterexamples", where)),
+        topic=_topic(raw, where) or raw.get("needs_person") is True,
+        needs_person=_flag(raw, "needs_person", where),
     )
     return rule, term_keys + match_keys
+
+
+def _flag(raw: dict[str, Any], name: str, where: str) -> bool:
+    value = raw.get(name, False)
+    if not isinstance(value, bool):
+        raise RuleError(f"{where}: {name} must be true or false")
+    return value
+
+
+def _topic(raw: dict[str, Any], where: str) -> bool:
+    value = raw.get("topic", raw["category"] in TOPIC_CATEGORIES)
+    if not isinstance(value, bool):
+        raise RuleError(f"{where}: topic must be true or false")
+    return value
 
 
 def _index_by_key(
@@ -366,6 +425,49 @@ def _spells(source: str, word: str) -> bool:
     return re.search(rf"(?<![a-z0-9_]){re.escape(stem)}", source) is not None
 
 
+# Country names that are also first names or everyday words in notes ("Chad", "Jordan").
+_NOT_COUNTRIES = frozenset(
+    [
+        "chad",
+        "jordan",
+        "georgia",
+        "jersey",
+        "turkey",
+        "israel",
+        "guernsey",
+        "dominica",
+        "niger",
+        "guinea",
+        "man",
+        "bonaire",
+        "montserrat",
+    ]
+)
+
+
+@lru_cache(maxsize=4)
+def lexicon(name: str, lang: str) -> tuple[str, ...]:
+    """The folded entries of a data-package lexicon, longest first (see `[lexicons]`)."""
+    if name != "countries":
+        raise RuleError(f"{lang}.toml: unknown lexicon {name!r}")
+    import gettext
+
+    import pycountry
+
+    fr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for raw in (country.name, getattr(country, "common_name", None)):
+            if not raw:
+                continue
+            for text in (raw, fr.gettext(raw)) if lang == "fr" else (raw,):
+                word = " ".join(key_text(fold_phrase(text)).split())
+                if "," in text or "(" in text or len(word) < 4 or word in _NOT_COUNTRIES:
+                    continue
+                names.add(word)
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
 def parse_rules(source: str, lang: str) -> RuleSet:
     """Compile the TOML text of a rule file; raise RuleError on any mistake."""
     try:
@@ -373,11 +475,14 @@ def parse_rules(source: str, lang: str) -> RuleSet:
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{lang}.toml: {exc}") from None
     macros = {name: str(value) for name, value in data.get("macros", {}).items()}
+    lexicons = {name: lexicon(str(value), lang) for name, value in data.get("lexicons", {}).items()}
+    for name, entries in lexicons.items():
+        macros[name] = "(?:" + "|".join(re.escape(e).replace(r"\ ", " ") for e in entries) + ")"
     avoid = frozenset(fold_phrase(w) for w in data.get("keys", {}).get("avoid", []))
     keyed: dict[str, dict[str, list[int]]] = {}
     rules: list[Rule] = []
     for raw in data.get("rule", []):
-        rule, keys = _build_rule(raw, lang, macros, avoid)
+        rule, keys = _build_rule(raw, lang, macros, avoid, lexicons)
         if any(r.id == rule.id for r in rules):
             raise RuleError(f"{lang}.toml: duplicate rule id {rule.id}")
         for key in keys:

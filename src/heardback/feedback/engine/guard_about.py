@@ -1,0 +1,277 @@
+"""Who a protected word is about: the candidate, or the job's subject matter.
+
+"She is deaf" and "signed the lesson for deaf pupils" hold the same word. The first is said of
+the candidate and must block; in the second the word describes the people the job serves, and
+for a teacher it is a strength. `about` reads a few words on each side of a match, inside its
+sentence, and answers "topic" when the match is the job's subject matter, else "person":
+
+1. A possessive right before the match ("her maternity leave", "his accent") -> person.
+2. The match qualifies a place, service or work product right after it ("the maternity unit",
+   "a wheelchair-accessible ramp", "Muslim families", "disability awareness training") -> topic.
+3. Otherwise the nearest cue before the match, reading backwards up to eight words, decides:
+   - a word for the candidate ("he", "she", "you", "the candidate", "his", "seems") or a reason
+     or comparison ("too", "because", "would fit", "might", "prefer") -> person;
+   - the people a job serves ("patients", "pupils", "customers", "a colleague") or a work
+     product or place ("a lesson plan on", "the policy on", "the ward", French "le fait") ->
+     topic, unless a possessive makes those people the candidate's own ("his parents").
+4. No cue -> person: when in doubt, the rule's verdict stands.
+
+The cue words are data below; the mechanism is the same in both languages (French puts the
+noun first, "des patients sourds", which step 3 reads; English puts it after, step 2).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+About = Literal["person", "topic", "unknown"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_WINDOW_BEFORE = 8
+_WINDOW_AFTER = 3
+_WIDE = 12
+_CLAUSE_END = re.compile(r"[,;:.!?()\n]")
+_LIST_THEN_NOUN = re.compile(r"(?:\s*,\s*[a-z]+){1,4},?\s+(?:and|or|et|ou)\s+[a-z]+\s+[a-z]+")
+# Plural group nouns whose possessive names who something is for ("women's refuge").
+_GROUPS = _words(
+    "women men girls boys ladies gents children kids mothers fathers parents babies people"
+    " families students veterans elders"
+)
+
+
+def _base(word: str) -> str:
+    """ "patient's" -> "patient", "l'histoire" -> "histoire": the word a cue list holds."""
+    if "'" not in word:
+        return word
+    head, _, tail = word.partition("'")
+    return head if tail in ("s", "") else tail
+
+
+# A topic word further on does not count past these: "she is deaf so support is needed".
+_STOPS = _words(
+    "so but because which who that since though although while when if is was are "
+    "were would might could should will may can for as than to like in on at during "
+    "with from by of about into over after before dans sur avec pendant lors"
+)
+
+# Folded forms (lower case, no accents). Each language: possessives, candidate words, reasons,
+# the people a job serves, work products and places, and what may follow a topic word.
+_CUES: dict[str, dict[str, str]] = {
+    "en": {
+        "possessive": "his her their your candidate's applicant's interviewee's",
+        "pronoun": "he she they you him them he's she's they're you're himself herself",
+        "wide": "might could would wouldn't couldn't won't will sure may should so too because"
+        " worried"
+        " concern concerned risk risky doubt unsure guy girl lady bloke chap dude man woman"
+        " boy gentleman fella mate hire candidate applicant interviewee fit culture"
+        " i i'd i'm we we'd our me my apparently told mentioned said says"
+        " asked noticed obviously clearly probably definitely typical",
+        "told": "asked asks enquired inquired mentioned mentions told tells said says raised"
+        " disclosed brought questions question",
+        "person": "he she they you him them he's she's they're you're i'd candidate applicant"
+        " interviewee seems seemed looks looked sounds sounded appears appeared himself herself"
+        " themselves yourself hes shes",
+        "reason": "too because given due fit fits would wouldn't might may could couldn't should"
+        " won't will prefer preferred rather worried worry concern concerned uncomfortable"
+        " since unlike than as need needs want wants wanted mind doubt risk like likes love expect"
+        " while despite although though"
+        " expects accept accepts trust comfortable",
+        "people": "patients patient pupils pupil students student learners learner children kids"
+        " customers customer clients client residents resident users user tenants tenant guests"
+        " guest visitors visitor families family colleagues colleague staff employees employee"
+        " workers members people population communities community audience audiences public"
+        " callers caller passengers travellers shoppers readers viewers citizens claimants"
+        " offenders prisoners inmates detainees survivors victims refugees migrants carers"
+        " parents adults teenagers youngsters elders service-users participants attendees"
+        " beneficiaries couple couples",
+        "work": "lesson lessons plan policy policies curriculum syllabus module modules"
+        " course courses unit units ward wards department clinic clinics service services"
+        " project projects campaign campaigns training workshop workshops guidance guide"
+        " guides report reports audit audits assessment assessments programme programmes"
+        " program programs research study studies design designs ramp ramps toilet toilets"
+        " entrance entrances law laws legislation rights case cases claim claims tribunal"
+        " festival festivals menu menus diet diets food event events"
+        " display exhibition collection book books article articles content topic"
+        " topics subject subjects theme themes class classes awareness network"
+        " screening adjustments accessibility needs requirements equipment aids data records"
+        " form forms brief briefing briefs procedure procedures process processes protocol"
+        " protocols pathway pathways caseload check checks visit visits rota"
+        " handbook toolkit session sessions module unit's ward's department's clinic's"
+        " signage feature features app website site product products portal club clubs group"
+        " groups centre center equality parity diversity inclusion childminder nanny carer",
+        "serve": "sold sells selling served serves serving supported supports supporting cared"
+        " taught teaches teaching coached coaches coaching trained trains training helped helps"
+        " helping advised advises advising treated treats treating nursed housed fed cooked"
+        " catered welcomed welcomes greeted interpreted translated ran runs running hosted"
+        " hosts hosting offered offers provided provides",
+        "title": "carer carers childminder childminders nanny nannies solicitor lawyer barrister"
+        " nurse nurses teacher teachers adviser advisor officer"
+        " coordinator caseworker interpreter translator chaplain therapist physio specialist"
+        " champion ambassador practitioner midwife midwives doctor consultant worker workers"
+        " liaison lead",
+        "after": "unit units ward wards department departments clinic clinics service services"
+        " care nursing team's policy policies law laws rights needs awareness support studies"
+        " education lesson lessons curriculum module course festival festivals"
+        " menu menus diet diets food access accessible friendly inclusive ramp ramps"
+        " toilet toilets parking adjustments equipment cover pay benefits"
+        " organisation organisations organization network networks group groups community"
+        " communities patients customers pupils clients residents users families markets"
+        " market audiences tribunal case cases claims discrimination equality history"
+        " literature society texts art architecture screening assessment assessments"
+        " specialist nurse nurses midwife midwives doctor consultant teacher teachers adviser"
+        " advisor officer officers liaison coordinator worker workers caseworker unit's ward's"
+        " department's hospital hospitals school schools centre center centres"
+        " housing provision provisions regulations regulation legislation guidance training"
+        " leave-policy law's studies' festival's signage aid aids app apps research data"
+        " reform rehabilitation resettlement outreach wing appeals applications returners"
+        " changing facilities facility room rooms showers locker lockers couple couples"
+        " wedding weddings funeral funerals ceremony ceremonies meal meals catering",
+    },
+    "fr": {
+        "possessive": "son sa ses votre vos leur leurs ton ta tes",
+        "pronoun": "il elle ils elles vous tu lui iel",
+        "wide": "pourrait pourraient risque risquent trop donc car doute inquiet inquiete"
+        " gars mec type fille dame monsieur homme femme candidat candidate profil je j'ai on nous"
+        " notre mon ma moi selon apparemment parait visiblement clairement typique apprecier"
+        " apprecient aimer aiment aimeront plaire plaira genant genante",
+        "told": "demande demandait mentionne mentionnait dit disait raconte evoque parle questions"
+        " question",
+        "person": "il elle ils elles vous tu lui iel candidat candidate semble semblait parait"
+        " paraissait",
+        "reason": "trop car parce vu etant compte pourrait pourraient risque risquent craint"
+        " attendent attend veulent veut preferent prefere exigent exige demandent demande"
+        " crains gene genant mieux prefere preferer preferons faut besoin veut voulons doute"
+        " comme plutot",
+        "people": "patients patient patientes patiente eleves eleve etudiants etudiante"
+        " etudiant apprenant apprenants enfant enfants client clients cliente clientes"
+        " usagers usager residents"
+        " residentes beneficiaires familles public publics salaries salariees collegue"
+        " collegues personnel agents visiteurs voyageurs passagers habitants population"
+        " citoyens adherents jeunes personnes detenus prisonniers victimes migrants aidants"
+        " parents adultes seniors participants stagiaires",
+        "work": "cours lecon lecons sequence sequences programme programmes projet projets"
+        " politique politiques plan plans service services unite unites pole salle"
+        " histoire sujet sujets theme themes module modules formation formations atelier"
+        " ateliers guide guides audit audits rapport rapports etude etudes dossier dossiers"
+        " droit loi lois jurisprudence contentieux accessibilite rampe rampes amenagement"
+        " amenagements adaptation adaptations accueil charge soins calendrier fetes fete menu"
+        " menus repas regime regimes evenement evenements exposition campagne campagnes"
+        " sensibilisation accompagnement clinique cliniques hopital ehpad creche ecole classe"
+        " classes etablissement association reseau groupe groupes maternite pediatrie"
+        " geriatrie psychiatrie consultation consultations protocole protocoles visite"
+        " visites conge conges remplacement egalite index parite mixite equipe equipes club"
+        " coiffeuse coiffeur estheticienne photographe fleuriste specialisee specialise"
+        " section categorie championnat tournoi option options formulaire formulaires case"
+        " champ champs mariage mariages obseques ceremonie ceremonies couverts carte traiteur",
+        "serve": "accompagne accompagnait accueille accueillait soigne soignait enseigne"
+        " enseignait forme formait conseille conseillait sert servait vend vendait aide aidait"
+        " anime animait entraine entrainait servi accueilli vendu prepare"
+        " preparait cuisine cuisinait traduit traduisait interprete redige redigeait concu",
+        "title": "referent referente charge chargee responsable conseiller conseillere"
+        " coordinateur coordinatrice educateur educatrice infirmier infirmiere auxiliaire"
+        " avocat avocate juriste enseignant enseignante professeur formateur formatrice"
+        " medecin psychologue animateur animatrice mediateur mediatrice mission",
+        "after": "unite unites service services politique politiques droit droits accessible"
+        " accessibles adaptes adapte adaptee adaptees",
+    },
+}
+
+# "Dix ans en maternité": "en" right before a place word means "working in that ward".
+_PLACE_PREPOSITIONS = {"fr": {"en"}, "en": set()}
+# Two-word cues for the job's topic whose second word alone is too common ("il fait", "le fait").
+_TOPIC_PAIRS = {"fr": {("le", "fait")}, "en": set()}
+_DETERMINERS = _words("the a an our this that these those its le la les un une des du l")
+
+
+@lru_cache(maxsize=2)
+def _cues(lang: str) -> dict[str, frozenset[str]]:
+    """The cue words for `lang`; apart from "wide" and "pronoun", both languages' words count,
+    because short texts run both languages' rules ("Aide-soignante en unité Alzheimer")."""
+    own = _CUES.get(lang, _CUES["en"])
+    cues = {name: frozenset(words.split()) for name, words in own.items()}
+    for other, table in _CUES.items():
+        if other != lang:
+            for name, words in table.items():
+                if name not in ("wide", "pronoun"):
+                    cues[name] = cues[name] | frozenset(words.split())
+    return cues
+
+
+def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> About:
+    """Whether the match text[start:end] (folded) is said of a person or is the job's topic.
+
+    `low`/`high` bound the match's sentence; nothing outside it is read.
+    """
+    cues = _cues(lang)
+    # "girls' team", "women's refuge": a plural group noun in the possessive names who a
+    # service or product is for, not the candidate.
+    matched = _WORD.findall(text, start, end)
+    if matched and matched[-1] in _GROUPS and text.startswith(("'s ", "' "), end):
+        return "topic"
+    before_all = [_base(w) for w in _WORD.findall(text, max(low, start - 150), start)]
+    # A word cut by the window's edge is not a word.
+    if start - 150 > low and before_all:
+        before_all = before_all[1:]
+    before = before_all[-_WINDOW_BEFORE:]
+    tail = text[end : min(high, end + 40)]
+    listed = _LIST_THEN_NOUN.match(tail)
+    if listed:
+        # "Christian, Muslim and humanist funerals": the list ends on the topic noun.
+        last = _base(_WORD.findall(listed.group(0))[-1])
+        if last in cues["after"] or last in cues["people"]:
+            return "topic"
+    clause = _CLAUSE_END.split(tail, maxsplit=1)[0]
+    after = [_base(w) for w in _WORD.findall(clause)][:_WINDOW_AFTER]
+    if before and before[-1] in cues["possessive"]:
+        return "person"
+    if any(w in cues["reason"] for w in matched):
+        return "person"  # "too young", "trop jeune": the match is itself a reason
+    if len(matched) == 1 and matched[0] in cues["title"]:
+        return "topic"  # a job title ("carer", "midwife") names the job
+    # "asked about our parental leave policy", "mentioned a history of depression": the
+    # candidate's own words about the topic are about the candidate.
+    content = [w for w in before if w not in _DETERMINERS][-3:]
+    if any(w in cues["told"] for w in content):
+        return "person"
+    # A job title right next to the match names the job, not the person: "an immigration
+    # solicitor", French "référente handicap".
+    # Short texts run both languages' rules, so titles of both count, on either side.
+    titles = _cues("en")["title"] | _cues("fr")["title"]
+    if (after[:1] and after[0] in titles) or (before and before[-1] in titles):
+        return "topic"
+    for word in after:
+        if word in cues["after"] or (lang == "en" and word in cues["people"]):
+            return "topic"
+        if word in _STOPS or word in _DETERMINERS or word in cues["person"]:
+            break
+        if word in cues["possessive"]:
+            break
+    place = before[-1:] and before[-1] in _PLACE_PREPOSITIONS.get(lang, set())
+    if place and len(matched) == 1 and matched[0] in cues["work"]:
+        return "topic"
+    for index in range(len(before) - 1, -1, -1):
+        word = before[index]
+        if index > 0 and (before[index - 1], word) in _TOPIC_PAIRS.get(lang, set()):
+            return "topic"
+        if word in cues["person"] or word in cues["possessive"] or word in cues["reason"]:
+            return "person"
+        if word in cues["serve"]:
+            return "topic"
+        if word in cues["people"] or word in cues["work"]:
+            owner = before[index - 1] if index > 0 else ""
+            if word in cues["people"] and owner in cues["possessive"]:
+                return "person"
+            return "topic"
+    # No cue next to the match: any word for the candidate or a reason in the sentence around
+    # it ("Muslim, so Ramadan could be a problem") still says who it is about.
+    wide = before_all[-_WIDE:] + [_base(w) for w in _WORD.findall(text, start, high)][:_WIDE]
+    if any(w in cues["wide"] or w in cues["pronoun"] or w in cues["possessive"] for w in wide):
+        return "person"
+    return "unknown"

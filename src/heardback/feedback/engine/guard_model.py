@@ -1,0 +1,195 @@
+"""A learned second opinion for the guard: logistic regression over word n-grams.
+
+The rules are the guard; this model only speaks where they found nothing. It scores a text by
+the words and word pairs it shares with the labelled development set
+(`tests/feedback/engine/guard_eval/dev`), and when the score passes the threshold stored with
+the weights it raises a *warning* (never a block) whose explanation names the nearest labelled
+sentences. The weights are a data file in the package (`guard_model.json`), written by
+`python -m heardback.feedback.engine.guard_model train`; nothing is downloaded at run time.
+
+Training is deterministic: sorted features, full-batch gradient descent with a fixed number of
+steps and L2 regularisation, no random state. `python -m heardback.feedback.engine.guard_model
+cv` prints the 5-fold cross-validated figures on the dev part (folds by item id).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from itertools import pairwise
+from pathlib import Path
+
+from heardback.feedback.engine.guard_rules import fold_phrase, key_text
+
+MODEL_FILE = "guard_model.json"
+_MIN_COUNT = 2  # a feature must occur in this many training sentences
+_STEPS = 300
+_RATE = 0.5
+_L2 = 1e-3
+
+
+def features(text: str, folded: bool = False) -> set[str]:
+    """Word unigrams and bigrams of the folded text ("too", "too old")."""
+    words = key_text(text if folded else fold_phrase(text)).split()
+    return set(words) | {f"{a} {b}" for a, b in pairwise(words)}
+
+
+@dataclass(frozen=True, eq=False)
+class Model:
+    bias: float
+    weights: dict[str, float]
+    threshold: float
+    # (text, label) of the training sentences the explanation may quote
+    examples: tuple[tuple[str, str], ...]
+
+    def score(self, text: str, folded: bool = False) -> float:
+        """Probability that `text` must be blocked (`folded`: already in folded form)."""
+        weights = self.weights
+        z = self.bias + sum(weights.get(f, 0.0) for f in features(text, folded))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def nearest(self, text: str, k: int = 2) -> list[tuple[str, str]]:
+        """The `k` labelled sentences sharing the most weighted features with `text`."""
+        mine = {f for f in features(text) if f in self.weights}
+
+        def overlap(index: int) -> float:
+            theirs = _example_features(self)[index]
+            weight: float = sum(abs(self.weights[f]) for f in mine & theirs)
+            return weight / math.sqrt(1 + len(theirs))
+
+        best = sorted(range(len(self.examples)), key=overlap, reverse=True)[:k]
+        return [self.examples[i] for i in best]
+
+
+@lru_cache(maxsize=4)
+def _example_features(model: Model) -> tuple[frozenset[str], ...]:
+    """Each example's features, computed once per model (the explanation reads them often)."""
+    return tuple(frozenset(features(text)) for text, _ in model.examples)
+
+
+def train(texts: Sequence[str], labels: Sequence[int], threshold: float = 0.5) -> Model:
+    """Fit logistic regression on (text, 1 = must block) pairs, deterministically."""
+    rows = [features(t) for t in texts]
+    counts: dict[str, int] = {}
+    for row in rows:
+        for f in row:
+            counts[f] = counts.get(f, 0) + 1
+    vocab = sorted(f for f, c in counts.items() if c >= _MIN_COUNT)
+    index = {f: i for i, f in enumerate(vocab)}
+    xs = [sorted(index[f] for f in row if f in index) for row in rows]
+    w = [0.0] * len(vocab)
+    b = 0.0
+    n = len(xs)
+    for _ in range(_STEPS):
+        grad = [0.0] * len(vocab)
+        grad_b = 0.0
+        for x, y in zip(xs, labels, strict=True):
+            z = b + sum(w[i] for i in x)
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            err = p - y
+            grad_b += err
+            for i in x:
+                grad[i] += err
+        b -= _RATE * grad_b / n
+        w = [wi - _RATE * (gi / n + _L2 * wi) for wi, gi in zip(w, grad, strict=True)]
+    weights = {f: round(w[i], 5) for f, i in index.items() if abs(w[i]) >= 1e-4}
+    examples = tuple((t, "block") for t, y in zip(texts, labels, strict=True) if y == 1)
+    return Model(round(b, 5), weights, threshold, examples)
+
+
+def save(model: Model, path: Path) -> None:
+    data = {
+        "bias": model.bias,
+        "threshold": model.threshold,
+        "weights": dict(sorted(model.weights.items())),
+        "examples": [list(e) for e in model.examples],
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+
+
+@cache
+def load() -> Model | None:
+    """The shipped model, or None when the package holds no weights."""
+    source = resources.files(__package__).joinpath(MODEL_FILE)
+    if not source.is_file():
+        return None
+    data = json.loads(source.read_text(encoding="utf-8"))
+    return Model(
+        bias=float(data["bias"]),
+        weights={str(k): float(v) for k, v in data["weights"].items()},
+        threshold=float(data["threshold"]),
+        examples=tuple((str(t), str(lab)) for t, lab in data["examples"]),
+    )
+
+
+# --- Training and cross-validation on the dev part ----------------------------------------------
+
+
+def _dev_items(root: Path) -> list[dict[str, str]]:
+    items = []
+    for path in sorted((root / "tests/feedback/engine/guard_eval/dev").glob("*.jsonl")):
+        items += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return items
+
+
+def _fold(item_id: str, k: int = 5) -> int:
+    return zlib.crc32(item_id.encode()) % k
+
+
+def cross_validate(items: Iterable[dict[str, str]], thresholds: Sequence[float]) -> list[str]:
+    """5-fold figures: for each threshold, what 'rules, else model warns/blocks' would give."""
+    from heardback.feedback.engine.guard import check, verdict
+
+    items = list(items)
+    scores: dict[str, float] = {}
+    for k in range(5):
+        train_part = [i for i in items if _fold(i["id"]) != k]
+        model = train(
+            [i["text"] for i in train_part], [i["expected"] == "block" for i in train_part]
+        )
+        for i in items:
+            if _fold(i["id"]) == k:
+                scores[i["id"]] = model.score(i["text"])
+    ruled = {
+        i["id"]: verdict(check(i["text"], lang=i["lang"], context=i["context"]))  # type: ignore[arg-type]
+        for i in items
+    }
+    lines = [
+        "threshold | model alone: block recall, ok flagged | rules + model: recall, ok blocked"
+    ]
+    must = [i for i in items if i["expected"] == "block"]
+    clean = [i for i in items if i["expected"] == "ok"]
+    for t in thresholds:
+        alone_r = sum(scores[i["id"]] >= t for i in must) / len(must)
+        alone_f = sum(scores[i["id"]] >= t for i in clean) / len(clean)
+        both_r = sum(ruled[i["id"]] == "block" or scores[i["id"]] >= t for i in must) / len(must)
+        both_f = sum(ruled[i["id"]] == "block" or scores[i["id"]] >= t for i in clean) / len(clean)
+        lines.append(f"{t:.2f} | {alone_r:.3f}, {alone_f:.1%} | {both_r:.3f}, {both_f:.1%}")
+    return lines
+
+
+def main(argv: Sequence[str]) -> None:
+    root = Path(__file__).resolve().parents[4]
+    items = _dev_items(root)
+    if argv[:1] == ["cv"]:
+        print("\n".join(cross_validate(items, [0.5, 0.7, 0.8, 0.9, 0.95])))
+        return
+    if argv[:1] == ["train"]:
+        threshold = float(argv[1]) if len(argv) > 1 else 0.9
+        model = train(
+            [i["text"] for i in items], [i["expected"] == "block" for i in items], threshold
+        )
+        save(model, Path(__file__).with_name(MODEL_FILE))
+        print(f"{len(model.weights)} weights, threshold {threshold}")
+        return
+    raise SystemExit("usage: python -m heardback.feedback.engine.guard_model train [T] | cv")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,53 @@
+"""Who a protected word is about: the candidate (blocks) or the job's subject matter (does not)."""
+
+from __future__ import annotations
+
+import pytest
+
+from heardback.feedback.engine.guard import check, verdict
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Led the maternity unit's infection-control checks."),
+        ("en", "Wrote a lesson plan on world religions."),
+        ("en", "Handled customers with a wide range of accents calmly."),
+        ("en", "Would support a colleague returning from parental leave."),
+        ("en", "Designed a wheelchair-accessible ramp for the library entrance."),
+        ("en", "Taught signing to deaf pupils in a mainstream school."),
+        ("en", "As an immigration solicitor, prepared asylum appeals."),
+        ("fr", "Dix ans comme sage-femme en maternité."),
+        ("fr", "A préparé une séquence sur le fait religieux."),
+        ("fr", "Référente handicap, a mis en place des aménagements de poste."),
+    ],
+)
+def test_the_jobs_subject_matter_does_not_block(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note")) != "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Her maternity leave would clash with the launch."),
+        ("en", "She is deaf, so support would be needed on the phones."),
+        ("en", "Customers might not accept a woman in this role."),
+        ("en", "His accent would confuse the clients."),
+        ("en", "Asked thoughtful questions about our parental leave policy."),
+        ("en", "The guests like a pretty face, she'd be great on reception."),
+        ("en", "Seems too old for the pace of the ward."),
+        ("fr", "Elle fait très jeune, les patients ne la prendront pas au sérieux."),
+        ("fr", "Très bonne infirmière, mais à 58 ans les gardes de nuit risquent d'être dures."),
+        ("fr", "Elle a une surdité partielle, le téléphone sera compliqué."),
+    ],
+)
+def test_the_same_words_said_of_the_candidate_still_block(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note")) == "block"
+
+
+def test_a_possessive_makes_the_people_served_the_candidates_own() -> None:
+    # "parents" is a word for the people a job serves, but "his parents" are his family.
+    assert verdict(check("His parents are devout Muslims, he said.", context="note")) == "block"
+    assert (
+        verdict(check("Ran a workshop for Muslim parents at the school.", context="note")) == "ok"
+    )
