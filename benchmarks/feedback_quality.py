@@ -157,3 +157,41 @@ for language in ("en", "fr"):
 
 suggested = [n for n in interviewed if n.quality.get("open_roles")]
 print(f"\nnotes suggesting an open role: {len(suggested)} of {len(interviewed)}")
+
+# --- honesty (issue #14) -------------------------------------------------------------------------
+# A body sentence (not the greeting nor the signature) that another note of the same job also
+# holds, word for word, is boilerplate: it says nothing of this candidate.
+verbatim = total_body = 0
+for job_notes in by_job.values():
+    seen: Counter[str] = Counter()
+    bodies = []
+    for n in job_notes:
+        body = {p["text"] for p in n.provenance if p["section"] not in ("greeting", "signature")}
+        bodies.append(body)
+        seen.update(body)
+    for body in bodies:
+        total_body += len(body)
+        verbatim += sum(1 for text in body if seen[text] > 1)
+print(f"\nbody sentences found verbatim in another note of the same job: "
+      f"{verbatim / max(1, total_body):.1%} of {total_body} (target <= 20 %)")  # fmt: skip
+
+INTERVIEWER_TEXT = {"candidate_comment", "evidence", "key_takeaways"}
+observations = backed = 0
+for n in notes:
+    for p in n.provenance:
+        if p.get("claim") != "observation":
+            continue
+        observations += 1
+        backed += any(
+            s["kind"] == "scorecard" and s["field"] in INTERVIEWER_TEXT for s in p["sources"]
+        )
+if observations:
+    print(f"observations backed by interviewer text: {backed / observations:.1%} "
+          f"of {observations} (target 100 %)")  # fmt: skip
+else:
+    print("observations backed by interviewer text: no sentence is marked as an observation")
+review = Counter(r for n in notes for r in n.quality.get("review_reasons", ()))
+flagged = sum(1 for n in notes if n.quality.get("review_reasons"))
+print(f"notes flagged needs-review: {flagged} of {len(notes)}; by reason: {dict(review)}")
+fallback = sum(1 for n in notes if n.quality.get("language_fallback"))
+print(f"notes not in the candidate's language (language_fallback): {fallback}")
