@@ -546,8 +546,10 @@ class _Writer:
                 self.say(f"next.reopen.{channel}", "next_steps", _PORTAL_SOURCES,
                          claim="next_step")
             )  # fmt: skip
-        elif category in _NO_WAIT or (category == "stronger_candidate" and self.gap_free):
-            pass  # not about the candidate's skills: no waiting period
+        elif category in _NO_WAIT or (
+            category == "stronger_candidate" and (self.gap_free or not self.inp.scorecards)
+        ):
+            pass  # not about the candidate's skills (no rating fell short): no waiting period
         elif policy.reapply_months > 0:
             date = add_months(self.inp.decision.decided_on, policy.reapply_months)
             when = month_year(date, self.book)
