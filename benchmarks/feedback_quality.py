@@ -161,19 +161,46 @@ print(f"\nnotes suggesting an open role: {len(suggested)} of {len(interviewed)}"
 # --- honesty (issue #14) -------------------------------------------------------------------------
 # A body sentence (not the greeting nor the signature) that another note of the same job also
 # holds, word for word, is boilerplate: it says nothing of this candidate.
-verbatim = total_body = 0
-for job_notes in by_job.values():
-    seen: Counter[str] = Counter()
-    bodies = []
-    for n in job_notes:
-        body = {p["text"] for p in n.provenance if p["section"] not in ("greeting", "signature")}
-        bodies.append(body)
-        seen.update(body)
-    for body in bodies:
-        total_body += len(body)
-        verbatim += sum(1 for text in body if seen[text] > 1)
+# The rubric's own tips and requirements, and the organization's explanation, are the same for
+# every candidate of a job by design: the second figure leaves them out and counts what the note
+# says of this candidate (the level in words, observations, the category's reason).
+OWN_WORDS = {"tip", "requirement"}
+
+
+def verbatim_share(keep) -> tuple[float, int, Counter[str]]:
+    repeated = total = 0
+    by_claim: Counter[str] = Counter()
+    for job_notes in by_job.values():
+        seen: Counter[str] = Counter()
+        bodies = []
+        for n in job_notes:
+            body = {p["text"]: p.get("claim", "") for p in n.provenance if keep(p)}
+            bodies.append(body)
+            seen.update(list(body))
+        for body in bodies:
+            total += len(body)
+            for text, claim in body.items():
+                if seen[text] > 1:
+                    repeated += 1
+                    by_claim[claim] += 1
+    return repeated / max(1, total), total, by_claim
+
+
+share, total_body, by_claim = verbatim_share(
+    lambda p: p["section"] not in ("greeting", "signature")
+)
 print(f"\nbody sentences found verbatim in another note of the same job: "
-      f"{verbatim / max(1, total_body):.1%} of {total_body} (target <= 20 %)")  # fmt: skip
+      f"{share:.1%} of {total_body} (target <= 20 %)")  # fmt: skip
+print(f"    repeated, by claim: {dict(by_claim)}")
+share, total_about, _ = verbatim_share(
+    lambda p: (
+        p["section"] in ("reason", "strengths", "development")
+        and p.get("claim") not in OWN_WORDS
+        and not any(s["field"] == "explanation" for s in p["sources"])
+    )
+)
+print(f"    of the sentences about this candidate (no tip, requirement or explanation): "
+      f"{share:.1%} of {total_about}")  # fmt: skip
 
 INTERVIEWER_TEXT = {"candidate_comment", "evidence", "key_takeaways"}
 observations = backed = 0

@@ -14,7 +14,7 @@ FIELDS = dict.fromkeys(
         "first", "last", "title", "of_title", "org", "meetings", "when", "count", "span",
         "stage", "area", "criteria", "who", "Who", "quote", "name", "descriptor", "Descriptor",
         "where", "tips", "role", "of_role", "roles", "url", "day", "month", "year", "date",
-        "days", "dates", "noun", "name_lc", "meeting", "text", "seen", "said", "needs",
+        "days", "dates", "noun", "name_lc", "meeting", "text", "seen", "said", "needs", "gap",
     ],
     "x",
 )  # fmt: skip

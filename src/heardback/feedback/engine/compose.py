@@ -52,6 +52,7 @@ from heardback.feedback.engine.wording import (
     add_months,
     cap,
     clause,
+    date_text,
     dates_phrase,
     first_sentences,
     full_sentences,
@@ -469,8 +470,15 @@ class _Writer:
         return tuple(sentences)
 
     def strength(self, result: CompetencyResult, n: int, *, compact: bool = False) -> Sentence:
-        """The n-th strength, as the ratings say it (the level in words); `compact`: not where."""
+        """The n-th strength, as the ratings say it (the level in words); `compact`: not where.
+
+        Above the bar by half a point or more (most ratings above it) is "a clear strength";
+        otherwise the words say no more than that the level the role needs was met.
+        """
         role = "strength.first" if n == 0 else "strength.next"
+        if result.mean - result.bar < 0.5:
+            role += ".met"
+        compact = compact or not self.interviews  # no interview known: nowhere to name
         phrasing = self.pick(role + ".compact" if compact else role, max(n - 1, 0))
         text = phrasing.format(
             name=tidy(result.competency.name),
@@ -516,11 +524,16 @@ class _Writer:
     def development_level(
         self, result: CompetencyResult, n: int, *, compact: bool = False
     ) -> Sentence:
+        compact = compact or not self.interviews  # no interview known: nowhere to name
         role = "development.rated.compact" if compact else "development.rated"
         phrasing = self.pick(role, n)
+        # How far below, in words: half a point or less is "just below", two or more "well".
+        gap = result.bar - result.mean
+        size = "gap.near" if gap <= 0.5 else "gap.far" if gap >= 2 else "gap.below"
         text = phrasing.format(
             name=tidy(result.competency.name),
             where=self.where(result) if "{where}" in phrasing else "",
+            gap=self.book.grammar(size),
         )
         return Sentence(text, "development", self.rating_sources(result), "reason")
 
@@ -578,7 +591,7 @@ class _Writer:
     def seen(self) -> str:
         """Where we saw the candidate: "in the System design interview", "in your interviews"."""
         if len(self.interviews) == 1:
-            return self.book.grammar("where.one").format(meeting=self.meeting(self.interviews[0]))
+            return self.where_one(self.interviews[0])
         if not self.interviews:
             return self.book.grammar("seen.process")
         return self.book.grammar("seen.steps" if self.exercise else "seen.interviews")
@@ -594,12 +607,20 @@ class _Writer:
             (interview_id,) = seen
             for interview in self.interviews:
                 if interview.id == interview_id:
-                    return patterns["where.one"].format(meeting=self.meeting(interview))
+                    return self.where_one(interview)
         steps = ".steps" if self.exercise else ""
         if len(seen) == total == 2:
             return patterns["where.both" + steps]
         role = "where.all" if len(seen) == total > 2 else "where.some"
         return patterns[role + steps].format(count=self.book.number(len(seen)))
+
+    def where_one(self, interview: Interview) -> str:
+        """ "in the System design interview on 12 June": the candidate's own step, and when."""
+        meeting = self.meeting(interview)
+        if interview.date is None:
+            return self.book.grammar("where.one").format(meeting=meeting)
+        date = date_text(interview.date, self.book, self.year)
+        return self.book.grammar("where.one.dated").format(meeting=meeting, date=date)
 
     def quotable(self, text: str) -> bool:
         """In the note's language, and not about the candidate as "he", "she" or by name."""

@@ -198,6 +198,27 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{name} also stood out {where}.",
         "{name} also came through well {where}.",
     ),
+    # At the level the role needs, no more: the words do not say "strength".
+    "strength.first.met": (
+        "{name} met the level the role needs {where}.",
+        "{name} came through at the level the role needs {where}.",
+        "{name} was where the role needs it {where}.",
+    ),
+    "strength.next.met": (
+        "{name} also met the level the role needs {where}.",
+        "{name} was at the level the role needs too, {where}.",
+        "{name} also came through at the level the role needs {where}.",
+    ),
+    "strength.first.met.compact": (
+        "{name} met the level the role needs.",
+        "{name} came through at the level the role needs.",
+        "{name} was where the role needs it.",
+    ),
+    "strength.next.met.compact": (
+        "{name} also met the level the role needs.",
+        "{name} was at the level the role needs too.",
+        "{name} also came through at the level the role needs.",
+    ),
     # The same without {where}, for a note over its word budget.
     "strength.first.compact": (
         "{name} was a clear strength.",
@@ -232,16 +253,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Areas to develop for a role of this kind:",
         "Where we would suggest you focus next:",
     ),
-    # {name}, {where}: the level in words, from the ratings alone
+    # {name}, {where}, {gap}: "just below", "below", "well below": the level in words, from
+    # the ratings alone
     "development.rated": (
-        "{name}: our interviewers rated this below the level the role needs {where}.",
-        "{name}: {where}, this was below the level the role needs.",
-        "{name}: the ratings {where} were below what the role needs.",
+        "{name}: our interviewers rated this {gap} the level the role needs {where}.",
+        "{name}: {where}, this was {gap} the level the role needs.",
+        "{name}: the ratings {where} were {gap} what the role needs.",
     ),
     "development.rated.compact": (
-        "{name}: our interviewers rated this below the level the role needs.",
-        "{name}: this was below the level the role needs.",
-        "{name}: the ratings were below what the role needs.",
+        "{name}: our interviewers rated this {gap} the level the role needs.",
+        "{name}: this was {gap} the level the role needs.",
+        "{name}: the ratings were {gap} what the role needs.",
     ),
     # {needs}: the rubric's words for the bar, about the role ("explain their reasoning …")
     "development.needs": (
@@ -357,6 +379,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "meeting.unnamed": ("the {noun}",),
     "meeting.named": ("the {name}",),
     "where.one": ("in {meeting}",),
+    "where.one.dated": ("in {meeting} on {date}",),
+    "gap.near": ("just below",),
+    "gap.below": ("below",),
+    "gap.far": ("well below",),
     "where.both": ("in both interviews",),
     "where.all": ("in all {count} interviews",),
     "where.some": ("in {count} of your interviews",),

@@ -195,6 +195,27 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{name} compte aussi parmi vos points forts {where}.",
         "{name} fait aussi partie de vos points forts, {where}.",
     ),
+    # Au niveau attendu, sans plus : les mots ne disent pas « point fort ».
+    "strength.first.met": (
+        "{name} : au niveau que demande le poste {where}.",
+        "{name} : le niveau attendu pour le poste est atteint {where}.",
+        "{name} atteint le niveau que demande le poste {where}.",
+    ),
+    "strength.next.met": (
+        "{name} : au niveau que demande le poste, là aussi, {where}.",
+        "{name} : le niveau attendu est atteint aussi {where}.",
+        "{name} atteint aussi le niveau que demande le poste {where}.",
+    ),
+    "strength.first.met.compact": (
+        "{name} : au niveau que demande le poste.",
+        "{name} : le niveau attendu pour le poste est atteint.",
+        "{name} atteint le niveau que demande le poste.",
+    ),
+    "strength.next.met.compact": (
+        "{name} : au niveau que demande le poste, là aussi.",
+        "{name} : le niveau attendu est atteint aussi.",
+        "{name} atteint aussi le niveau que demande le poste.",
+    ),
     "strength.first.compact": (
         "{name} : un vrai point fort.",
         "Parmi vos points forts : {name}.",
@@ -223,15 +244,16 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Ce qui vous aiderait le plus pour ce type de poste :",
         "Les points sur lesquels nous vous conseillons de progresser :",
     ),
+    # {gap}: « juste en dessous », « en dessous », « nettement en dessous »
     "development.rated": (
-        "{name} : le niveau constaté {where} reste en dessous de ce que demande le poste.",
-        "{name} : {where}, les évaluations sont restées en dessous du niveau attendu.",
-        "{name} : les évaluations {where} sont en dessous du niveau que demande le poste.",
+        "{name} : le niveau constaté {where} reste {gap} de ce que demande le poste.",
+        "{name} : {where}, les évaluations sont restées {gap} du niveau attendu.",
+        "{name} : les évaluations {where} sont {gap} du niveau que demande le poste.",
     ),
     "development.rated.compact": (
-        "{name} : le niveau constaté reste en dessous de ce que demande le poste.",
-        "{name} : les évaluations sont restées en dessous du niveau attendu.",
-        "{name} : les évaluations sont en dessous du niveau que demande le poste.",
+        "{name} : le niveau constaté reste {gap} de ce que demande le poste.",
+        "{name} : les évaluations sont restées {gap} du niveau attendu.",
+        "{name} : les évaluations sont {gap} du niveau que demande le poste.",
     ),
     # {needs}: la grille, à l'infinitif, sur le poste (« savoir expliquer son raisonnement… »)
     "development.needs": (
@@ -336,6 +358,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "meeting.unnamed": ("l'{noun}",),
     "meeting.named": ("l'{name_lc}",),
     "where.one": ("pendant {meeting}",),
+    "where.one.dated": ("pendant {meeting} du {date}",),
+    "gap.near": ("juste en dessous",),
+    "gap.below": ("en dessous",),
+    "gap.far": ("nettement en dessous",),
     "where.both": ("pendant les deux entretiens",),
     "where.all": ("pendant vos {count} entretiens",),
     "where.some": ("pendant {count} de vos entretiens",),
