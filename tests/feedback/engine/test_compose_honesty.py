@@ -308,3 +308,20 @@ def test_the_signature_names_the_organization_once_without_a_recruiter(recruiter
     policy = dataclasses.replace(f.policy(), recruiter_name=recruiter, recruiter_title="")
     note = compose(f.note_input(policy_=policy), guard=f.no_findings)
     assert note.text.rstrip().splitlines()[-1] == "Larkspur Pay"
+
+
+def test_an_explanation_that_only_restates_the_decision_is_not_a_reason():
+    inp = build("interview_two", "other", "at", False, False, "en")
+    decision = dataclasses.replace(
+        inp.decision,
+        reason_explanation="We have decided not to move forward with your application.",
+    )
+    note = compose(dataclasses.replace(inp, decision=decision), guard=f.no_findings)
+    assert flat(note).count("not to") == 1  # the decision, once
+    assert "know why" not in flat(note) and "Here is why" not in flat(note)
+
+
+def test_one_rating_is_one_interviewers_not_our_interviewers():
+    inp = build("screen", "skills_gap", "below", False, False, "en")
+    text = flat(compose(inp, guard=f.no_findings))
+    assert "our interviewers" not in text and "the ratings" not in text

@@ -24,6 +24,7 @@ from heardback.feedback.engine.speech import (
     addressed,
     fits_language,
     plain,
+    restates_decision,
     role_needs,
     stage_words,
     third_person,
@@ -423,6 +424,8 @@ class _Writer:
         stage = self.inp.stage_kind
         if decision.reason_stages and stage and stage not in decision.reason_stages:
             return []
+        if restates_decision(text):
+            return []  # "We have decided not to move forward …" explains nothing
         taken = stage_words(text)
         if taken:
             count = len(self.interviews) if self.inp.scorecards or self.interviews else 0
@@ -525,7 +528,8 @@ class _Writer:
         self, result: CompetencyResult, n: int, *, compact: bool = False
     ) -> Sentence:
         compact = compact or not self.interviews  # no interview known: nowhere to name
-        role = "development.rated.compact" if compact else "development.rated"
+        role = "development.rated" if len(result.ratings) > 1 else "development.rated.one"
+        role += ".compact" if compact else ""
         phrasing = self.pick(role, n)
         # How far below, in words: half a point or less is "just below", two or more "well".
         gap = result.bar - result.mean

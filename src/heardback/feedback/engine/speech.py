@@ -621,3 +621,21 @@ _STAGE_WORDS: Final = (
 def stage_words(text: str) -> frozenset[str]:
     """What `text` takes for granted happened: "exercise", "interview(s)", "final"."""
     return frozenset(name for name, pattern in _STAGE_WORDS if pattern.search(text))
+
+
+_DECISION_ONLY: Final = re.compile(
+    r"not (to )?(move|moving) forward|not (to )?proceed|decided not to|will not be (moving|offering)"
+    r"|ne (pas )?donner suite|ne (pas )?retenir|ne donnerons pas suite|pas retenue?",
+    re.I,
+)
+_BECAUSE: Final = re.compile(
+    r"\b(because|since|as|due|given|so|parce|car|puisque|en raison|faute|étant donné)\b", re.I
+)
+
+
+@lru_cache(maxsize=4096)
+def restates_decision(text: str) -> bool:
+    """True for an "explanation" that only says the decision again ("We have decided not to
+    move forward with your application."): it gives no reason, and a note that promised one
+    would not keep its word."""
+    return bool(_DECISION_ONLY.search(text)) and not _BECAUSE.search(text)

@@ -265,6 +265,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{name}: this was {gap} the level the role needs.",
         "{name}: the ratings were {gap} what the role needs.",
     ),
+    # The same, when one interviewer rated it.
+    "development.rated.one": (
+        "{name}: your interviewer rated this {gap} the level the role needs {where}.",
+        "{name}: {where}, this was {gap} the level the role needs.",
+        "{name}: the rating {where} was {gap} what the role needs.",
+    ),
+    "development.rated.one.compact": (
+        "{name}: your interviewer rated this {gap} the level the role needs.",
+        "{name}: this was {gap} the level the role needs.",
+        "{name}: the rating was {gap} what the role needs.",
+    ),
     # {needs}: the rubric's words for the bar, about the role ("explain their reasoning …")
     "development.needs": (
         "The role needs someone who can {needs}.",

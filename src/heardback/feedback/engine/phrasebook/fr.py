@@ -255,6 +255,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{name} : les évaluations sont restées {gap} du niveau attendu.",
         "{name} : les évaluations sont {gap} du niveau que demande le poste.",
     ),
+    # La même chose, quand une seule personne a évalué ce point.
+    "development.rated.one": (
+        "{name} : le niveau constaté {where} reste {gap} de ce que demande le poste.",
+        "{name} : {where}, l'évaluation est restée {gap} du niveau attendu.",
+        "{name} : l'évaluation {where} est {gap} du niveau que demande le poste.",
+    ),
+    "development.rated.one.compact": (
+        "{name} : le niveau constaté reste {gap} de ce que demande le poste.",
+        "{name} : l'évaluation est restée {gap} du niveau attendu.",
+        "{name} : l'évaluation est {gap} du niveau que demande le poste.",
+    ),
     # {needs}: la grille, à l'infinitif, sur le poste (« savoir expliquer son raisonnement… »)
     "development.needs": (
         "Le poste demande de {needs}.",
