@@ -325,3 +325,20 @@ def test_one_rating_is_one_interviewers_not_our_interviewers():
     inp = build("screen", "skills_gap", "below", False, False, "en")
     text = flat(compose(inp, guard=f.no_findings))
     assert "our interviewers" not in text and "the ratings" not in text
+
+
+def test_an_explanation_about_screening_is_not_used_after_interviews():
+    inp = build("interview_two", "experience_level", "below", False, False, "en")
+    decision = dataclasses.replace(
+        inp.decision, reason_explanation="Your application did not show it at the screening stage"
+    )
+    note = compose(dataclasses.replace(inp, decision=decision), guard=f.no_findings)
+    assert "screening" not in note.text
+    screened = compose(
+        dataclasses.replace(
+            build("application_review", "experience_level", "below", False, False, "en"),
+            decision=decision,
+        ),
+        guard=f.no_findings,
+    )
+    assert "screening stage" in flat(screened)

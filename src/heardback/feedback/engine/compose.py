@@ -437,6 +437,8 @@ class _Writer:
                 return []
             if "final" in taken and stage not in ("final", "offer"):
                 return []
+            if "screening" in taken and any(i.kind != "screen" for i in self.interviews):
+                return []
         self.explanation_used = True
         source = (_shared("reason", self.reason_ref, "explanation"),)
         return [Sentence(self.typeset(text), "reason", source, "reason")]

@@ -610,8 +610,11 @@ def _role_needs_fr(words: list[str]) -> str | None:
 _STAGE_WORDS: Final = (
     ("exercise", re.compile(r"\b(exercises?|take-home|take home|practical|assignment|exercices?"
                             r"|cas pratique|mise en situation|test technique)\b", re.I)),
-    ("interviews", re.compile(r"\b(interviews|entretiens|interviewers)\b", re.I)),
-    ("interview", re.compile(r"\b(interview|interviewed|entretien|interlocuteurs?)\b", re.I)),
+    ("interviews", re.compile(r"\b(interviews|entretiens)\b", re.I)),
+    ("interview", re.compile(r"\b(interviews?|interviewed|interviewers?|entretiens?"
+                             r"|interlocuteurs?)\b", re.I)),
+    ("screening", re.compile(r"\b(screening|pre-?screen|présélection"
+                             r"|tri des candidatures)\b", re.I)),
     ("final", re.compile(r"\b(finalists?|shortlist(ed)?|final (round|stage|interview)s?"
                          r"|finalistes?|short-?list|dernier tour|entretien final)\b", re.I)),
 )  # fmt: skip
@@ -619,12 +622,14 @@ _STAGE_WORDS: Final = (
 
 @lru_cache(maxsize=4096)
 def stage_words(text: str) -> frozenset[str]:
-    """What `text` takes for granted happened: "exercise", "interview(s)", "final"."""
+    """What `text` takes for granted happened: "exercise", "interview(s)", "final", or that
+    the decision came at "screening" (no step past a first call)."""
     return frozenset(name for name, pattern in _STAGE_WORDS if pattern.search(text))
 
 
 _DECISION_ONLY: Final = re.compile(
-    r"not (to )?(move|moving) forward|not (to )?proceed|decided not to|will not be (moving|offering)"
+    r"not (to )?(move|moving) forward|not (to )?proceed|decided not to"
+    r"|will not be (moving|offering)"
     r"|ne (pas )?donner suite|ne (pas )?retenir|ne donnerons pas suite|pas retenue?",
     re.I,
 )

@@ -202,7 +202,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "strength.first.met": (
         "{name} met the level the role needs {where}.",
         "{name} came through at the level the role needs {where}.",
-        "{name} was where the role needs it {where}.",
+        "{name} was at the level the role needs {where}.",
     ),
     "strength.next.met": (
         "{name} also met the level the role needs {where}.",
@@ -212,7 +212,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "strength.first.met.compact": (
         "{name} met the level the role needs.",
         "{name} came through at the level the role needs.",
-        "{name} was where the role needs it.",
+        "{name} was at the level the role needs.",
     ),
     "strength.next.met.compact": (
         "{name} also met the level the role needs.",
