@@ -483,7 +483,8 @@ class _Writer:
         role = "strength.first" if n == 0 else "strength.next"
         if result.mean - result.bar < 0.5:
             role += ".met"
-        compact = compact or not self.interviews  # no interview known: nowhere to name
+        # No interview known: nowhere to name; only one: the thanks named it already.
+        compact = compact or len(self.interviews) < 2
         phrasing = self.pick(role + ".compact" if compact else role, max(n - 1, 0))
         text = phrasing.format(
             name=tidy(result.competency.name),
@@ -529,7 +530,8 @@ class _Writer:
     def development_level(
         self, result: CompetencyResult, n: int, *, compact: bool = False
     ) -> Sentence:
-        compact = compact or not self.interviews  # no interview known: nowhere to name
+        # No interview known: nowhere to name; only one: the thanks named it already.
+        compact = compact or len(self.interviews) < 2
         role = "development.rated" if len(result.ratings) > 1 else "development.rated.one"
         role += ".compact" if compact else ""
         phrasing = self.pick(role, n)
