@@ -134,8 +134,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "La décision tient au niveau d'expérience que ce poste demande aujourd'hui.",
     ),
     "reason.stronger_candidate": (
-        "Nous avons retenu une autre personne dont l'expérience correspondait plus "
-        "étroitement aux besoins actuels de l'équipe.",
+        "Nous avons retenu une autre personne, dont l'expérience répondait davantage aux "
+        "besoins actuels de l'équipe.",
         "Le profil d'une autre personne correspondait davantage aux besoins actuels de "
         "l'équipe, et c'est elle que nous avons retenue.",
     ),
