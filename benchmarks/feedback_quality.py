@@ -192,6 +192,14 @@ share, total_body, by_claim = verbatim_share(
 print(f"\nbody sentences found verbatim in another note of the same job: "
       f"{share:.1%} of {total_body} (target <= 20 %)")  # fmt: skip
 print(f"    repeated, by claim: {dict(by_claim)}")
+share, total_feedback, _ = verbatim_share(
+    lambda p: (
+        p["section"] in ("reason", "strengths", "development")
+        and not any(s["field"] == "explanation" for s in p["sources"])
+    )
+)
+print(f"    of the feedback (reason, strengths, development; no explanation): "
+      f"{share:.1%} of {total_feedback}")  # fmt: skip
 share, total_about, _ = verbatim_share(
     lambda p: (
         p["section"] in ("reason", "strengths", "development")

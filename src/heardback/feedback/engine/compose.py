@@ -175,6 +175,7 @@ class _Writer:
         self.meetings: dict[int, str] = {}  # interview id -> "the System design interview"
         self.reason_ref = f"reason:{inp.decision.reason_category}"
         self.quotes: list[Sentence] = []  # every quote we wrote, in order
+        self.quoted_texts: set[str] = set()  # what they quote
         self.strength_items: list[tuple[Sentence, CompetencyResult]] = []
         self.names = _names(inp.job.title, inp.policy.organization_name, book.language)
         self.result_sources: dict[int, tuple[Source, ...]] = {}
@@ -203,13 +204,13 @@ class _Writer:
         ]
         if reason:
             blocks.append(Block(tuple(reason)))
+        # The areas to grow are written first, so that the interviewers' comments on what
+        # fell short are theirs before a strength may quote the same words.
+        self.items = tuple([self.development_item(r, n) for n, r in enumerate(self.development)])
         if self.strengths:
             blocks.append(Block(self.strength_sentences()))
         if self.development:
             lead = self.say("development.lead", "development", (), claim="tip")
-            self.items = tuple(
-                [self.development_item(r, n) for n, r in enumerate(self.development)]
-            )
             blocks += [Block((lead,)), *self.items]
         roles = match_open_roles(
             [r.competency.name for r in agg.strengths],
@@ -483,8 +484,10 @@ class _Writer:
         role = "strength.first" if n == 0 else "strength.next"
         if result.mean - result.bar < 0.5:
             role += ".met"
-        # No interview known: nowhere to name; only one: the thanks named it already.
-        compact = compact or len(self.interviews) < 2
+        # No interview known: nowhere to name. Only one: the thanks named it, its date is enough.
+        compact = (
+            compact or not self.interviews or (len(self.interviews) == 1 and not self.all_dated())
+        )
         phrasing = self.pick(role + ".compact" if compact else role, max(n - 1, 0))
         text = phrasing.format(
             name=tidy(result.competency.name),
@@ -530,8 +533,10 @@ class _Writer:
     def development_level(
         self, result: CompetencyResult, n: int, *, compact: bool = False
     ) -> Sentence:
-        # No interview known: nowhere to name; only one: the thanks named it already.
-        compact = compact or len(self.interviews) < 2
+        # No interview known: nowhere to name. Only one: the thanks named it, its date is enough.
+        compact = (
+            compact or not self.interviews or (len(self.interviews) == 1 and not self.all_dated())
+        )
         role = "development.rated" if len(result.ratings) > 1 else "development.rated.one"
         role += ".compact" if compact else ""
         phrasing = self.pick(role, n)
@@ -611,6 +616,9 @@ class _Writer:
         seen = {card.interview_id for card, _, score in result.ratings if (score >= bar) == above}
         total = len(self.interviews)
         patterns = self.book.patterns
+        if total == 1 and self.interviews[0].date is not None:
+            date = date_text(self.interviews[0].date, self.book, self.year)
+            return patterns["where.on"].format(date=date)
         if len(seen) == 1:
             (interview_id,) = seen
             for interview in self.interviews:
@@ -644,7 +652,7 @@ class _Writer:
         it so, as a quote when it speaks of nobody, and not at all otherwise (a "she" or the
         candidate's name, another language, a guard finding).
         """
-        if len(self.quotes) >= MAX_QUOTES and above:
+        if above and sum(q.section == "strengths" for q in self.quotes) >= MAX_QUOTES:
             return None
         book = self.book
         first, last = self.inp.candidate.first_name, self.inp.candidate.last_name
@@ -657,6 +665,9 @@ class _Writer:
             for text, field in _quotable(item):
                 if len(text) > MAX_QUOTE_CHARS or not fits_language(text, book.language):
                     continue
+                if text in self.quoted_texts:
+                    continue  # the same words on two competencies: said once
+
                 said = addressed(text, book.language, first, last)
                 if said is None and third_person(text, book.language, first, last):
                     continue
@@ -677,6 +688,7 @@ class _Writer:
                         who=who, Who=cap(who), quote=quoted(self.typeset(text), book),
                     )  # fmt: skip
                 self.quotes.append(sentence)
+                self.quoted_texts.add(text)
                 return sentence
         return None
 

@@ -390,6 +390,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "meeting.unnamed": ("the {noun}",),
     "meeting.named": ("the {name}",),
     "where.one": ("in {meeting}",),
+    "where.on": ("on {date}",),
     "where.one.dated": ("in {meeting} on {date}",),
     "gap.near": ("just below",),
     "gap.below": ("below",),

@@ -369,6 +369,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "meeting.unnamed": ("l'{noun}",),
     "meeting.named": ("l'{name_lc}",),
     "where.one": ("pendant {meeting}",),
+    "where.on": ("le {date}",),
     "where.one.dated": ("pendant {meeting} du {date}",),
     "gap.near": ("juste en dessous",),
     "gap.below": ("en dessous",),
