@@ -352,3 +352,33 @@ def test_the_same_comment_on_two_competencies_is_quoted_once():
     inp = build("screen", "skills_gap", "below", True, False, "en")
     note = compose(inp, guard=f.no_findings)
     assert flat(note).count("how the ledger handles refunds") == 1
+
+
+@pytest.mark.parametrize(
+    ("descriptor", "needs"),
+    [
+        ("you explained your reasoning in a clear order", "explain their reasoning in a clear"),
+        ("Explains trade-offs clearly and checks that others follow", "explain trade-offs"),
+        ("Can design payment APIs that stay correct", "design payment APIs that stay correct"),
+    ],
+)
+def test_the_bar_descriptor_says_what_the_role_needs_never_what_you_did(descriptor, needs):
+    bar = f.competency(1, name="Communication", descriptors={"yes": descriptor, "no": "x"})
+    card = f.scorecard(items=(f.item(1, "no"),))
+    inp = f.note_input(
+        job_=f.job(competencies=(bar,)), interviews=(f.interview(),), scorecards=(card,)
+    )
+    note = compose(inp, guard=f.no_findings)
+    (requirement,) = [s for s in note.sentences if s.claim == "requirement"]
+    assert needs in requirement.text and not YOU.search(requirement.text)
+
+
+def test_a_descriptor_that_cannot_be_said_of_the_role_is_left_out():
+    bar = f.competency(1, descriptors={"yes": "Strong grasp of SQL", "no": "x"})
+    card = f.scorecard(items=(f.item(1, "no"),))
+    inp = f.note_input(
+        job_=f.job(competencies=(bar,)), interviews=(f.interview(),), scorecards=(card,)
+    )
+    note = compose(inp, guard=f.no_findings)
+    assert "Strong grasp" not in note.text
+    assert not [s for s in note.sentences if s.claim == "requirement"]

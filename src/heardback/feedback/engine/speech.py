@@ -528,9 +528,36 @@ def role_needs(descriptor: str, language: str) -> str | None:
     return _role_needs_en(words)
 
 
-def _role_needs_en(words: list[str]) -> str | None:
-    if words[0].casefold() != "you":
+def _third_person_base(word: str) -> str | None:
+    """ "explains" -> "explain", "approaches" -> "approach"; None if not such a form."""
+    if len(word) < 4 or not word.isalpha() or not word.endswith("s") or word.endswith("ss"):
         return None
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _role_needs_en(words: list[str]) -> str | None:
+    first = words[0].casefold()
+    if first != "you":
+        # A rubric written about "the candidate": "Explains trade-offs and checks …",
+        # "Can design …". Anything else (a noun phrase) is left out.
+        if first == "can" and len(words) > 1:
+            return _role_needs_en(["you", *words[1:]])
+        base = _third_person_base(_bare(words[0]))
+        if base is None or not words[0][:1].isupper():
+            return None
+        rest = []
+        for k, word in enumerate(words[1:], start=1):
+            bare = _bare(word)
+            third = _third_person_base(bare)
+            joined = _bare(words[k - 1]) == "and" or words[k - 1].endswith(",")
+            if joined and third is not None and _next_is_word(words, k) and third != bare:
+                word = _keep_trailing(word, third)
+            rest.append(word)
+        return _role_needs_en(["you", base, *rest])
     words = words[1:]
     lowered = [_bare(w) for w in words]
     if {"not", "never", "yet", "struggled", "hard", "without"} & set(lowered):
