@@ -382,3 +382,10 @@ def test_a_descriptor_that_cannot_be_said_of_the_role_is_left_out():
     note = compose(inp, guard=f.no_findings)
     assert "Strong grasp" not in note.text
     assert not [s for s in note.sentences if s.claim == "requirement"]
+
+
+def test_the_candidate_as_a_noun_is_turned_to_you_too():
+    note = with_comment("The candidate explained the design clearly.")
+    assert "that you explained the design clearly." in flat(note)
+    note = with_comment("Clear answers from the candidate on SQL.")
+    assert "candidate on SQL" not in note.text

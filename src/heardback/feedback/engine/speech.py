@@ -281,6 +281,8 @@ def addressed(text: str, language: str, first_name: str, last_name: str) -> str 
     if not words or _INNER_STOP.search(text.strip()):
         return None  # one sentence only: the rewrite looks at its subject
     names = _names(first_name, last_name)
+    if len(words) > 1 and words[0].casefold() in _ARTICLES and _bare(words[1]) in _ROLE_NOUNS:
+        words = words[1:]  # "The candidate explained …": the subject is the noun
     if language == "fr":
         return _addressed_fr(words, names)
     return _addressed_en(words, names)
@@ -289,8 +291,15 @@ def addressed(text: str, language: str, first_name: str, last_name: str) -> str 
 _INNER_STOP: Final = re.compile(r"[.!?;]\s+\S")
 
 
+# How an interviewer may name the person without a name: "The candidate explained …".
+_ROLE_NOUNS: Final = frozenset(
+    {"candidate", "applicant", "candidat", "candidat·e", "candidat.e", "candidat(e)"}
+)
+_ARTICLES: Final = frozenset({"the", "le", "la"})
+
+
 def _names(first_name: str, last_name: str) -> set[str]:
-    return {n.casefold() for n in (first_name, last_name) if n}
+    return {n.casefold() for n in (first_name, last_name) if n} | _ROLE_NOUNS
 
 
 @lru_cache(maxsize=8192)
