@@ -157,3 +157,76 @@ for language in ("en", "fr"):
 
 suggested = [n for n in interviewed if n.quality.get("open_roles")]
 print(f"\nnotes suggesting an open role: {len(suggested)} of {len(interviewed)}")
+
+# --- honesty (issue #14) -------------------------------------------------------------------------
+# A body sentence (not the greeting nor the signature) that another note of the same job also
+# holds, word for word, is boilerplate: it says nothing of this candidate.
+# The rubric's own tips and requirements, and the organization's explanation, are the same for
+# every candidate of a job by design: the second figure leaves them out and counts what the note
+# says of this candidate (the level in words, observations, the category's reason).
+OWN_WORDS = {"tip", "requirement"}
+
+
+def verbatim_share(keep) -> tuple[float, int, Counter[str]]:
+    repeated = total = 0
+    by_claim: Counter[str] = Counter()
+    for job_notes in by_job.values():
+        seen: Counter[str] = Counter()
+        bodies = []
+        for n in job_notes:
+            body = {p["text"]: p.get("claim", "") for p in n.provenance if keep(p)}
+            bodies.append(body)
+            seen.update(list(body))
+        for body in bodies:
+            total += len(body)
+            for text, claim in body.items():
+                if seen[text] > 1:
+                    repeated += 1
+                    by_claim[claim] += 1
+    return repeated / max(1, total), total, by_claim
+
+
+share, total_body, by_claim = verbatim_share(
+    lambda p: p["section"] not in ("greeting", "signature")
+)
+print(f"\nbody sentences found verbatim in another note of the same job: "
+      f"{share:.1%} of {total_body} (target <= 20 %)")  # fmt: skip
+print(f"    repeated, by claim: {dict(by_claim)}")
+share, total_feedback, _ = verbatim_share(
+    lambda p: (
+        p["section"] in ("reason", "strengths", "development")
+        and not any(s["field"] == "explanation" for s in p["sources"])
+    )
+)
+print(f"    of the feedback (reason, strengths, development; no explanation): "
+      f"{share:.1%} of {total_feedback}")  # fmt: skip
+share, total_about, _ = verbatim_share(
+    lambda p: (
+        p["section"] in ("reason", "strengths", "development")
+        and p.get("claim") not in OWN_WORDS
+        and not any(s["field"] == "explanation" for s in p["sources"])
+    )
+)
+print(f"    of the sentences about this candidate (no tip, requirement or explanation): "
+      f"{share:.1%} of {total_about}")  # fmt: skip
+
+INTERVIEWER_TEXT = {"candidate_comment", "evidence", "key_takeaways"}
+observations = backed = 0
+for n in notes:
+    for p in n.provenance:
+        if p.get("claim") != "observation":
+            continue
+        observations += 1
+        backed += any(
+            s["kind"] == "scorecard" and s["field"] in INTERVIEWER_TEXT for s in p["sources"]
+        )
+if observations:
+    print(f"observations backed by interviewer text: {backed / observations:.1%} "
+          f"of {observations} (target 100 %)")  # fmt: skip
+else:
+    print("observations backed by interviewer text: no sentence is marked as an observation")
+review = Counter(r for n in notes for r in n.quality.get("review_reasons", ()))
+flagged = sum(1 for n in notes if n.quality.get("review_reasons"))
+print(f"notes flagged needs-review: {flagged} of {len(notes)}; by reason: {dict(review)}")
+fallback = sum(1 for n in notes if n.quality.get("language_fallback"))
+print(f"notes not in the candidate's language (language_fallback): {fallback}")

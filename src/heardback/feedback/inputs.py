@@ -27,6 +27,7 @@ def _job(job: Job) -> engine.Job:
         id=job.pk,
         title=job.title,
         screening_criteria=job.screening_criteria,
+        language=job.language,
         rubric=tuple(
             engine.Competency(
                 id=c.pk,
@@ -115,6 +116,7 @@ def note_inputs(
     # One tuple per job, shared by its notes, so the guard builds its name matcher once; each
     # note's own name is excluded by the engine (own_names), not by copying the tuple.
     job_names = {job_id: tuple(sorted(names)) for job_id, names in names_by_job.items()}
+    written = organization_languages(organization)
 
     inputs = []
     for application in applications:
@@ -122,7 +124,7 @@ def note_inputs(
         reason = application.rejection_reason
         job = application.job
         recruiter = job.recruiter
-        language = note_language(candidate.language, job.language)
+        language = note_language(candidate.language, job.language, written)
         decided = application.decided_at or application.last_activity_at
         inputs.append(
             engine.NoteInput(
@@ -133,8 +135,10 @@ def note_inputs(
                     first_name=candidate.first_name,
                     last_name=candidate.last_name,
                     language=language,  # type: ignore[arg-type]
+                    preferred_language=candidate.language,
                 ),
                 stage_reached=application.stage.name if application.stage else "",
+                stage_kind=application.stage.kind if application.stage else "",
                 interviews=tuple(
                     engine.Interview(
                         id=i.pk,
@@ -150,14 +154,17 @@ def note_inputs(
                     reason_name=reason.name if reason else "",
                     reason_explanation=reason.explanation(language) if reason else "",
                     decided_on=decided.date(),
+                    reason_stages=tuple(str(s) for s in reason.stages or ()) if reason else (),
                 ),
                 policy=engine.Policy(
                     organization_name=organization.name,
                     tone=organization.tone,  # type: ignore[arg-type]
                     reapply_months=organization.reapply_months,
                     show_interviewer_first_names=organization.show_interviewer_first_names,
+                    # No recruiter and no sender: the organization signs, once (the engine does
+                    # not repeat its name).
                     recruiter_name=(recruiter.full_name if recruiter else organization.sender_name)
-                    or organization.name,
+                    or "",
                     recruiter_title=RECRUITER_TITLE[language] if recruiter else "",
                     # The outbox swaps in the candidate's private link at delivery time, so no
                     # usable link is ever stored in a note.
@@ -172,13 +179,26 @@ def note_inputs(
     return inputs
 
 
-def note_language(candidate_language: str, job_language: str) -> str:
-    """The candidate's language when the job's rubric is written in it, else the rubric's.
+def organization_languages(organization: Organization) -> frozenset[str]:
+    """The languages the organization writes in: its default, and those of its jobs."""
+    jobs = Job.objects.filter(organization=organization).values_list("language", flat=True)
+    return frozenset({organization.default_language, *jobs})
 
-    Descriptors, tips and comments are quoted as the rubric and the interviewers wrote them;
-    a note that switches language mid-sentence reads worse than one in the job's language.
+
+def note_language(
+    candidate_language: str, job_language: str, written: frozenset[str] = frozenset()
+) -> str:
+    """The candidate's language when the organization writes in it, else the job's.
+
+    A note in the candidate's language quotes no rubric text written in another one (the
+    engine leaves descriptors, tips and criteria out and keeps the comments in its language);
+    when the organization does not write in the candidate's language at all, the note is in
+    the job's and the recruiter is told (Quality.language_fallback).
     """
-    language = candidate_language if candidate_language == job_language else job_language
+    if candidate_language in written or candidate_language == job_language:
+        language = candidate_language
+    else:
+        language = job_language
     return language if language in ("en", "fr") else "en"
 
 

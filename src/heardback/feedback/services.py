@@ -75,6 +75,7 @@ def _note_fields(note: engine.Note) -> dict[str, object]:
             {
                 "text": s.text,
                 "section": s.section,
+                "claim": s.claim,
                 "sources": [_flat(src) for src in s.sources],
             }
             for s in note.sentences

@@ -14,7 +14,7 @@ FIELDS = dict.fromkeys(
         "first", "last", "title", "of_title", "org", "meetings", "when", "count", "span",
         "stage", "area", "criteria", "who", "Who", "quote", "name", "descriptor", "Descriptor",
         "where", "tips", "role", "of_role", "roles", "url", "day", "month", "year", "date",
-        "days", "dates", "noun", "name_lc", "meeting", "text",
+        "days", "dates", "noun", "name_lc", "meeting", "text", "seen", "said", "needs", "gap",
     ],
     "x",
 )  # fmt: skip
@@ -53,6 +53,6 @@ def test_a_choice_depends_on_the_application_and_the_role_only():
 
 def test_items_of_one_list_never_share_a_phrasing_while_there_are_enough():
     picker = Picker(BOOKS["en"], "warm", 7)
-    variants = BOOKS["en"].by_tone["warm"]["development.item"]
-    picked = [picker.pick("development.item", n) for n in range(len(variants))]
+    variants = BOOKS["en"].by_tone["warm"]["development.rated"]
+    picked = [picker.pick("development.rated", n) for n in range(len(variants))]
     assert sorted(picked) == sorted(variants)

@@ -228,8 +228,18 @@ def test_no_quoted_comment_carries_anything_the_guard_objected_to(inp, flagged):
         return []
 
     note = compose(inp, guard=guard)
+    # What each interviewer wrote, by the source a sentence cites: quoted as it is, or turned
+    # to the candidate ("noted that you …"), it must be a text the guard let through.
+    written: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for card in inp.scorecards:
+        written[(f"scorecard:{card.id}", "key_takeaways")].append(card.key_takeaways)
+        for item in card.items:  # one card may rate a competency twice: either was quoted
+            ref = f"scorecard:{card.id}/competency:{item.competency_id}"
+            written[(ref, "candidate_comment")].append(item.candidate_comment)
+            written[(ref, "evidence")].append(item.evidence)
     quoted_fields = {"candidate_comment", "evidence", "key_takeaways"}
     for sentence in note.sentences:
-        if any(source.field in quoted_fields for source in sentence.sources):
-            quote = re.search(r"[“«](.*)[”»]", sentence.text)
-            assert quote is not None and flagged not in quote.group(1)
+        for source in sentence.sources:
+            if source.field in quoted_fields:
+                texts = written[(source.ref, source.field)]
+                assert any(flagged not in " ".join(t.split()) for t in texts)

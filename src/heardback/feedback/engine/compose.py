@@ -20,7 +20,17 @@ from heardback.feedback.engine.aggregate import Aggregate, CompetencyResult, agg
 from heardback.feedback.engine.match import match_open_roles
 from heardback.feedback.engine.phrasebook import Picker, for_language, french_spacing
 from heardback.feedback.engine.render import Block, render
+from heardback.feedback.engine.speech import (
+    addressed,
+    fits_language,
+    plain,
+    restates_decision,
+    role_needs,
+    stage_words,
+    third_person,
+)
 from heardback.feedback.engine.types import (
+    Claim,
     Interview,
     Job,
     Language,
@@ -31,6 +41,7 @@ from heardback.feedback.engine.types import (
     Policy,
     Quality,
     RatingItem,
+    ReviewReason,
     Scorecard,
     Section,
     Sentence,
@@ -42,6 +53,7 @@ from heardback.feedback.engine.wording import (
     add_months,
     cap,
     clause,
+    date_text,
     dates_phrase,
     first_sentences,
     full_sentences,
@@ -67,6 +79,10 @@ PAIRED_ITEMS: Final = 2
 WORD_BUDGET: Final = 310
 # The categories that are about the candidate's skills: they must be backed by the scorecards.
 _ABOUT_SKILLS: Final = frozenset({"skills_gap", "experience_level"})
+# Reasons that say nothing of the candidate's skills: no waiting period before applying again.
+_NO_WAIT: Final = frozenset({"role_closed", "compensation", "logistics", "location"})
+# The fields of a scorecard an interviewer wrote in their own words about this candidate.
+_INTERVIEWER_TEXT: Final = frozenset({"candidate_comment", "evidence", "key_takeaways"})
 
 
 def compose(inp: NoteInput, *, guard: GuardCheck | None = None) -> Note:
@@ -111,7 +127,7 @@ def compose(inp: NoteInput, *, guard: GuardCheck | None = None) -> Note:
         html=html,
         language=language,
         sentences=sentences,
-        quality=writer.quality(findings),
+        quality=writer.quality(findings, sentences),
         guard_findings=findings,
         kind=kind,
     )
@@ -135,11 +151,14 @@ class _Writer:
     aggregate: Aggregate | None = None
     strengths: tuple[CompetencyResult, ...] = ()
     development: tuple[CompetencyResult, ...] = ()
-    items: tuple[Sentence, ...] = ()  # the development areas' bullets
+    items: tuple[Block, ...] = ()  # the development areas, one bulleted block each
     words = 0  # counted once the blocks are written, and again when trimmed
     dropped = 0
     reason_unsupported = False
     explained = False  # the note gives a reason: the decision may promise one
+    explanation_used = False
+    gap_free = False
+    said_no_gap = False
     roles = 0
 
     def __init__(self, inp: NoteInput, check: GuardCheck) -> None:
@@ -156,16 +175,27 @@ class _Writer:
         self.meetings: dict[int, str] = {}  # interview id -> "the System design interview"
         self.reason_ref = f"reason:{inp.decision.reason_category}"
         self.quotes: list[Sentence] = []  # every quote we wrote, in order
+        self.quoted_texts: set[str] = set()  # what they quote
         self.strength_items: list[tuple[Sentence, CompetencyResult]] = []
         self.names = _names(inp.job.title, inp.policy.organization_name, book.language)
         self.result_sources: dict[int, tuple[Source, ...]] = {}
+        # A rubric written in another language than the note is not quoted.
+        self.rubric_ok = inp.job.language in ("", book.language)
+        # What happened: a take-home is not an interview, one interview is not "interviews".
+        kinds = {i.kind for i in self.interviews}
+        self.exercise = "take_home" in kinds
+        category = inp.decision.reason_category
+        self.about_skills = category in _ABOUT_SKILLS or inp.development_requested
+        self.trimmable: list[tuple[Sentence, Callable[[], Sentence | None]]] = []
 
     # --- the three kinds of note ---
 
     def interviewed(self) -> list[Block]:
         """Thanks, decision, reason, strengths, development, next steps."""
         agg = self.aggregate = aggregate(self.inp.job.rubric, self.inp.scorecards)
-        self.development = agg.development[: PAIRED_ITEMS if agg.strengths else MAX_ITEMS]
+        self.gap_free = agg.gap_free
+        development = agg.development if self.about_skills else ()
+        self.development = development[: PAIRED_ITEMS if agg.strengths else MAX_ITEMS]
         self.strengths = agg.strengths[: PAIRED_ITEMS if self.development else MAX_ITEMS]
         reason = self.reason(agg)
         blocks = [
@@ -174,13 +204,14 @@ class _Writer:
         ]
         if reason:
             blocks.append(Block(tuple(reason)))
+        # The areas to grow are written first, so that the interviewers' comments on what
+        # fell short are theirs before a strength may quote the same words.
+        self.items = tuple([self.development_item(r, n) for n, r in enumerate(self.development)])
         if self.strengths:
             blocks.append(Block(self.strength_sentences()))
         if self.development:
-            lead = self.say("development.lead", "development", ())
-            items = tuple([self.development_item(r, n) for n, r in enumerate(self.development)])
-            self.items = items
-            blocks += [Block((lead,)), Block(items, "list")]
+            lead = self.say("development.lead", "development", (), claim="tip")
+            blocks += [Block((lead,)), *self.items]
         roles = match_open_roles(
             [r.competency.name for r in agg.strengths],
             self.inp.open_roles,
@@ -196,7 +227,13 @@ class _Writer:
         if self.interviews:  # interviewed, but nobody submitted a scorecard
             thanks, decision = self.thanks(), self.decision("decision", explained=self.explained)
         else:
-            thanks = self.say("thanks.screening", "thanks", self.job_source("title"), **self.names)
+            thanks = self.say(
+                "thanks.screening",
+                "thanks",
+                self.job_source("title"),
+                claim="courtesy",
+                **self.names,
+            )
             decision = self.decision("decision.screening", explained=self.explained)
         blocks = [self.greeting(), Block((thanks, decision))]
         if reason:
@@ -214,12 +251,14 @@ class _Writer:
         dated = self.all_dated()
         if dated:
             when = dates_phrase(dated, self.book, self.year)
-            thanks = self.say("withdrew.thanks.dated", "thanks", sources, when=when, **names)
+            thanks = self.say(
+                "withdrew.thanks.dated", "thanks", sources, claim="courtesy", when=when, **names
+            )
         elif self.interviews:
-            thanks = self.say("withdrew.thanks.met", "thanks", sources, **names)
+            thanks = self.say("withdrew.thanks.met", "thanks", sources, claim="courtesy", **names)
         else:
-            thanks = self.say("withdrew.thanks", "thanks", sources, **names)
-        door = self.say("withdrew.door", "next_steps", ())
+            thanks = self.say("withdrew.thanks", "thanks", sources, claim="courtesy", **names)
+        door = self.say("withdrew.door", "next_steps", (), claim="next_step")
         return [
             self.greeting(),
             Block((thanks, door)),
@@ -230,9 +269,9 @@ class _Writer:
         """Bring a note of `self.words` words down to the budget, cutting what matters least.
 
         In order, one sentence at a time until the note fits: the shareable takeaways; the
-        later quotes; each development area's second tip; where each strength and area
-        showed ("in both interviews"); the first quote. The decision, the reason, every
-        strength and area with its rubric words and first tip, and the next steps stay.
+        later quotes; each development area's second tip; what the role needs, last area
+        first; where each strength and area showed; the first quote. The decision, the
+        reason, every strength and area with its level and first tip, and the next steps stay.
         """
         words = self.words
         now: dict[int, Sentence | None] = {}  # id of a sentence as written -> what replaces it
@@ -249,10 +288,12 @@ class _Writer:
                 words -= saved
         self.words = words
         self.quotes = [q for q in self.quotes if now.get(id(q), q) is not None]
-        return [
-            Block(tuple(r for s in b.sentences if (r := now.get(id(s), s)) is not None), b.style)
-            for b in blocks
-        ]
+        trimmed = []
+        for b in blocks:
+            kept = tuple(r for s in b.sentences if (r := now.get(id(s), s)) is not None)
+            if kept:
+                trimmed.append(Block(kept, b.style))
+        return trimmed
 
     def cuts(self) -> Iterator[tuple[Sentence, Callable[[], Sentence | None]]]:
         """What `trim` may shorten, in order: each sentence as written, and its shorter form."""
@@ -260,13 +301,12 @@ class _Writer:
         quotes = [q for q in self.quotes if q.section != "reason"]
         for quote in takeaways + quotes[:0:-1]:
             yield quote, _nothing
-        development = list(zip(self.items, self.development, strict=True))
-        for n, (item, result) in enumerate(development):
-            yield item, partial(self.development_item, result, n, tip_sentences=1)
-        for n, (sentence, result) in enumerate(self.strength_items):
-            yield sentence, partial(self.strength, result, n, compact=True)
-        for n, (item, result) in enumerate(development):
-            yield item, partial(self.development_item, result, n, tip_sentences=1, compact=True)
+        by_kind: dict[str, list[tuple[Sentence, Callable[[], Sentence | None]]]] = {}
+        for sentence, shorter in self.trimmable:
+            by_kind.setdefault(sentence.claim, []).append((sentence, shorter))
+        yield from by_kind.get("tip", [])
+        yield from reversed(by_kind.get("requirement", []))
+        yield from by_kind.get("reason", [])
         for quote in quotes[:1]:
             yield quote, _nothing
 
@@ -300,88 +340,126 @@ class _Writer:
                 when = dates_phrase(dated, self.book, self.year)
                 return self.say("thanks.dated", "thanks", sources, meetings=meetings, when=when)
             return self.say("thanks.undated", "thanks", sources, meetings=meetings)
-        ends = {
-            "first": self.meeting(interviews[0]),
-            "last": self.meeting(interviews[-1]),
-            "count": self.book.number(len(interviews)),
-        }
+        ends = {"first": self.meeting(interviews[0]), "last": self.meeting(interviews[-1])}
         if dated:
             span = span_phrase(dated[0], dated[-1], self.book, self.year)
-            return self.say("thanks.many", "thanks", sources, span=span, **ends)
-        return self.say("thanks.many.undated", "thanks", sources, **ends)
+            return self.say("thanks.many", "thanks", sources, claim="courtesy", span=span, **ends)
+        return self.say("thanks.many.undated", "thanks", sources, claim="courtesy", **ends)
 
     def decision(self, role: str, *, explained: bool) -> Sentence:
         role += ".explained" if explained else ".plain"
         sources = _decision_sources(self.reason_ref, self.inp.job.id)
-        return self.say(role, "decision", sources, **self.names)
+        return self.say(role, "decision", sources, claim="decision", **self.names)
 
     def reason(self, agg: Aggregate) -> list[Sentence]:
-        """The structured reason, never contradicting the scorecards."""
+        """The reason, said once, never contradicting the scorecards or the stage reached."""
         category = self.inp.decision.reason_category
         sources: tuple[Source, ...] = (_shared("reason", self.reason_ref, "category"),)
         sentences: list[Sentence] = []
+        explanation = self.explanation()
         if category in _ABOUT_SKILLS and self.development:
-            top = self.development[0]
-            area = tidy(top.competency.name)
-            sources += self.rating_sources(top)
-            sentences.append(self.say(f"reason.{category}", "reason", sources, area=area))
-        elif category == "experience_level":
-            sentences.append(self.say("reason.experience_level.general", "reason", sources))
+            if explanation:
+                sentences += explanation  # the organization's words, once
+            else:
+                top = self.development[0]
+                area = tidy(top.competency.name)
+                sources += self.rating_sources(top)
+                sentences.append(
+                    self.say(f"reason.{category}", "reason", sources, claim="reason", area=area,
+                             seen=self.seen())
+                )  # fmt: skip
         elif category == "skills_gap":
-            # The category claims a gap the scorecards do not show: say what they do show.
+            # The category claims a gap the scorecards do not show: say what they do show, and
+            # not an explanation that would claim the gap again.
             self.reason_unsupported = True
-            sentences.append(self.say("reason.gap_unsupported", "reason", sources))
+            sentences.append(
+                self.say("reason.gap_unsupported", "reason", sources, claim="reason",
+                         seen=self.seen())
+            )  # fmt: skip
+        elif explanation:
+            sentences += explanation
+        elif category == "experience_level":
+            sentences.append(self.say("reason.experience_level.general", "reason", sources,
+                                      claim="reason"))  # fmt: skip
         elif category != "other":
-            sentences.append(self.say(f"reason.{category}", "reason", sources))
-        sentences += self.explanation()
+            sentences.append(self.say(f"reason.{category}", "reason", sources, claim="reason"))
         self.explained = bool(sentences) and not self.reason_unsupported
-        if agg.gap_free and not self.reason_unsupported:
+        if agg.gap_free and not self.reason_unsupported and not self.development:
             rated = tuple(s for r in agg.results for s in self.rating_sources(r))
-            sentences.append(self.say("reason.no_gap", "reason", rated))
-        takeaway = self.takeaway()
-        if takeaway:
-            sentences.append(takeaway)
+            sentences.append(self.say("reason.no_gap", "reason", rated, claim="reason"))
+            self.said_no_gap = True
+        if self.about_skills:  # a summary of what to improve belongs to a skills reason only
+            takeaway = self.takeaway()
+            if takeaway:
+                sentences.append(takeaway)
         return sentences
 
     def screening_reason(self) -> list[Sentence]:
         category = self.inp.decision.reason_category
-        criteria = self.typeset(clause(self.inp.job.screening_criteria))
+        criteria = self.typeset(clause(self.inp.job.screening_criteria)) if self.rubric_ok else ""
         sources: tuple[Source, ...] = (_shared("reason", self.reason_ref, "category"),)
-        sentences: list[Sentence] = []
-        if category in _ABOUT_SKILLS and criteria:
+        sentences: list[Sentence] = list(self.explanation())
+        if sentences:
+            pass  # the organization's words, once
+        elif category in _ABOUT_SKILLS and criteria:
             sources += self.job_source("screening_criteria")
             sentences.append(
-                self.say("reason.screening.criteria", "reason", sources, criteria=criteria)
-            )
+                self.say("reason.screening.criteria", "reason", sources, claim="reason",
+                         criteria=criteria)
+            )  # fmt: skip
         elif category in _ABOUT_SKILLS:
-            sentences.append(self.say(f"reason.{category}.screening", "reason", sources))
+            sentences.append(
+                self.say(f"reason.{category}.screening", "reason", sources, claim="reason")
+            )
         elif category != "other":
-            sentences.append(self.say(f"reason.{category}", "reason", sources))
-        sentences += self.explanation()
+            sentences.append(self.say(f"reason.{category}", "reason", sources, claim="reason"))
         self.explained = bool(sentences)
         return sentences
 
     def explanation(self) -> list[Sentence]:
-        text = self.typeset(full_sentences(self.inp.decision.reason_explanation))
-        if not text:
+        """The organization's explanation, when it is true of what happened."""
+        decision = self.inp.decision
+        text = full_sentences(plain(decision.reason_explanation))
+        if not text or not fits_language(text, self.book.language):
             return []
-        return [Sentence(text, "reason", (_shared("reason", self.reason_ref, "explanation"),))]
+        stage = self.inp.stage_kind
+        if decision.reason_stages and stage and stage not in decision.reason_stages:
+            return []
+        if restates_decision(text):
+            return []  # "We have decided not to move forward …" explains nothing
+        taken = stage_words(text)
+        if taken:
+            count = len(self.interviews) if self.inp.scorecards or self.interviews else 0
+            if "exercise" in taken and not self.exercise:
+                return []
+            if "interviews" in taken and count < 2:
+                return []
+            if "interview" in taken and count < 1:
+                return []
+            if "final" in taken and stage not in ("final", "offer"):
+                return []
+            if "screening" in taken and any(i.kind != "screen" for i in self.interviews):
+                return []
+        self.explanation_used = True
+        source = (_shared("reason", self.reason_ref, "explanation"),)
+        return [Sentence(self.typeset(text), "reason", source, "reason")]
 
     def takeaway(self) -> Sentence | None:
         """One interviewer's shareable key takeaways, when the guard has nothing to say."""
         for card in self.inp.scorecards:
             if not card.key_takeaways_shareable:
                 continue
-            text = tidy(card.key_takeaways)
-            if not text or len(text) > MAX_TAKEAWAY_CHARS:
+            text = tidy(plain(card.key_takeaways))
+            if not text or len(text) > MAX_TAKEAWAY_CHARS or not self.quotable(text):
                 continue
             if self.clean(text):
                 who = self.who(card)
                 source = Source("scorecard", f"scorecard:{card.id}", "key_takeaways")
                 quote = quoted(self.typeset(text), self.book)
                 sentence = self.say(
-                    "takeaway", "reason", (source,), who=who, Who=cap(who), quote=quote
-                )
+                    "takeaway", "reason", (source,), claim="observation", who=who, Who=cap(who),
+                    quote=quote,
+                )  # fmt: skip
                 self.quotes.append(sentence)
                 return sentence
         return None
@@ -390,51 +468,87 @@ class _Writer:
         sentences: list[Sentence] = []
         for n, result in enumerate(self.strengths):
             sentence = self.strength(result, n)
-            self.strength_items.append((sentence, result))
+            self.trimmable.append((sentence, partial(self.strength, result, n, compact=True)))
             sentences.append(sentence)
-            quote = self.quote(result)
+            quote = self.quote(result, above=True)
             if quote:
                 sentences.append(quote)
         return tuple(sentences)
 
     def strength(self, result: CompetencyResult, n: int, *, compact: bool = False) -> Sentence:
-        """The n-th strength, in the rubric's words for its level; `compact`: not where."""
+        """The n-th strength, as the ratings say it (the level in words); `compact`: not where.
+
+        Above the bar by half a point or more (most ratings above it) is "a clear strength";
+        otherwise the words say no more than that the level the role needs was met.
+        """
         role = "strength.first" if n == 0 else "strength.next"
-        words = self.words_for(result)
-        if not words.descriptor:
-            role += ".plain"
+        if result.mean - result.bar < 0.5:
+            role += ".met"
+        # No interview known: nowhere to name. Only one: the thanks named it, its date is enough.
+        compact = (
+            compact or not self.interviews or (len(self.interviews) == 1 and not self.all_dated())
+        )
         phrasing = self.pick(role + ".compact" if compact else role, max(n - 1, 0))
         text = phrasing.format(
-            name=words.name,
-            descriptor=words.descriptor,
-            Descriptor=words.Descriptor,
+            name=tidy(result.competency.name),
             where=self.where(result) if "{where}" in phrasing else "",
         )
-        sources = self.rating_sources(result) + self.descriptor_source(result, words.descriptor)
-        return Sentence(text, "strengths", sources)
+        return Sentence(text, "strengths", self.rating_sources(result), "reason")
 
-    def development_item(
-        self, result: CompetencyResult, n: int, tip_sentences: int = 2, *, compact: bool = False
-    ) -> Sentence:
-        """The n-th development area with its rubric tips; `compact`: not where it showed."""
-        words = self.words_for(result)
-        descriptor, tips = words.descriptor, words.tips if tip_sentences > 1 else words.first_tip
-        role = "development.item"
-        if not tips:
-            role += ".no_tips" if descriptor else ".bare"
-        elif not descriptor:
-            role += ".no_descriptor"
-        sources = self.rating_sources(result) + self.descriptor_source(result, descriptor)
-        if tips:
-            sources += (self.competency_source(result, "tips"),)
-        phrasing = self.pick(role + ".compact" if compact else role, n)
-        text = phrasing.format(
-            name=words.name,
-            descriptor=descriptor,
-            tips=tips,
-            where=self.where(result) if "{where}" in phrasing else "",
+    def development_item(self, result: CompetencyResult, n: int) -> Block:
+        """One development area: its level, what an interviewer wrote, what the role needs, tips.
+
+        The rubric's words for the bar say what the role needs, never what the candidate did;
+        what the candidate did comes only from the interviewers' own comments.
+        """
+        sentences = [self.development_level(result, n)]
+        self.trimmable.append(
+            (sentences[0], partial(self.development_level, result, n, compact=True))
         )
-        return Sentence(text, "development", sources)
+        quote = self.quote(result, above=False)
+        if quote:
+            sentences.append(quote)
+        competency = result.competency
+        if self.rubric_ok:
+            needs = role_needs(clause(plain(competency.descriptors.get(competency.bar, ""))),
+                               self.book.language)  # fmt: skip
+            if needs:
+                sources = _descriptor_sources(self.inp.job.id, competency.id, competency.bar)
+                requirement = self.say(
+                    "development.needs", "development", sources, n, claim="requirement",
+                    needs=self.typeset(needs),
+                )  # fmt: skip
+                sentences.append(requirement)
+                self.trimmable.append((requirement, _nothing))
+            words = _rubric_words(competency.name, "", competency.tips, self.book.language)
+            if words.tips:
+                source = (self.competency_source(result, "tips"),)
+                tip = Sentence(words.tips, "development", source, "tip")
+                sentences.append(tip)
+                if words.first_tip != words.tips:
+                    shorter = Sentence(words.first_tip, "development", source, "tip")
+                    self.trimmable.append((tip, partial(_same, shorter)))
+        return Block(tuple(sentences), "item")
+
+    def development_level(
+        self, result: CompetencyResult, n: int, *, compact: bool = False
+    ) -> Sentence:
+        # No interview known: nowhere to name. Only one: the thanks named it, its date is enough.
+        compact = (
+            compact or not self.interviews or (len(self.interviews) == 1 and not self.all_dated())
+        )
+        role = "development.rated" if len(result.ratings) > 1 else "development.rated.one"
+        role += ".compact" if compact else ""
+        phrasing = self.pick(role, n)
+        # How far below, in words: half a point or less is "just below", two or more "well".
+        gap = result.bar - result.mean
+        size = "gap.near" if gap <= 0.5 else "gap.far" if gap >= 2 else "gap.below"
+        text = phrasing.format(
+            name=tidy(result.competency.name),
+            where=self.where(result) if "{where}" in phrasing else "",
+            gap=self.book.grammar(size),
+        )
+        return Sentence(text, "development", self.rating_sources(result), "reason")
 
     def next_steps(self, roles: Sequence[OpenRole]) -> tuple[Sentence, ...]:
         policy = self.inp.policy
@@ -449,29 +563,51 @@ class _Writer:
                 fields = {"role": titles[0], "of_role": of(titles[0], self.book)}
             else:
                 role, fields = f"next.open_roles.{channel}", {"roles": join(titles, self.book)}
-            sentences.append(self.say(role, "next_steps", sources, **fields))
+            sentences.append(self.say(role, "next_steps", sources, claim="next_step", **fields))
+        category = self.inp.decision.reason_category
         reapply = _reapply_sources(self.reason_ref)
-        if policy.reapply_months > 0:
+        if category == "role_closed":
+            # A promise the candidate's consent on their page makes possible, nothing more.
+            sentences.append(
+                self.say(f"next.reopen.{channel}", "next_steps", _PORTAL_SOURCES,
+                         claim="next_step")
+            )  # fmt: skip
+        elif category in _NO_WAIT or (
+            category == "stronger_candidate" and (self.gap_free or not self.inp.scorecards)
+        ):
+            pass  # not about the candidate's skills (no rating fell short): no waiting period
+        elif policy.reapply_months > 0:
             date = add_months(self.inp.decision.decided_on, policy.reapply_months)
             when = month_year(date, self.book)
-            sentences.append(self.say("next.reapply", "next_steps", reapply, when=when))
+            sentences.append(
+                self.say("next.reapply", "next_steps", reapply, claim="next_step", when=when)
+            )
         else:
-            sentences.append(self.say("next.reapply.anytime", "next_steps", reapply[:1]))
+            sentences.append(
+                self.say("next.reapply.anytime", "next_steps", reapply[:1], claim="next_step")
+            )
         # The page is offered last, so that the link ends the paragraph. Without a matching
         # role, the same sentence invites the candidate to the talent pool.
         if not self.portal:
-            role = "next.question.also_reply" if roles else "next.question.reply"
+            role = "next.question.also_reply" if roles or category == "role_closed" else (
+                "next.question.reply"
+            )  # fmt: skip
         else:
             role = "next.question.portal" if roles else "next.question_or_pool.portal"
-        sentences.append(self.say(role, "next_steps", _PORTAL_SOURCES, url=self.portal))
+        sentences.append(
+            self.say(role, "next_steps", _PORTAL_SOURCES, claim="next_step", url=self.portal)
+        )
         return tuple(sentences)
 
     # --- pieces ---
 
-    def words_for(self, result: CompetencyResult) -> _RubricWords:
-        competency = result.competency
-        descriptor = competency.descriptors.get(result.level, "")
-        return _rubric_words(competency.name, descriptor, competency.tips, self.book.language)
+    def seen(self) -> str:
+        """Where we saw the candidate: "in the System design interview", "in your interviews"."""
+        if len(self.interviews) == 1:
+            return self.where_one(self.interviews[0])
+        if not self.interviews:
+            return self.book.grammar("seen.process")
+        return self.book.grammar("seen.steps" if self.exercise else "seen.interviews")
 
     def where(self, result: CompetencyResult) -> str:
         """Where the ratings on this side of the bar came from: "in both interviews", …"""
@@ -480,41 +616,79 @@ class _Writer:
         seen = {card.interview_id for card, _, score in result.ratings if (score >= bar) == above}
         total = len(self.interviews)
         patterns = self.book.patterns
+        if total == 1 and self.interviews[0].date is not None:
+            date = date_text(self.interviews[0].date, self.book, self.year)
+            return patterns["where.on"].format(date=date)
         if len(seen) == 1:
             (interview_id,) = seen
             for interview in self.interviews:
                 if interview.id == interview_id:
-                    return patterns["where.one"].format(meeting=self.meeting(interview))
+                    return self.where_one(interview)
+        steps = ".steps" if self.exercise else ""
         if len(seen) == total == 2:
-            return patterns["where.both"]
+            return patterns["where.both" + steps]
         role = "where.all" if len(seen) == total > 2 else "where.some"
-        return patterns[role].format(count=self.book.number(len(seen)))
+        return patterns[role + steps].format(count=self.book.number(len(seen)))
 
-    def quote(self, result: CompetencyResult) -> Sentence | None:
-        """A short, guard-clean comment from an interviewer who rated the strength at the bar."""
-        if len(self.quotes) >= MAX_QUOTES:
+    def where_one(self, interview: Interview) -> str:
+        """ "in the System design interview on 12 June": the candidate's own step, and when."""
+        meeting = self.meeting(interview)
+        if interview.date is None:
+            return self.book.grammar("where.one").format(meeting=meeting)
+        date = date_text(interview.date, self.book, self.year)
+        return self.book.grammar("where.one.dated").format(meeting=meeting, date=date)
+
+    def quotable(self, text: str) -> bool:
+        """In the note's language, and not about the candidate as "he", "she" or by name."""
+        if not fits_language(text, self.book.language):
+            return False
+        first, last = self.inp.candidate.first_name, self.inp.candidate.last_name
+        return not third_person(text, self.book.language, first, last)
+
+    def quote(self, result: CompetencyResult, *, above: bool) -> Sentence | None:
+        """What an interviewer wrote about this competency, from this side of the bar.
+
+        A comment reads as said to the candidate ("noted that you …") when a safe rewrite makes
+        it so, as a quote when it speaks of nobody, and not at all otherwise (a "she" or the
+        candidate's name, another language, a guard finding).
+        """
+        if above and sum(q.section == "strengths" for q in self.quotes) >= MAX_QUOTES:
             return None
-        # Best rating first; ties keep the order of the scorecards (the sort is stable).
-        for card, item, score in sorted(result.ratings, key=_score, reverse=True):
-            if score < result.bar:
+        book = self.book
+        first, last = self.inp.candidate.first_name, self.inp.candidate.last_name
+        ranked = sorted(result.ratings, key=_score, reverse=above)
+        for card, item, score in ranked:
+            if (score >= result.bar) != above:
                 break
             if not (item.candidate_comment or item.evidence_shareable):
                 continue
             for text, field in _quotable(item):
-                if len(text) > MAX_QUOTE_CHARS or not self.clean(text):
+                if len(text) > MAX_QUOTE_CHARS or not fits_language(text, book.language):
+                    continue
+                if text in self.quoted_texts:
+                    continue  # the same words on two competencies: said once
+
+                said = addressed(text, book.language, first, last)
+                if said is None and third_person(text, book.language, first, last):
+                    continue
+                if not self.clean(text):
                     continue
                 who = self.who(card)
                 source = Source("scorecard", _item_ref(card, result), field)
-                sentence = self.say(
-                    "quote",
-                    "strengths",
-                    (source,),
-                    len(self.quotes),
-                    who=who,
-                    Who=cap(who),
-                    quote=quoted(self.typeset(text), self.book),
-                )
+                section: Section = "strengths" if above else "development"
+                if said is not None:
+                    sentence = self.say(
+                        "quote.reported", section, (source,), len(self.quotes),
+                        claim="observation", who=who, Who=cap(who),
+                        said=self.typeset(full_sentences(said)),
+                    )  # fmt: skip
+                else:
+                    sentence = self.say(
+                        "quote", section, (source,), len(self.quotes), claim="observation",
+                        who=who, Who=cap(who), quote=quoted(self.typeset(text), book),
+                    )  # fmt: skip
                 self.quotes.append(sentence)
+                self.quoted_texts.add(text)
                 return sentence
         return None
 
@@ -555,11 +729,6 @@ class _Writer:
     def competency_source(self, result: CompetencyResult, field: str) -> Source:
         return _competency_source(self.inp.job.id, result.competency.id, field)
 
-    def descriptor_source(self, result: CompetencyResult, descriptor: str) -> tuple[Source, ...]:
-        if not descriptor:
-            return ()
-        return _descriptor_sources(self.inp.job.id, result.competency.id, result.level)
-
     def rating_sources(self, result: CompetencyResult) -> tuple[Source, ...]:
         """One source per rating of the competency (made once: several sentences cite them)."""
         key = result.competency.id
@@ -577,13 +746,58 @@ class _Writer:
         sources: tuple[Source, ...],
         index: int = 0,
         /,
+        claim: Claim = "courtesy",
         **fields: str,
     ) -> Sentence:
         """A sentence in `role`'s phrasing for this note; `index` rotates items of a list."""
-        return Sentence(self.pick(role, index).format_map(fields), section, sources)
+        return Sentence(self.pick(role, index).format_map(fields), section, sources, claim)
 
-    def quality(self, findings: Sequence[guard_module.Finding]) -> Quality:
+    def contradictions(self) -> tuple[str, ...]:
+        """What the note would say against itself: for the recruiter, in plain words."""
+        found: list[str] = []
+        strong = {r.competency.id for r in self.strengths}
+        for result in self.development:
+            name = tidy(result.competency.name)
+            if result.competency.id in strong:
+                found.append(f"{name} is both a strength and a development area")
+            if result.mean >= result.bar:
+                found.append(f"{name} is a development area but met the bar")
+        if self.said_no_gap and self.development:
+            found.append("The note says no skill was below the bar and lists development areas")
+        if self.explanation_used and self.inp.decision.reason_category in _ABOUT_SKILLS:
+            explanation = self.inp.decision.reason_explanation.casefold()
+            for result in self.strengths:
+                name = tidy(result.competency.name)
+                if len(name) > 3 and name.casefold() in explanation:
+                    found.append(
+                        f"The reason names {name}, which the interviewers rated a strength"
+                    )
+        return tuple(found)
+
+    def quality(
+        self, findings: Sequence[guard_module.Finding], sentences: Sequence[Sentence]
+    ) -> Quality:
         agg = self.aggregate
+        observations = [s for s in sentences if s.claim == "observation"]
+        unbacked = sum(
+            1
+            for s in observations
+            if not any(src.kind == "scorecard" and src.field in _INTERVIEWER_TEXT
+                       for src in s.sources)
+        )  # fmt: skip
+        contradictions = self.contradictions()
+        review: list[ReviewReason] = []
+        if self.reason_unsupported:
+            review.append("reason_unsupported")
+        if contradictions:
+            review.append("contradiction")
+        if agg and agg.disagreements:
+            heaviest = max(c.weight for c in self.inp.job.rubric)
+            if any(r.competency.weight == heaviest for r in agg.disagreements):
+                review.append("disagreement_on_heaviest")
+        if unbacked:
+            review.append("observation_unbacked")
+        preferred = self.inp.candidate.preferred_language
         return Quality(
             word_count=self.words,
             strengths=len(self.strengths),
@@ -596,6 +810,11 @@ class _Writer:
             open_roles=self.roles,
             reason_unsupported=self.reason_unsupported,
             guard_verdict=guard_module.verdict(findings),
+            observations=len(observations),
+            unbacked_observations=unbacked,
+            contradictions=contradictions,
+            review_reasons=tuple(review),
+            language_fallback=bool(preferred) and preferred != self.book.language,
         )
 
 
@@ -634,13 +853,13 @@ def _signature(policy: Policy, language: Language) -> Block:
     name, title = tidy(policy.recruiter_name), tidy(policy.recruiter_title)
     org = tidy(policy.organization_name)
     fields = ["organization_name"]
-    if name and title:
+    if name and title and name.casefold() != org.casefold():
         line = book.grammar("signature").format(name=name, title=title, org=org)
         fields += ["recruiter_name", "recruiter_title"]
-    elif name:
+    elif name and name.casefold() != org.casefold():
         line = book.grammar("signature.untitled").format(name=name, org=org)
         fields.append("recruiter_name")
-    else:
+    else:  # no recruiter: the organization signs, once
         line = org
     sources = tuple(Source("policy", f"policy:{f}", f) for f in fields)
     return Block((closing, Sentence(line, "signature", sources)), "lines")
@@ -711,11 +930,11 @@ def _by_date(interview: Interview) -> tuple[bool, datetime.date]:
 
 def _quotable(item: RatingItem) -> Iterator[tuple[str, str]]:
     """The texts of a rating that may be quoted: the candidate-safe comment, shareable evidence."""
-    comment = tidy(item.candidate_comment)
+    comment = tidy(plain(item.candidate_comment))
     if comment:
         yield comment, "candidate_comment"
     if item.evidence_shareable:
-        evidence = tidy(item.evidence)
+        evidence = tidy(plain(item.evidence))
         if evidence:
             yield evidence, "evidence"
 
@@ -729,6 +948,10 @@ _french_spacing: Final = lru_cache(maxsize=8192)(french_spacing)
 
 def _nothing() -> None:
     return None
+
+
+def _same(sentence: Sentence) -> Sentence:
+    return sentence
 
 
 def _words(text: str) -> int:

@@ -12,11 +12,12 @@ from heardback.feedback.engine.types import Sentence
 
 WIDTH: Final = 72
 
-Style = Literal["paragraph", "list", "lines"]
+Style = Literal["paragraph", "list", "item", "lines"]
 
 
 class Block(NamedTuple):
-    """A paragraph, a bulleted list (one sentence per bullet) or lines kept as they are."""
+    """A paragraph, a bulleted list (one sentence per bullet), one bullet of several sentences
+    (consecutive "item" blocks make one list) or lines kept as they are."""
 
     sentences: tuple[Sentence, ...]
     style: Style = "paragraph"
@@ -41,12 +42,25 @@ def render(
     escaped = _escape_text("\n".join(texts)).split("\n")
     if len(escaped) != len(texts):  # a line break after all: escape one by one
         escaped = [_escape_text(t) for t in texts]
+    if any("*" in t or "`" in t for t in texts):
+        escaped = [_emphasis_html(t) for t in escaped]
+        texts = [_emphasis_text(t) for t in texts]
     plain: list[str] = []
     html = [_opening(language)]
     start = 0
+    previous: Style = "paragraph"
     for sentences, style in blocks:
         end = start + len(sentences)
-        if style == "list":
+        if style == "item":
+            item = "- " + "\n  ".join(_ITEM_LINE.findall(" ".join(texts[start:end])))
+            li = "<li>" + " ".join(escaped[start:end]) + "</li>"
+            if previous == "item":
+                plain[-1] += "\n" + item
+                html[-1] = html[-1].removesuffix("</ul>") + li + "</ul>"
+            else:
+                plain.append(item)
+                html.append("<ul>" + li + "</ul>")
+        elif style == "list":
             items = ["- " + "\n  ".join(_ITEM_LINE.findall(t)) for t in texts[start:end]]
             plain.append("\n".join(items))
             html.append("<ul><li>" + "</li><li>".join(escaped[start:end]) + "</li></ul>")
@@ -57,6 +71,7 @@ def render(
             plain.append(wrap(" ".join(texts[start:end])))
             html.append("<p>" + " ".join(escaped[start:end]) + "</p>")
         start = end
+        previous = style
     html.append("</div>\n")
     body = "\n".join(html)
     if link.startswith(("https://", "http://")):
@@ -74,6 +89,25 @@ def _escape_text(text: str) -> str:
     if ">" in text:
         text = text.replace(">", "&gt;")
     return text
+
+
+# Emphasis as the rubric's authors write it: **strong**, *emphasis*, `code`. In the HTML it
+# becomes the element; in the text the symbols go (a mail client would show them literally).
+_STRONG: Final = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_EM: Final = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
+_CODE: Final = re.compile(r"`([^`]+)`")
+
+
+def _emphasis_html(text: str) -> str:
+    text = _CODE.sub(r"<code>\1</code>", text)
+    text = _STRONG.sub(r"<strong>\1</strong>", text)
+    return _EM.sub(r"<em>\1</em>", text)
+
+
+def _emphasis_text(text: str) -> str:
+    text = _CODE.sub(r"\1", text)
+    text = _STRONG.sub(r"\1", text)
+    return _EM.sub(r"\1", text)
 
 
 @lru_cache(maxsize=16)

@@ -38,6 +38,14 @@ Section = Literal[
 ]
 SourceKind = Literal["scorecard", "interview", "reason", "policy", "job", "candidate", "open_role"]
 NoteKind = Literal["interviewed", "screening", "withdrawn"]
+# What a sentence may claim (shared/EXAMPLE_NOTES.md, section 6). Only an observation speaks of
+# what the candidate did, and only from what an interviewer wrote about this application; a
+# requirement speaks of the role, never of the candidate.
+Claim = Literal["courtesy", "decision", "reason", "observation", "requirement", "tip", "next_step"]
+# Why a person must read a note before it goes (FeedbackNote.review_reasons).
+ReviewReason = Literal[
+    "reason_unsupported", "contradiction", "disagreement_on_heaviest", "observation_unbacked"
+]
 
 
 # --- input -------------------------------------------------------------------------------------
@@ -64,6 +72,9 @@ class Job:
     rubric: tuple[Competency, ...]
     # Candidate-facing phrase completing "For this role we look for …", used at screening.
     screening_criteria: str = ""
+    # The language the rubric and criteria are written in ("" = the note's): a note in another
+    # language does not quote them.
+    language: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +82,10 @@ class Candidate:
     id: int
     first_name: str
     last_name: str
-    language: Language
+    language: Language  # the note's language
+    # The candidate's own language when the note cannot be written in it ("" = `language`):
+    # the recruiter is told (Quality.language_fallback).
+    preferred_language: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +123,9 @@ class Decision:
     reason_name: str  # the organization's internal label: never shown to the candidate
     reason_explanation: str  # candidate-safe, in the candidate's language; may be ""
     decided_on: datetime.date
+    # The stage kinds (application_review, screen, interview, final, offer) the explanation is
+    # true of; () = every stage. One that does not fit the stage reached is not used.
+    reason_stages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +160,11 @@ class NoteInput:
     policy: Policy
     open_roles: tuple[OpenRole, ...] = ()
     other_candidate_names: tuple[str, ...] = ()  # passed to the guard
+    # The kind of the stage reached (application_review, screen, interview, final, offer);
+    # "" when unknown.
+    stage_kind: str = ""
+    # The recruiter asks for development areas although the reason is not about skills.
+    development_requested: bool = False
 
 
 # --- output ------------------------------------------------------------------------------------
@@ -170,11 +192,15 @@ class Sentence:
     text: str
     section: Section
     sources: tuple[Source, ...]
+    claim: Claim = "courtesy"
 
-    def __init__(self, text: str, section: Section, sources: tuple[Source, ...]) -> None:
+    def __init__(
+        self, text: str, section: Section, sources: tuple[Source, ...], claim: Claim = "courtesy"
+    ) -> None:
         _set_sentence_text(self, text)
         _set_sentence_section(self, section)
         _set_sentence_sources(self, sources)
+        _set_sentence_claim(self, claim)
 
 
 def sources_of(kind: SourceKind, refs: Iterable[str], field: str = "") -> tuple[Source, ...]:
@@ -196,6 +222,7 @@ _set_source_field = Source.__dict__["field"].__set__
 _set_sentence_text = Sentence.__dict__["text"].__set__
 _set_sentence_section = Sentence.__dict__["section"].__set__
 _set_sentence_sources = Sentence.__dict__["sources"].__set__
+_set_sentence_claim = Sentence.__dict__["claim"].__set__
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +240,16 @@ class Quality:
     # does not repeat the claim, and the recruiter should look before approving.
     reason_unsupported: bool = False
     guard_verdict: guard.Verdict = "ok"
+    # Sentences that state what the candidate did or showed, and those of them that cite no
+    # interviewer-written text of this application (always 0 unless the engine is wrong).
+    observations: int = 0
+    unbacked_observations: int = 0
+    # Human-readable: "Testing is both a strength and a development area".
+    contradictions: tuple[str, ...] = ()
+    # Why a person must read the note before it goes (see ReviewReason); () = clean.
+    review_reasons: tuple[ReviewReason, ...] = ()
+    # The note is not in the candidate's own language (the organization does not write in it).
+    language_fallback: bool = False
 
 
 @dataclass(frozen=True, slots=True)

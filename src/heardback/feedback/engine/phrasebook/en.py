@@ -66,21 +66,18 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Thank you for the time you gave us in {meetings}.",
         "Thank you for taking part in {meetings}.",
     ),
-    # {count}: "four", {first}/{last}: meetings, {span}: "between 3 and 14 June"
+    # {first}/{last}: meetings, {span}: "between 3 and 14 June" (no count: a take-home or a
+    # call is not an interview)
     "thanks.many": (
-        "Thank you for the time you gave us across {count} interviews {span}, "
-        "from {first} to {last}.",
-        "Thank you for taking part in {count} interviews with us {span}, "
-        "from {first} through to {last}.",
-        "You met us {count} times {span}, from {first} to {last}. Thank you for that time.",
+        "Thank you for the time you gave us {span}, from {first} to {last}.",
+        "Thank you for taking part in our process {span}, from {first} through to {last}.",
+        "Thank you for all the time you gave us {span}, from {first} to {last}.",
     ),
-    "thanks.many.undated": (
-        "Thank you for the time you gave us across {count} interviews, from {first} to {last}.",
-    ),
+    "thanks.many.undated": ("Thank you for the time you gave us, from {first} to {last}.",),
     # {stage}: scorecards exist but no interview is known
     "thanks.stage": ("Thank you for the time you gave us during the {stage} stage.",),
     # {title} {org}
-    "thanks.generic": ("Thank you for the time you gave us in your interviews.",),
+    "thanks.generic": ("Thank you for the time you gave us.",),
     "thanks.screening": (
         "Thank you for applying for the {title} role at {org}.",
         "Thank you for your interest in the {title} role at {org}.",
@@ -119,20 +116,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "We have reviewed your application and decided not to move forward with it.",
     ),
     # --- reason: from the structured category, never invented ---
-    # {area}: the competency with the largest weighted gap below the bar
+    # {area}: the competency with the largest weighted gap below the bar,
+    # {seen}: "in the System design interview", "in your interviews", …
     "reason.skills_gap": (
-        "{area} is where we saw the biggest gap: this role needs more there than the "
-        "interviews showed.",
-        "{area} made the difference: this role needs more depth there than we saw in the "
-        "interviews.",
-        "{area} is the main reason. This role needs it at a higher level than the interviews "
-        "showed.",
+        "{area} is where we saw the biggest gap: this role needs more there than we saw {seen}.",
+        "{area} made the difference: this role needs more depth there than we saw {seen}.",
+        "{area} is the main reason: this role needs it at a higher level than we saw {seen}.",
     ),
     "reason.experience_level": (
         "The decision came down to experience: the role needs more hands-on depth in {area} "
-        "than we saw in the interviews.",
-        "{area} made the difference: this role needs more experience there than the interviews "
-        "showed.",
+        "than we saw {seen}.",
+        "{area} made the difference: this role needs more experience there than we saw {seen}.",
     ),
     "reason.experience_level.general": (
         "The decision came down to the level of experience this role needs right now.",
@@ -164,7 +158,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     # The category said skills_gap, but no competency is below the bar: say what the data says.
     "reason.gap_unsupported": (
-        "The interviews did not show one specific skill below the level this role needs, "
+        "We did not see one specific skill below the level this role needs {seen}, "
         "so we cannot point you to a single gap.",
     ),
     # Nothing was below the bar: say so plainly.
@@ -192,48 +186,64 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{Who} summed it up like this: {quote}",
         "{Who} wrote this in their summary: {quote}",
     ),
-    # --- strengths: at or above the bar, with the rubric's words for the level ---
-    # {name}: competency, {descriptor}: the rubric's clause for the level,
-    # {where}: "in the System design interview", "in both interviews", …
+    # --- strengths: at or above the bar, the level in words (the ratings back nothing more) ---
+    # {name}: competency, {where}: "in the System design interview", "in both interviews", …
     "strength.first": (
-        "{name} was a clear strength: {descriptor}.",
-        "{name} stood out {where}: {descriptor}.",
-        "{name} came through well {where}: {descriptor}.",
-    ),
-    "strength.next": (
-        "{name} was another strength: {descriptor}.",
-        "{name} also stood out {where}: {descriptor}.",
-        "{name} was strong too: {descriptor}.",
-        "{name} also came through well {where}: {descriptor}.",
-    ),
-    "strength.first.plain": (
         "{name} was a clear strength {where}.",
         "{name} stood out {where}.",
+        "{name} came through well {where}.",
     ),
-    "strength.next.plain": (
+    "strength.next": (
         "{name} was another strength {where}.",
         "{name} also stood out {where}.",
+        "{name} also came through well {where}.",
+    ),
+    # At the level the role needs, no more: the words do not say "strength".
+    "strength.first.met": (
+        "{name} met the level the role needs {where}.",
+        "{name} came through at the level the role needs {where}.",
+        "{name} was at the level the role needs {where}.",
+    ),
+    "strength.next.met": (
+        "{name} also met the level the role needs {where}.",
+        "{name} was at the level the role needs too, {where}.",
+        "{name} also came through at the level the role needs {where}.",
+    ),
+    "strength.first.met.compact": (
+        "{name} met the level the role needs.",
+        "{name} came through at the level the role needs.",
+        "{name} was at the level the role needs.",
+    ),
+    "strength.next.met.compact": (
+        "{name} also met the level the role needs.",
+        "{name} was at the level the role needs too.",
+        "{name} also came through at the level the role needs.",
     ),
     # The same without {where}, for a note over its word budget.
     "strength.first.compact": (
-        "{name} was a clear strength: {descriptor}.",
-        "{name} stood out: {descriptor}.",
-        "{name} came through well: {descriptor}.",
+        "{name} was a clear strength.",
+        "{name} stood out.",
+        "{name} came through well.",
     ),
     "strength.next.compact": (
-        "{name} was another strength: {descriptor}.",
-        "{name} also stood out: {descriptor}.",
-        "{name} was strong too: {descriptor}.",
+        "{name} was another strength.",
+        "{name} also stood out.",
+        "{name} also came through well.",
     ),
-    "strength.first.plain.compact": ("{name} was a clear strength.", "{name} stood out."),
-    "strength.next.plain.compact": ("{name} was another strength.", "{name} also stood out."),
-    # {Who} {who} {quote}: a guard-clean candidate-safe comment on the competency above
+    # --- observations: only an interviewer's own words about this candidate ---
+    # {Who} {who} {quote}: a guard-clean candidate-safe comment, as written
     "quote": (
         "{Who} noted: {quote}",
         "As {who} put it: {quote}",
         "In the words of {who}: {quote}",
     ),
-    # --- development: below the bar, weakest first, each with a tip from the rubric ---
+    # {said}: the same comment addressed to the candidate ("you asked sharp questions …")
+    "quote.reported": (
+        "{Who} noted that {said}",
+        "{Who} observed that {said}",
+        "{Who} pointed out that {said}",
+    ),
+    # --- development: below the bar, weakest first ---
     "development.lead": (
         "Where to grow for roles like this:",
         "What would help most for a role like this:",
@@ -243,24 +253,34 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Areas to develop for a role of this kind:",
         "Where we would suggest you focus next:",
     ),
-    # {name} {descriptor} {tips}, {where}: "in the Take-home review exercise", "in both interviews"
-    "development.item": (
-        "{name}: {descriptor}. {tips}",
-        "{name}: as we saw {where}, {descriptor}. {tips}",
-        "{name}: we saw {where} that {descriptor}. {tips}",
+    # {name}, {where}, {gap}: "just below", "below", "well below": the level in words, from
+    # the ratings alone
+    "development.rated": (
+        "{name}: our interviewers rated this {gap} the level the role needs {where}.",
+        "{name}: {where}, this was {gap} the level the role needs.",
+        "{name}: the ratings {where} were {gap} what the role needs.",
     ),
-    "development.item.no_tips": (
-        "{name}: as we saw {where}, {descriptor}.",
-        "{name}: we saw {where} that {descriptor}.",
+    "development.rated.compact": (
+        "{name}: our interviewers rated this {gap} the level the role needs.",
+        "{name}: this was {gap} the level the role needs.",
+        "{name}: the ratings were {gap} what the role needs.",
     ),
-    "development.item.no_descriptor": ("{name}: {tips}",),
-    "development.item.bare": ("{name}: the role needs more here than we saw in the interviews.",),
-    # The same without {where}, for a note over its word budget.
-    "development.item.compact": ("{name}: {descriptor}. {tips}",),
-    "development.item.no_tips.compact": ("{name}: {descriptor}.",),
-    "development.item.no_descriptor.compact": ("{name}: {tips}",),
-    "development.item.bare.compact": (
-        "{name}: the role needs more here than we saw in the interviews.",
+    # The same, when one interviewer rated it.
+    "development.rated.one": (
+        "{name}: your interviewer rated this {gap} the level the role needs {where}.",
+        "{name}: {where}, this was {gap} the level the role needs.",
+        "{name}: the rating {where} was {gap} what the role needs.",
+    ),
+    "development.rated.one.compact": (
+        "{name}: your interviewer rated this {gap} the level the role needs.",
+        "{name}: this was {gap} the level the role needs.",
+        "{name}: the rating was {gap} what the role needs.",
+    ),
+    # {needs}: the rubric's words for the bar, about the role ("explain their reasoning …")
+    "development.needs": (
+        "The role needs someone who can {needs}.",
+        "For this role, we need someone who can {needs}.",
+        "The level we need is someone who can {needs}.",
     ),
     # --- next steps ---
     # {role}: the title of one matching open role
@@ -299,6 +319,16 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "You can apply for roles like this one again from {when}.",
     ),
     "next.reapply.anytime": ("You are welcome to apply again at any time.",),
+    # The role was closed: a promise only the candidate's consent on their page makes possible.
+    "next.reopen.portal": (
+        "If you agree on your application page, we will tell you if the role reopens.",
+    ),
+    "next.reopen.reply": (
+        "If you would like us to tell you if the role reopens, just reply to this email.",
+    ),
+    "next.reopen.reply.formal": (
+        "If you would like us to tell you if the role reopens, please reply to this email.",
+    ),
     # {url}: the candidate's application page (kept last: no full stop glued to a link)
     "next.question.portal": (
         "If anything here is unclear, you can ask us a question from your application page: {url}",
@@ -360,9 +390,22 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "meeting.unnamed": ("the {noun}",),
     "meeting.named": ("the {name}",),
     "where.one": ("in {meeting}",),
+    "where.on": ("on {date}",),
+    "where.one.dated": ("in {meeting} on {date}",),
+    "gap.near": ("just below",),
+    "gap.below": ("below",),
+    "gap.far": ("well below",),
     "where.both": ("in both interviews",),
     "where.all": ("in all {count} interviews",),
     "where.some": ("in {count} of your interviews",),
+    # The same when one of the steps was an exercise, not an interview.
+    "where.both.steps": ("in both steps",),
+    "where.all.steps": ("in all {count} steps",),
+    "where.some.steps": ("in {count} of the steps",),
+    # Where we saw the candidate, for a reason: one step is named (see where.one).
+    "seen.interviews": ("in your interviews",),
+    "seen.steps": ("across the steps of the process",),
+    "seen.process": ("in the process",),
     "quoted": ("“{text}”",),
     "quoted.stop": ("“{text}”.",),
     # {text}: a job title; French elides "de" before a vowel

@@ -46,10 +46,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # {meetings}: "l'entretien « Conception technique » et l'entretien « Échange manager »"
     # {when}: "les 12 et 14 juin"
     "thanks.dated": (
-        "Merci pour {meetings}, {when}, et pour le temps que vous nous avez consacré.",
+        "Merci pour le temps que vous nous avez consacré {when}, lors de {meetings}.",
         "Merci d'avoir pris le temps de nous rencontrer {when} pour {meetings}.",
-        "Merci pour le temps que vous nous avez consacré {when} : {meetings}.",
-        "Merci pour {meetings} {when} : nous savons le temps que cela demande.",
+        "Merci pour {meetings}, {when}, et pour le temps que vous nous avez accordé.",
+        "Merci pour votre participation à {meetings} {when}.",
     ),
     "thanks.dated.formal": (
         "Nous vous remercions du temps que vous nous avez consacré {when} pour {meetings}.",
@@ -62,22 +62,20 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "thanks.undated.formal": (
         "Nous vous remercions du temps que vous nous avez consacré pour {meetings}.",
     ),
-    # {count}: "quatre", {first}/{last}: meetings, {span}: "du 3 au 14 juin"
+    # {first}/{last}: meetings, {span}: "du 3 au 14 juin"
     "thanks.many": (
-        "Merci d'avoir passé {count} entretiens avec nous {span}, de {first} à {last}.",
-        "Merci pour le temps que vous nous avez consacré lors de {count} entretiens {span}, "
-        "de {first} à {last}.",
-        "Vous nous avez rencontrés {count} fois {span}, de {first} à {last} : merci pour ce temps.",
+        "Merci pour le temps que vous nous avez consacré {span}, de {first} à {last}.",
+        "Merci d'avoir suivi notre processus {span}, de {first} jusqu'à {last}.",
+        "Merci pour tout le temps que vous nous avez accordé {span}, de {first} à {last}.",
     ),
     "thanks.many.formal": (
-        "Nous vous remercions d'avoir passé {count} entretiens avec nous {span}, "
-        "de {first} à {last}.",
+        "Nous vous remercions du temps que vous nous avez consacré {span}, de {first} à {last}.",
     ),
     "thanks.many.undated": (
-        "Merci d'avoir passé {count} entretiens avec nous, de {first} à {last}.",
+        "Merci pour le temps que vous nous avez consacré, de {first} à {last}.",
     ),
     "thanks.stage": ("Merci pour le temps que vous nous avez consacré à l'étape « {stage} ».",),
-    "thanks.generic": ("Merci pour le temps que vous nous avez consacré lors des entretiens.",),
+    "thanks.generic": ("Merci pour le temps que vous nous avez consacré.",),
     "thanks.screening": (
         "Merci d'avoir postulé au poste {of_title} chez {org}.",
         "Merci pour l'intérêt que vous portez au poste {of_title} chez {org}.",
@@ -120,29 +118,30 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # --- reason ---
     # French reads competency names as labels ("Communication : …"): no article to guess.
     "reason.skills_gap": (
-        "{area} : c'est le point décisif. Ce poste demande davantage que ce que nous avons vu "
-        "en entretien.",
-        "{area} : c'est ce point qui a fait la différence. Le poste demande un niveau plus "
-        "élevé que celui observé en entretien.",
-        "{area} : c'est là que l'écart avec les attentes du poste était le plus net.",
+        "{area} : c'est sur ce point que l'écart avec les attentes du poste était le plus net "
+        "{seen}.",
+        "Le point décisif a été {area} : le poste demande un niveau plus élevé que celui "
+        "constaté {seen}.",
+        "{area} : c'est ce point qui a fait la différence. Le poste demande davantage que ce "
+        "que nous avons constaté {seen}.",
     ),
     "reason.experience_level": (
-        "{area} : c'est le point décisif. Ce poste demande plus d'expérience que ce que nous "
-        "avons vu en entretien.",
-        "{area} : c'est là que l'écart d'expérience avec les attentes du poste était le plus net.",
+        "{area} : le poste demande davantage d'expérience que celle constatée {seen}.",
+        "Le point décisif a été l'expérience en {area} : le poste en demande davantage que ce "
+        "que nous avons constaté {seen}.",
     ),
     "reason.experience_level.general": (
         "La décision tient au niveau d'expérience que ce poste demande aujourd'hui.",
     ),
     "reason.stronger_candidate": (
-        "Nous avons retenu une autre personne dont l'expérience correspondait plus "
-        "étroitement aux besoins actuels de l'équipe.",
+        "Nous avons retenu une autre personne, dont l'expérience répondait davantage aux "
+        "besoins actuels de l'équipe.",
         "Le profil d'une autre personne correspondait davantage aux besoins actuels de "
         "l'équipe, et c'est elle que nous avons retenue.",
     ),
     "reason.role_closed": (
-        "Ce poste a été fermé : nous ne recrutons plus sur celui-ci pour le moment.",
-        "Nous avons fermé ce poste et ne recrutons plus pour celui-ci.",
+        "Ce recrutement est clos : nous ne pourvoirons pas ce poste pour le moment.",
+        "Nous avons décidé de ne plus pourvoir ce poste pour le moment.",
     ),
     "reason.compensation": (
         "La décision tient à la rémunération : ce que nous pouvons proposer pour ce poste et "
@@ -153,15 +152,15 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "reason.logistics": (
         "La décision tient à des contraintes pratiques de calendrier et d'organisation.",
-        "Ce sont des contraintes pratiques de calendrier et d'organisation qui ont décidé.",
+        "Des contraintes pratiques, de calendrier et d'organisation, ont motivé cette décision.",
     ),
     "reason.gap_unsupported": (
-        "Les entretiens n'ont montré aucune compétence précise sous le niveau attendu : nous ne "
-        "pouvons donc pas vous indiquer un écart particulier.",
+        "Nous n'avons constaté aucune compétence précise en dessous du niveau attendu {seen} : "
+        "nous ne pouvons donc pas vous indiquer un écart particulier.",
     ),
     "reason.no_gap": (
-        "Soyons clairs : cette décision ne tient pas à un manque de compétences. Chaque "
-        "compétence évaluée atteignait le niveau requis pour le poste.",
+        "Précisons-le : cette décision ne tient pas à vos compétences. Chacune de celles que "
+        "nous avons évaluées atteignait le niveau requis pour le poste.",
         "Cette décision ne remet pas en cause vos compétences : toutes celles que nous avons "
         "évaluées atteignaient le niveau requis.",
         "Ce n'est pas une question de compétences : chacune de celles que nous avons évaluées "
@@ -180,69 +179,98 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Votre candidature ne montrait pas le niveau d'expérience que ce poste demande.",
     ),
     "takeaway": (
-        "{Who} a résumé l'entretien ainsi : {quote}",
-        "Dans son résumé, {who} a écrit : {quote}",
+        "{Who} a résumé son avis ainsi : {quote}",
+        "Dans sa synthèse, {who} a écrit : {quote}",
     ),
-    # --- strengths ---
+    # --- strengths: le niveau en mots, rien de plus ---
     # {where}: "pendant l'entretien « Conception technique »", "pendant les deux entretiens", …
+    # Aucun accord avec le nom de la compétence (genre inconnu) : tournures sans participe.
     "strength.first": (
-        "{name} : un vrai point fort. {Descriptor}.",
-        "{name} : un point fort, {where}. {Descriptor}.",
-        "Ce qui a bien fonctionné : {name}. {Descriptor}.",
+        "{name} : un vrai point fort {where}.",
+        "Parmi vos points forts {where} : {name}.",
+        "{name} fait partie de vos points forts, {where}.",
     ),
     "strength.next": (
-        "{name} : un autre point fort. {Descriptor}.",
-        "{name} : un point fort là aussi, {where}. {Descriptor}.",
-        "Autre point fort, {name} : {descriptor}.",
-        "{name} : autre point fort, {where}. {Descriptor}.",
-    ),
-    "strength.first.plain": (
-        "{name} : un vrai point fort {where}.",
-        "Ce qui a bien fonctionné {where} : {name}.",
-    ),
-    "strength.next.plain": (
         "{name} : un autre point fort {where}.",
-        "Autre point fort, {name}, {where}.",
+        "{name} compte aussi parmi vos points forts {where}.",
+        "{name} fait aussi partie de vos points forts, {where}.",
+    ),
+    # Au niveau attendu, sans plus : les mots ne disent pas « point fort ».
+    "strength.first.met": (
+        "{name} : au niveau que demande le poste {where}.",
+        "{name} : le niveau attendu pour le poste est atteint {where}.",
+        "{name} atteint le niveau que demande le poste {where}.",
+    ),
+    "strength.next.met": (
+        "{name} : au niveau que demande le poste, là aussi, {where}.",
+        "{name} : le niveau attendu est atteint aussi {where}.",
+        "{name} atteint aussi le niveau que demande le poste {where}.",
+    ),
+    "strength.first.met.compact": (
+        "{name} : au niveau que demande le poste.",
+        "{name} : le niveau attendu pour le poste est atteint.",
+        "{name} atteint le niveau que demande le poste.",
+    ),
+    "strength.next.met.compact": (
+        "{name} : au niveau que demande le poste, là aussi.",
+        "{name} : le niveau attendu est atteint aussi.",
+        "{name} atteint aussi le niveau que demande le poste.",
     ),
     "strength.first.compact": (
-        "{name} : un vrai point fort. {Descriptor}.",
-        "Ce qui a bien fonctionné : {name}. {Descriptor}.",
+        "{name} : un vrai point fort.",
+        "Parmi vos points forts : {name}.",
+        "{name} fait partie de vos points forts.",
     ),
     "strength.next.compact": (
-        "{name} : un autre point fort. {Descriptor}.",
-        "Autre point fort, {name} : {descriptor}.",
+        "{name} : un autre point fort.",
+        "{name} compte aussi parmi vos points forts.",
+        "{name} fait aussi partie de vos points forts.",
     ),
-    "strength.first.plain.compact": ("{name} : un vrai point fort.",),
-    "strength.next.plain.compact": ("{name} : un autre point fort.",),
+    # --- observations : uniquement les mots des interlocuteurs ---
     "quote": (
         "{Who} a noté : {quote}",
         "Selon {who} : {quote}",
-        "{Who} l'a résumé ainsi : {quote}",
+        "Comme l'a écrit {who} : {quote}",
+    ),
+    # {said}: le commentaire adressé au candidat (« vous avez posé… »)
+    "quote.reported": (
+        "{Who} a noté que {said}",
+        "{Who} a relevé que {said}",
+        "{Who} a souligné que {said}",
     ),
     # --- development ---
     "development.lead": (
-        "Pistes pour progresser vers ce type de poste :",
+        "Pistes de progression pour ce type de poste :",
         "Ce qui vous aiderait le plus pour ce type de poste :",
-        "Là où nous vous conseillons de progresser :",
+        "Les points sur lesquels nous vous conseillons de progresser :",
     ),
-    "development.item": (
-        "{name} : {descriptor}. {tips}",
-        "{name} : comme nous l'avons vu {where}, {descriptor}. {tips}",
-        "{name} : nous avons vu {where} que {descriptor}. {tips}",
+    # {gap}: « juste en dessous », « en dessous », « nettement en dessous »
+    "development.rated": (
+        "{name} : le niveau constaté {where} reste {gap} de ce que demande le poste.",
+        "{name} : {where}, les évaluations sont restées {gap} du niveau attendu.",
+        "{name} : les évaluations {where} sont {gap} du niveau que demande le poste.",
     ),
-    "development.item.no_tips": (
-        "{name} : comme nous l'avons vu {where}, {descriptor}.",
-        "{name} : nous avons vu {where} que {descriptor}.",
+    "development.rated.compact": (
+        "{name} : le niveau constaté reste {gap} de ce que demande le poste.",
+        "{name} : les évaluations sont restées {gap} du niveau attendu.",
+        "{name} : les évaluations sont {gap} du niveau que demande le poste.",
     ),
-    "development.item.no_descriptor": ("{name} : {tips}",),
-    "development.item.bare": (
-        "{name} : le poste demande davantage que ce que nous avons vu en entretien.",
+    # La même chose, quand une seule personne a évalué ce point.
+    "development.rated.one": (
+        "{name} : le niveau constaté {where} reste {gap} de ce que demande le poste.",
+        "{name} : {where}, l'évaluation est restée {gap} du niveau attendu.",
+        "{name} : l'évaluation {where} est {gap} du niveau que demande le poste.",
     ),
-    "development.item.compact": ("{name} : {descriptor}. {tips}",),
-    "development.item.no_tips.compact": ("{name} : {descriptor}.",),
-    "development.item.no_descriptor.compact": ("{name} : {tips}",),
-    "development.item.bare.compact": (
-        "{name} : le poste demande davantage que ce que nous avons vu en entretien.",
+    "development.rated.one.compact": (
+        "{name} : le niveau constaté reste {gap} de ce que demande le poste.",
+        "{name} : l'évaluation est restée {gap} du niveau attendu.",
+        "{name} : l'évaluation est {gap} du niveau que demande le poste.",
+    ),
+    # {needs}: la grille, à l'infinitif, sur le poste (« savoir expliquer son raisonnement… »)
+    "development.needs": (
+        "Le poste demande de {needs}.",
+        "Pour ce poste, il faut {needs}.",
+        "Ce poste demande de {needs}.",
     ),
     # --- next steps ---
     "next.open_role.portal": (
@@ -270,6 +298,18 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Vous pourrez postuler à nouveau à des postes comme celui-ci dès {when}.",
     ),
     "next.reapply.anytime": ("Vous pouvez postuler à nouveau à tout moment.",),
+    "next.reopen.portal": (
+        "Si vous l'acceptez depuis votre espace candidat, nous vous préviendrons si le poste "
+        "rouvre.",
+    ),
+    "next.reopen.reply": (
+        "Si vous souhaitez que nous vous prévenions si le poste rouvre, répondez simplement à "
+        "ce message.",
+    ),
+    "next.reopen.reply.formal": (
+        "Si vous souhaitez que nous vous prévenions si le poste rouvre, il vous suffit de "
+        "répondre à ce message.",
+    ),
     "next.question.portal": (
         "Pour toute question, écrivez-nous depuis votre espace candidat : {url}",
         "Si un point n'est pas clair, posez-nous vos questions depuis votre espace "
@@ -329,9 +369,20 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "meeting.unnamed": ("l'{noun}",),
     "meeting.named": ("l'{name_lc}",),
     "where.one": ("pendant {meeting}",),
+    "where.on": ("le {date}",),
+    "where.one.dated": ("pendant {meeting} du {date}",),
+    "gap.near": ("juste en dessous",),
+    "gap.below": ("en dessous",),
+    "gap.far": ("nettement en dessous",),
     "where.both": ("pendant les deux entretiens",),
     "where.all": ("pendant vos {count} entretiens",),
     "where.some": ("pendant {count} de vos entretiens",),
+    "where.both.steps": ("aux deux étapes",),
+    "where.all.steps": ("aux {count} étapes",),
+    "where.some.steps": ("à {count} des étapes",),
+    "seen.interviews": ("lors de vos entretiens",),
+    "seen.steps": ("au fil des étapes du processus",),
+    "seen.process": ("au fil du processus",),
     "quoted": ("« {text} »",),
     "quoted.stop": ("« {text} ».",),
     "of": ("de {text}",),

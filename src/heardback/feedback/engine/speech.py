@@ -1,0 +1,682 @@
+"""What an interviewer or a rubric wrote, made fit for a letter to "you" (or honestly left out).
+
+- `plain`: markup removed (markdown emphasis, code, links, HTML tags, list and quote marks).
+- `language_of`: a cheap guess from stopword counts: a French note does not quote English.
+- `addressed`: an interviewer's comment about the candidate, in the second person, when a
+  simple and conservative rewrite makes it so; None when it cannot be done safely.
+- `role_needs`: a rubric descriptor ("you explained your reasoning clearly") as what the role
+  needs ("explain their reasoning clearly"), never as something the candidate did; None when
+  the clause cannot be rewritten safely.
+- `stage_words`: what an explanation takes for granted (an exercise, several interviews, a
+  final round), so that one that does not fit the application is not used.
+
+Everything here is cached by its text: the same comments and descriptors come back often.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+# --- markup ------------------------------------------------------------------------------------
+
+_LINK: Final = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_TAG: Final = re.compile(r"</?[A-Za-z][^<>]*>")
+_EMPHASIS: Final = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
+_UNDERSCORE: Final = re.compile(r"(?<![\w])_(?=\S)(.+?)(?<=\S)_(?![\w])")
+_LINE_MARK: Final = re.compile(r"(?m)^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)")
+_ENTITIES: Final = {
+    "&amp;": "&",
+    "&lt;": "<",
+    "&gt;": ">",
+    "&quot;": '"',
+    "&#39;": "'",
+    "&nbsp;": " ",
+}
+
+
+@lru_cache(maxsize=8192)
+def plain(text: str) -> str:
+    """The text as a reader sees it, without markup: "**Very** clear" -> "Very clear"."""
+    if not any(mark in text for mark in "*_`[<#>&") and "\n" not in text:
+        return text
+    text = _LINE_MARK.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _TAG.sub("", text)
+    for _ in range(2):  # **bold *in* bold**
+        text = _EMPHASIS.sub(r"\2", text)
+    text = _UNDERSCORE.sub(r"\1", text)
+    for entity, char in _ENTITIES.items():
+        text = text.replace(entity, char)
+    return " ".join(text.split())
+
+
+# --- language ----------------------------------------------------------------------------------
+
+_STOPWORDS: Final = {
+    "en": frozenset(
+        [
+            "the",
+            "a",
+            "an",
+            "and",
+            "or",
+            "but",
+            "of",
+            "to",
+            "in",
+            "on",
+            "at",
+            "for",
+            "with",
+            "by",
+            "from",
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "been",
+            "it",
+            "this",
+            "that",
+            "these",
+            "those",
+            "he",
+            "she",
+            "they",
+            "we",
+            "you",
+            "his",
+            "her",
+            "their",
+            "our",
+            "your",
+            "not",
+            "no",
+            "very",
+            "well",
+            "when",
+            "what",
+            "which",
+            "who",
+            "how",
+            "has",
+            "have",
+            "had",
+            "did",
+            "does",
+            "do",
+            "as",
+            "into",
+            "about",
+            "than",
+            "then",
+            "there",
+            "so",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "le",
+            "la",
+            "les",
+            "un",
+            "une",
+            "des",
+            "du",
+            "de",
+            "d",
+            "l",
+            "et",
+            "ou",
+            "mais",
+            "à",
+            "au",
+            "aux",
+            "en",
+            "dans",
+            "sur",
+            "pour",
+            "par",
+            "avec",
+            "sans",
+            "est",
+            "sont",
+            "était",
+            "a",
+            "ont",
+            "été",
+            "il",
+            "elle",
+            "ils",
+            "elles",
+            "nous",
+            "vous",
+            "son",
+            "sa",
+            "ses",
+            "leur",
+            "leurs",
+            "ce",
+            "cette",
+            "ces",
+            "qui",
+            "que",
+            "qu",
+            "ne",
+            "pas",
+            "plus",
+            "très",
+            "bien",
+            "quand",
+            "comme",
+            "se",
+            "s",
+            "y",
+            "on",
+            "n",
+            "c",
+            "j",
+            "m",
+        ]
+    ),
+}
+_TOKEN: Final = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=8192)
+def language_of(text: str) -> str:
+    """ "en", "fr", or "" when the text is too short or too mixed to tell."""
+    words = [w.casefold() for w in _TOKEN.findall(text.replace("’", "'"))]
+    if len(words) < 3:
+        return ""
+    en = sum(w in _STOPWORDS["en"] or w.endswith(("ing", "ed", "ly")) for w in words)
+    fr = sum(w in _STOPWORDS["fr"] or w.endswith(("é", "ée", "és", "ment")) for w in words)
+    if any(ch in text for ch in "éèêàùçâîôûœ"):
+        fr += 1
+    if en == fr:
+        return ""
+    return "en" if en > fr else "fr"
+
+
+def fits_language(text: str, language: str) -> bool:
+    """True unless the text reads as another language than `language`."""
+    guessed = language_of(text)
+    return guessed in ("", language)
+
+
+# --- a comment, addressed to the candidate -------------------------------------------------------
+
+# Third-person forms after he/she/they or the candidate's name, and their second person.
+_EN_VERBS: Final = {
+    "is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
+    "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't", "are": "are",
+    "were": "were", "have": "have", "do": "do", "can": "can", "could": "could",
+    "would": "would", "will": "will", "should": "should", "did": "did", "didn't": "didn't",
+}  # fmt: skip
+_EN_OBJECT: Final = {
+    "his": "your", "him": "you", "himself": "yourself", "herself": "yourself",
+    "themselves": "yourself", "themself": "yourself",
+}  # fmt: skip
+_EN_SUBJECTS: Final = frozenset({"he", "she", "they"})
+_EN_AMBIGUOUS: Final = frozenset({"her", "hers", "their", "theirs", "them", "he", "she", "they"})
+
+_FR_VERBS: Final = {
+    "a": "avez", "avait": "aviez", "est": "êtes", "était": "étiez", "sait": "savez",
+    "savait": "saviez", "peut": "pouvez", "pouvait": "pouviez", "fait": "faites",
+    "faisait": "faisiez", "n'a": "n'avez", "n'est": "n'êtes", "ne": "ne",
+}  # fmt: skip
+_FR_OBJECT: Final = {"ses": "vos"}
+_FR_AMBIGUOUS: Final = frozenset(
+    {"il", "elle", "lui", "son", "sa", "leur", "leurs", "ils", "elles"}
+)
+_WORDS: Final = re.compile(r"\S+")
+_EN_PAST: Final = re.compile(r"^[a-z]+ed$")
+_EN_IRREGULAR_PAST: Final = frozenset(
+    [
+        "wrote",
+        "drew",
+        "built",
+        "made",
+        "found",
+        "gave",
+        "took",
+        "led",
+        "kept",
+        "thought",
+        "brought",
+        "chose",
+        "knew",
+        "saw",
+        "spoke",
+        "understood",
+        "ran",
+        "got",
+        "showed",
+        "held",
+        "caught",
+        "went",
+        "told",
+        "came",
+        "set",
+        "put",
+        "began",
+    ]
+)
+
+
+@lru_cache(maxsize=8192)
+def addressed(text: str, language: str, first_name: str, last_name: str) -> str | None:
+    """The comment as something said to the candidate, starting lower-case, or None.
+
+    "She explained the trade-offs." -> "you explained the trade-offs."; "Asked sharp
+    questions." -> "you asked sharp questions."; "Priya's design was clear." -> "your design
+    was clear."; a comment that already says "you" gives None (it is quoted as written).
+    Anything ambiguous ("her", a
+    "they" that may be others, a verb we cannot put in the second person) gives None.
+    """
+    words = text.split()
+    if not words or _INNER_STOP.search(text.strip()):
+        return None  # one sentence only: the rewrite looks at its subject
+    names = _names(first_name, last_name)
+    if len(words) > 1 and words[0].casefold() in _ARTICLES and _bare(words[1]) in _ROLE_NOUNS:
+        words = words[1:]  # "The candidate explained …": the subject is the noun
+    if language == "fr":
+        return _addressed_fr(words, names)
+    return _addressed_en(words, names)
+
+
+_INNER_STOP: Final = re.compile(r"[.!?;]\s+\S")
+
+
+# How an interviewer may name the person without a name: "The candidate explained …".
+_ROLE_NOUNS: Final = frozenset(
+    {"candidate", "applicant", "candidat", "candidat·e", "candidat.e", "candidat(e)"}
+)
+_ARTICLES: Final = frozenset({"the", "le", "la"})
+
+
+def _names(first_name: str, last_name: str) -> set[str]:
+    return {n.casefold() for n in (first_name, last_name) if n} | _ROLE_NOUNS
+
+
+@lru_cache(maxsize=8192)
+def third_person(text: str, language: str, first_name: str, last_name: str) -> bool:
+    """True when the text speaks of the candidate as he, she, they or by name."""
+    names = _names(first_name, last_name)
+    pronouns = _FR_AMBIGUOUS if language == "fr" else (_EN_AMBIGUOUS | set(_EN_OBJECT))
+    for word in text.split():
+        bare = _bare(word)
+        if bare in pronouns or bare in names:
+            return True
+        if bare.removesuffix("'s").removesuffix("’s") in names:
+            return True
+    return False
+
+
+def _bare(word: str) -> str:
+    return word.casefold().strip(".,;:!?\"'“”()")
+
+
+def _addressed_en(words: list[str], names: set[str]) -> str | None:
+    lowered = [_bare(w) for w in words]
+    if "you" in lowered or "your" in lowered:
+        return None  # already written to the candidate: quoted as it is, or not at all
+    head = lowered[0]
+    if head in names or head.removesuffix("'s") in names or head.removesuffix("’s") in names:
+        if head.endswith(("'s", "’s")):  # "Priya's design was clear"
+            out = ["your", *words[1:]]
+            return _finish_en(out, lowered, names, 1)
+        subject = True
+    elif head in _EN_SUBJECTS:
+        subject = True
+    else:
+        subject = False
+    if subject:
+        if len(words) < 2:
+            return None
+        verb = lowered[1]
+        if verb in _EN_VERBS:
+            second = _EN_VERBS[verb]
+        elif _EN_PAST.match(verb) or verb in _EN_IRREGULAR_PAST or head == "they":
+            second = verb
+        elif verb.endswith("ies") and len(verb) > 4:
+            second = verb[:-3] + "y"
+        elif verb.endswith(("ches", "shes", "sses", "xes", "zes")):
+            second = verb[:-2]
+        elif verb.endswith("s") and not verb.endswith("ss"):
+            second = verb[:-1]
+        else:
+            return None
+        out = ["you", _keep_trailing(words[1], second), *words[2:]]
+        return _finish_en(out, lowered, names, 2)
+    # No subject: "Asked sharp clarifying questions before designing anything."
+    if _EN_PAST.match(head) or head in _EN_IRREGULAR_PAST:
+        out = ["you", _lower_first(words[0]), *words[1:]]
+        return _finish_en(out, lowered, names, 1, offset=1)
+    return None
+
+
+def _finish_en(
+    out: list[str], lowered: list[str], names: set[str], done: int, *, offset: int = 0
+) -> str | None:
+    """Rewrite the rest of the words (his -> your, …); None on anything ambiguous."""
+    for n in range(done + offset, len(out)):
+        word = _bare(out[n])
+        if word in _EN_AMBIGUOUS or word in names or word.removesuffix("'s") in names:
+            return None
+        if word in _EN_OBJECT:
+            out[n] = _keep_trailing(out[n], _EN_OBJECT[word])
+    return " ".join(out)
+
+
+def _addressed_fr(words: list[str], names: set[str]) -> str | None:
+    lowered = [_bare(w) for w in words]
+    if "vous" in lowered or "votre" in lowered or "vos" in lowered:
+        return None  # already written to the candidate: quoted as it is, or not at all
+    head = lowered[0]
+    if head in names or head in ("il", "elle"):
+        rest = words[1:]
+        rest_lowered = lowered[1:]
+    else:
+        rest, rest_lowered = words, lowered
+    if not rest:
+        return None
+    verb = rest_lowered[0]
+    if verb in _FR_VERBS and verb != "ne":
+        out = ["vous", _keep_trailing(rest[0], _FR_VERBS[verb]), *rest[1:]]
+    elif verb == "ne" and len(rest) > 1 and rest_lowered[1] in _FR_VERBS:
+        out = ["vous", "ne", _keep_trailing(rest[1], _FR_VERBS[rest_lowered[1]]), *rest[2:]]
+    else:
+        return None
+    if out[1].casefold().startswith("êtes") or out[1].casefold().startswith("étiez"):
+        # "est arrivée": a participle that agrees with a gender we do not know
+        return None
+    for n in range(2, len(out)):
+        word = _bare(out[n])
+        if word in _FR_AMBIGUOUS or word in names:
+            return None
+        if word in _FR_OBJECT:
+            out[n] = _keep_trailing(out[n], _FR_OBJECT[word])
+    return " ".join(out)
+
+
+def _keep_trailing(original: str, replacement: str) -> str:
+    """The replacement word with the original's trailing punctuation."""
+    stripped = original.rstrip(".,;:!?\"'”)")
+    return replacement + original[len(stripped) :]
+
+
+def _lower_first(text: str) -> str:
+    if len(text) > 1 and text[1].isupper():  # an acronym: "API design was…"
+        return text
+    return text[:1].lower() + text[1:]
+
+
+# --- a descriptor, as what the role needs --------------------------------------------------------
+
+_EN_LEMMA: Final = {
+    "wrote": "write", "drew": "draw", "built": "build", "made": "make", "found": "find",
+    "gave": "give", "took": "take", "led": "lead", "kept": "keep", "thought": "think",
+    "brought": "bring", "chose": "choose", "knew": "know", "saw": "see", "spoke": "speak",
+    "understood": "understand", "ran": "run", "got": "get", "held": "hold", "told": "tell",
+    "set": "set", "put": "put", "began": "begin", "were": "be", "was": "be", "are": "be",
+    "had": "have", "has": "have", "did": "do", "showed": "show", "shown": "show",
+    "taught": "teach", "sought": "seek", "met": "meet", "read": "read", "became": "become",
+    "broke": "break", "won": "win", "added": "add", "focused": "focus", "developed": "develop",
+    "modeled": "model", "modelled": "model", "labelled": "label", "travelled": "travel",
+    "controlled": "control", "created": "create", "guided": "guide", "scoped": "scope",
+    "hoped": "hope", "explored": "explore", "ignored": "ignore", "stored": "store",
+    "restored": "restore", "scored": "score", "limited": "limit", "edited": "edit",
+    "visited": "visit", "audited": "audit", "invited": "invite", "cited": "cite",
+    "united": "unite", "abandoned": "abandon", "pivoted": "pivot", "piloted": "pilot",
+    "belonged": "belong", "opened": "open", "listened": "listen", "happened": "happen",
+    "embedded": "embed", "padded": "pad", "biased": "bias",
+}  # fmt: skip
+_VOWELS: Final = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=4096)
+def _en_lemma(word: str) -> str | None:
+    """The base form of a verb in the past tense, or None if `word` does not look like one."""
+    if word in _EN_LEMMA:
+        return _EN_LEMMA[word]
+    if not word.endswith("ed") or len(word) < 4 or "-" in word:
+        return None
+    if word.endswith("ied"):
+        return word[:-3] + "y"
+    if word.endswith("eed"):
+        return word[:-1]
+    stem = word[:-2]
+    last, before = stem[-1], stem[-2]
+    if last == before and last not in "lsfz" and last not in _VOWELS:
+        return stem[:-1]  # planned -> plan
+    if last in "vcz" or (last == "u"):
+        return stem + "e"  # solved, reduced, argued
+    if last == "s":
+        return stem if before == "s" else stem + "e"  # passed; used, parsed
+    if last == "g":
+        return (
+            stem + "e"
+            if before in "ae" or (before == "n" and stem[-3:-2] in ("a", "e"))
+            else (stem if before == "n" else stem + "e")
+        )
+    ending = stem[-2:]
+    consonant_before = len(stem) > 2 and stem[-3] not in _VOWELS
+    if ending in ("at", "ut", "id", "ud", "in", "un", "ib", "ok", "ak", "ik", "ar", "ir", "ur"):
+        return stem + "e" if consonant_before else stem
+    if ending in ("ot", "ap", "ip", "yp", "am", "im", "om", "um", "ab", "ob", "ub", "ad", "od"):
+        return stem + "e" if consonant_before else stem
+    if ending in ("il", "al", "ol", "ul") and consonant_before:
+        return stem + "e"
+    if last == "l" and before not in _VOWELS and before not in "lr":
+        return stem + "e"  # handled, tackled
+    if ending == "et" and stem[-3:-2] in ("l", "p"):
+        return stem + "e"  # completed, deleted
+    return stem
+
+
+_EN_SUBJECT_PRONOUNS: Final = {"your": "their", "you": "they", "yourself": "themselves"}
+_FR_INFINITIVE: Final = {
+    "écrit": "écrire", "décrit": "décrire", "fait": "faire", "dit": "dire", "pris": "prendre",
+    "compris": "comprendre", "appris": "apprendre", "mis": "mettre", "construit": "construire",
+    "produit": "produire", "réduit": "réduire", "conduit": "conduire", "traduit": "traduire",
+    "conçu": "concevoir", "su": "savoir", "vu": "voir", "prévu": "prévoir", "tenu": "tenir",
+    "maintenu": "maintenir", "obtenu": "obtenir", "ouvert": "ouvrir", "offert": "offrir",
+    "couvert": "couvrir", "découvert": "découvrir", "résolu": "résoudre", "lu": "lire",
+    "suivi": "suivre", "pu": "pouvoir", "voulu": "vouloir", "venu": "venir", "rendu": "rendre",
+    "répondu": "répondre", "entendu": "entendre", "attendu": "attendre", "perdu": "perdre",
+    "permis": "permettre", "soumis": "soumettre", "transmis": "transmettre", "promis": "promettre",
+    "remis": "remettre", "satisfait": "satisfaire", "interrompu": "interrompre",
+    "savez": "savoir", "pouvez": "pouvoir", "connu": "connaître", "êtes": "être", "avez": "avoir",
+    # present, second person plural
+    "expliquez": "expliquer", "concevez": "concevoir", "faites": "faire", "dites": "dire",
+    "prenez": "prendre", "construisez": "construire", "écrivez": "écrire",
+    "décrivez": "décrire", "tenez": "tenir", "mettez": "mettre", "suivez": "suivre",
+    "comprenez": "comprendre", "voyez": "voir", "connaissez": "connaître", "menez": "mener",
+    "produisez": "produire", "réduisez": "réduire", "conduisez": "conduire", "lisez": "lire",
+}  # fmt: skip
+_FR_FEMININE_ENDINGS: Final = (
+    "tion", "sion", "té", "ure", "ence", "ance", "ie", "ade", "ude", "ise", "ée", "ette",
+    "elle", "ique", "euse", "rice", "esse", "ode", "ine", "aine", "gie", "che",
+)  # fmt: skip
+
+
+def _fr_infinitive(word: str) -> str | None:
+    if word in _FR_INFINITIVE:
+        return _FR_INFINITIVE[word]
+    if word.endswith("issez") and len(word) > 6:
+        return word[:-5] + "ir"  # choisissez -> choisir
+    if word.endswith("ez") and len(word) > 4:
+        return word[:-2] + "er"
+    if word.endswith("é") and len(word) > 3:
+        return word[:-1] + "er"
+    if word.endswith("i") and len(word) > 3:
+        return word + "r"  # choisi -> choisir
+    return None
+
+
+def _next_is_word(words: list[str], n: int) -> bool:
+    """A coordinated verb has an object after it; an adjective ends its phrase ("typé,")."""
+    return not words[n].endswith((",", ";", ".")) and n + 1 < len(words)
+
+
+@lru_cache(maxsize=4096)
+def role_needs(descriptor: str, language: str) -> str | None:
+    """ "you explained your reasoning clearly" -> "explain their reasoning clearly"; French:
+    "vous avez expliqué votre raisonnement" -> "expliquer son raisonnement". None when the
+    clause does not start with "you"/"vous" and a verb we can put in the base form, or is
+    negative (a bar is not described by what is missing)."""
+    words = descriptor.split()
+    if len(words) < 2:
+        return None
+    if language == "fr":
+        return _role_needs_fr(words)
+    return _role_needs_en(words)
+
+
+def _third_person_base(word: str) -> str | None:
+    """ "explains" -> "explain", "approaches" -> "approach"; None if not such a form."""
+    if len(word) < 4 or not word.isalpha() or not word.endswith("s") or word.endswith("ss"):
+        return None
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _role_needs_en(words: list[str]) -> str | None:
+    first = words[0].casefold()
+    if first != "you":
+        # A rubric written about "the candidate": "Explains trade-offs and checks …",
+        # "Can design …". Anything else (a noun phrase) is left out.
+        if first == "can" and len(words) > 1:
+            return _role_needs_en(["you", *words[1:]])
+        base = _third_person_base(_bare(words[0]))
+        if base is None or not words[0][:1].isupper():
+            return None
+        rest = []
+        for k, word in enumerate(words[1:], start=1):
+            bare = _bare(word)
+            third = _third_person_base(bare)
+            joined = _bare(words[k - 1]) == "and" or words[k - 1].endswith(",")
+            if joined and third is not None and _next_is_word(words, k) and third != bare:
+                word = _keep_trailing(word, third)
+            rest.append(word)
+        return _role_needs_en(["you", base, *rest])
+    words = words[1:]
+    lowered = [_bare(w) for w in words]
+    if {"not", "never", "yet", "struggled", "hard", "without"} & set(lowered):
+        return None
+    n = 0
+    if lowered[0].endswith("ly") and len(words) > 1:  # "clearly explain"
+        n = 1
+    head = lowered[n]
+    if head in ("can", "could"):
+        words = words[:n] + words[n + 1 :]
+        lowered = lowered[:n] + lowered[n + 1 :]
+        head = lowered[n]
+    lemma = _en_lemma(head)
+    if head in ("are", "were", "have", "had", "be", "know", "knew") or lemma in ("be", "have"):
+        return None  # "you are at ease with…", "you know…": no verb to say "can" with
+    out = list(words)
+    if lemma is not None:
+        out[n] = _keep_trailing(words[n], lemma)
+    elif head.endswith("s") and not head.endswith("ss"):
+        return None  # not a base form we recognize
+    for k in range(n + 1, len(out)):
+        word = lowered[k]
+        previous = lowered[k - 1]
+        if previous == "and" or words[k - 1].endswith(","):
+            base = _en_lemma(word)
+            if base is not None and _next_is_word(words, k) and not out[k][:1].isupper():
+                out[k] = _keep_trailing(words[k], base)
+        if word in _EN_SUBJECT_PRONOUNS:
+            out[k] = _keep_trailing(words[k], _EN_SUBJECT_PRONOUNS[word])
+    return " ".join(out)
+
+
+def _role_needs_fr(words: list[str]) -> str | None:
+    if words[0].casefold() != "vous":
+        return None
+    words = words[1:]
+    lowered = [_bare(w) for w in words]
+    if {"ne", "n'avez", "n'êtes", "pas", "encore", "jamais", "peu"} & set(lowered[:4]):
+        return None
+    if lowered[0] in ("avez", "savez", "pouvez") and len(words) > 1:
+        words, lowered = words[1:], lowered[1:]
+    head = _fr_infinitive(lowered[0])
+    if head is None or head in ("être", "avoir", "pouvoir"):
+        return None
+    # "savoir expliquer…"; "connaître…" and "savoir…" stand alone
+    lead = [] if head in ("connaître", "savoir") else ["savoir"]
+    out = [*lead, _keep_trailing(words[0], head), *words[1:]]
+    words = [*lead, *words]
+    lowered = [*lead, *lowered]
+    for k in range(len(lead) + 1, len(out)):
+        word = lowered[k]
+        if (lowered[k - 1] == "et" or words[k - 1].endswith(",")) and _next_is_word(words, k):
+            base = (
+                _fr_infinitive(word)
+                if word.endswith(("é", "i", "ez")) or (word in _FR_INFINITIVE)
+                else None
+            )
+            if base is not None:
+                out[k] = _keep_trailing(words[k], base)
+        if word == "vos":
+            out[k] = _keep_trailing(words[k], "ses")
+        elif word == "votre":
+            following = lowered[k + 1] if k + 1 < len(lowered) else ""
+            if not following:
+                return None
+            if following[:1] in "aeiouéèêh" or not following.endswith(_FR_FEMININE_ENDINGS):
+                out[k] = _keep_trailing(words[k], "son")
+            else:
+                out[k] = _keep_trailing(words[k], "sa")
+        elif word in ("vous", "vous-même"):
+            return None
+    return " ".join(out)
+
+
+# --- what an explanation takes for granted -------------------------------------------------------
+
+_STAGE_WORDS: Final = (
+    ("exercise", re.compile(r"\b(exercises?|take-home|take home|practical|assignment|exercices?"
+                            r"|cas pratique|mise en situation|test technique)\b", re.I)),
+    ("interviews", re.compile(r"\b(interviews|entretiens)\b", re.I)),
+    ("interview", re.compile(r"\b(interviews?|interviewed|interviewers?|entretiens?"
+                             r"|interlocuteurs?)\b", re.I)),
+    ("screening", re.compile(r"\b(screening|pre-?screen|présélection"
+                             r"|tri des candidatures)\b", re.I)),
+    ("final", re.compile(r"\b(finalists?|shortlist(ed)?|final (round|stage|interview)s?"
+                         r"|finalistes?|short-?list|dernier tour|entretien final)\b", re.I)),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def stage_words(text: str) -> frozenset[str]:
+    """What `text` takes for granted happened: "exercise", "interview(s)", "final", or that
+    the decision came at "screening" (no step past a first call)."""
+    return frozenset(name for name, pattern in _STAGE_WORDS if pattern.search(text))
+
+
+_DECISION_ONLY: Final = re.compile(
+    r"not (to )?(move|moving) forward|not (to )?proceed|decided not to"
+    r"|will not be (moving|offering)"
+    r"|ne (pas )?donner suite|ne (pas )?retenir|ne donnerons pas suite|pas retenue?",
+    re.I,
+)
+_BECAUSE: Final = re.compile(
+    r"\b(because|since|as|due|given|so|parce|car|puisque|en raison|faute|étant donné)\b", re.I
+)
+
+
+@lru_cache(maxsize=4096)
+def restates_decision(text: str) -> bool:
+    """True for an "explanation" that only says the decision again ("We have decided not to
+    move forward with your application."): it gives no reason, and a note that promised one
+    would not keep its word."""
+    return bool(_DECISION_ONLY.search(text)) and not _BECAUSE.search(text)

@@ -1,0 +1,391 @@
+"""Every sentence true of this candidate, said once (issue #14).
+
+A scenario matrix (stage reached x interviews x reason x ratings x comments x explanation x
+language) checks each rule on the written note; hypothesis checks the claims on any input.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import itertools
+import re
+
+import pytest
+from hypothesis import assume, given, settings
+
+from heardback.feedback.engine import Note, NoteInput, compose
+from tests.feedback.engine import factories as f
+from tests.feedback.engine.test_compose_properties import note_inputs
+
+INTERVIEWER_TEXT = {"candidate_comment", "evidence", "key_takeaways"}
+ABOUT_SKILLS = ("skills_gap", "experience_level")
+NO_WAIT = ("role_closed", "compensation", "logistics", "location")
+YOU = re.compile(r"\b(you|vous)\b", re.IGNORECASE)
+
+# (stage kind, the interviews that took place)
+D = datetime.date
+STAGES = {
+    "application_review": (),
+    "screen": (f.interview(71, "Recruiter screen", "screen", D(2026, 6, 10)),),
+    "interview": (f.interview(72, "Technical", "technical", D(2026, 6, 12)),),
+    "interview_two": (
+        f.interview(72, "Technical", "technical", D(2026, 6, 12)),
+        f.interview(73, "System design", "system_design", D(2026, 6, 14)),
+    ),
+    "final": (
+        f.interview(74, "Take-home review", "take_home", D(2026, 6, 16)),
+        f.interview(75, "Final panel", "onsite", D(2026, 6, 18)),
+    ),
+}
+CATEGORIES = (
+    "skills_gap",
+    "experience_level",
+    "stronger_candidate",
+    "role_closed",
+    "compensation",
+    "location",
+    "logistics",
+    "other",
+)
+# The rubric of factories: every bar is "yes".
+RATINGS = {"below": ("no", "mixed"), "at": ("yes", "yes"), "above": ("strong_yes", "strong_yes")}
+COMMENTS = {
+    "en": ("Asked how the ledger handles refunds.", "Found the bug from the logs."),
+    "fr": ("A demandé comment le grand livre gère les remboursements.", "A trouvé le bug."),
+}
+# Takes for granted an exercise and a final round: true of the "final" stage only.
+EXPLANATIONS = {
+    "en": "Another finalist did better on the exercise",
+    "fr": "Une autre personne finaliste a mieux réussi l'exercice",
+}
+
+
+def build(stage: str, category: str, level: str, comments: bool, explained: bool, lang: str):
+    interviews = STAGES[stage]
+    low, high = RATINGS[level]
+    cards = []
+    for n, meeting in enumerate(interviews):
+        text = COMMENTS[lang][n % 2] if comments else ""
+        items = (
+            f.item(1, "yes" if level == "below" else high, comment=text),
+            f.item(2, low, comment=text),
+            f.item(3, high),
+        )
+        cards.append(f.scorecard(600 + n, interview_id=meeting.id, items=items))
+    kind = "interview" if stage == "interview_two" else stage
+    decision = f.decision(category, explanation=EXPLANATIONS[lang] if explained else "")
+    return dataclasses.replace(
+        f.note_input(
+            lang=lang,  # type: ignore[arg-type]
+            interviews=interviews,
+            scorecards=tuple(cards),
+            decision_=decision,
+            stage_reached=stage,
+        ),
+        stage_kind=kind,
+    )
+
+
+MATRIX = list(
+    itertools.product(STAGES, CATEGORIES, RATINGS, (True, False), (True, False), ("en", "fr"))
+)
+
+
+def body(note: Note) -> list[str]:
+    return [s.text for s in note.sentences if s.section not in ("greeting", "signature")]
+
+
+def check_claims(inp: NoteInput, note: Note) -> None:
+    """The rules every note keeps, whatever its input."""
+    texts = body(note)
+    assert len(texts) == len(set(texts)), "a sentence is said twice"
+    own = {f"scorecard:{card.id}" for card in inp.scorecards}
+    for sentence in note.sentences:
+        if sentence.claim == "observation":
+            assert any(
+                s.kind == "scorecard" and s.field in INTERVIEWER_TEXT and s.ref.split("/")[0] in own
+                for s in sentence.sources
+            ), sentence.text
+        if sentence.claim == "requirement":
+            assert not YOU.search(sentence.text), sentence.text
+        if any(s.field.startswith("descriptor:") for s in sentence.sources):
+            assert sentence.claim == "requirement", sentence.text
+    assert note.quality.unbacked_observations == 0
+    assert "observation_unbacked" not in note.quality.review_reasons
+
+
+@pytest.mark.parametrize(("stage", "category", "level", "comments", "explained", "lang"), MATRIX)
+def test_the_scenario_matrix(stage, category, level, comments, explained, lang):
+    inp = build(stage, category, level, comments, explained, lang)
+    note = compose(inp, guard=f.no_findings)
+    text = " ".join(note.text.split()).casefold()
+    check_claims(inp, note)
+
+    # Stage-true: nothing that did not happen.
+    interviews = STAGES[stage]
+    if not interviews:
+        assert not re.search(r"interview|entretien", text)
+    if len(interviews) == 1:
+        assert not re.search(r"\binterviews\b|\bentretiens\b", text)
+    if not any(i.kind == "take_home" for i in interviews):
+        assert not re.search(r"exercise|exercice|take-home", text)
+    if stage != "final":
+        assert not re.search(r"finalist|finaliste|shortlist", text)
+
+    # One reason, said once, in the organization's words when they fit.
+    reasons = [
+        s
+        for s in note.sentences
+        if s.claim == "reason"
+        and s.section == "reason"
+        and any(src.kind == "reason" for src in s.sources)
+    ]
+    assert len(reasons) <= 1
+    if explained and stage == "final" and not note.quality.reason_unsupported:
+        assert EXPLANATIONS[lang].casefold() in text
+
+    # Per category: areas to grow and a waiting period only where skills are the reason.
+    development = [s for s in note.sentences if s.section == "development"]
+    if category not in ABOUT_SKILLS:
+        assert not development
+    elif level == "below" and interviews:
+        assert development
+    waits = [s for s in note.sentences if any(x.field == "reapply_months" for x in s.sources)]
+    if category in NO_WAIT or (category == "stronger_candidate" and level != "below"):
+        assert not waits
+    if category == "role_closed":
+        assert "reopens" in text or "rouvre" in text
+
+    # No contradictions; a development item is below the bar.
+    assert note.quality.contradictions == ()
+    strong = {s.ref for x in note.sentences if x.section == "strengths" for s in x.sources}
+    weak = {s.ref for x in development for s in x.sources if s.field == "rating"}
+    assert not (strong & weak)
+    if development:
+        assert level == "below"
+
+    # The interviewers' own comments on what fell short come first.
+    if comments and level == "below" and category in ABOUT_SKILLS and interviews:
+        assert any(s.claim == "observation" for s in development)
+
+
+@settings(max_examples=200, deadline=None)
+@given(note_inputs())
+def test_every_observation_cites_interviewer_text_and_no_sentence_repeats(inp):
+    # A job's competencies have distinct names (a database constraint): two alike would make
+    # two sentences alike.
+    names = [" ".join(c.name.split()) for c in inp.job.rubric]
+    assume(len(set(names)) == len(names))
+    check_claims(inp, compose(inp, guard=f.no_findings))
+
+
+# --- quotes fit a letter to "you" ---------------------------------------------------------------
+
+
+def with_comment(comment: str, *, lang: str = "en", rating: str = "strong_yes") -> Note:
+    card = f.scorecard(items=(f.item(1, rating, comment=comment),))  # type: ignore[arg-type]
+    inp = f.note_input(
+        lang=lang,  # type: ignore[arg-type]
+        interviews=(f.interview(),),
+        scorecards=(card,),
+        candidate_=f.candidate(first_name="Samuel", last_name="Okafor", language=lang),  # type: ignore[arg-type]
+    )
+    return compose(inp, guard=f.no_findings)
+
+
+def flat(note: Note) -> str:
+    return " ".join(note.text.split())
+
+
+def test_a_third_person_comment_is_turned_to_the_candidate():
+    note = with_comment("She explained the ledger design clearly.")
+    assert "that you explained the ledger design clearly." in flat(note)
+    assert "She" not in flat(note)
+
+
+def test_the_candidates_name_in_a_comment_becomes_you():
+    assert "that you found the race quickly." in flat(
+        with_comment("Samuel found the race quickly.")
+    )
+
+
+def test_a_comment_that_cannot_be_turned_safely_is_not_quoted():
+    note = with_comment("She found her own way through it.")
+    assert "her own way" not in flat(note)
+    assert note.quality.observations == 0
+
+
+def test_french_third_person_comments_are_turned_too():
+    note = with_comment("Elle a expliqué ses choix avec clarté.", lang="fr")
+    assert "vous avez expliqué vos choix avec clarté." in flat(note)
+
+
+def test_markup_is_removed_from_a_quote():
+    note = with_comment("**Great** use of `errgroup`, see [docs](https://x.test).")
+    assert "Great use of errgroup, see docs." in flat(note)
+    assert "**" not in note.text and "`" not in note.text
+
+
+def test_a_comment_in_another_language_than_the_note_is_not_quoted():
+    note = with_comment("Asked how the ledger handles refunds before writing code.", lang="fr")
+    assert "ledger" not in note.text
+
+
+# --- stage and reason ---------------------------------------------------------------------------
+
+
+def test_an_explanation_declared_for_other_stages_is_not_used():
+    inp = build("interview", "compensation", "at", False, False, "en")
+    decision = dataclasses.replace(
+        inp.decision, reason_explanation="Our budget for the role is lower than your expectations",
+        reason_stages=("final", "offer"),
+    )  # fmt: skip
+    note = compose(dataclasses.replace(inp, decision=decision), guard=f.no_findings)
+    assert "budget" not in note.text
+    assert "pay" in flat(note)  # the category's own words instead
+
+
+def test_development_areas_on_request_for_a_reason_not_about_skills():
+    inp = build("interview_two", "compensation", "below", True, False, "en")
+    assert not [
+        s for s in compose(inp, guard=f.no_findings).sentences if s.section == "development"
+    ]
+    asked = dataclasses.replace(inp, development_requested=True)
+    assert [s for s in compose(asked, guard=f.no_findings).sentences if s.section == "development"]
+
+
+def test_a_strong_disagreement_on_the_heaviest_competency_asks_for_review():
+    # Competency 2 (weight 3) is the heaviest of the rubric.
+    cards = (
+        f.scorecard(601, interview_id=72, items=(f.item(2, "definitely_not"), f.item(1, "yes"))),
+        f.scorecard(602, interview_id=73, items=(f.item(2, "yes"), f.item(1, "yes"))),
+    )
+    inp = f.note_input(interviews=STAGES["interview_two"], scorecards=cards)
+    assert "disagreement_on_heaviest" in compose(inp, guard=f.no_findings).quality.review_reasons
+
+
+def test_an_unsupported_skills_gap_asks_for_review():
+    quality = compose(f.scenario("skills_gap_unsupported"), guard=f.no_findings).quality
+    assert quality.reason_unsupported
+    assert "reason_unsupported" in quality.review_reasons
+
+
+def test_a_note_not_in_the_candidates_language_is_flagged():
+    inp = f.note_input(interviews=STAGES["interview"])
+    candidate = dataclasses.replace(inp.candidate, preferred_language="fr")
+    note = compose(dataclasses.replace(inp, candidate=candidate), guard=f.no_findings)
+    assert note.quality.language_fallback
+    assert not compose(inp, guard=f.no_findings).quality.language_fallback
+
+
+def test_a_rubric_in_another_language_is_not_quoted():
+    inp = build("interview_two", "skills_gap", "below", False, False, "fr")
+    english = f.job(lang="en")
+    note = compose(
+        dataclasses.replace(inp, job=dataclasses.replace(english, language="en")),
+        guard=f.no_findings,
+    )
+    assert not [s for s in note.sentences if s.claim in ("tip", "requirement") and s.sources]
+
+
+# --- rendering ----------------------------------------------------------------------------------
+
+
+def test_emphasis_renders_in_the_html_and_leaves_no_symbols_in_the_text():
+    inp = f.scenario("skills_gap")
+    rubric = tuple(
+        dataclasses.replace(c, tips="Read *Effective Go* and run `go test -race` on your code.")
+        for c in inp.job.rubric
+    )
+    note = compose(
+        dataclasses.replace(inp, job=dataclasses.replace(inp.job, rubric=rubric)),
+        guard=f.no_findings,
+    )
+    assert "<em>Effective Go</em>" in note.html and "<code>go test -race</code>" in note.html
+    assert "*" not in note.text and "`" not in note.text
+    assert "Read Effective Go and run go test -race" in flat(note)
+
+
+@pytest.mark.parametrize("recruiter", ["", "Larkspur Pay"])
+def test_the_signature_names_the_organization_once_without_a_recruiter(recruiter):
+    policy = dataclasses.replace(f.policy(), recruiter_name=recruiter, recruiter_title="")
+    note = compose(f.note_input(policy_=policy), guard=f.no_findings)
+    assert note.text.rstrip().splitlines()[-1] == "Larkspur Pay"
+
+
+def test_an_explanation_that_only_restates_the_decision_is_not_a_reason():
+    inp = build("interview_two", "other", "at", False, False, "en")
+    decision = dataclasses.replace(
+        inp.decision,
+        reason_explanation="We have decided not to move forward with your application.",
+    )
+    note = compose(dataclasses.replace(inp, decision=decision), guard=f.no_findings)
+    assert flat(note).count("not to") == 1  # the decision, once
+    assert "know why" not in flat(note) and "Here is why" not in flat(note)
+
+
+def test_one_rating_is_one_interviewers_not_our_interviewers():
+    inp = build("screen", "skills_gap", "below", False, False, "en")
+    text = flat(compose(inp, guard=f.no_findings))
+    assert "our interviewers" not in text and "the ratings" not in text
+
+
+def test_an_explanation_about_screening_is_not_used_after_interviews():
+    inp = build("interview_two", "experience_level", "below", False, False, "en")
+    decision = dataclasses.replace(
+        inp.decision, reason_explanation="Your application did not show it at the screening stage"
+    )
+    note = compose(dataclasses.replace(inp, decision=decision), guard=f.no_findings)
+    assert "screening" not in note.text
+    screened = compose(
+        dataclasses.replace(
+            build("application_review", "experience_level", "below", False, False, "en"),
+            decision=decision,
+        ),
+        guard=f.no_findings,
+    )
+    assert "screening stage" in flat(screened)
+
+
+def test_the_same_comment_on_two_competencies_is_quoted_once():
+    inp = build("screen", "skills_gap", "below", True, False, "en")
+    note = compose(inp, guard=f.no_findings)
+    assert flat(note).count("how the ledger handles refunds") == 1
+
+
+@pytest.mark.parametrize(
+    ("descriptor", "needs"),
+    [
+        ("you explained your reasoning in a clear order", "explain their reasoning in a clear"),
+        ("Explains trade-offs clearly and checks that others follow", "explain trade-offs"),
+        ("Can design payment APIs that stay correct", "design payment APIs that stay correct"),
+    ],
+)
+def test_the_bar_descriptor_says_what_the_role_needs_never_what_you_did(descriptor, needs):
+    bar = f.competency(1, name="Communication", descriptors={"yes": descriptor, "no": "x"})
+    card = f.scorecard(items=(f.item(1, "no"),))
+    inp = f.note_input(
+        job_=f.job(competencies=(bar,)), interviews=(f.interview(),), scorecards=(card,)
+    )
+    note = compose(inp, guard=f.no_findings)
+    (requirement,) = [s for s in note.sentences if s.claim == "requirement"]
+    assert needs in requirement.text and not YOU.search(requirement.text)
+
+
+def test_a_descriptor_that_cannot_be_said_of_the_role_is_left_out():
+    bar = f.competency(1, descriptors={"yes": "Strong grasp of SQL", "no": "x"})
+    card = f.scorecard(items=(f.item(1, "no"),))
+    inp = f.note_input(
+        job_=f.job(competencies=(bar,)), interviews=(f.interview(),), scorecards=(card,)
+    )
+    note = compose(inp, guard=f.no_findings)
+    assert "Strong grasp" not in note.text
+    assert not [s for s in note.sentences if s.claim == "requirement"]
+
+
+def test_the_candidate_as_a_noun_is_turned_to_you_too():
+    note = with_comment("The candidate explained the design clearly.")
+    assert "that you explained the design clearly." in flat(note)
+    note = with_comment("Clear answers from the candidate on SQL.")
+    assert "candidate on SQL" not in note.text

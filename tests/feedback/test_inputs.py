@@ -1,0 +1,67 @@
+"""The engine's input as inputs.py builds it from the database: language, stage and reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from heardback.accounts.models import Organization, User
+from heardback.feedback import engine
+from heardback.feedback.inputs import applications_for_notes, note_inputs
+from heardback.hiring.models import Application
+from tests import factories
+from tests.feedback.conftest import rejected_application
+
+
+def built(org: Organization, application: Application) -> engine.NoteInput:
+    return note_inputs(org, applications_for_notes([application.pk]))[0]
+
+
+@pytest.mark.django_db
+def test_a_french_speaker_gets_french_when_the_organization_writes_french(
+    org: Organization, recruiter: User
+) -> None:
+    application = rejected_application(org, recruiter=recruiter)
+    application.candidate.language = "fr"
+    application.candidate.save()
+    factories.JobFactory(organization=org, language="fr")  # the organization writes French
+    inp = built(org, application)
+    assert inp.candidate.language == "fr"
+    assert inp.job.language == "en"  # the rubric: the engine does not quote it in French
+    note = engine.compose(inp, guard=lambda text, **_: [])
+    assert note.language == "fr" and not note.quality.language_fallback
+
+
+@pytest.mark.django_db
+def test_otherwise_the_jobs_language_and_the_recruiter_is_told(
+    org: Organization, recruiter: User
+) -> None:
+    application = rejected_application(org, recruiter=recruiter)
+    application.candidate.language = "fr"
+    application.candidate.save()
+    inp = built(org, application)
+    assert inp.candidate.language == "en"
+    assert engine.compose(inp, guard=lambda text, **_: []).quality.language_fallback
+
+
+@pytest.mark.django_db
+def test_the_stage_kind_and_the_reasons_stages_reach_the_engine(
+    org: Organization, recruiter: User
+) -> None:
+    application = rejected_application(org, recruiter=recruiter)
+    application.stage.kind = "final"
+    application.stage.save()
+    reason = application.rejection_reason
+    reason.stages = ["final", "offer"]
+    reason.save()
+    inp = built(org, application)
+    assert inp.stage_kind == "final"
+    assert inp.decision.reason_stages == ("final", "offer")
+
+
+@pytest.mark.django_db
+def test_without_a_recruiter_the_organization_signs_once(org: Organization) -> None:
+    org.sender_name = ""
+    org.save()
+    application = rejected_application(org)
+    note = engine.compose(built(org, application), guard=lambda text, **_: [])
+    assert note.text.rstrip().splitlines()[-1] == "Acme"
