@@ -197,7 +197,7 @@ def test_submitting_a_comment_the_guard_blocks_is_refused_naming_the_field(
     error = assert_error(api.post("/scorecards", body), 400, "refused")
     [field] = error["fields"]
     assert field["field"] == "ratings.1.candidate_comment"
-    assert "«too old» is blocked by the safe-feedback guard: Age" in field["message"]
+    assert "too old» is blocked by the safe-feedback guard: Age" in field["message"]
     assert "Try: Describe the job-related evidence instead" in field["message"]
     assert error["message"] == field["message"]
     assert not Scorecard.objects.exists()  # nothing saved, not even the draft

@@ -69,7 +69,12 @@ def test_the_gunicorn_access_log_redacts_links() -> None:
 def test_check_deploy_is_clean_with_production_settings() -> None:
     """`heardback check --deploy` with the environment docs/operators.md gives production."""
     env = {
-        **{k: v for k, v in os.environ.items() if k not in ("DEBUG", "CACHE_URL")},
+        **{
+            k: v
+            for k, v in os.environ.items()
+            # The browser fixture allows async-unsafe calls in-process; a server must not.
+            if k not in ("DEBUG", "CACHE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+        },
         "DEBUG": "0",
         "SECRET_KEY": "a-production-secret-key-" + "x7Qp" * 12,
         "HEARDBACK_BASE_URL": "https://jobs.example.com",
