@@ -21,3 +21,19 @@ document.addEventListener("click", function (event) {
   box.focus();
   box.dispatchEvent(new Event("input", { bubbles: true }));
 });
+// The header's menu is a <details>: always open on wide screens, where its toggle is hidden;
+// closed at first on phones, and closed again by Escape.
+(function () {
+  var menu = document.querySelector("[data-menu]");
+  if (!menu || !window.matchMedia) return;
+  var wide = window.matchMedia("(min-width: 761px)");
+  function sync() { menu.open = wide.matches; }
+  sync();
+  wide.addEventListener("change", sync);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && menu.open && !wide.matches) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
+  });
+})();
