@@ -296,9 +296,11 @@ def test_a_candidate_page_fits_a_phone_in_english_and_french(
         phone.set_viewport_size(DESKTOP)
         screenshot(phone, f"candidate-portal-desktop-{language}")
         phone.set_viewport_size(PHONE)
-    for path in ("/p/", "/login/"):
+    for path in ("/p/", "/login/", "/no-such-page/"):
         phone.goto(live_server.url + path)
         assert_fits(phone, path)
+    expect(phone.get_by_role("link", name="Back to the home page")).to_be_visible()
+    screenshot(phone, "not-found-phone-en")
 
 
 @pytest.mark.parametrize("javascript", [True, False])
