@@ -71,3 +71,9 @@ def test_htmx_and_the_api_keep_their_own_405(recruiter: User) -> None:
     api = client.delete("/api/v1/jobs", headers={"Accept": "text/html"})
     assert api.status_code in {401, 405}
     assert api["Content-Type"].startswith("application/json")
+
+
+def test_the_candidate_portal_keeps_its_own_405(recruiter: User) -> None:
+    response = signed_in(recruiter).put("/p/" + "D" * 43 + "/")
+    assert response.status_code == 405
+    assert "405.html" not in [t.name for t in response.templates]

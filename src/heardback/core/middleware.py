@@ -16,6 +16,8 @@ CONTENT_SECURITY_POLICY = (
 )
 # The API's documentation page loads Swagger UI as ninja ships it.
 _OWN_POLICY_PATHS = ("/api/v1/docs",)
+# The API answers errors in JSON; the candidate portal has its own headers and pages.
+_OWN_ERROR_PATHS = ("/api/", "/p/")
 
 
 class SecurityHeadersMiddleware:
@@ -36,8 +38,9 @@ class SecurityHeadersMiddleware:
 
 class MethodNotAllowedPageMiddleware:
     """A page, styled and translated, instead of the empty 405 of `require_POST` and friends,
-    for people who opened a form's address in the browser. The API keeps its JSON errors, and
-    htmx requests get the bare answer (a page would be swapped into a fragment)."""
+    for people who opened a form's address in the browser. The API keeps its JSON errors, the
+    candidate portal its own headers and no cookies, and htmx requests get the bare answer (a
+    page would be swapped into a fragment)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -46,12 +49,13 @@ class MethodNotAllowedPageMiddleware:
         response = self.get_response(request)
         if (
             response.status_code != 405
-            or request.path.startswith("/api/")
+            or request.path.startswith(_OWN_ERROR_PATHS)
             or request.headers.get("HX-Request")
             or not request.accepts("text/html")
         ):
             return response
         page = render(request, "405.html", status=405)
-        if "Allow" in response.headers:
-            page.headers["Allow"] = response.headers["Allow"]
+        for name, value in response.headers.items():  # Allow, and any the view set
+            if name.lower() not in ("content-type", "content-length"):
+                page.headers[name] = value
         return page
