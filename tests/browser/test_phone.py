@@ -43,18 +43,19 @@ NOT_PAGE_PREFIXES = ("/admin/", "/api/", "/static/")
 # What each persona mostly works on, for the screenshots in docs/screenshots/.
 MAIN_PAGES = {
     "recruiter": [
-        "hiring:job-detail", "hiring:application-detail", "feedback:queue",
-        "feedback:note-detail", "feedback:sent", "closure:dashboard", "portal:question-list",
+        "hiring:job-detail", "feedback:queue", "feedback:note-detail", "feedback:sent",
+        "closure:dashboard",
     ],
-    "admin": ["hiring:job-list", "accounts:settings-members", "integrations:run-detail"],
+    "admin": ["accounts:settings-members", "integrations:run-detail"],
     "interviewer": ["hiring:scorecard-list-mine", "hiring:scorecard-edit"],
 }  # fmt: skip
 
-# The elements a finger must hit: header controls, buttons, selects, the menu's links.
+# The elements a finger must hit: header controls, buttons, fields, tabs and pages' links.
 TOUCH_TARGETS = """
 () => [...document.querySelectorAll(
     '.topbar summary, .topbar a, .topbar button, .topbar select, main button:not(.link), ' +
-    'main a.button, main select')]
+    'main a.button, main select, main nav a, .pager a, ' +
+    'main input:not([type=hidden]):not([type=checkbox]):not([type=radio])')]
   .filter(e => e.offsetParent !== null && !e.closest('.sources'))
   .map(e => [e.outerHTML.slice(0, 80), e.getBoundingClientRect().height])
   .filter(([, height]) => height < 44)
@@ -170,7 +171,7 @@ def crawl(page: Any, base: str, start: str) -> dict[str, str]:
     return visited
 
 
-def menu_check(page: Any, *, label: str) -> None:
+def menu_check(page: Any, *, label: str, name: str) -> None:
     """The header is one row with a menu button; the menu opens over the page and fits."""
     menu = page.locator("details.menu")
     summary = menu.locator("summary")
@@ -181,6 +182,7 @@ def menu_check(page: Any, *, label: str) -> None:
     summary.click()
     expect(page.get_by_role("navigation")).to_be_visible()
     assert_fits(page, "menu open")
+    screenshot(page, name)
     page.keyboard.press("Escape")
     expect(page.get_by_role("navigation")).to_be_hidden()
 
@@ -247,14 +249,14 @@ def test_every_page_of_a_persona_fits_a_phone_in_english_and_french(
     base = live_server.url
     sign_in(phone, base, f"{persona}@demo.example")
     start = urlsplit(phone.url).path
-    menu_check(phone, label="Menu")
+    menu_check(phone, label="Menu", name=f"{persona}-menu-phone-en")
     english = crawl(phone, base, start)
     assert expected <= set(english), sorted(expected - set(english))
     screenshots(phone, base, persona, english, "en")
 
     phone.goto(base + start)
     switch_to_french(phone)
-    menu_check(phone, label="Menu")
+    menu_check(phone, label="Menu", name=f"{persona}-menu-phone-fr")
     french = crawl(phone, base, start)
     assert set(french) == set(english)
     screenshots(phone, base, persona, french, "fr")
