@@ -17,10 +17,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from heardback.accounts.invitations import (
+    invitation_create,
+    invitation_send,
+    invitation_token,
+)
 from heardback.accounts.models import Organization
 from heardback.core.demo import demo_create
 from heardback.feedback.models import FeedbackNote
@@ -281,8 +286,18 @@ def test_an_interviewer_meets_no_link_they_cannot_follow(
             refused[link] = status
     assert refused == {}
 
+    # Typed by hand, a page they may not open answers with the app's page and a way back.
+    response = phone.goto(f"{base}/settings/")
+    assert response is not None and response.status == 403
+    expect(phone.get_by_role("heading", name="You cannot open this page")).to_be_visible()
+    assert_fits(phone, "403")
+    screenshot(phone, "forbidden-phone-en")
+    phone.get_by_role("link", name="Back to the home page").click()
+    phone.wait_for_url(re.compile(r"/(jobs|scorecards)/"))
+    expect(phone.locator("h1")).to_be_visible()
 
-def test_a_candidate_page_fits_a_phone_in_english_and_french(
+
+def test_a_candidate_and_a_new_colleague_pages_fit_a_phone(
     live_server: Any, phone: Any, demo: Organization
 ) -> None:
     sent = FeedbackNote.objects.filter(organization=demo, status=FeedbackNote.Status.SENT)
@@ -298,8 +313,16 @@ def test_a_candidate_page_fits_a_phone_in_english_and_french(
         phone.set_viewport_size(DESKTOP)
         screenshot(phone, f"candidate-portal-desktop-{language}")
         phone.set_viewport_size(PHONE)
-    for path in ("/p/", "/login/", "/no-such-page/"):
-        phone.goto(live_server.url + path)
+    invitation = invitation_send(
+        actor=None,
+        invitation=invitation_create(
+            actor=None, organization=demo, email="new.colleague@demo.example", role="interviewer"
+        ),
+    )
+    invited = reverse("accounts:invitation-accept", args=[invitation_token(invitation)])
+    for path, status in (("/p/", 200), ("/login/", 200), (invited, 200), ("/nowhere/", 404)):
+        response = phone.goto(live_server.url + path)
+        assert response is not None and response.status == status, path
         assert_fits(phone, path)
     expect(phone.get_by_role("link", name="Back to the home page")).to_be_visible()
     screenshot(phone, "not-found-phone-en")
