@@ -27,6 +27,7 @@ from heardback.accounts.invitations import (
     invitation_token,
 )
 from heardback.accounts.models import Organization
+from heardback.closure.services import closure_sweep
 from heardback.core.demo import demo_create
 from heardback.feedback.models import FeedbackNote
 from heardback.feedback.services import feedback_notes_draft_bulk
@@ -77,7 +78,8 @@ TOO_WIDE = """
 
 @pytest.fixture
 def demo(settings: Any) -> Iterator[Organization]:
-    """The small demo organization with its drafted notes, a few sent, a question and imports."""
+    """The small demo organization with its drafted notes, a few sent, a question, an import
+    with a problem, and its closure clocks computed."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     summary = demo_create(seed=1, size="small", password=PASSWORD)
     organization = summary.organization
@@ -118,6 +120,7 @@ def demo(settings: Any) -> Iterator[Organization]:
         ],
         error_count=1,
     )
+    closure_sweep()  # the closure page's clocks, as the worker computes them
     yield organization
 
 
