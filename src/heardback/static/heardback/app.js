@@ -26,7 +26,7 @@ document.addEventListener("click", function (event) {
 (function () {
   var menu = document.querySelector("[data-menu]");
   if (!menu || !window.matchMedia) return;
-  var wide = window.matchMedia("(min-width: 761px)");
+  var wide = window.matchMedia("(min-width: 901px)");
   function sync() { menu.open = wide.matches; }
   sync();
   wide.addEventListener("change", sync);
