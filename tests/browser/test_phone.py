@@ -154,11 +154,25 @@ def local_links(page: Any) -> list[str]:
     return links
 
 
+# Tables of the class "list" as they show on a phone: one card per row, each cell labelled.
+TABLES = """
+() => [...document.querySelectorAll('table.list')].filter(t => t.tHead && t.tBodies[0].rows[0])
+  .map(t => {
+    const row = t.tBodies[0].rows[0];
+    const cell = [...row.cells].find((c, i) => i > 0 && c.colSpan === 1);
+    const heading = cell ? t.tHead.rows[0].cells[cell.cellIndex].textContent.trim() : null;
+    return [getComputedStyle(row).display, cell ? cell.dataset.label === heading : true];
+  })
+"""
+
+
 def assert_fits(page: Any, where: str) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], (where, width, page.evaluate(TOO_WIDE))
     small = page.evaluate(TOUCH_TARGETS)
     assert small == [], (where, small)
+    tables = page.evaluate(TABLES)
+    assert all(table == ["block", True] for table in tables), (where, tables)
 
 
 def crawl(page: Any, base: str, start: str) -> dict[str, str]:

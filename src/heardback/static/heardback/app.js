@@ -37,3 +37,29 @@ document.addEventListener("click", function (event) {
     }
   });
 })();
+// On phones a table of the class "list" reads as one card per row (app.css): each cell is
+// labelled here with its column's heading, so the templates stay plain tables.
+function tablesLabel() {
+  document.querySelectorAll("table.list").forEach(function (table) {
+    if (!table.tHead || table.tHead.rows.length !== 1) return;
+    var headings = [];
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) {
+      var hidden = cell.querySelector(".sr-only");
+      var text = cell.textContent.trim();
+      if (hidden && hidden.textContent.trim() === text) text = "";  // no visible heading
+      for (var i = 0; i < cell.colSpan; i++) headings.push(text);
+    });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        var column = 0;
+        Array.prototype.forEach.call(row.cells, function (cell) {
+          cell.dataset.label = cell.colSpan > 1 ? "" : headings[column] || "";
+          column += cell.colSpan;
+        });
+      });
+    });
+    table.classList.add("cards");
+  });
+}
+tablesLabel();
+document.addEventListener("htmx:afterSettle", tablesLabel);
