@@ -155,6 +155,8 @@ MIDDLEWARE = [
     "heardback.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it sees the view's own answer, with the user and their language known.
+    "heardback.core.middleware.MethodNotAllowedPageMiddleware",
 ]
 
 ROOT_URLCONF = "heardback.urls"

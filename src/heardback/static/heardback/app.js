@@ -21,3 +21,45 @@ document.addEventListener("click", function (event) {
   box.focus();
   box.dispatchEvent(new Event("input", { bubbles: true }));
 });
+// The header's menu is a <details>: always open on wide screens, where its toggle is hidden;
+// closed at first on phones, and closed again by Escape.
+(function () {
+  var menu = document.querySelector("[data-menu]");
+  if (!menu || !window.matchMedia) return;
+  var wide = window.matchMedia("(min-width: 901px)");
+  function sync() { menu.open = wide.matches; }
+  sync();
+  wide.addEventListener("change", sync);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && menu.open && !wide.matches) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
+  });
+})();
+// On phones a table of the class "list" reads as one card per row (app.css): each cell is
+// labelled here with its column's heading, so the templates stay plain tables.
+function tablesLabel() {
+  document.querySelectorAll("table.list").forEach(function (table) {
+    if (!table.tHead || table.tHead.rows.length !== 1) return;
+    var headings = [];
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) {
+      var hidden = cell.querySelector(".sr-only");
+      var text = cell.textContent.trim();
+      if (hidden && hidden.textContent.trim() === text) text = "";  // no visible heading
+      for (var i = 0; i < cell.colSpan; i++) headings.push(text);
+    });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        var column = 0;
+        Array.prototype.forEach.call(row.cells, function (cell) {
+          cell.dataset.label = cell.colSpan > 1 ? "" : headings[column] || "";
+          column += cell.colSpan;
+        });
+      });
+    });
+    table.classList.add("cards");
+  });
+}
+tablesLabel();
+document.addEventListener("htmx:afterSettle", tablesLabel);
