@@ -389,3 +389,18 @@ def test_the_candidate_as_a_noun_is_turned_to_you_too():
     assert "that you explained the design clearly." in flat(note)
     note = with_comment("Clear answers from the candidate on SQL.")
     assert "candidate on SQL" not in note.text
+
+
+def test_one_onsite_interview_is_never_called_interviews() -> None:
+    """An onsite named in another language ("Entretien") is still one interview."""
+    rubric = f.rubric("en")
+    card = f.scorecard(
+        interview_id=75, overall="yes", items=(f.item(rubric[0].id, "yes"),)
+    )
+    inp = f.note_input(
+        interviews=(f.interview(75, "Entretien", "onsite", D(2026, 11, 28)),),
+        scorecards=(card,),
+        decision_=f.decision("role_closed"),
+    )
+    text = compose(inp).text
+    assert "Entretien" in text and "interviews" not in text

@@ -26,7 +26,7 @@ KIND_NOUNS: Final = {
     "technical": "interview",
     "system_design": "interview",
     "hiring_manager": "conversation",
-    "onsite": "interviews",
+    "onsite": "interview",  # one record is one meeting: never "interviews" for one
     "take_home": "exercise",
     "other": "interview",
 }
