@@ -195,3 +195,17 @@ def test_any_page_number_answers_without_error(
 ) -> None:
     assert recruiter_client.get("/feedback/", {"page": page}).status_code == 200
     assert recruiter_client.get("/imports/", {"page": page}).status_code == 200
+
+
+def test_a_note_not_in_the_candidates_language_says_so(
+    recruiter_client: Client, org: Organization, recruiter: User
+) -> None:
+    from tests.feedback.conftest import rejected_application
+
+    application = rejected_application(org, recruiter=recruiter, first_name="Amélie")
+    application.candidate.language = "fr"
+    application.candidate.save()
+    note = services.feedback_note_draft(actor=None, application=application)
+    assert note.language == "en" and note.quality["language_fallback"]
+    page = recruiter_client.get(f"/feedback/{note.pk}/").content.decode()
+    assert "the candidate prefers Français" in page
