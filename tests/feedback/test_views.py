@@ -209,3 +209,21 @@ def test_a_note_not_in_the_candidates_language_says_so(
     assert note.language == "en" and note.quality["language_fallback"]
     page = recruiter_client.get(f"/feedback/{note.pk}/").content.decode()
     assert "the candidate prefers Français" in page
+
+
+def test_a_recruiter_can_ask_for_areas_to_grow_on_a_note_about_pay(
+    recruiter_client: Client, org: Organization, recruiter: User
+) -> None:
+    """Not a skills reason: no areas to grow, unless the recruiter asks for them on that note."""
+    from tests.feedback.conftest import rejected_application
+
+    application = rejected_application(org, recruiter=recruiter, category="compensation")
+    note = services.feedback_note_draft(actor=None, application=application)
+    assert note.quality["development_areas"] == 0
+    page = recruiter_client.get(f"/feedback/{note.pk}/").content.decode()
+    assert "Regenerate with areas to grow" in page
+    response = recruiter_client.post(f"/feedback/{note.pk}/regenerate-with-development/")
+    assert response.status_code == 302
+    current = FeedbackNote.objects.get(application=application, is_current=True)
+    assert current.version == 2 and current.quality["development_areas"] >= 1
+    assert "Distributed systems design" in current.text

@@ -105,6 +105,7 @@ def _draft_chunk(
     pks: Sequence[int],
     summary: DraftSummary,
     screen: ScorecardScreen,
+    development_requested: bool = False,
 ) -> None:
     applications = applications_for_notes(pks)
     current = {
@@ -122,6 +123,8 @@ def _draft_chunk(
         if previous is not None and previous.status not in REPLACEABLE:
             summary.skipped += 1
             continue
+        if development_requested:
+            note_input = dataclasses.replace(note_input, development_requested=True)
         fields = _note_fields(engine.compose(note_input))
         quality = cast(dict[str, Any], fields["quality"])
         fields["review_reasons"] = review_reasons(quality, application, screen)
@@ -184,11 +187,14 @@ def feedback_notes_draft_bulk(
     return summary
 
 
-def feedback_note_draft(*, actor: User | None, application: Application) -> FeedbackNote:
+def feedback_note_draft(
+    *, actor: User | None, application: Application, development_requested: bool = False
+) -> FeedbackNote:
     """Draft (or regenerate) the note for one rejected or withdrawn application.
 
     Only the people who decide (admins, recruiters, hiring managers) may: a regeneration
-    replaces a recruiter's hand-edited draft with the engine's text.
+    replaces a recruiter's hand-edited draft with the engine's text. `development_requested`:
+    the recruiter asks for areas to grow although the reason is not about skills.
     """
     if actor is not None and (
         user_role(user=actor, organization=application.organization) not in DECIDER_ROLES
@@ -209,6 +215,7 @@ def feedback_note_draft(*, actor: User | None, application: Application) -> Feed
         pks=[application.pk],
         summary=summary,
         screen=ScorecardScreen(),
+        development_requested=development_requested,
     )
     note = FeedbackNote.objects.get(application=application, is_current=True)
     if summary.skipped:

@@ -195,8 +195,12 @@ def note_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 actor=actor, note=note, acknowledge_warnings="acknowledge" in request.POST
             )
             messages.success(request, _("Approved."))
-        elif action == "regenerate":
-            note = services.feedback_note_draft(actor=actor, application=note.application)
+        elif action in ("regenerate", "regenerate-with-development"):
+            note = services.feedback_note_draft(
+                actor=actor,
+                application=note.application,
+                development_requested=action == "regenerate-with-development",
+            )
             messages.success(request, _("Regenerated from the scorecards."))
         elif action == "send":
             at = services.parse_when(request.POST.get("when", ""), note.organization)

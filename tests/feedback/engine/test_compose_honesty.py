@@ -394,9 +394,7 @@ def test_the_candidate_as_a_noun_is_turned_to_you_too():
 def test_one_onsite_interview_is_never_called_interviews() -> None:
     """An onsite named in another language ("Entretien") is still one interview."""
     rubric = f.rubric("en")
-    card = f.scorecard(
-        interview_id=75, overall="yes", items=(f.item(rubric[0].id, "yes"),)
-    )
+    card = f.scorecard(interview_id=75, overall="yes", items=(f.item(rubric[0].id, "yes"),))
     inp = f.note_input(
         interviews=(f.interview(75, "Entretien", "onsite", D(2026, 11, 28)),),
         scorecards=(card,),
