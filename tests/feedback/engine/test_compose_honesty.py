@@ -360,6 +360,9 @@ def test_the_same_comment_on_two_competencies_is_quoted_once():
         ("you explained your reasoning in a clear order", "explain their reasoning in a clear"),
         ("Explains trade-offs clearly and checks that others follow", "explain trade-offs"),
         ("Can design payment APIs that stay correct", "design payment APIs that stay correct"),
+        # Read in the large demo: "negotiat on value", "tests that covered the edge cases".
+        ("you built a shared plan and negotiated on value", "build a shared plan and negotiate"),
+        ("you wrote code with tests that covered the edge cases", "tests that cover the edge"),
     ],
 )
 def test_the_bar_descriptor_says_what_the_role_needs_never_what_you_did(descriptor, needs):
@@ -402,3 +405,20 @@ def test_one_onsite_interview_is_never_called_interviews() -> None:
     )
     text = compose(inp).text
     assert "Entretien" in text and "interviews" not in text
+
+
+def test_a_bar_described_with_a_reservation_is_not_turned_into_what_the_role_needs():
+    """A "mixed" bar reads "you acknowledged the concern, but …": that is not a requirement."""
+    bar = f.competency(
+        1,
+        name="Difficult conversations",
+        bar="mixed",
+        descriptors={"mixed": "you acknowledged the concern, but the next steps were vague"},
+    )
+    card = f.scorecard(items=(f.item(1, "no"),))
+    inp = f.note_input(
+        job_=f.job(competencies=(bar,)), interviews=(f.interview(),), scorecards=(card,)
+    )
+    note = compose(inp, guard=f.no_findings)
+    assert not [s for s in note.sentences if s.claim == "requirement"]
+    assert "next steps were vague" not in note.text

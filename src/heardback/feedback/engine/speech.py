@@ -465,7 +465,10 @@ def _en_lemma(word: str) -> str | None:
         )
     ending = stem[-2:]
     consonant_before = len(stem) > 2 and stem[-3] not in _VOWELS
-    if ending in ("at", "ut", "id", "ud", "in", "un", "ib", "ok", "ak", "ik", "ar", "ir", "ur"):
+    if ending == "at":
+        # negotiated, created, evaluated -> -ate; seated, treated, floated keep their stem
+        return stem if stem.endswith(("eat", "oat")) else stem + "e"
+    if ending in ("ut", "id", "ud", "in", "un", "ib", "ok", "ak", "ik", "ar", "ir", "ur"):
         return stem + "e" if consonant_before else stem
     if ending in ("ot", "ap", "ip", "yp", "am", "im", "om", "um", "ab", "ob", "ub", "ad", "od"):
         return stem + "e" if consonant_before else stem
@@ -571,6 +574,8 @@ def _role_needs_en(words: list[str]) -> str | None:
     lowered = [_bare(w) for w in words]
     if {"not", "never", "yet", "struggled", "hard", "without"} & set(lowered):
         return None
+    if {"but", "though", "although", "however"} & set(lowered):
+        return None  # a level described with a reservation is not what the role needs
     n = 0
     if lowered[0].endswith("ly") and len(words) > 1:  # "clearly explain"
         n = 1
@@ -594,6 +599,11 @@ def _role_needs_en(words: list[str]) -> str | None:
             base = _en_lemma(word)
             if base is not None and _next_is_word(words, k) and not out[k][:1].isupper():
                 out[k] = _keep_trailing(words[k], base)
+        elif previous in ("that", "which", "who"):
+            # "questions that uncovered the problem" -> "questions that uncover the problem"
+            base = _en_lemma(word)
+            if base is not None and base not in ("be", "have") and _next_is_word(words, k):
+                out[k] = _keep_trailing(words[k], base)
         if word in _EN_SUBJECT_PRONOUNS:
             out[k] = _keep_trailing(words[k], _EN_SUBJECT_PRONOUNS[word])
     return " ".join(out)
@@ -616,6 +626,8 @@ def _role_needs_fr(words: list[str]) -> str | None:
     out = [*lead, _keep_trailing(words[0], head), *words[1:]]
     words = [*lead, *words]
     lowered = [*lead, *lowered]
+    if {"mais", "cependant", "toutefois", "quoique", "bien que"} & set(lowered):
+        return None  # a level described with a reservation is not what the role needs
     for k in range(len(lead) + 1, len(out)):
         word = lowered[k]
         if (lowered[k - 1] == "et" or words[k - 1].endswith(",")) and _next_is_word(words, k):
