@@ -8,13 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from heardback.accounts.models import User
+from heardback.accounts.web import request_user
 from heardback.closure import charts, selectors, services
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _back(request: HttpRequest) -> HttpResponse:
@@ -29,7 +24,7 @@ def _back(request: HttpRequest) -> HttpResponse:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     organization = selectors.organization_for_decider(
-        user=_user(request), session_slug=request.session.get("org")
+        user=request_user(request), session_slug=request.session.get("org")
     )
     data = selectors.closure_dashboard(organization=organization, show=request.GET.get("show", ""))
     return render(
@@ -49,9 +44,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def holding_update(request: HttpRequest, pk: int) -> HttpResponse:
-    application = selectors.application_get_for_decider(user=_user(request), pk=pk)
+    application = selectors.application_get_for_decider(user=request_user(request), pk=pk)
     try:
-        promised = services.holding_update_send(actor=_user(request), application=application)
+        promised = services.holding_update_send(
+            actor=request_user(request), application=application
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _back(request)
@@ -70,8 +67,10 @@ def holding_update(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def holding_update_all(request: HttpRequest) -> HttpResponse:
     organization = selectors.organization_for_decider(
-        user=_user(request), session_slug=request.session.get("org")
+        user=request_user(request), session_slug=request.session.get("org")
     )
-    sent = services.holding_updates_send_overdue(actor=_user(request), organization=organization)
+    sent = services.holding_updates_send_overdue(
+        actor=request_user(request), organization=organization
+    )
     messages.success(request, _("Holding updates sent: %(n)s.") % {"n": sent})
     return _back(request)

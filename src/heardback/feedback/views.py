@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heardback.accounts.models import Organization
+from heardback.accounts.web import request_user
 from heardback.core.paging import page_number
 from heardback.feedback import selectors, services
 from heardback.feedback.engine import guard
@@ -72,13 +73,11 @@ SOURCE_FIELDS = {
 }
 
 
-def _user(request: HttpRequest):  # type: ignore[no-untyped-def]
-    return request.user
-
-
 def _decider_org(request: HttpRequest) -> Organization:
     """The current organization, where the user must be a recruiter, hiring manager or admin."""
-    return organization_for_decider(user=_user(request), session_slug=request.session.get("org"))
+    return organization_for_decider(
+        user=request_user(request), session_slug=request.session.get("org")
+    )
 
 
 @require_GET
@@ -134,7 +133,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def note_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    note = selectors.feedback_note_get_for_user(user=_user(request), pk=pk)
+    note = selectors.feedback_note_get_for_user(user=request_user(request), pk=pk)
     return _note_page(request, note)
 
 
@@ -163,11 +162,11 @@ def _note_page(request: HttpRequest, note, *, error: str = "", status: int = 200
 @require_http_methods(["GET", "POST"])
 @login_required
 def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    note = selectors.feedback_note_get_for_user(user=_user(request), pk=pk)
+    note = selectors.feedback_note_get_for_user(user=request_user(request), pk=pk)
     if request.method == "POST":
         try:
             edited = services.feedback_note_edit(
-                actor=_user(request),
+                actor=request_user(request),
                 note=note,
                 subject=request.POST.get("subject", ""),
                 text=request.POST.get("text", ""),
@@ -187,8 +186,8 @@ def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def note_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    note = selectors.feedback_note_get_for_user(user=_user(request), pk=pk)
-    actor = _user(request)
+    note = selectors.feedback_note_get_for_user(user=request_user(request), pk=pk)
+    actor = request_user(request)
     try:
         if action == "approve":
             note = services.feedback_note_approve(
@@ -225,9 +224,9 @@ def note_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @require_POST
 @login_required
 def application_draft(request: HttpRequest, pk: int) -> HttpResponse:
-    application = application_get_for_user(user=_user(request), pk=pk)
+    application = application_get_for_user(user=request_user(request), pk=pk)
     try:
-        note = services.feedback_note_draft(actor=_user(request), application=application)
+        note = services.feedback_note_draft(actor=request_user(request), application=application)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("hiring:application-detail", pk=application.pk)
@@ -256,7 +255,7 @@ def approve_clean(request: HttpRequest) -> HttpResponse:
     organization = _decider_org(request)
     job = _job_filter(request, organization)
     count = services.feedback_notes_approve_clean(
-        actor=_user(request), organization=organization, job=job
+        actor=request_user(request), organization=organization, job=job
     )
     messages.success(request, _("Approved %(n)s clean notes.") % {"n": count})
     return redirect(reverse("feedback:queue") + "?status=approved")
@@ -266,7 +265,9 @@ def approve_clean(request: HttpRequest) -> HttpResponse:
 @login_required
 def draft_all(request: HttpRequest) -> HttpResponse:
     organization = _decider_org(request)
-    summary = services.feedback_notes_draft_bulk(actor=_user(request), organization=organization)
+    summary = services.feedback_notes_draft_bulk(
+        actor=request_user(request), organization=organization
+    )
     messages.success(request, _("Drafted %(n)s notes.") % {"n": summary.drafted})
     return redirect("feedback:queue")
 
@@ -303,7 +304,9 @@ def send_approved(request: HttpRequest) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("feedback:queue")
-    count = feedback_notes_queue(actor=_user(request), organization=organization, job=job, at=at)
+    count = feedback_notes_queue(
+        actor=request_user(request), organization=organization, job=job, at=at
+    )
     messages.success(request, _("Queued %(n)s notes for delivery.") % {"n": count})
     return redirect(reverse("feedback:sent") + "?watch=1")
 

@@ -11,16 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from heardback.accounts.models import User
+from heardback.accounts.web import request_user
 from heardback.feedback.engine import guard
 from heardback.hiring import library, rubric_services, selectors
 from heardback.hiring.models import AttributeRating, Competency, Job
 from heardback.hiring.rubric_forms import CompetencyForm
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -73,19 +68,19 @@ def _card(
 @require_GET
 @login_required
 def rubric_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    job = selectors.job_get_for_rubric_editor(user=_user(request), pk=pk)
+    job = selectors.job_get_for_rubric_editor(user=request_user(request), pk=pk)
     return _rubric_page(request, job)
 
 
 @require_POST
 @login_required
 def competency_create(request: HttpRequest, pk: int) -> HttpResponse:
-    job = selectors.job_get_for_rubric_editor(user=_user(request), pk=pk)
+    job = selectors.job_get_for_rubric_editor(user=request_user(request), pk=pk)
     form = CompetencyForm(request.POST, prefix="new", language=job.language)
     if form.is_valid():
         try:
             competency = rubric_services.competency_save(
-                actor=_user(request), job=job, values=form.values()
+                actor=request_user(request), job=job, values=form.values()
             )
         except ValidationError as error:
             _add_errors(form, error)
@@ -100,13 +95,13 @@ def competency_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def competency_update(request: HttpRequest, pk: int) -> HttpResponse:
-    competency = selectors.competency_get_for_rubric_editor(user=_user(request), pk=pk)
+    competency = selectors.competency_get_for_rubric_editor(user=request_user(request), pk=pk)
     form = CompetencyForm.for_competency(competency, request.POST)
     saved = False
     if form.is_valid():
         try:
             competency = rubric_services.competency_save(
-                actor=_user(request),
+                actor=request_user(request),
                 job=competency.job,
                 values=form.values(),
                 competency=competency,
@@ -131,9 +126,9 @@ def competency_update(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def competency_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    competency = selectors.competency_get_for_rubric_editor(user=_user(request), pk=pk)
+    competency = selectors.competency_get_for_rubric_editor(user=request_user(request), pk=pk)
     try:
-        rubric_services.competency_delete(actor=_user(request), competency=competency)
+        rubric_services.competency_delete(actor=request_user(request), competency=competency)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -144,7 +139,7 @@ def competency_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def competency_library(request: HttpRequest, pk: int) -> HttpResponse:
-    job = selectors.job_get_for_rubric_editor(user=_user(request), pk=pk)
+    job = selectors.job_get_for_rubric_editor(user=request_user(request), pk=pk)
     taken = {name.lower() for name in job.competencies.values_list("name", flat=True)}
     labels = dict(AttributeRating.choices)
     entries = [
@@ -178,10 +173,10 @@ def competency_library(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def competency_library_add(request: HttpRequest, pk: int) -> HttpResponse:
-    job = selectors.job_get_for_rubric_editor(user=_user(request), pk=pk)
+    job = selectors.job_get_for_rubric_editor(user=request_user(request), pk=pk)
     try:
         competency = rubric_services.competency_add_from_library(
-            actor=_user(request), job=job, key=request.POST.get("key", "")
+            actor=request_user(request), job=job, key=request.POST.get("key", "")
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

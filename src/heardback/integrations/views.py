@@ -8,7 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from heardback.accounts.models import Organization, User
+from heardback.accounts.models import Organization
+from heardback.accounts.web import request_user
 from heardback.core.paging import page_number
 from heardback.integrations import selectors, services
 from heardback.integrations.forms import ImportUploadForm
@@ -17,14 +18,10 @@ from heardback.integrations.models import ImportRun
 RUNS_PAGE_SIZE = 50
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 def _importer_org(request: HttpRequest) -> Organization:
     """The current organization, where the user must be an admin or a recruiter."""
     return selectors.organization_for_importer(
-        user=_user(request), session_slug=request.session.get("org")
+        user=request_user(request), session_slug=request.session.get("org")
     )
 
 
@@ -38,7 +35,7 @@ def run_list(request: HttpRequest) -> HttpResponse:
         try:
             run = services.import_run_start(
                 organization=organization,
-                user=_user(request),
+                user=request_user(request),
                 source=form.cleaned_data["source"],
                 files=form.cleaned_data["upload"],
                 dry_run=form.cleaned_data["dry_run"],
@@ -71,7 +68,7 @@ def run_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    run = selectors.import_run_get_for_user(user=_user(request), run_id=pk)
+    run = selectors.import_run_get_for_user(user=request_user(request), run_id=pk)
     return render(request, "integrations/run_detail.html", _run_context(run))
 
 
@@ -79,7 +76,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def run_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The run's status block; htmx polls it until the run ends."""
-    run = selectors.import_run_get_for_user(user=_user(request), run_id=pk)
+    run = selectors.import_run_get_for_user(user=request_user(request), run_id=pk)
     return render(request, "integrations/_run_status.html", _run_context(run))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, cast
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from heardback.accounts.models import Organization, User
+from heardback.accounts.models import Organization
+from heardback.accounts.web import request_user
 from heardback.hiring.models import Candidate
 from heardback.hiring.selectors import organization_for_decider
 from heardback.portal import selectors, services, throttle
@@ -291,13 +292,11 @@ def data_download(request: HttpRequest, link: CandidateLink, token: str) -> Http
 # --- Recruiter side -----------------------------------------------------------------------
 
 
-def _user(request: HttpRequest) -> User:
-    return cast(User, request.user)
-
-
 def _decider_org(request: HttpRequest) -> Organization:
     """The current organization, where the user must be a recruiter, hiring manager or admin."""
-    return organization_for_decider(user=_user(request), session_slug=request.session.get("org"))
+    return organization_for_decider(
+        user=request_user(request), session_slug=request.session.get("org")
+    )
 
 
 def _queue(
@@ -330,10 +329,10 @@ def question_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def question_answer(request: HttpRequest, pk: int) -> HttpResponse:
-    question = selectors.portal_question_get_for_user(user=_user(request), pk=pk)
+    question = selectors.portal_question_get_for_user(user=request_user(request), pk=pk)
     try:
         services.portal_question_answer(
-            actor=_user(request), question=question, answer=request.POST.get("answer", "")
+            actor=request_user(request), question=question, answer=request.POST.get("answer", "")
         )
     except ValidationError as error:
         return _queue(
@@ -351,9 +350,9 @@ def question_answer(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def erasure_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    erasure = selectors.erasure_request_get_for_user(user=_user(request), pk=pk)
+    erasure = selectors.erasure_request_get_for_user(user=request_user(request), pk=pk)
     try:
-        services.erasure_request_confirm(actor=_user(request), request=erasure)
+        services.erasure_request_confirm(actor=request_user(request), request=erasure)
     except ValidationError as error:
         return _queue(request, erasure.organization, error=" ".join(error.messages), status=400)
     messages.success(request, _("The candidate's personal data has been erased."))
