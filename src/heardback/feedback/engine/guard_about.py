@@ -62,6 +62,7 @@ _STOPS = _words(
     "with from by of about into over after before dans sur avec pendant lors"
 )
 
+_OF = _words("de des du")
 _CONTRASTS = _words("but however though although yet except mais cependant pourtant sauf")
 
 # Folded forms (lower case, no accents). Each language: possessives, candidate words, reasons,
@@ -136,7 +137,8 @@ _CUES: dict[str, dict[str, str]] = {
         " leave-policy law's studies' festival's signage aid aids app apps research data"
         " reform rehabilitation resettlement outreach wing appeals applications returners"
         " changing facilities facility room rooms showers locker lockers couple couples"
-        " wedding weddings funeral funerals ceremony ceremonies meal meals catering aider aiders",
+        " wedding weddings funeral funerals ceremony ceremonies meal meals catering aider aiders"
+        " aftercare",
     },
     "fr": {
         "possessive": "son sa ses votre vos leur leurs ton ta tes",
@@ -184,7 +186,8 @@ _CUES: dict[str, dict[str, str]] = {
         " coordinateur coordinatrice educateur educatrice infirmier infirmiere auxiliaire"
         " avocat avocate juriste enseignant enseignante professeur formateur formatrice"
         " medecin psychologue animateur animatrice mediateur mediatrice mission vendeur"
-        " vendeuse penaliste",
+        " vendeuse penaliste lingere brancardier brancardiere ambulancier ambulanciere"
+        " standardiste secretaire cuisinier cuisiniere technicien technicienne hotesse agent",
         "after": "unite unites service services politique politiques droit droits accessible"
         " accessibles adaptes adapte adaptee adaptees",
     },
@@ -252,6 +255,10 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     # Short texts run both languages' rules, so titles of both count, on either side.
     titles = _cues("en")["title"] | _cues("fr")["title"]
     if (after[:1] and after[0] in titles) or (before and before[-1] in titles):
+        return "topic"
+    # French names whom a thing is for after "de": "les tenues de 1500 agents".
+    served = [w for w in after if not w.isdigit()]
+    if lang == "fr" and len(served) > 1 and served[0] in _OF and served[1] in cues["people"]:
         return "topic"
     for word in after:
         if word in cues["after"] or (lang == "en" and word in cues["people"]):
