@@ -73,10 +73,10 @@ def test_submitting_a_comment_the_guard_blocks_is_refused_and_saves_nothing(
     [error] = refused.value.error_dict[f"comment_{communication.pk}"]
     assert error.code == "guard_block"
     assert error.params is not None
-    assert error.params["text"] == "too old"
+    assert error.params["text"] == "seems too old"
     assert AGE_WHY in error.params["why"]
     assert error.params["suggestion"].startswith(AGE_TRY)
-    assert AGE_WHY in error.messages[0] and "«too old»" in error.messages[0]
+    assert AGE_WHY in error.messages[0] and "«seems too old»" in error.messages[0]
     draft.refresh_from_db()
     assert draft.submitted_at is None
     assert not draft.ratings.exists()
@@ -172,7 +172,7 @@ def test_the_form_refuses_the_submit_says_why_and_offers_the_rewrite(
     # only the sentences the guard passes.
     refusal = page.split(f'id="comment-refused-{communication.pk}"')[1].split("</div>")[0]
     assert f"Blocked by the guard: {AGE_WHY}" in refusal
-    assert "«too old»" in refusal
+    assert "«seems too old»" in refusal
     assert f"Suggested rewrite: {AGE_TRY}" in refusal
     assert 'data-rewrite="Clear answers on retries."' in refusal
     assert f'aria-describedby="comment-refused-{communication.pk}"' in page
@@ -203,7 +203,7 @@ def test_a_reopened_draft_shows_what_the_guard_blocks_in_its_saved_comment(
     communication = _competency(draft, "Communication")
     page = interviewer_client.get(reverse("hiring:scorecard-edit", args=[draft.pk])).content
     live = page.decode().split(f'id="guard-comment-{communication.pk}"')[1].split("</div>")[0]
-    assert "Blocked" in live and "«too old»" in live and AGE_WHY in live
+    assert "Blocked" in live and "«seems too old»" in live and AGE_WHY in live
 
 
 def test_the_form_submits_the_rewritten_comment(
