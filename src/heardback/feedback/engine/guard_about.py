@@ -8,7 +8,8 @@ sentence, and answers "topic" when the match is the job's subject matter, else "
 1. A possessive right before the match ("her maternity leave", "his accent") -> person.
 2. The match qualifies a place, service or work product right after it ("the maternity unit",
    "a wheelchair-accessible ramp", "Muslim families", "disability awareness training") -> topic.
-3. Otherwise the nearest cue before the match, reading backwards up to eight words, decides:
+3. Otherwise the nearest cue before the match, reading backwards up to eight words, decides
+   (a job title there, "éducatrice de prévention dans les quartiers nord", names the job):
    - a word for the candidate ("he", "she", "you", "the candidate", "his", "seems") or a reason
      or comparison ("too", "because", "would fit", "might", "prefer") -> person;
    - the people a job serves ("patients", "pupils", "customers", "a colleague") or a work
@@ -61,6 +62,9 @@ _STOPS = _words(
     "with from by of about into over after before dans sur avec pendant lors"
 )
 
+_OF = _words("de des du")
+_CONTRASTS = _words("but however though although yet except mais cependant pourtant sauf")
+
 # Folded forms (lower case, no accents). Each language: possessives, candidate words, reasons,
 # the people a job serves, work products and places, and what may follow a topic word.
 _CUES: dict[str, dict[str, str]] = {
@@ -110,12 +114,13 @@ _CUES: dict[str, dict[str, str]] = {
         " taught teaches teaching coached coaches coaching trained trains training helped helps"
         " helping advised advises advising treated treats treating nursed housed fed cooked"
         " catered welcomed welcomes greeted interpreted translated ran runs running hosted"
-        " hosts hosting offered offers provided provides",
+        " hosts hosting offered offers provided provides skilled specialising specializing"
+        " specialised specialized specialises specializes specialist expert",
         "title": "carer carers childminder childminders nanny nannies solicitor lawyer barrister"
         " nurse nurses teacher teachers adviser advisor officer"
         " coordinator caseworker interpreter translator chaplain therapist physio specialist"
         " champion ambassador practitioner midwife midwives doctor consultant worker workers"
-        " liaison lead",
+        " liaison lead aider aiders artist artists stylist stylists",
         "after": "unit units ward wards department departments clinic clinics service services"
         " care nursing team's policy policies law laws rights needs awareness support studies"
         " education lesson lessons curriculum module course festival festivals"
@@ -132,7 +137,8 @@ _CUES: dict[str, dict[str, str]] = {
         " leave-policy law's studies' festival's signage aid aids app apps research data"
         " reform rehabilitation resettlement outreach wing appeals applications returners"
         " changing facilities facility room rooms showers locker lockers couple couples"
-        " wedding weddings funeral funerals ceremony ceremonies meal meals catering",
+        " wedding weddings funeral funerals ceremony ceremonies meal meals catering aider aiders"
+        " aftercare",
     },
     "fr": {
         "possessive": "son sa ses votre vos leur leurs ton ta tes",
@@ -155,7 +161,8 @@ _CUES: dict[str, dict[str, str]] = {
         " residentes beneficiaires familles public publics salaries salariees collegue"
         " collegues personnel agents visiteurs voyageurs passagers habitants population"
         " citoyens adherents jeunes personnes detenus prisonniers victimes migrants aidants"
-        " parents adultes seniors participants stagiaires",
+        " parents adultes seniors participants stagiaires appelant appelants interlocuteur"
+        " interlocuteurs communaute communautes",
         "work": "cours lecon lecons sequence sequences programme programmes projet projets"
         " politique politiques plan plans service services unite unites pole salle"
         " histoire sujet sujets theme themes module modules formation formations atelier"
@@ -173,11 +180,14 @@ _CUES: dict[str, dict[str, str]] = {
         "serve": "accompagne accompagnait accueille accueillait soigne soignait enseigne"
         " enseignait forme formait conseille conseillait sert servait vend vendait aide aidait"
         " anime animait entraine entrainait servi accueilli vendu prepare"
-        " preparait cuisine cuisinait traduit traduisait interprete redige redigeait concu",
+        " preparait cuisine cuisinait traduit traduisait interprete redige redigeait concu"
+        " aupres specialise specialisee specialiste",
         "title": "referent referente charge chargee responsable conseiller conseillere"
         " coordinateur coordinatrice educateur educatrice infirmier infirmiere auxiliaire"
         " avocat avocate juriste enseignant enseignante professeur formateur formatrice"
-        " medecin psychologue animateur animatrice mediateur mediatrice mission",
+        " medecin psychologue animateur animatrice mediateur mediatrice mission vendeur"
+        " vendeuse penaliste lingere brancardier brancardiere ambulancier ambulanciere"
+        " standardiste secretaire cuisinier cuisiniere technicien technicienne hotesse agent",
         "after": "unite unites service services politique politiques droit droits accessible"
         " accessibles adaptes adapte adaptee adaptees",
     },
@@ -246,6 +256,10 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     titles = _cues("en")["title"] | _cues("fr")["title"]
     if (after[:1] and after[0] in titles) or (before and before[-1] in titles):
         return "topic"
+    # French names whom a thing is for after "de": "les tenues de 1500 agents".
+    served = [w for w in after if not w.isdigit()]
+    if lang == "fr" and len(served) > 1 and served[0] in _OF and served[1] in cues["people"]:
+        return "topic"
     for word in after:
         if word in cues["after"] or (lang == "en" and word in cues["people"]):
             return "topic"
@@ -256,14 +270,17 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     place = before[-1:] and before[-1] in _PLACE_PREPOSITIONS.get(lang, set())
     if place and len(matched) == 1 and matched[0] in cues["work"]:
         return "topic"
+    contrast = False
     for index in range(len(before) - 1, -1, -1):
         word = before[index]
+        # "Très bonne vendeuse, mais maman de trois enfants": past a "but" the title is praise.
+        contrast = contrast or word in _CONTRASTS
         if index > 0 and (before[index - 1], word) in _TOPIC_PAIRS.get(lang, set()):
             return "topic"
         if word in cues["person"] or word in cues["possessive"] or word in cues["reason"]:
             return "person"
-        if word in cues["serve"]:
-            return "topic"
+        if word in cues["serve"] or (word in titles and not contrast):
+            return "topic"  # "taught deaf pupils", "éducatrice ... dans les quartiers nord"
         if word in cues["people"] or word in cues["work"]:
             owner = before[index - 1] if index > 0 else ""
             if word in cues["people"] and owner in cues["possessive"]:

@@ -246,16 +246,38 @@ def _expand(source: str, macros: Mapping[str, str], where: str) -> str:
     raise RuleError(f"{where}: macros nest too deeply")
 
 
+# Typed notes drop what speech drops: "didnt", "cant" for "didn't", "can't"; French "le courant
+# est pas passé", "c'est pas" for "n'est pas", "ce n'est pas". Rules are written in full, and
+# every pattern and term also matches the clipped form.
+_CLIPPED_NOT = re.compile(r"n't\b")
+_CLIPPED_NE = re.compile(r"(?<![\w\\])(?:ne |n')(?=\w)")
+
+
+_NEGATION_END = re.compile(r"(?<!\w)(?:pas|plus|jamais|rien|guere)(?!\w)")
+
+
+def _clipped(source: str, whole: str | None = None) -> str:
+    """`source` that also matches its clipped form; "ne" only in a negation ("né homme" stays)."""
+    source = _CLIPPED_NOT.sub("n'?t", source)
+    if not _NEGATION_END.search(source if whole is None else whole):
+        return source
+    return _CLIPPED_NE.sub(lambda m: f"(?:{m.group(0)})?", source)
+
+
 def _pattern_source(pattern: str, macros: Mapping[str, str], where: str) -> str:
     source = strip_accents(_expand(pattern, macros, where))
     if any(c.isupper() for c in re.sub(r"\\.", "", source)):
         raise RuleError(f"{where}: patterns are matched on lower-case text: {pattern!r}")
-    return source.replace(" ?", r"\s*").replace(" ", r"\s+")
+    return _clipped(source).replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
 def _term_source(term: str) -> str:
     words = fold_phrase(term).split()
-    return r"\s*".join(re.escape(w).replace(r"\*", r"\w*") for w in words)
+    whole = " ".join(words)
+    sources = [_clipped(re.escape(w).replace(r"\*", r"\w*"), whole) for w in words]
+    if _NEGATION_END.search(whole):  # French "ne" alone is optional: "je (ne )?le sens pas"
+        sources = [r"(?:ne\s*)?" if w == "ne" else w for w in sources]
+    return r"\s*".join(sources)
 
 
 def _compile(sources: Sequence[str], where: str) -> re.Pattern[str] | None:
@@ -282,18 +304,26 @@ def _term_key(term: str, avoid: frozenset[str] = frozenset()) -> str:
     sends every sentence through the rule's regex, which costs time and finds nothing more.
     """
     words = fold_phrase(term).split()
+    negation = bool(_NEGATION_END.search(" ".join(words)))
     pieces = []  # (piece, bounded on the left, bounded on the right)
     for w_index, word in enumerate(words):
+        if negation and word == "ne":
+            continue  # clipped away in typed French ("je le sens pas")
         parts = word.split("'")
         for p_index, part in enumerate(parts):
             left = p_index > 0 or (w_index == 0 and not part.startswith("*"))
             right = p_index < len(parts) - 1 or (
                 w_index == len(words) - 1 and not part.endswith("*")
             )
+            if parts[p_index + 1 : p_index + 2] == ["t"] and part.endswith("n"):
+                right = False  # "couldn't" may be typed "couldnt"
+            if negation and part == "n" and p_index < len(parts) - 1:
+                continue  # "n'est" may be typed "est"
             pieces.append((part.strip("*"), left, right))
     piece, left, right = max(reversed(pieces), key=lambda p: (p[0] not in avoid, len(p[0])))
     weak = piece in avoid or (len(piece) < 4 and not (left and right))
-    if weak and len(words) > 1 and "*" not in term:
+    clipped = negation or "n't" in term
+    if weak and len(words) > 1 and "*" not in term and not clipped:
         # Only common or short pieces ("pas le type de personne", "nouveau-nés"): the whole
         # phrase is the key, as the key text spells it (apostrophes and hyphens as spaces).
         return " " + " ".join(key_text(fold_phrase(term)).split()) + " "
