@@ -10,6 +10,7 @@ for their level, quotes and tips.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache, partial
 from operator import itemgetter
@@ -84,6 +85,10 @@ _NO_WAIT: Final = frozenset({"role_closed", "compensation", "logistics", "locati
 # The fields of a scorecard an interviewer wrote in their own words about this candidate.
 _INTERVIEWER_TEXT: Final = frozenset({"candidate_comment", "evidence", "key_takeaways"})
 
+# A line break the renderer made inside a paragraph or a bullet (not a blank line, not the
+# start of a bullet): the guard must read through it as through a space.
+_SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n|- )")
+
 
 def compose(inp: NoteInput, *, guard: GuardCheck | None = None) -> Note:
     """Write the feedback note for one application.
@@ -114,7 +119,9 @@ def compose(inp: NoteInput, *, guard: GuardCheck | None = None) -> Note:
     text, html = render(blocks, language, writer.portal, texts=texts)
     findings = tuple(
         check(
-            text,
+            # The guard reads sentences: a line the renderer wrapped is not a new one. Same
+            # length, so the findings' spans still point into `text`.
+            _SOFT_BREAK.sub(" ", text),
             lang=language,
             context="candidate",
             other_names=inp.other_candidate_names,
