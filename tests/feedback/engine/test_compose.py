@@ -327,7 +327,10 @@ def test_comments_are_checked_as_interviewer_notes_and_the_note_as_candidate_tex
     note = write(inp, guard)
     contexts = [options["context"] for _, options in guard.calls]
     assert contexts[-1] == "candidate" and set(contexts[:-1]) == {"note"}
-    assert guard.calls[-1][0] == note.text
+    # The whole note, read through the lines the renderer wrapped: same length, same words.
+    checked = guard.calls[-1][0]
+    assert len(checked) == len(note.text) and checked.split() == note.text.split()
+    assert "\n\n" in checked  # paragraphs stay apart
     assert all(options["other_names"] == ("Jordan Vale",) for _, options in guard.calls)
     assert all(options["lang"] == "en" for _, options in guard.calls)
 
