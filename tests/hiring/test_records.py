@@ -292,6 +292,9 @@ def test_recruiter_schedules_an_interview_in_the_organizations_time_zone(
     scorecard = Scorecard.objects.get(interview=interview)
     assert scorecard.interviewer == interviewer and scorecard.submitted_at is None
     assert AuditEvent.objects.filter(action="interview.create").exists()
+    # The application's timeline says it as it was typed, in the organization's time.
+    page = recruiter_client.get(f"/applications/{application.pk}/").content.decode()
+    assert "14 Dec 2026, 10:30" in page
 
 
 @pytest.mark.parametrize(
