@@ -228,7 +228,9 @@ def test_a_known_email_reuses_the_candidate_and_refuses_a_second_active_applicat
 
 
 def test_pasted_lines_add_every_candidate(recruiter_client: Client, job: Job) -> None:
+    # The spreadsheet's header line, if pasted too, is not a candidate.
     lines = (
+        "Name,Email,Language\n"
         "Camille Martin,camille@example.com,fr\n\nJo Smith,jo@example.com,en\nAda,ada@example.com"
     )
     response = recruiter_client.post(f"/jobs/{job.pk}/candidates/paste/", {"many-lines": lines})

@@ -228,6 +228,8 @@ class CandidateLinesForm(forms.Form):
     def clean_lines(self) -> list[CandidateRow]:
         text = self.cleaned_data["lines"]
         numbered = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+        if numbered and _is_header(numbered[0][1]):  # pasted with the spreadsheet's header
+            numbered = numbered[1:]
         if len(numbered) > MAX_PASTED_LINES:
             raise ValidationError(
                 gettext("Paste at most %(n)s lines at a time.") % {"n": MAX_PASTED_LINES}
@@ -245,6 +247,11 @@ class CandidateLinesForm(forms.Form):
         if errors:
             raise ValidationError(errors)
         return rows
+
+
+def _is_header(line: str) -> bool:
+    fields = [f.strip().lower() for f in next(csv.reader([line]))]
+    return fields in (["name", "email", "language"], ["name", "email"])
 
 
 def _candidate_line(n: int, line: str) -> CandidateRow:
