@@ -344,3 +344,27 @@ def test_advance_can_skip_to_any_later_stage_but_not_back(
     assert response.status_code == 400
     application.refresh_from_db()
     assert application.stage == offer
+
+
+def test_a_hiring_manager_creates_a_job_too(client: Client, org: Organization) -> None:
+    manager = factories.UserFactory(email="hana@acme.example")
+    factories.MembershipFactory(organization=org, user=manager, role="hiring_manager")
+    client.force_login(manager)
+    response = client.post("/jobs/new/", _job_post(hiring_manager=manager.pk))
+    job = Job.objects.get(organization=org)
+    assert response["Location"] == f"/jobs/{job.pk}/rubric/"
+
+
+def test_an_interviewer_here_sees_no_links_on_a_job_even_if_a_decider_elsewhere(
+    client: Client, org: Organization, other_org: Organization, job: Job
+) -> None:
+    person = factories.UserFactory(email="both@acme.example")
+    factories.MembershipFactory(organization=org, user=person, role="interviewer")
+    factories.MembershipFactory(organization=other_org, user=person, role="recruiter")
+    client.force_login(person)
+    session = client.session
+    session["org"] = other_org.slug
+    session.save()
+    page = client.get(f"/jobs/{job.pk}/").content.decode()
+    assert f"/jobs/{job.pk}/edit/" not in page
+    assert client.get(f"/jobs/{job.pk}/edit/").status_code == 403
