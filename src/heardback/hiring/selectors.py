@@ -260,3 +260,40 @@ def competency_get_for_rubric_editor(*, user: User, pk: object) -> Competency:
 def rubric_for_job(*, job: Job) -> list[Competency]:
     """The job's competencies in order, each with `.rating_count`: how many ratings use it."""
     return list(job.competencies.annotate(rating_count=Count("ratings")).order_by("position", "id"))
+
+
+def _require_decider_role(*, user: User, organization: Organization) -> None:
+    if user_role(user=user, organization=organization) not in DECIDER_ROLES:
+        raise PermissionDenied
+
+
+def job_get_for_decider(*, user: User, pk: object) -> Job:
+    """A job the user may change: 404 in another organization, 403 for an interviewer."""
+    job = job_get_for_user(user=user, pk=pk)
+    _require_decider_role(user=user, organization=job.organization)
+    return job
+
+
+def application_get_for_decider(*, user: User, pk: object) -> Application:
+    """An application the user may schedule for: 404 if unseen, 403 for an interviewer."""
+    application = application_get_for_user(user=user, pk=pk)
+    _require_decider_role(user=user, organization=application.organization)
+    return application
+
+
+def members_of(*, organization: Organization) -> QuerySet[User]:
+    """The organization's people, by name: who may be a job's recruiter or on a panel."""
+    return User.objects.filter(memberships__organization=organization).order_by(
+        "full_name", "email"
+    )
+
+
+def candidate_find_by_email(*, organization: Organization, email: str) -> Candidate | None:
+    """The organization's candidate with this email (the oldest, if several), or None."""
+    if not email:
+        return None
+    return (
+        Candidate.objects.filter(organization=organization, email__iexact=email)
+        .order_by("id")
+        .first()
+    )

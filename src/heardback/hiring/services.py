@@ -30,6 +30,7 @@ from heardback.hiring.models import (
     Scorecard,
     ScorecardRating,
 )
+from heardback.hiring.selectors import candidate_find_by_email
 
 DECIDERS = {Membership.Role.ADMIN, Membership.Role.RECRUITER, Membership.Role.HIRING_MANAGER}
 
@@ -472,3 +473,129 @@ def scorecard_submit(*, scorecard: Scorecard, recorded_actor: User | None = None
         submit=True,
         recorded_actor=recorded_actor,
     )
+
+
+# --- Records created in the web app (a team without an ATS) --------------------------------
+
+
+def _require_decider_of(*, actor: User, organization: Organization) -> None:
+    if user_role(user=actor, organization=organization) not in DECIDERS:
+        raise PermissionDenied("Only recruiters, hiring managers and admins change hiring records.")
+
+
+@transaction.atomic
+def job_update(
+    *,
+    actor: User,
+    job: Job,
+    title: str,
+    department: str = "",
+    location: str = "",
+    status: str = Job.Status.OPEN,
+    language: str = "",
+    recruiter: User | None = None,
+    hiring_manager: User | None = None,
+) -> Job:
+    """Change a job's basic fields; its stages and rubric are edited elsewhere."""
+    _require_decider_of(actor=actor, organization=job.organization)
+    _require_member(recruiter, job.organization, "recruiter")
+    _require_member(hiring_manager, job.organization, "hiring_manager")
+    job = Job.objects.select_for_update().get(pk=job.pk)
+    before = {"title": job.title, "status": job.status}
+    job.title = title.strip()
+    job.department = department.strip()
+    job.location = location.strip()
+    job.status = status
+    job.language = language or job.language
+    job.recruiter = recruiter
+    job.hiring_manager = hiring_manager
+    job.full_clean()
+    job.save()
+    audit(
+        organization=job.organization, actor=actor, action="job.update", obj=job,
+        before=before, title=job.title, status=job.status,
+    )  # fmt: skip
+    return job
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    """One candidate to add to a job: typed in a form, or one line of a pasted list."""
+
+    first_name: str
+    last_name: str = ""
+    email: str = ""
+    language: str = ""
+    line: int | None = None  # in a pasted list: its line, which every refusal names
+
+
+def _candidate_for(*, actor: User, job: Job, row: CandidateRow) -> Candidate:
+    # The same person applying again is the same candidate: their history stays in one place.
+    existing = candidate_find_by_email(organization=job.organization, email=row.email.strip())
+    if existing is not None:
+        return existing
+    return candidate_create(
+        actor=actor, organization=job.organization, first_name=row.first_name,
+        last_name=row.last_name, email=row.email, language=row.language or job.language,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def candidates_apply(
+    *, actor: User, job: Job, rows: Sequence[CandidateRow], source: str = ""
+) -> list[Application]:
+    """Add candidates to a job, each with an application in its first stage: all or nothing.
+
+    A candidate already known by their email is reused. Every refusal names its line, and
+    nothing is saved unless every line is.
+    """
+    _require_decider_of(actor=actor, organization=job.organization)
+    applications: list[Application] = []
+    errors: list[str] = []
+    for row in rows:
+        try:
+            with transaction.atomic():
+                candidate = _candidate_for(actor=actor, job=job, row=row)
+                applications.append(
+                    application_create(actor=actor, candidate=candidate, job=job, source=source)
+                )
+        except ValidationError as error:
+            for message in error.messages:
+                if row.line is not None:
+                    message = _("Line %(line)s: %(error)s") % {"line": row.line, "error": message}
+                errors.append(message)
+    if errors:
+        raise ValidationError(errors)
+    return applications
+
+
+@transaction.atomic
+def interview_schedule(
+    *,
+    actor: User,
+    application: Application,
+    name: str,
+    kind: str,
+    scheduled_at: dt.datetime,
+    interviewers: Sequence[User],
+) -> Interview:
+    """Schedule an interview with its panel; each panel member gets a scorecard to fill."""
+    _require_decider_of(actor=actor, organization=application.organization)
+    _require_open(application)
+    if not interviewers:
+        raise ValidationError({"interviewers": _("Choose at least one interviewer.")})
+    interview = interview_create(
+        actor=actor, application=application, name=name, kind=kind,
+        scheduled_at=scheduled_at, interviewers=interviewers,
+    )  # fmt: skip
+    Scorecard.objects.bulk_create(
+        Scorecard(
+            organization_id=application.organization_id,
+            interview=interview,
+            application=application,
+            interviewer=interviewer,
+        )
+        for interviewer in interviewers
+    )
+    Application.objects.filter(pk=application.pk).update(last_activity_at=timezone.now())
+    return interview

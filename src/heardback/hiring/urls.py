@@ -1,10 +1,19 @@
 from django.urls import path
 
-from heardback.hiring import reason_views, rubric_views, views
+from heardback.hiring import reason_views, record_views, rubric_views, views
 
 app_name = "hiring"
 urlpatterns = [
     path("jobs/", views.job_list, name="job-list"),
+    path("jobs/new/", record_views.job_create, name="job-create"),
+    path("jobs/<int:pk>/edit/", record_views.job_edit, name="job-edit"),
+    path("jobs/<int:pk>/candidates/add/", record_views.candidate_add, name="candidate-add"),
+    path("jobs/<int:pk>/candidates/paste/", record_views.candidate_paste, name="candidate-paste"),
+    path(
+        "applications/<int:pk>/interviews/new/",
+        record_views.interview_schedule,
+        name="interview-schedule",
+    ),
     path("settings/rejection-reasons/", reason_views.settings_reasons, name="settings-reasons"),
     path("settings/rejection-reasons/add/", reason_views.reason_create, name="reason-create"),
     path("settings/rejection-reasons/<int:pk>/", reason_views.reason_edit, name="reason-edit"),

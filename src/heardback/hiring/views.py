@@ -50,6 +50,8 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "job": job,
             "organization": job.organization,
+            "can_decide": user_role(user=_user(request), organization=job.organization)
+            in selectors.DECIDER_ROLES,
             "pipeline": pipeline,
             "status": status,
             "query": query,
