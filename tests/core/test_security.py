@@ -90,3 +90,21 @@ def test_check_deploy_is_clean_with_production_settings() -> None:
         env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_per_process_cache_is_warned_about_at_start_up(settings: object) -> None:
+    """Rate limits counted per process let each web process allow the full rate: say so."""
+    from heardback.core.apps import cache_shared_check
+
+    settings.DEBUG = False  # type: ignore[attr-defined]
+    settings.CACHES = {  # type: ignore[attr-defined]
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    }
+    assert [w.id for w in cache_shared_check()] == ["heardback.W001"]
+    settings.CACHES = {  # type: ignore[attr-defined]
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "heardback_cache",
+        }
+    }
+    assert cache_shared_check() == []
