@@ -444,3 +444,13 @@ def test_a_line_the_renderer_wrapped_is_not_read_as_a_new_sentence():
         ]
     assert wrapped >= 1  # the case happened
     assert blocked == []
+
+
+def test_an_unexplained_other_reason_with_nothing_below_the_bar_sets_no_waiting_period():
+    card = f.scorecard(overall="yes", items=(f.item(1, "yes"),))
+    inp = f.note_input(
+        interviews=(f.interview(),), scorecards=(card,), decision_=f.decision("other")
+    )
+    note = compose(inp, guard=f.no_findings)
+    assert "apply again" not in note.text and "reapply" not in note.text
+    assert not [s for s in note.sentences if "reapply_months" in {x.field for x in s.sources}]

@@ -580,9 +580,12 @@ class _Writer:
                          claim="next_step")
             )  # fmt: skip
         elif category in _NO_WAIT or (
-            category == "stronger_candidate" and (self.gap_free or not self.inp.scorecards)
+            category in ("stronger_candidate", "other")
+            and (self.gap_free or not self.inp.scorecards)
         ):
-            pass  # not about the candidate's skills (no rating fell short): no waiting period
+            # Not about the candidate's skills, or nothing says it was (another candidate, an
+            # unexplained "other" with no rating below the bar): no waiting period to serve.
+            pass
         elif policy.reapply_months > 0:
             date = add_months(self.inp.decision.decided_on, policy.reapply_months)
             when = month_year(date, self.book)
