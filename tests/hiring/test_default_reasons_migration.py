@@ -1,0 +1,33 @@
+"""Organizations made before the default reasons existed get them, once, if they have none."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from django.apps import apps
+
+from heardback.accounts.models import Organization
+from heardback.hiring.models import RejectionReason
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+migration = importlib.import_module(
+    "heardback.hiring.migrations.0004_default_reasons_for_existing_orgs"
+)
+
+
+def test_an_organization_without_reasons_gets_the_defaults_and_others_keep_theirs(
+    org: Organization, other_org: Organization
+) -> None:
+    RejectionReason.objects.filter(organization__in=[org, other_org]).delete()
+    factories.RejectionReasonFactory(organization=other_org, name="Our own")
+    migration.give_defaults(apps, None)
+    assert set(
+        RejectionReason.objects.filter(organization=org).values_list("category", flat=True)
+    ) == set(RejectionReason.Category.values)
+    assert list(
+        RejectionReason.objects.filter(organization=other_org).values_list("name", flat=True)
+    ) == ["Our own"]
+    assert not RejectionReason.objects.get(organization=org, name="Spam").sends_note
