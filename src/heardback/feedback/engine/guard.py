@@ -40,6 +40,7 @@ is not about race). So French pasted into an English form is still caught, by Fr
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -105,7 +106,7 @@ def check(
     for rules in _rule_sets_for(words, lang):
         hits.extend(_scan(rules, folded.text, words, context))
     hits.extend(_scan_names(folded.text, other_names, context, own_names))
-    if own_names:
+    if own_names and hits:
         # "Bonjour Rose-Marie" is a greeting, not a remark on marital status: nothing inside
         # the reader's own name is a finding.
         spans = _own_spans(folded.text, own_names)
@@ -151,14 +152,21 @@ def _second_opinion(text: str, findings: Sequence[Finding]) -> list[Finding]:
 
 def _own_spans(text: str, own_names: Sequence[str]) -> list[tuple[int, int]]:
     """Where the reader's own names stand in the folded text, as whole words."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for name in own_names:
-        word = " ".join(fold_phrase(name).split())
-        if len(word) < 2:
-            continue
-        for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
-            spans.append(match.span())
+        pattern = _own_name_pattern(name)
+        if pattern is not None:
+            spans.extend(match.span() for match in pattern.finditer(text))
     return spans
+
+
+@functools.lru_cache(maxsize=4096)
+def _own_name_pattern(name: str) -> re.Pattern[str] | None:
+    """A name, folded, as a whole-word pattern (made once: the same names come back)."""
+    word = " ".join(fold_phrase(name).split())
+    if len(word) < 2:
+        return None
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
 
 
 def check_many(
