@@ -213,6 +213,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Dates on pages through each language's formats (heardback/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["heardback.formats"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "hiring:job-list"
 LOGOUT_REDIRECT_URL = "accounts:login"

@@ -313,3 +313,16 @@ def test_each_user_picks_their_language_and_keeps_it(recruiter: User, job: objec
     elsewhere = Client()  # another browser: the choice is the account's, not the cookie's
     elsewhere.force_login(recruiter)
     assert "<h1>Postes</h1>" in page(elsewhere, "/jobs/")
+
+
+def test_dates_read_as_each_language_writes_them(org: Organization, admin: User) -> None:
+    """ "10 Sep 2026" in English, « 10 sept. 2026 » in French (never "10 Sep" or "Sept")."""
+    import time_machine
+
+    from heardback.api.services import api_key_create
+
+    with time_machine.travel("2026-09-10 09:00:00+00:00", tick=False):
+        api_key_create(organization=org, user=admin, name="CI", scopes=["read"])
+    assert "10 Sep 2026" in page(signed_in(admin, "en"), "/settings/api-keys/")
+    french = page(signed_in(admin, "fr"), "/settings/api-keys/")
+    assert "10 sept. 2026" in french and "10 Sep" not in french
