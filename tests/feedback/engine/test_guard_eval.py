@@ -160,8 +160,8 @@ def test_warnings_are_not_silently_dropped(dev_results: Results) -> None:
 
 @pytest.fixture(scope="module")
 def test_results() -> Results:
-    if not split_dir("test").is_dir():
-        pytest.skip(f"the frozen test part is not in this checkout yet ({split_dir('test')})")
+    # The frozen part is committed: if it went missing, say so rather than skip quietly.
+    assert split_dir("test").is_dir(), f"the frozen test part is missing: {split_dir('test')}"
     return run(load("test"))
 
 
