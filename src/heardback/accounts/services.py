@@ -3,7 +3,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
@@ -17,6 +16,7 @@ from heardback.accounts.models import (
     Membership,
     Organization,
     User,
+    validate_time_zone,
 )
 
 
@@ -147,17 +147,12 @@ def _require_admin(*, actor: User, organization: Organization) -> None:
 
 
 def time_zone_validate(name: str) -> str:
-    """The IANA time zone name, checked against the zoneinfo database."""
+    """The IANA time zone name, stripped, checked by the model's own validator."""
     name = name.strip()
     try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(
-            {
-                "time_zone": _("%(zone)s is not a time zone; write one like Europe/Paris.")
-                % {"zone": repr(name)}
-            }
-        ) from None
+        validate_time_zone(name)
+    except ValidationError as error:
+        raise ValidationError({"time_zone": error.messages}) from None
     return name
 
 
