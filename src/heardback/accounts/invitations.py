@@ -9,11 +9,8 @@ the placeholder's work. Whether an address has an account anywhere is never show
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
 import hmac
-import re
 import secrets
 from typing import Any
 
@@ -28,20 +25,14 @@ from django.utils.translation import gettext as _
 
 from heardback.accounts.models import Invitation, Language, Membership, Organization, User
 from heardback.accounts.services import audit
+from heardback.core.tokens import TOKEN_PATTERN, signed_token, token_hash
 
 VALID_FOR = dt.timedelta(days=7)
-TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{43}")
 
 
 def invitation_token(invitation: Invitation) -> str:
     """The raw token of the invitation's link, recomputed from the secret and its nonce."""
-    message = f"invitation:{invitation.pk}:{invitation.nonce}".encode()
-    digest = hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).digest()
-    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
-
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode("ascii")).hexdigest()
+    return signed_token("invitation", invitation.pk, invitation.nonce)
 
 
 def invitation_url(invitation: Invitation) -> str:
@@ -55,7 +46,7 @@ def invitation_for_token(token: str) -> Invitation | None:
         return None
     invitation = (
         Invitation.objects.select_related("organization", "placeholder")
-        .filter(token_hash=_hash(token), accepted_at=None, revoked_at=None)
+        .filter(token_hash=token_hash(token), accepted_at=None, revoked_at=None)
         .first()
     )
     if invitation is None or invitation.expires_at is None:
@@ -123,7 +114,7 @@ def invitation_send(*, actor: User | None, invitation: Invitation) -> Invitation
         raise ValidationError(_("This invitation was already accepted or revoked."))
     now = timezone.now()
     invitation.nonce = secrets.token_hex(16)
-    invitation.token_hash = _hash(invitation_token(invitation))
+    invitation.token_hash = token_hash(invitation_token(invitation))
     invitation.sent_at = now
     invitation.expires_at = now + VALID_FOR
     invitation.save(update_fields=["nonce", "token_hash", "sent_at", "expires_at"])

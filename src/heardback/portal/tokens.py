@@ -8,17 +8,13 @@ SECRET_KEY therefore retires every link at once; candidates ask for a new one at
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import re
 import secrets
 
-from django.conf import settings
+from heardback.core.tokens import TOKEN_PATTERN, signed_token, token_hash
+
+__all__ = ["TOKEN_PATTERN", "nonce_new", "token_for", "token_hash", "token_well_formed"]
 
 NONCE_BYTES = 16
-# 32 bytes of HMAC in unpadded base64url; anything else is refused before touching the database.
-TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{43}")
 
 
 def nonce_new() -> str:
@@ -28,14 +24,7 @@ def nonce_new() -> str:
 
 def token_for(*, application_id: int, nonce: str) -> str:
     """The raw token of a link, recomputed from the secret."""
-    message = f"portal:{application_id}:{nonce}".encode()
-    digest = hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).digest()
-    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
-
-
-def token_hash(token: str) -> str:
-    """What the database stores and looks links up by: sha256 of the token, in hex."""
-    return hashlib.sha256(token.encode("ascii")).hexdigest()
+    return signed_token("portal", application_id, nonce)
 
 
 def token_well_formed(token: str) -> bool:
