@@ -156,6 +156,8 @@ def test_the_scenario_matrix(stage, category, level, comments, explained, lang):
         assert not waits
     if category == "role_closed":
         assert "reopens" in text or "rouvre" in text
+    # The candidate's page is named once, however many things it offers.
+    assert text.count("application page") + text.count("espace candidat") <= 1
 
     # No contradictions; a development item is below the bar.
     assert note.quality.contradictions == ()

@@ -574,11 +574,13 @@ class _Writer:
         category = self.inp.decision.reason_category
         reapply = _reapply_sources(self.reason_ref)
         if category == "role_closed":
-            # A promise the candidate's consent on their page makes possible, nothing more.
-            sentences.append(
-                self.say(f"next.reopen.{channel}", "next_steps", _PORTAL_SOURCES,
-                         claim="next_step")
-            )  # fmt: skip
+            # A promise the candidate's consent makes possible, nothing more. With a page, the
+            # last sentence offers it among the page's other choices ("on your page" once).
+            if not self.portal:
+                sentences.append(
+                    self.say(f"next.reopen.{channel}", "next_steps", _PORTAL_SOURCES,
+                             claim="next_step")
+                )  # fmt: skip
         elif category in _NO_WAIT or (
             category in ("stronger_candidate", "other")
             and (self.gap_free or not self.inp.scorecards)
@@ -602,6 +604,8 @@ class _Writer:
             role = "next.question.also_reply" if roles or category == "role_closed" else (
                 "next.question.reply"
             )  # fmt: skip
+        elif category == "role_closed":
+            role = "next.reopen_or_question.portal"
         else:
             role = "next.question.portal" if roles else "next.question_or_pool.portal"
         sentences.append(

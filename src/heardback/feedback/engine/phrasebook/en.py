@@ -319,10 +319,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "You can apply for roles like this one again from {when}.",
     ),
     "next.reapply.anytime": ("You are welcome to apply again at any time.",),
-    # The role was closed: a promise only the candidate's consent on their page makes possible.
-    "next.reopen.portal": (
-        "If you agree on your application page, we will tell you if the role reopens.",
-    ),
     "next.reopen.reply": (
         "If you would like us to tell you if the role reopens, just reply to this email.",
     ),
@@ -330,10 +326,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "If you would like us to tell you if the role reopens, please reply to this email.",
     ),
     # {url}: the candidate's application page (kept last: no full stop glued to a link)
+    # After an open role offered "from your application page": the same page, not named twice.
     "next.question.portal": (
-        "If anything here is unclear, you can ask us a question from your application page: {url}",
-        "If you have a question about this feedback, ask us from your application page: {url}",
-        "Questions are welcome. You can send one from your application page: {url}",
+        "If anything here is unclear, you can ask us a question from the same page: {url}",
+        "If you have a question about this feedback, ask us from the same page: {url}",
+        "Questions are welcome too, from the same page: {url}",
     ),
     "next.question.reply": (
         "If anything here is unclear, just reply to this email.",
@@ -353,6 +350,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "roles: {url}",
         "Your application page is the place to ask us a question, or to let us suggest you for "
         "other roles: {url}",
+    ),
+    # The role was closed: the reopening promise, a question and other roles, all on the page.
+    "next.reopen_or_question.portal": (
+        "On your application page, you can ask us to tell you if the role reopens, send us a "
+        "question, or let us suggest you for other roles: {url}",
     ),
     # --- withdrawn: thanks and an open door, nothing else ---
     "withdrew.thanks.dated": (

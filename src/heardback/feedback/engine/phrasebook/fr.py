@@ -298,10 +298,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Vous pourrez postuler à nouveau à des postes comme celui-ci dès {when}.",
     ),
     "next.reapply.anytime": ("Vous pouvez postuler à nouveau à tout moment.",),
-    "next.reopen.portal": (
-        "Si vous l'acceptez depuis votre espace candidat, nous vous préviendrons si le poste "
-        "rouvre.",
-    ),
     "next.reopen.reply": (
         "Si vous souhaitez que nous vous prévenions si le poste rouvre, répondez simplement à "
         "ce message.",
@@ -311,10 +307,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "répondre à ce message.",
     ),
     "next.question.portal": (
-        "Pour toute question, écrivez-nous depuis votre espace candidat : {url}",
-        "Si un point n'est pas clair, posez-nous vos questions depuis votre espace "
-        "candidat : {url}",
-        "Une question sur ces retours ? Posez-la depuis votre espace candidat : {url}",
+        "Pour toute question, écrivez-nous depuis ce même espace : {url}",
+        "Si un point n'est pas clair, posez-nous vos questions au même endroit : {url}",
+        "Une question sur ces retours ? Posez-la depuis ce même espace : {url}",
     ),
     "next.question.reply": (
         "Pour toute question, répondez simplement à ce message.",
@@ -328,6 +323,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "nous vous proposions d'autres postes : {url}",
         "Votre espace candidat vous permet de nous poser une question, ou d'accepter que nous "
         "vous proposions d'autres postes : {url}",
+    ),
+    "next.reopen_or_question.portal": (
+        "Depuis votre espace candidat, vous pouvez nous demander de vous prévenir si le poste "
+        "rouvre, nous poser une question ou accepter que nous vous proposions d'autres postes : "
+        "{url}",
     ),
     # --- withdrawn ---
     "withdrew.thanks.dated": (
