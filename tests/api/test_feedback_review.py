@@ -70,3 +70,18 @@ def test_the_list_filters_notes_that_need_review(
     flagged_ids = [n["id"] for n in api.get("/feedback-notes", needs_review="true").json()["items"]]
     clean_ids = [n["id"] for n in api.get("/feedback-notes", needs_review="false").json()["items"]]
     assert (flagged_ids, clean_ids) == ([flagged.pk], [clean.pk])
+
+
+def test_api_says_when_a_note_is_not_in_the_candidates_language(
+    api: ApiClient, org: Organization
+) -> None:
+    """An English-writing organization, a French-speaking candidate: the API flags it."""
+    application = rejected_application(org, first_name="Élodie")
+    application.candidate.language = "fr"
+    application.candidate.save()
+    fallback = services.feedback_note_draft(actor=None, application=application)
+    native = services.feedback_note_draft(
+        actor=None, application=rejected_application(org, first_name="Ana")
+    )
+    assert api.get(f"/feedback-notes/{fallback.pk}").json()["language_fallback"] is True
+    assert api.get(f"/feedback-notes/{native.pk}").json()["language_fallback"] is False

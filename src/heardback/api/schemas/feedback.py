@@ -38,12 +38,21 @@ class NoteOut(Schema):
         "`contradiction`, `disagreement_on_heaviest`, `observation_unbacked`, "
         "`scorecard_blocked`); empty when it may be approved in bulk."
     )
+    language_fallback: bool = Field(
+        description="true: the note is in the job's language, not the candidate's, because the "
+        "organization writes in neither (its default language and its jobs' languages); the "
+        "note page says what to do about it."
+    )
     warnings_acknowledged: bool
     approved_at: dt.datetime | None
     scheduled_for: dt.datetime | None
     sent_at: dt.datetime | None
     last_error: str
     created_at: dt.datetime
+
+    @staticmethod
+    def resolve_language_fallback(note: Any) -> bool:
+        return bool(note.quality.get("language_fallback"))
 
 
 class NotePage(Schema):
