@@ -11,7 +11,8 @@ from heardback.feedback.engine.phrasebook import BOOKS, TONES, Picker
 # Every placeholder the engine may fill; a phrasing asking for anything else is a typo.
 FIELDS = dict.fromkeys(
     [
-        "first", "last", "title", "of_title", "org", "meetings", "when", "count", "span",
+        "first", "last", "title", "of_title", "org", "meetings", "meetings_de", "meetings_a",
+        "when", "count", "span",
         "stage", "area", "criteria", "who", "Who", "quote", "name", "descriptor", "Descriptor",
         "where", "tips", "role", "of_role", "roles", "url", "day", "month", "year", "date",
         "days", "dates", "noun", "name_lc", "meeting", "text", "seen", "said", "needs", "gap",

@@ -114,3 +114,13 @@ def test_a_quote_keeps_its_own_full_stop_or_gets_one_after_the_marks():
     assert quoted("Clear.", EN) == "“Clear.”"
     assert quoted("Clear", EN) == "“Clear”."
     assert quoted("Clair", FR) == "«\u00a0Clair\u00a0»."
+
+
+def test_french_says_the_preposition_again_before_each_meeting() -> None:
+    from heardback.feedback.engine.phrasebook import for_language
+    from heardback.feedback.engine.wording import join
+
+    book = for_language("fr")
+    meetings = ["l'entretien RH", "l'entretien technique"]
+    assert join(meetings, book, repeat="à") == "l'entretien RH et à l'entretien technique"
+    assert join(meetings, book) == "l'entretien RH et l'entretien technique"

@@ -342,11 +342,15 @@ class _Writer:
                 return self.say("thanks.stage", "thanks", (), stage=stage)
             return self.say("thanks.generic", "thanks", ())
         if len(interviews) <= 2:
-            meetings = join([self.meeting(i) for i in interviews], self.book)
+            names = [self.meeting(i) for i in interviews]
+            # French says the preposition again: "lors de l'entretien RH et de l'entretien …".
+            meetings, de, a = (join(names, self.book, repeat=p) for p in ("", "de", "à"))
             if dated:
                 when = dates_phrase(dated, self.book, self.year)
-                return self.say("thanks.dated", "thanks", sources, meetings=meetings, when=when)
-            return self.say("thanks.undated", "thanks", sources, meetings=meetings)
+                return self.say("thanks.dated", "thanks", sources, meetings=meetings,
+                                meetings_de=de, meetings_a=a, when=when)  # fmt: skip
+            return self.say("thanks.undated", "thanks", sources, meetings=meetings,
+                            meetings_de=de, meetings_a=a)  # fmt: skip
         ends = {"first": self.meeting(interviews[0]), "last": self.meeting(interviews[-1])}
         if dated:
             span = span_phrase(dated[0], dated[-1], self.book, self.year)

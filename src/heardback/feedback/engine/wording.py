@@ -16,10 +16,16 @@ _STOPS: Final = (".", "!", "?", "…")
 _ELIDING: Final = frozenset("aeiouàâäéèêëîïôöùûüœæ")
 
 
-def join(items: Sequence[str], book: Phrasebook) -> str:
-    """ "a", "a and b", "a, b and c" (no serial comma, in both languages)."""
+def join(items: Sequence[str], book: Phrasebook, repeat: str = "") -> str:
+    """ "a", "a and b", "a, b and c" (no serial comma, in both languages).
+
+    `repeat`: a preposition said again before each later item, as French wants it ("à
+    l'entretien RH et à l'entretien technique").
+    """
     if len(items) < 2:
         return "".join(items)
+    if repeat:
+        items = [items[0], *(f"{repeat} {item}" for item in items[1:])]
     return f"{', '.join(items[:-1])} {book.conjunction} {items[-1]}"
 
 

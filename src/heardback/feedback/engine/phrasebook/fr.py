@@ -43,13 +43,15 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "greeting.warm": ("Bonjour {first},",),
     "greeting.formal": ("Bonjour {first} {last},",),
     # --- thanks ---
-    # {meetings}: "l'entretien « Conception technique » et l'entretien « Échange manager »"
+    # {meetings}: "l'entretien « Conception technique » et l'entretien « Échange manager »";
+    # {meetings_de}, {meetings_a}: the same after "de" or "à", which French says again
+    # ("lors de l'entretien RH et de l'entretien …")
     # {when}: "les 12 et 14 juin"
     "thanks.dated": (
-        "Merci pour le temps que vous nous avez consacré {when}, lors de {meetings}.",
+        "Merci pour le temps que vous nous avez consacré {when}, lors de {meetings_de}.",
         "Merci d'avoir pris le temps de nous rencontrer {when} pour {meetings}.",
         "Merci pour {meetings}, {when}, et pour le temps que vous nous avez accordé.",
-        "Merci pour votre participation à {meetings} {when}.",
+        "Merci pour votre participation à {meetings_a} {when}.",
     ),
     "thanks.dated.formal": (
         "Nous vous remercions du temps que vous nous avez consacré {when} pour {meetings}.",
