@@ -124,3 +124,12 @@ def test_french_says_the_preposition_again_before_each_meeting() -> None:
     meetings = ["l'entretien RH", "l'entretien technique"]
     assert join(meetings, book, repeat="à") == "l'entretien RH et à l'entretien technique"
     assert join(meetings, book) == "l'entretien RH et l'entretien technique"
+
+
+def test_a_quote_leaves_out_a_trailing_emoji_and_keeps_its_own_stop() -> None:
+    from heardback.feedback.engine.phrasebook import for_language
+    from heardback.feedback.engine.wording import quoted
+
+    book = for_language("en")
+    assert quoted("You put the family at ease! 🙂", book) == "“You put the family at ease!”"
+    assert quoted("Calm under pressure 👍🏽", book) == "“Calm under pressure”."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
@@ -12,6 +13,7 @@ from heardback.feedback.engine.phrasebook import Phrasebook, for_language
 from heardback.feedback.engine.types import Interview, Language
 
 _STOPS: Final = (".", "!", "?", "…")
+_TRAILING: Final = frozenset({"So", "Sk", "Cf"})  # emoji, symbols, joiners
 # "de" becomes "d'" before these (not before "h" or "y": too many exceptions in job titles).
 _ELIDING: Final = frozenset("aeiouàâäéèêëîïôöùûüœæ")
 
@@ -71,7 +73,15 @@ def first_sentences(text: str, limit: int) -> str:
 
 
 def quoted(text: str, book: Phrasebook) -> str:
-    """A tidy comment in the language's quotation marks, closing the sentence it ends."""
+    """A tidy comment in the language's quotation marks, closing the sentence it ends.
+
+    A trailing emoji or symbol is left out ("at ease! 🙂" would end as "🙂”."): a letter
+    quotes the words.
+    """
+    end = len(text)
+    while end and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) in _TRAILING):
+        end -= 1
+    text = text[:end] or text
     role = "quoted" if text.endswith(_STOPS) else "quoted.stop"
     return book.grammar(role).format(text=text)
 
