@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from heardback.accounts.models import validate_time_zone
-from heardback.portal.models import CandidateLink
 
 # Bounds of each threshold a seeker may set: (lowest, highest).
 THRESHOLD_BOUNDS: dict[str, tuple[int, int]] = {
@@ -107,9 +106,6 @@ class JobApplication(models.Model):
     notes = models.TextField(_("Notes"), max_length=NOTES_MAX, blank=True)
     # The employer's feed (a heardback portal on this instance): its address, and what it said.
     feed_url = models.CharField(max_length=500, blank=True)
-    feed_link = models.ForeignKey(
-        CandidateLink, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     feed_stopped_at = models.DateTimeField(null=True, blank=True)
     feed_checked_at = models.DateTimeField(null=True, blank=True)
     feed_etag = models.CharField(max_length=100, blank=True)

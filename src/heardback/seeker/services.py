@@ -107,7 +107,7 @@ def application_save(
         setattr(application, name, value)
     if application.stage != old_stage:
         application.stage_changed_on = local_today(seeker)
-    application.full_clean(exclude=["seeker", "feed_link"])
+    application.full_clean(exclude=["seeker"])
     application.save()
     return application
 
@@ -417,7 +417,7 @@ def applications_import_csv(*, seeker: Seeker, text: str) -> tuple[int, list[Imp
             )
             if application.link:
                 URLValidator(schemes=["http", "https"])(application.link)
-            application.full_clean(exclude=["seeker", "feed_link"])
+            application.full_clean(exclude=["seeker"])
         except ValueError:
             problems.append(ImportProblem(number, _("A date must read like 2026-12-31.")))
             continue
