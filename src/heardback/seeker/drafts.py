@@ -46,7 +46,8 @@ def contacts(text: str) -> list[Contact]:
         for match in (email, phone):
             if match:
                 name = name.replace(match.group(0), " ")
-        name = re.sub(r"[<>(),;:|–—-]+", " ", name)
+        # Separators go, the hyphen of a name (Anne-Sophie) stays.
+        name = re.sub(r"[<>(),;:|]+|(?:^|\s)[–—-]+(?=\s|$)", " ", name)
         name = " ".join(name.split())
         if name or email or phone:
             found.append(
