@@ -425,7 +425,7 @@ def test_a_job_seekers_pages_fit_a_phone_in_english_and_french(
     french = crawl(phone, base, "/me/")
     assert set(french) == set(english)
     screenshots(phone, base, "seeker", french, "fr")
-    for path in ("/me/signup/", "/me/login/"):
+    for path in ("/me/signup/", "/me/login/", "/me/magic/"):
         context = phone.context.browser.new_context(viewport=PHONE, is_mobile=True)
         anonymous = context.new_page()
         response = anonymous.goto(base + path)

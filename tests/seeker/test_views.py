@@ -288,3 +288,38 @@ def test_the_companion_has_no_organization_and_no_tracking(
     html = seeker_client.get("/me/").content.decode()
     assert "google" not in html.lower() and "analytics" not in html.lower()
     assert Organization.objects.count() == 0
+
+
+def test_a_sign_in_link_by_email_works_once(client: Client, seeker: Seeker) -> None:
+    from django.core import mail
+
+    from heardback.outbox.services import outbound_emails_deliver_due
+
+    cache.clear()
+    assert (
+        client.post("/me/magic/", {"email": "nobody@example.com"})["Location"]
+        == "/me/magic/?sent=1"
+    )
+    assert (
+        client.post("/me/magic/", {"email": "SAM@example.com"})["Location"] == "/me/magic/?sent=1"
+    )
+    outbound_emails_deliver_due()
+    assert [m.to for m in mail.outbox] == [["sam@example.com"]]
+    url = re.search(r"http://testserver(/me/magic/\S+/)", mail.outbox[0].body)
+    assert url is not None
+    link = url.group(1)
+    # Opening it (a mail scanner would) does not sign in; the button does, once.
+    page = client.get(link)
+    assert page.status_code == 200 and client.get("/me/").status_code == 302
+    assert client.post(link)["Location"] == "/me/"
+    assert client.get("/me/").status_code == 200
+    assert Client().post(link).status_code == 404  # spent: last_login moved
+    assert Client().get(link[:-3] + "xx/").status_code == 404
+
+
+def test_a_sign_in_link_expires(client: Client, seeker: Seeker) -> None:
+    from heardback.seeker.magic import magic_link_url
+
+    link = magic_link_url(seeker.user).removeprefix("http://testserver")
+    with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(minutes=16)):
+        assert client.post(link).status_code == 404

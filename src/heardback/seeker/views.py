@@ -25,7 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from heardback.accounts.views import LoginView
 from heardback.accounts.web import form_add_errors, request_user
 from heardback.core.ratelimit import window_count
-from heardback.seeker import drafts, forms, selectors, services
+from heardback.seeker import drafts, forms, magic, selectors, services
 from heardback.seeker.feeds import application_feed_refresh
 from heardback.seeker.models import JobApplication, Reminder, Seeker
 
@@ -81,7 +81,45 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "seeker/signup.html", {"form": form})
 
 
+class EmailForm(django_forms.Form):
+    email = django_forms.EmailField(
+        label=_("Email"), widget=django_forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def magic_request(request: HttpRequest) -> HttpResponse:
+    """Ask for a sign-in link by email; the answer is the same for any address."""
+    form = EmailForm(request.POST or None, label_suffix="")
+    if request.method == "POST":
+        if not _signup_allowed(request):
+            context = {"form": form, "throttled": True}
+            response = render(request, "seeker/magic_request.html", context, status=429)
+            response["Retry-After"] = str(SIGNUP_WINDOW)
+            return response
+        if form.is_valid():
+            magic.magic_link_request(email=form.cleaned_data["email"])
+            return redirect(reverse("seeker:magic-request") + "?sent=1")
+        return render(request, "seeker/magic_request.html", {"form": form}, status=400)
+    context = {"form": form, "sent": request.GET.get("sent") == "1"}
+    return render(request, "seeker/magic_request.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def magic_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The link from the email: a button signs in (a mail scanner opening it does not)."""
+    user = magic.magic_link_user(token)
+    if user is None:
+        return render(request, "seeker/magic_confirm.html", {"valid": False}, status=404)
+    if request.method == "POST":
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect("seeker:board")
+    return render(request, "seeker/magic_confirm.html", {"valid": True})
+
+
 class SeekerLoginView(LoginView):
+    template_name = "seeker/login.html"
+
     def get_default_redirect_url(self) -> str:
         return reverse("seeker:board")
 
