@@ -170,3 +170,17 @@ def test_a_digest_in_french_for_a_french_seeker() -> None:
         seeker_sweep()
     email = OutboundEmail.objects.get(kind="seeker_digest")
     assert "Relancer" in email.text, email.text
+
+
+def test_the_worker_waits_before_its_first_sweep(monkeypatch: pytest.MonkeyPatch) -> None:
+    from heardback.seeker import services, tasks
+
+    calls: list[int] = []
+    monkeypatch.setattr(services, "seeker_sweep", lambda: calls.append(1))
+    sweep = tasks.PeriodicSweep(started=1000.0, settle=150.0)
+    monkeypatch.setattr(tasks.time, "monotonic", lambda: 1100.0)
+    sweep()
+    assert calls == []
+    monkeypatch.setattr(tasks.time, "monotonic", lambda: 1150.0)
+    sweep()
+    assert calls == [1]

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from django.apps import AppConfig
+import time
 
-# Reminders are counted in hours and days: every five minutes is plenty.
-SWEEP_EVERY = 300.0
+from django.apps import AppConfig
 
 
 class SeekerConfig(AppConfig):
@@ -12,6 +11,8 @@ class SeekerConfig(AppConfig):
 
     def ready(self) -> None:
         from heardback.core import periodic
-        from heardback.seeker.services import seeker_sweep
+        from heardback.seeker.tasks import SWEEP_EVERY, PeriodicSweep
 
-        periodic.register("seeker.sweep", seeker_sweep, every=SWEEP_EVERY)
+        periodic.register(
+            "seeker.sweep", PeriodicSweep(started=time.monotonic()), every=SWEEP_EVERY
+        )
