@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "heardback.portal",
     "heardback.integrations",
     "heardback.api",
+    "heardback.seeker",
     "ninja",  # serves the API docs page's scripts itself instead of from a CDN
 ]
 
@@ -216,7 +217,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Dates on pages through each language's formats (heardback/formats/<lang>/formats.py).
 FORMAT_MODULE_PATH = ["heardback.formats"]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "hiring:job-list"
+LOGIN_REDIRECT_URL = "/"  # heardback.urls.home: the jobs, or a job seeker's board
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 LANGUAGE_CODE = "en"
@@ -310,6 +311,9 @@ LOGIN_FAILURES_PER_ADDRESS = envint("LOGIN_FAILURES_PER_ADDRESS", 50)
 # may make a minute (beyond that: 429). See docs/candidates.md.
 PORTAL_LINK_DAYS = envint("PORTAL_LINK_DAYS", 365)
 PORTAL_LOOKUPS_PER_MINUTE = envint("PORTAL_LOOKUPS_PER_MINUTE", 30)
+
+# Companion: sign-ups one client address may make an hour (beyond that: 429). See docs/seekers.md.
+SEEKER_SIGNUPS_PER_HOUR = envint("SEEKER_SIGNUPS_PER_HOUR", 10)
 
 # API: requests one key may make (beyond that: 429 with Retry-After), e.g. "1200/m". The count
 # lives in the cache, like the portal's. See docs/api.md.

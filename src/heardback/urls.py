@@ -1,15 +1,29 @@
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from heardback.seeker.models import Seeker
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
+def home(request: HttpRequest) -> HttpResponse:
+    """People of an organization start at the jobs; job seekers at their companion's board."""
+    user = request.user
+    if (
+        user.is_authenticated
+        and not user.memberships.exists()
+        and Seeker.objects.filter(user_id=user.pk).exists()
+    ):
+        return redirect("seeker:board")
+    return redirect("hiring:job-list")
+
+
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="hiring:job-list", permanent=False)),
+    path("", home),
     path("healthz", healthz, name="healthz"),
     path("", include("heardback.accounts.urls")),
     path("", include("heardback.hiring.urls")),
@@ -17,6 +31,7 @@ urlpatterns = [
     path("", include("heardback.closure.urls")),
     path("", include("heardback.portal.urls")),
     path("", include("heardback.integrations.urls")),
+    path("", include("heardback.seeker.urls")),
     path("api/v1/", include("heardback.api.urls")),
     path("admin/", admin.site.urls),
 ]

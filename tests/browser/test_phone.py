@@ -26,7 +26,7 @@ from heardback.accounts.invitations import (
     invitation_send,
     invitation_token,
 )
-from heardback.accounts.models import Organization
+from heardback.accounts.models import Organization, User
 from heardback.closure.services import closure_sweep
 from heardback.core.demo import demo_create
 from heardback.feedback.models import FeedbackNote
@@ -35,6 +35,8 @@ from heardback.hiring.models import Application
 from heardback.integrations.models import ImportRun
 from heardback.portal import services as portal_services
 from heardback.portal.models import PortalQuestion
+from heardback.seeker.models import Interview, JobApplication, Seeker
+from heardback.seeker.services import seeker_sweep
 from tests.browser.chromium import TIMEOUT_MS, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -43,7 +45,10 @@ PASSWORD = "demo password for the phone test"
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1366, "height": 900}
 # Views that are not pages to look at: downloads, the Django admin, the API's documentation.
-NOT_PAGES = {"portal:data-download", "healthz"}
+NOT_PAGES = {
+    "portal:data-download", "healthz", "seeker:export-csv", "seeker:calendar",
+    "seeker:application-employer",
+}  # fmt: skip
 NOT_PAGE_PREFIXES = ("/admin/", "/api/", "/static/")
 
 # What each persona mostly works on, for the screenshots in docs/screenshots/.
@@ -54,6 +59,9 @@ MAIN_PAGES = {
     ],
     "admin": ["accounts:settings-members", "integrations:run-detail"],
     "interviewer": ["hiring:scorecard-list-mine", "hiring:scorecard-edit"],
+    "seeker": [
+        "seeker:board", "seeker:application-detail", "seeker:thank-you", "seeker:settings",
+    ],
 }  # fmt: skip
 
 # The elements a finger must hit: header controls, buttons, fields, tabs and pages' links.
@@ -359,3 +367,68 @@ def test_the_header_stays_a_bar_on_a_desktop(
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
     assert page.locator("header.topbar").bounding_box()["height"] <= 80
     context.close()
+
+
+@pytest.fixture
+def job_seeker(settings: Any) -> str:
+    """A job seeker (no organization) with long names, an interview, reminders and a feed."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    email = "seeker@companion.example"
+    user = User.objects.create_user(email, PASSWORD, full_name="Maximilienne Delacroix-Fontaine")
+    seeker = Seeker.objects.create(user=user, time_zone="Europe/Paris", active_min=5)
+    now = timezone.now()
+    long = JobApplication.objects.create(
+        seeker=seeker,
+        company="Compagnie Internationale des Wagons-Lits et du Tourisme",
+        role="Responsable de l'expérience candidat et des partenariats institutionnels",
+        link="https://careers.example/offres/responsable-experience-candidat-partenariats-2026",
+        source="Recommandation d'une ancienne collègue",
+        applied_on=timezone.localdate() - dt.timedelta(days=30),
+        next_step="Un appel avec la directrice des ressources humaines",
+        next_step_due=timezone.localdate() - dt.timedelta(days=2),
+        stage="interviewing",
+    )
+    Interview.objects.create(
+        application=long,
+        starts_at=now - dt.timedelta(hours=3),
+        interviewers="Anne-Sophie Kowalczyk-Martin, a.kowalczyk-martin@wagons-lits.example",
+        notes="leur passage à une planification hebdomadaire des recrutements",
+    )
+    initech = JobApplication.objects.create(
+        seeker=seeker, company="Initech", role="Analyst", stage="rejected",
+        applied_on=timezone.localdate() - dt.timedelta(days=10),
+        stage_changed_on=timezone.localdate() - dt.timedelta(days=1),
+    )  # fmt: skip
+    Interview.objects.create(application=initech, starts_at=now - dt.timedelta(days=5))
+    seeker_sweep()
+    return email
+
+
+def test_a_job_seekers_pages_fit_a_phone_in_english_and_french(
+    live_server: Any, phone: Any, job_seeker: str
+) -> None:
+    base = live_server.url
+    sign_in(phone, base, job_seeker)
+    assert urlsplit(phone.url).path == "/me/"
+    menu_check(phone, label="Menu", name="seeker-menu-phone-en")
+    english = crawl(phone, base, "/me/")
+    expected = {
+        "seeker:board", "seeker:application-new", "seeker:application-detail",
+        "seeker:application-edit", "seeker:interview-new", "seeker:interview-edit",
+        "seeker:thank-you", "seeker:application-draft", "seeker:summary", "seeker:settings",
+        "seeker:import-csv",
+    }  # fmt: skip
+    assert expected <= set(english), sorted(expected - set(english))
+    screenshots(phone, base, "seeker", english, "en")
+    phone.goto(base + "/me/")
+    switch_to_french(phone)
+    french = crawl(phone, base, "/me/")
+    assert set(french) == set(english)
+    screenshots(phone, base, "seeker", french, "fr")
+    for path in ("/me/signup/", "/me/login/", "/me/magic/"):
+        context = phone.context.browser.new_context(viewport=PHONE, is_mobile=True)
+        anonymous = context.new_page()
+        response = anonymous.goto(base + path)
+        assert response is not None and response.status == 200
+        assert_fits(anonymous, path)
+        context.close()

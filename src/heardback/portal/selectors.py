@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 import nh3
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Avg, Count, Q, QuerySet
 from django.http import Http404
@@ -27,6 +28,7 @@ from heardback.portal.models import (
     PortalQuestion,
     SurveyResponse,
 )
+from heardback.portal.texts import language_or_default, texts_for
 
 # --- The candidate's page -----------------------------------------------------------------
 
@@ -381,6 +383,61 @@ def _application_export(application: Application, url: str) -> dict[str, Any]:
             {q: getattr(survey, q) for q in SurveyResponse.QUESTIONS}
             | {"at": _iso(survey.created_at)}
             if survey
+            else None
+        ),
+    }
+
+
+# --- The application's status feed --------------------------------------------------------
+
+
+def portal_feed(*, link: CandidateLink) -> dict[str, Any]:
+    """What the read-only status feed says: status, next step and its dates, interviews, the
+    feedback once sent. Nothing that opens the page: the note's links point to /p/."""
+    application = (
+        Application.objects.select_related("organization", "candidate", "job")
+        .prefetch_related("interviews")
+        .get(pk=link.application_id)
+    )
+    language = language_or_default(application.candidate.language)
+    t = texts_for(language)
+    note = delivered_note(application=application)
+    step = next_step_for(application, note=note)
+    reissue = f"{settings.HEARDBACK_BASE_URL}/p/"
+    interviews = sorted(
+        (i for i in application.interviews.all() if i.scheduled_at is not None),
+        key=_when,
+    )
+    return {
+        "version": 1,
+        "organization": application.organization.name,
+        "job": application.job.title,
+        "language": language,
+        "status": application.status,
+        "status_text": t[f"status_{application.status}"],
+        "next_step": {
+            "key": step.key,
+            "text": t[step.key],
+            "expected_date": step.expected_date.isoformat() if step.expected_date else None,
+            "at": _iso(step.at),
+        },
+        "decided_at": _iso(application.decided_at),
+        "interviews": [
+            {
+                "id": interview.pk,
+                "name": interview.name,
+                "kind": interview.kind,
+                "scheduled_at": _iso(interview.scheduled_at),
+            }
+            for interview in interviews
+        ],
+        "feedback": (
+            {
+                "subject": note.subject,
+                "text": links.portal_links_replace(note.text, reissue),
+                "sent_at": _iso(note.sent_at),
+            }
+            if note is not None
             else None
         ),
     }

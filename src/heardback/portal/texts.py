@@ -133,6 +133,14 @@ TEXTS: dict[str, dict[str, str]] = {
             "Shared it by mistake? Replace it: this one stops working and we email you a new one."
         ),
         "link_replace_button": "Replace my link",
+        "feed_heading": "Follow this application elsewhere",
+        "feed_intro": (
+            "A private, read-only feed of your status, next step and interviews: paste it into "
+            "a job-search tracker or subscribe to it in your calendar. It stops working when "
+            "this link is replaced."
+        ),
+        "feed_json": "Status feed (JSON)",
+        "feed_ics": "Calendar (iCalendar)",
         "done_question": "Your question has been sent. We will email you the answer.",
         "done_rating": "Thank you for rating your feedback.",
         "done_survey": "Thank you for your answers.",
@@ -285,6 +293,14 @@ TEXTS: dict[str, dict[str, str]] = {
             "enverrons un nouveau lien par e-mail."
         ),
         "link_replace_button": "Remplacer mon lien",
+        "feed_heading": "Suivre cette candidature ailleurs",
+        "feed_intro": (
+            "Un flux privé, en lecture seule, de votre statut, de la prochaine étape et de vos "
+            "entretiens : collez-le dans votre outil de suivi de candidatures ou abonnez-vous-y "
+            "dans votre agenda. Il cesse de fonctionner si ce lien est remplacé."
+        ),
+        "feed_json": "Flux de statut (JSON)",
+        "feed_ics": "Agenda (iCalendar)",
         "done_question": "Votre question a été envoyée. Nous vous enverrons la réponse par e-mail.",
         "done_rating": "Merci d'avoir noté votre retour.",
         "done_survey": "Merci pour vos réponses.",

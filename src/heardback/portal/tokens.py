@@ -12,7 +12,14 @@ import secrets
 
 from heardback.core.tokens import TOKEN_PATTERN, signed_token, token_hash
 
-__all__ = ["TOKEN_PATTERN", "nonce_new", "token_for", "token_hash", "token_well_formed"]
+__all__ = [
+    "TOKEN_PATTERN",
+    "feed_token_for",
+    "nonce_new",
+    "token_for",
+    "token_hash",
+    "token_well_formed",
+]
 
 NONCE_BYTES = 16
 
@@ -25,6 +32,15 @@ def nonce_new() -> str:
 def token_for(*, application_id: int, nonce: str) -> str:
     """The raw token of a link, recomputed from the secret."""
     return signed_token("portal", application_id, nonce)
+
+
+def feed_token_for(*, application_id: int, nonce: str) -> str:
+    """The token of a link's read-only status feed: another purpose, so it opens no page.
+
+    It is derived from the same nonce, so it stops with the link (revoked, replaced, expired)
+    and with a rotated SECRET_KEY, and needs nothing stored.
+    """
+    return signed_token("portal-feed", application_id, nonce)
 
 
 def token_well_formed(token: str) -> bool:

@@ -7,6 +7,7 @@ from heardback.portal import views
 app_name = "portal"
 urlpatterns = [
     path("p/", views.reissue, name="reissue"),
+    path("p/feed/<int:link_id>/<str:token>.<str:fmt>", views.feed, name="feed"),
     path("p/<str:token>/", views.application_page, name="page"),
     path("p/<str:token>/questions/", views.question_ask, name="question-ask"),
     path("p/<str:token>/consents/", views.consent_set, name="consent-set"),

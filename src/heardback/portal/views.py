@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
 from functools import wraps
 from typing import Any
 
+import icalendar
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -161,6 +165,8 @@ def _page(
         "survey_rows": [
             (q, f"survey_{q}", getattr(page.survey, q, None)) for q in SurveyResponse.QUESTIONS
         ],
+        "feed_json": services.candidate_link_feed_url(link, "json"),
+        "feed_ics": services.candidate_link_feed_url(link, "ics"),
         "question_max": QUESTION_MAX_LENGTH,
         "comment_max": COMMENT_MAX_LENGTH,
         "consent_explain": texts_for(language)["consent_explain"].format(
@@ -287,6 +293,73 @@ def data_download(request: HttpRequest, link: CandidateLink, token: str) -> Http
     response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
     response["Content-Disposition"] = 'attachment; filename="my-application-data.json"'
     return response
+
+
+# --- The status feed (read-only, for the candidate's calendar or job-search companion) ----
+
+
+def _feed_or_404(
+    request: HttpRequest, link_id: int, token: str, fmt: str
+) -> tuple[CandidateLink | None, HttpResponse | None]:
+    link = services.candidate_link_feed_resolve(link_id, token)
+    if link is None or fmt not in services.FEED_FORMATS:
+        # The same page, byte for byte, as a portal link that does not work.
+        return None, _render(request, "portal/not_found.html", {}, status=404)
+    return link, None
+
+
+def _etagged(request: HttpRequest, body: bytes, content_type: str) -> HttpResponse:
+    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(body, content_type=content_type)
+    response["ETag"] = etag
+    return response
+
+
+@portal_view
+@require_GET
+def feed(request: HttpRequest, link_id: int, token: str, fmt: str) -> HttpResponse:
+    """The application's status feed as JSON or iCalendar; 304 when the ETag still matches."""
+    link, missing = _feed_or_404(request, link_id, token, fmt)
+    if link is None:
+        assert missing is not None
+        return missing
+    data = selectors.portal_feed(link=link)
+    if fmt == "json":
+        body = json.dumps(data, indent=2, ensure_ascii=False).encode()
+        return _etagged(request, body, "application/json")
+    return _etagged(request, feed_calendar(data, uid=f"{link.pk}"), "text/calendar; charset=utf-8")
+
+
+def feed_calendar(data: dict[str, Any], *, uid: str) -> bytes:
+    """The feed's interviews and expected answer date as iCalendar events."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//heardback//status feed//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"{data['job']} · {data['organization']}")
+    host = settings.HEARDBACK_BASE_URL.split("//")[-1]
+    for interview in data["interviews"]:
+        event = icalendar.Event()
+        start = datetime.fromisoformat(interview["scheduled_at"])
+        event.add("uid", f"feed-{uid}-interview-{interview['id']}@{host}")
+        event.add("dtstamp", start)
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(hours=1))
+        event.add("summary", f"{interview['name']} · {data['organization']}")
+        calendar.add_component(event)
+    expected = data["next_step"]["expected_date"]
+    if expected:
+        event = icalendar.Event()
+        day = date.fromisoformat(expected)
+        event.add("uid", f"feed-{uid}-expected@{host}")
+        event.add("dtstamp", datetime.combine(day, datetime.min.time(), tzinfo=UTC))
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+        event.add("summary", f"{data['next_step']['text']} · {data['organization']}")
+        calendar.add_component(event)
+    return bytes(calendar.to_ical())
 
 
 # --- Recruiter side -----------------------------------------------------------------------

@@ -19,6 +19,9 @@ from heardback.portal.services.erasure import (
     erasure_request_create,
 )
 from heardback.portal.services.links import (
+    FEED_FORMATS,
+    candidate_link_feed_resolve,
+    candidate_link_feed_url,
     candidate_link_issue,
     candidate_link_reissue_request,
     candidate_link_replace,
@@ -37,10 +40,13 @@ __all__ = [
     "CONSENT_DAYS",
     "CONSENT_MONTHS",
     "ERASED_NAME",
+    "FEED_FORMATS",
     "OPEN_QUESTIONS_MAX",
     "REDACTED",
     "PortalError",
     "candidate_erase",
+    "candidate_link_feed_resolve",
+    "candidate_link_feed_url",
     "candidate_link_issue",
     "candidate_link_reissue_request",
     "candidate_link_replace",

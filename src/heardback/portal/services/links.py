@@ -42,6 +42,34 @@ def candidate_link_url(link: CandidateLink) -> str:
     return f"{settings.HEARDBACK_BASE_URL}/p/{candidate_link_token(link)}/"
 
 
+FEED_FORMATS = ("json", "ics")
+
+
+def candidate_link_feed_url(link: CandidateLink, fmt: str = "json") -> str:
+    """The address of the link's read-only status feed (JSON or iCalendar)."""
+    token = tokens.feed_token_for(application_id=link.application_id, nonce=link.nonce)
+    return f"{settings.HEARDBACK_BASE_URL}/p/feed/{link.pk}/{token}.{fmt}"
+
+
+def candidate_link_feed_resolve(link_id: int | str, token: str) -> CandidateLink | None:
+    """The live link whose feed `token` opens, else None: unknown, tampered, another link's,
+    expired, revoked and rotated-secret feeds alike."""
+    if not tokens.token_well_formed(token):
+        return None
+    try:
+        link = CandidateLink.objects.select_related("organization", "application").get(
+            pk=int(link_id)
+        )
+    except (CandidateLink.DoesNotExist, ValueError, TypeError):
+        return None
+    expected = tokens.feed_token_for(application_id=link.application_id, nonce=link.nonce)
+    if not hmac.compare_digest(expected, token):
+        return None
+    if not link.is_live() or not _matches_secret(link):
+        return None
+    return link
+
+
 def candidate_link_urls(*, link: CandidateLink) -> dict[int, str]:
     """For the data export: the address of each of the link's candidate's applications, as
     their emails carried it (their live link), else this link's own; issues no link."""

@@ -63,3 +63,28 @@ function tablesLabel() {
 }
 tablesLabel();
 document.addEventListener("htmx:afterSettle", tablesLabel);
+// The companion's drafts: the mail link follows the edits, and "Copy" copies the message.
+document.addEventListener("input", function (event) {
+  var box = event.target.closest ? event.target.closest("[data-draft]") : null;
+  if (!box) return;
+  var link = box.querySelector("[data-draft-mailto]");
+  var to = box.querySelector("[data-draft-to]").value.split(",").map(function (a) {
+    return encodeURIComponent(a.trim()).replace("%40", "@");
+  }).filter(Boolean).join(",");
+  link.href = "mailto:" + to + "?subject=" + encodeURIComponent(box.querySelector("[data-draft-subject]").value) +
+    "&body=" + encodeURIComponent(box.querySelector("[data-draft-body]").value);
+});
+document.addEventListener("click", function (event) {
+  var button = event.target.closest ? event.target.closest("[data-copy]") : null;
+  if (!button) return;
+  var field = document.getElementById(button.dataset.copy);
+  if (!field) return;
+  var done = function () { button.textContent = button.dataset.copied; };
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(field.value).then(done, function () { field.select(); });
+  } else {
+    field.select();
+    document.execCommand("copy");
+    done();
+  }
+});

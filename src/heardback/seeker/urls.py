@@ -1,0 +1,45 @@
+from django.urls import path
+
+from heardback.seeker import views
+
+app_name = "seeker"
+urlpatterns = [
+    path("me/signup/", views.signup, name="signup"),
+    path("me/login/", views.SeekerLoginView.as_view(), name="login"),
+    path("me/magic/", views.magic_request, name="magic-request"),
+    path("me/magic/<str:token>/", views.magic_link, name="magic-link"),
+    path("me/", views.board, name="board"),
+    path("me/summary/", views.summary, name="summary"),
+    path("me/settings/", views.settings_page, name="settings"),
+    path("me/applications/new/", views.application_new, name="application-new"),
+    path("me/applications/<int:pk>/", views.application_detail, name="application-detail"),
+    path("me/applications/<int:pk>/edit/", views.application_edit, name="application-edit"),
+    path(
+        "me/applications/<int:pk>/employer/",
+        views.application_employer,
+        name="application-employer",
+    ),
+    path("me/applications/<int:pk>/delete/", views.application_delete, name="application-delete"),
+    path(
+        "me/applications/<int:pk>/subscribe/",
+        views.application_subscribe,
+        name="application-subscribe",
+    ),
+    path(
+        "me/applications/<int:pk>/unsubscribe/",
+        views.application_unsubscribe,
+        name="application-unsubscribe",
+    ),
+    path(
+        "me/applications/<int:pk>/drafts/<str:kind>/",
+        views.application_draft,
+        name="application-draft",
+    ),
+    path("me/applications/<int:pk>/interviews/new/", views.interview_new, name="interview-new"),
+    path("me/interviews/<int:pk>/edit/", views.interview_edit, name="interview-edit"),
+    path("me/interviews/<int:pk>/thank-you/", views.thank_you, name="thank-you"),
+    path("me/reminders/<int:pk>/close/", views.reminder_close, name="reminder-close"),
+    path("me/applications.csv", views.export_csv, name="export-csv"),
+    path("me/import/", views.import_csv, name="import-csv"),
+    path("me/calendar.ics", views.calendar_ics, name="calendar"),
+]

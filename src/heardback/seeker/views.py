@@ -1,0 +1,439 @@
+"""The companion's pages: parse, call one selector or service, render (phone first)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, cast
+
+import icalendar
+from django import forms as django_forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from heardback.accounts.views import LoginView
+from heardback.accounts.web import form_add_errors, request_user
+from heardback.core.ratelimit import window_count
+from heardback.seeker import drafts, forms, magic, selectors, services
+from heardback.seeker.feeds import application_feed_refresh
+from heardback.seeker.models import JobApplication, Reminder, Seeker
+
+View = Callable[..., HttpResponse]
+SIGNUP_WINDOW = 3600
+
+
+def seeker_view(view: View) -> View:
+    """Signed in, with a companion profile (anyone else: 404), passed as `seeker`."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        seeker = selectors.seeker_for_user(user=request_user(request))
+        return view(request, seeker, *args, **kwargs)
+
+    return wrapper
+
+
+# --- Signing up and in --------------------------------------------------------------------
+
+
+def _signup_allowed(request: HttpRequest) -> bool:
+    address = str(request.META.get("REMOTE_ADDR") or "unknown")
+    window = int(time.time() // SIGNUP_WINDOW)
+    count = window_count(f"seeker:signup:{address}", window=window, seconds=SIGNUP_WINDOW)
+    return count <= settings.SEEKER_SIGNUPS_PER_HOUR
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("seeker:board")
+    form = forms.SignupForm(
+        request.POST or None, initial={"language": getattr(request, "LANGUAGE_CODE", "en")}
+    )
+    if request.method == "POST":
+        if not _signup_allowed(request):
+            response = render(
+                request, "seeker/signup.html", {"form": form, "throttled": True}, status=429
+            )
+            response["Retry-After"] = str(SIGNUP_WINDOW)
+            return response
+        if form.is_valid():
+            try:
+                user = services.seeker_signup(**form.cleaned_data)
+            except ValidationError as error:
+                form_add_errors(cast(django_forms.Form, form), error)
+            else:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                return redirect("seeker:board")
+        return render(request, "seeker/signup.html", {"form": form}, status=400)
+    return render(request, "seeker/signup.html", {"form": form})
+
+
+class EmailForm(django_forms.Form):
+    email = django_forms.EmailField(
+        label=_("Email"), widget=django_forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def magic_request(request: HttpRequest) -> HttpResponse:
+    """Ask for a sign-in link by email; the answer is the same for any address."""
+    form = EmailForm(request.POST or None, label_suffix="")
+    if request.method == "POST":
+        if not _signup_allowed(request):
+            context = {"form": form, "throttled": True}
+            response = render(request, "seeker/magic_request.html", context, status=429)
+            response["Retry-After"] = str(SIGNUP_WINDOW)
+            return response
+        if form.is_valid():
+            magic.magic_link_request(email=form.cleaned_data["email"])
+            return redirect(reverse("seeker:magic-request") + "?sent=1")
+        return render(request, "seeker/magic_request.html", {"form": form}, status=400)
+    context = {"form": form, "sent": request.GET.get("sent") == "1"}
+    return render(request, "seeker/magic_request.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def magic_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The link from the email: a button signs in (a mail scanner opening it does not)."""
+    user = magic.magic_link_user(token)
+    if user is None:
+        return render(request, "seeker/magic_confirm.html", {"valid": False}, status=404)
+    if request.method == "POST":
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect("seeker:board")
+    return render(request, "seeker/magic_confirm.html", {"valid": True})
+
+
+class SeekerLoginView(LoginView):
+    template_name = "seeker/login.html"
+
+    def get_default_redirect_url(self) -> str:
+        return reverse("seeker:board")
+
+
+# --- The board ----------------------------------------------------------------------------
+
+
+@require_GET
+@seeker_view
+def board(request: HttpRequest, seeker: Seeker) -> HttpResponse:
+    context = {
+        "seeker": seeker,
+        "columns": selectors.board(seeker=seeker),
+        "reminders": selectors.reminders_open(seeker=seeker),
+    }
+    return render(request, "seeker/board.html", context)
+
+
+@require_GET
+@seeker_view
+def summary(request: HttpRequest, seeker: Seeker) -> HttpResponse:
+    week = selectors.week_summary(seeker=seeker, today=services.local_today(seeker))
+    return render(request, "seeker/summary.html", {"seeker": seeker, "week": week})
+
+
+# --- Applications -------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@seeker_view
+def application_new(request: HttpRequest, seeker: Seeker) -> HttpResponse:
+    return _application_form(request, seeker, None)
+
+
+@require_http_methods(["GET", "POST"])
+@seeker_view
+def application_edit(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+    application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
+    return _application_form(request, seeker, application)
+
+
+def _application_form(
+    request: HttpRequest, seeker: Seeker, application: JobApplication | None
+) -> HttpResponse:
+    initial = {} if application else {"applied_on": services.local_today(seeker)}
+    form = forms.ApplicationForm(request.POST or None, instance=application, initial=initial)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                saved = services.application_save(
+                    seeker=seeker, application=application, data=form.cleaned_data
+                )
+            except ValidationError as error:
+                form_add_errors(cast(django_forms.Form, form), error)
+            else:
+                return redirect("seeker:application-detail", saved.pk)
+        status = 400
+    else:
+        status = 200
+    context = {"form": form, "application": application, "seeker": seeker}
+    return render(request, "seeker/application_form.html", context, status=status)
+
+
+def _detail_context(seeker: Seeker, application: JobApplication) -> dict[str, Any]:
+    return {
+        "seeker": seeker,
+        "application": application,
+        "interviews": list(application.interviews.all()),
+        "reminders": application.reminders.filter(state=Reminder.State.OPEN).order_by("due_at"),
+        "subscribe_form": forms.SubscribeForm(),
+    }
+
+
+@require_GET
+@seeker_view
+def application_detail(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+    application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
+    if application.feed_url:
+        # On this instance the employer's news is read directly, whenever the page opens.
+        application_feed_refresh(application)
+        services.reminders_reconcile(seeker)
+        application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
+    return render(request, "seeker/application_detail.html", _detail_context(seeker, application))
+
+
+@require_GET
+@seeker_view
+def application_employer(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+    """The employer's panel alone, which the page reloads every few seconds (htmx)."""
+    application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
+    if application.feed_url:
+        application_feed_refresh(application)
+        services.reminders_reconcile(seeker)
+        application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
+    return render(request, "seeker/_employer.html", _detail_context(seeker, application))
+
+
+@require_POST
+@seeker_view
+def application_delete(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+    application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
+    services.application_delete(application=application)
+    messages.success(request, _("Application deleted."))
+    return redirect("seeker:board")
+
+
+@require_POST
+@seeker_view
+def application_subscribe(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+    application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
+    form = forms.SubscribeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.application_subscribe(application=application, url=form.cleaned_data["url"])
+        except ValidationError as error:
+            form_add_errors(cast(django_forms.Form, form), error)
+        else:
+            messages.success(request, _("Subscribed: the employer's news now arrives here."))
+            return redirect("seeker:application-detail", application.pk)
+    context = {**_detail_context(seeker, application), "subscribe_form": form}
+    return render(request, "seeker/application_detail.html", context, status=400)
+
+
+@require_POST
+@seeker_view
+def application_unsubscribe(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+    application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
+    services.application_unsubscribe(application=application)
+    return redirect("seeker:application-detail", application.pk)
+
+
+# --- Interviews and drafts ----------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@seeker_view
+def interview_new(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+    application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
+    return _interview_form(request, seeker, application, None)
+
+
+@require_http_methods(["GET", "POST"])
+@seeker_view
+def interview_edit(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+    interview = selectors.interview_get_for_seeker(seeker=seeker, pk=pk)
+    return _interview_form(request, seeker, interview.application, interview)
+
+
+def _interview_form(
+    request: HttpRequest, seeker: Seeker, application: JobApplication, interview: Any
+) -> HttpResponse:
+    with timezone.override(seeker.time_zone):
+        form = forms.InterviewForm(request.POST or None, instance=interview)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.interview_save(
+                    application=application, interview=interview, data=form.cleaned_data
+                )
+            except ValidationError as error:
+                form_add_errors(cast(django_forms.Form, form), error)
+            else:
+                return redirect("seeker:application-detail", application.pk)
+        context = {"form": form, "application": application, "interview": interview}
+        status = 400 if request.method == "POST" else 200
+        return render(request, "seeker/interview_form.html", context, status=status)
+
+
+def _sender(seeker: Seeker) -> str:
+    return seeker.user.full_name or seeker.user.email
+
+
+@require_http_methods(["GET", "POST"])
+@seeker_view
+def thank_you(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+    interview = selectors.interview_get_for_seeker(seeker=seeker, pk=pk)
+    if request.method == "POST":
+        services.interview_thank_you_sent(interview=interview)
+        messages.success(request, _("Marked as sent."))
+        return redirect("seeker:application-detail", interview.application_id)
+    with timezone.override(seeker.time_zone):
+        draft = drafts.thank_you(
+            interview=interview,
+            sender=_sender(seeker),
+            language=seeker.user.language,
+            today=services.local_today(seeker),
+        )
+    context = {
+        "draft": draft,
+        "application": interview.application,
+        "interview": interview,
+        "title": _("Thank-you note"),
+        "done_url": reverse("seeker:thank-you", args=[interview.pk]),
+        "done_label": _("I sent it"),
+    }
+    return render(request, "seeker/draft.html", context)
+
+
+DRAFTS = {"follow-up": drafts.follow_up, "feedback": drafts.feedback_request}
+
+
+@require_GET
+@seeker_view
+def application_draft(request: HttpRequest, seeker: Seeker, pk: int, kind: str) -> HttpResponse:
+    application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
+    if kind not in DRAFTS:
+        raise Http404
+    draft = DRAFTS[kind](
+        application=application, sender=_sender(seeker), language=seeker.user.language
+    )
+    title = _("Follow-up") if kind == "follow-up" else _("Feedback request")
+    context = {"draft": draft, "application": application, "title": title}
+    return render(request, "seeker/draft.html", context)
+
+
+# --- Reminders ----------------------------------------------------------------------------
+
+
+@require_POST
+@seeker_view
+def reminder_close(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+    reminder = selectors.reminder_get_for_seeker(seeker=seeker, pk=pk)
+    try:
+        services.reminder_close(reminder=reminder, state=request.POST.get("state", ""))
+    except ValidationError as error:
+        return HttpResponse(" ".join(error.messages), status=400)
+    target = request.POST.get("next", "")
+    if target.startswith("/me/") and "//" not in target:
+        return redirect(target)
+    return redirect("seeker:board")
+
+
+# --- Settings, import, export -------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@seeker_view
+def settings_page(request: HttpRequest, seeker: Seeker) -> HttpResponse:
+    form = forms.SettingsForm(request.POST or None, instance=seeker)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.seeker_settings_save(seeker=seeker, data=form.cleaned_data)
+            except ValidationError as error:
+                form_add_errors(cast(django_forms.Form, form), error)
+            else:
+                messages.success(request, _("Settings saved."))
+                return redirect("seeker:settings")
+        return render(request, "seeker/settings.html", {"form": form}, status=400)
+    return render(request, "seeker/settings.html", {"form": form})
+
+
+@require_GET
+@seeker_view
+def export_csv(request: HttpRequest, seeker: Seeker) -> HttpResponse:
+    response = HttpResponse(services.applications_csv(seeker), content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="my-applications.csv"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@seeker_view
+def import_csv(request: HttpRequest, seeker: Seeker) -> HttpResponse:
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    problems: list[services.ImportProblem] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > 2 * 1024 * 1024:
+            problems = [services.ImportProblem(0, _("The file is larger than 2 MB."))]
+        else:
+            try:
+                text = upload.read().decode("utf-8-sig")
+            except UnicodeDecodeError:
+                problems = [services.ImportProblem(0, _("The file is not UTF-8 text."))]
+            else:
+                count, problems = services.applications_import_csv(seeker=seeker, text=text)
+                if not problems:
+                    messages.success(request, _("%(n)s applications imported.") % {"n": count})
+                    return redirect("seeker:board")
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "problems": problems, "columns": services.CSV_COLUMNS}
+    return render(request, "seeker/import.html", context, status=status)
+
+
+@require_GET
+@seeker_view
+def calendar_ics(request: HttpRequest, seeker: Seeker) -> HttpResponse:
+    """Interviews and open reminders, for the seeker's calendar."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//heardback//companion//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", _("My job search"))
+    host = settings.HEARDBACK_BASE_URL.split("//")[-1]
+    now = timezone.now()
+    for application in selectors.applications_for_seeker(seeker=seeker):
+        for interview in application.interviews.all():
+            event = icalendar.Event()
+            event.add("uid", f"seeker-interview-{interview.pk}@{host}")
+            event.add("dtstamp", now)
+            event.add("dtstart", interview.starts_at)
+            event.add("dtend", interview.starts_at + dt.timedelta(hours=1))
+            event.add("summary", f"{interview.get_kind_display()} · {application.company}")
+            event.add("description", f"{application.role}\n{interview.interviewers}".strip())
+            calendar.add_component(event)
+    for reminder in selectors.reminders_open(seeker=seeker):
+        event = icalendar.Event()
+        event.add("uid", f"seeker-reminder-{reminder.pk}@{host}")
+        event.add("dtstamp", now)
+        event.add("dtstart", reminder.due_at)
+        event.add("dtend", reminder.due_at + dt.timedelta(minutes=15))
+        label = str(reminder.get_kind_display())
+        if reminder.application:
+            label = f"{label} · {reminder.application.company}"
+        event.add("summary", label)
+        calendar.add_component(event)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="my-job-search.ics"'
+    return response
