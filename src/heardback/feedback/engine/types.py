@@ -146,6 +146,9 @@ class OpenRole:
     competency_names: tuple[str, ...]
     # The rubric's weight of each competency, in the same order; () counts them all alike.
     competency_weights: tuple[int, ...] = ()
+    # Set when the roles were ranked for this candidate (engine.fit, see feedback/inputs.py):
+    # why the role fits, in the note's language. `match_open_roles` then keeps their order.
+    explanation: str = ""
 
 
 @dataclass(frozen=True, slots=True)
