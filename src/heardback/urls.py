@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("heardback.closure.urls")),
     path("", include("heardback.portal.urls")),
     path("", include("heardback.integrations.urls")),
+    path("", include("heardback.reroute.urls")),
+    path("", include("heardback.partners.urls")),
     path("api/v1/", include("heardback.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from django.db.models import Prefetch
 
@@ -22,6 +22,8 @@ from heardback.hiring.models import (
 from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 
 RECRUITER_TITLE = {"en": "Recruiter", "fr": "Recrutement"}
+# "Has this organization partner organizations?", registered by partners/ at start-up.
+HAS_PARTNERS: list[Callable[[Organization], bool]] = []
 ROLES_PER_NOTE = 2
 
 
@@ -153,6 +155,7 @@ def note_inputs(
     # note's own name is excluded by the engine (own_names), not by copying the tuple.
     job_names = {job_id: tuple(sorted(names)) for job_id, names in names_by_job.items()}
     written = organization_languages(organization)
+    partners = any(has(organization) for has in HAS_PARTNERS)
 
     inputs = []
     for application in applications:
@@ -204,6 +207,7 @@ def note_inputs(
                 # The outbox swaps in the candidate's private link at delivery time, so no
                 # usable link is ever stored in a note.
                 portal_url=PORTAL_URL_PLACEHOLDER,
+                partners=partners,
             ),
             other_candidate_names=job_names[application.job_id],
         )
@@ -241,3 +245,8 @@ def _category(application: Application) -> str:
     if application.rejection_reason is None:
         return "other"
     return application.rejection_reason.category
+
+
+# For re-routing (reroute/, partners/), which aggregates a candidate's every application.
+engine_job = _job
+engine_scorecard = _scorecard

@@ -596,6 +596,10 @@ class _Writer:
             sentences.append(
                 self.say("next.reapply.anytime", "next_steps", reapply[:1], claim="next_step")
             )
+        if policy.partners and self.portal:
+            sentences.append(
+                self.say("next.partners.portal", "next_steps", _PORTAL_SOURCES, claim="next_step")
+            )
         # The page is offered last, so that the link ends the paragraph. Without a matching
         # role, the same sentence invites the candidate to the talent pool.
         if not self.portal:

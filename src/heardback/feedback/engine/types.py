@@ -137,6 +137,9 @@ class Policy:
     recruiter_name: str
     recruiter_title: str = ""
     portal_url: str = ""
+    # The organization has partner organizations (partners/): the note tells the candidate
+    # they may choose, on their page, to be suggested to them.
+    partners: bool = False
 
 
 @dataclass(frozen=True, slots=True)

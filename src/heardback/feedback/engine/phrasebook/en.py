@@ -348,6 +348,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "You can also reply to this email with any question about this feedback.",
     ),
     # Both invitations in one sentence: the page is where the candidate acts on either.
+    # The organization has partner organizations (Policy.partners): the choice is the
+    # candidate's, on their page, and what a partner would see is said plainly.
+    "next.partners.portal": (
+        "If you wish, your application page also lets you agree to be suggested to our partner "
+        "organizations: they would see your strengths, never your name or contact details, "
+        "unless you accept an invitation from one of them.",
+    ),
     "next.question_or_pool.portal": (
         "On your application page, you can ask us a question or let us suggest you for other "
         "roles: {url}",

@@ -323,6 +323,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "next.question.also_reply": (
         "Vous pouvez aussi répondre à ce message pour toute question sur ces retours.",
     ),
+    "next.partners.portal": (
+        "Si vous le souhaitez, votre espace candidat vous permet aussi d'accepter que nous vous "
+        "proposions à nos entreprises partenaires : elles verraient vos points forts, jamais "
+        "votre nom ni vos coordonnées, sauf si vous acceptez l'invitation de l'une d'elles.",
+    ),
     "next.question_or_pool.portal": (
         "Depuis votre espace candidat, vous pouvez nous poser une question ou accepter que "
         "nous vous proposions d'autres postes : {url}",
