@@ -165,3 +165,22 @@ def test_pages_in_french() -> None:
     assert "Points forts\u00a0: Go, API design et Databases" not in page  # the candidate's language
     assert "Inviter à postuler" in page
     assert "Vivier de talents" in client.get("/talent-pool/").content.decode()
+
+
+def test_the_reroute_command_prints_the_suggestions() -> None:
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    w = world()
+    out = StringIO()
+    call_command("reroute", "--org", "acme", "--json", stdout=out)
+    (line,) = out.getvalue().splitlines()
+    row = json.loads(line)
+    assert row["candidate"] == "Grace Hopper"
+    assert [s["job"] for s in row["suggestions"]] == [w.backend.title]
+    assert row["suggestions"][0]["why"].startswith("Strong in")
+    out = StringIO()
+    call_command("reroute", "--org", "acme", "--job", str(w.backend.pk), stdout=out)
+    assert out.getvalue() == ""

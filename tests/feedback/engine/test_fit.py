@@ -247,6 +247,11 @@ def test_ranking_properties(evidence: Evidence, roles: list[Opening]) -> None:
         if not f.same_family:
             assert f.coverage >= fit.CROSS_COVERAGE and not f.below
         assert f.explain("en") and f.explain("fr")
+    # Ranked in full, every role is there, and each suggestion keeps its score.
+    full = fit.rank(evidence, roles, limit=100, suggest_only=False)
+    assert len(full) == len(roles)
+    scores = {f.opening.id: f.score for f in full}
+    assert all(scores[f.opening.id] == f.score for f in fits)
     # Excluding a role removes it and nothing else.
     if fits:
         first = fits[0].opening.id
@@ -269,3 +274,23 @@ def test_better_ratings_never_rank_a_role_out(
     )
     after = {f.opening.id for f in fit.rank(better, roles, limit=100) if f.same_family}
     assert before <= after
+
+
+def test_text_scores_are_rank_bm25s_bm25plus_without_its_floor() -> None:
+    from rank_bm25 import BM25Plus
+
+    openings = list(OPENINGS)
+    text = "Designed idempotent payment APIs in Go; tuned PostgreSQL queries for React screens."
+    idx = fit.index(openings)
+    corpus = [
+        fit.tokens(" ".join([o.title, o.description, *(r.name for r in o.requirements)]))
+        for o in openings
+    ]
+    bm25 = BM25Plus(corpus)
+    query = sorted(set(fit.tokens(text)))
+    floor = bm25.delta * sum(bm25.idf.get(w, 0.0) for w in query)
+    expected = [float(s) - floor for s in bm25.get_scores(query)]
+    best = max(expected)
+    got = fit._text_scores(idx, text)
+    assert got == pytest.approx([s / best for s in expected])
+    assert got.index(1.0) == 0  # the Go backend role

@@ -31,7 +31,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Final
+from typing import Final
 
 from heardback.feedback.engine.aggregate import SCORE
 from heardback.feedback.engine.types import AttributeRating, Competency, Language, Scorecard
@@ -39,6 +39,7 @@ from heardback.feedback.engine.types import AttributeRating, Competency, Languag
 UNKNOWN: Final = 0.5
 RUBRIC_SHARE: Final = 0.75
 MIN_SCORE: Final = 0.5
+UNSUGGESTED: Final = 0.5
 CROSS_COVERAGE: Final = 0.6
 STRONG: Final = SCORE["yes"]  # a strength is rated "yes" or better, and at the role's bar
 LEVEL_FACTOR: Final[Mapping[int, float]] = {0: 1.0, 1: 0.9, 2: 0.6}
@@ -167,7 +168,8 @@ class Index:
 
     openings: tuple[Opening, ...]
     generic: frozenset[str]
-    bm25: object | None  # rank_bm25.BM25Okapi, or None when no opening has any text
+    # word -> ((opening's position, its BM25+ term score), ...) for the openings that hold it
+    postings: Mapping[str, tuple[tuple[int, float], ...]]
     _weights: tuple[dict[str, tuple[int, int, str]], ...] = field(repr=False)
 
 
@@ -195,12 +197,33 @@ def index(openings: Sequence[Opening], other_rubrics: Sequence[Iterable[str]] = 
         tokens(" ".join([o.title, o.description, *(r.name for r in o.requirements)]))
         for o in openings
     ]
-    bm25 = None
-    if any(corpus):
-        from rank_bm25 import BM25Plus  # numpy is loaded only when a ranking needs it
+    return Index(tuple(openings), generic, _postings(corpus), tuple(weights))
 
-        bm25 = BM25Plus(corpus)
-    return Index(tuple(openings), generic, bm25, tuple(weights))
+
+def _postings(corpus: list[list[str]]) -> dict[str, tuple[tuple[int, float], ...]]:
+    """BM25+ term scores, from rank_bm25's corpus statistics, held per word.
+
+    `BM25Plus.get_scores` walks every document for every query word (in Python, then numpy on
+    arrays the size of the corpus): for a note that costs more than writing it. Its score of a
+    document is, per query word, `idf x (delta + tf-part)`; the `idf x delta` floor is the same
+    for every document and is taken off (see `_text_scores`), and the tf-part is zero where the
+    word is absent. So each (word, document) term is computed once here, from the library's own
+    idf, lengths and parameters, and a query only visits the documents holding its words
+    (tests/feedback/engine/test_fit.py checks the scores against `get_scores`).
+    """
+    if not any(corpus):
+        return {}
+    from rank_bm25 import BM25Plus  # numpy is loaded only when an index is built
+
+    bm25 = BM25Plus(corpus)
+    k1, b, avgdl = bm25.k1, bm25.b, bm25.avgdl
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for n, (freqs, length) in enumerate(zip(bm25.doc_freqs, bm25.doc_len, strict=True)):
+        norm = k1 * (1 - b + b * length / avgdl)
+        for word, tf in freqs.items():
+            term = bm25.idf[word] * tf * (k1 + 1) / (norm + tf)
+            postings.setdefault(word, []).append((n, float(term)))
+    return {word: tuple(docs) for word, docs in postings.items()}
 
 
 # --- ranking -----------------------------------------------------------------------------------
@@ -212,8 +235,14 @@ def rank(
     *,
     exclude: Iterable[int] = (),
     limit: int = 5,
+    suggest_only: bool = True,
 ) -> tuple[Fit, ...]:
-    """The openings that fit the candidate, best first, at most `limit` (never `exclude`)."""
+    """The openings that fit the candidate, best first, at most `limit` (never `exclude`).
+
+    With `suggest_only=False`, every opening is ranked, none left out: one that would not be
+    suggested (another family without the evidence, below `MIN_SCORE`, no strength) counts
+    `UNSUGGESTED` of its score. For evaluation, and for a recruiter's full list.
+    """
     idx = openings if isinstance(openings, Index) else index(openings)
     if not idx.openings:
         return ()
@@ -223,7 +252,7 @@ def rank(
     for n, (opening, weights) in enumerate(zip(idx.openings, idx._weights, strict=True)):
         if opening.id in excluded or not weights:
             continue
-        fit = _fit(evidence, opening, weights, text[n], idx.generic)
+        fit = _fit(evidence, opening, weights, text[n], idx.generic, suggest_only)
         if fit is not None:
             fits.append((-fit.score, n, fit))
     fits.sort(key=lambda f: f[:2])
@@ -231,19 +260,16 @@ def rank(
 
 
 def _text_scores(idx: Index, text: str) -> list[float]:
-    if idx.bm25 is None:
-        return [0.0] * len(idx.openings)
-    query = sorted(set(tokens(text)))
-    if not query:
-        return [0.0] * len(idx.openings)
-    bm25: Any = idx.bm25
-    # BM25+ gives every document `delta x idf` per query word, even without the word (so that
-    # a word in half of a small corpus still counts, unlike BM25's zero idf): that floor is
-    # taken off, and an opening sharing no word with the text scores 0.
-    floor = bm25.delta * sum(bm25.idf.get(word, 0.0) for word in query)
-    raw = [max(0.0, float(s) - floor) for s in bm25.get_scores(query)]
-    best = max(raw)
-    return [s / best if best > 1e-9 else 0.0 for s in raw]
+    """Each opening's BM25+ score for the text, without the floor every opening gets (BM25+
+    gives `delta x idf` per query word even to a document without it, so that a word in half
+    of a small corpus still counts, unlike BM25's zero idf), divided by the best one's."""
+    raw = [0.0] * len(idx.openings)
+    postings = idx.postings
+    for word in set(tokens(text)) if postings else ():
+        for n, term in postings.get(word, ()):
+            raw[n] += term
+    best = max(raw, default=0.0)
+    return [s / best for s in raw] if best > 1e-9 else raw
 
 
 def _points(margin: float) -> float:
@@ -259,6 +285,7 @@ def _fit(
     weights: Mapping[str, tuple[int, int, str]],
     text: float,
     generic: frozenset[str],
+    suggest_only: bool = True,
 ) -> Fit | None:
     total = rated = 0
     points = 0.0
@@ -282,15 +309,18 @@ def _fit(
     rubric = points / total
     coverage = rated / total
     same = bool(evidence.family) and key(evidence.family) == key(opening.family)
+    suggested = True
     if not same:
         specific = [s for s in strong if s[3] not in generic]
-        if coverage < CROSS_COVERAGE or below or len(specific) < 2:
-            return None
+        suggested = coverage >= CROSS_COVERAGE and not below and len(specific) >= 2
     gap = abs(evidence.level - opening.level) if evidence.level and opening.level else 0
     factor = LEVEL_FACTOR.get(gap, FAR_LEVEL)
     score = factor * (RUBRIC_SHARE * rubric + (1 - RUBRIC_SHARE) * text)
-    if score < MIN_SCORE or not strong:
-        return None
+    suggested = suggested and score >= MIN_SCORE and bool(strong)
+    if not suggested:
+        if suggest_only:
+            return None
+        score *= UNSUGGESTED
     strong.sort()
     below.sort()
     return Fit(
