@@ -201,3 +201,21 @@ def test_the_note_offers_the_partner_option_only_with_partners() -> None:
     text = " ".join(compose(inp).text.split())
     assert "agree to be suggested to our partner organizations" in text
     assert "never your name or contact details" in text
+
+
+def test_erasure_removes_what_the_candidate_told_partners() -> None:
+    from heardback.partners.models import PartnerProfile
+    from heardback.portal.services import candidate_erase
+
+    a, b = world("acme", name="Acme"), world("globex", name="Globex")
+    partners(a, b)
+    candidate, token = consent_partners(a)
+    candidate.post(f"/p/{token}/partners/profile/", {"location": "Lyon", "languages": "Basque"})
+    consent = Consent.objects.get(kind="partners")
+    signed_in(b.recruiter).post(
+        f"/partners/pool/{consent.pk}/", {"job_title": "SRE", "message": "Hi from Globex"}
+    )
+    candidate_erase(actor=a.admin, candidate=a.application.candidate)
+    assert not PartnerProfile.objects.exists()
+    assert PartnerInvitation.objects.get().message == ""
+    assert signed_in(b.recruiter).get(f"/partners/pool/{consent.pk}/").status_code == 404

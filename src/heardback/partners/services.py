@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from heardback.accounts.models import Membership, Organization, User
 from heardback.accounts.selectors import user_role
 from heardback.accounts.services import audit
-from heardback.hiring.models import Application
+from heardback.hiring.models import Application, Candidate
 from heardback.hiring.selectors import DECIDER_ROLES
 from heardback.partners import selectors
 from heardback.partners.models import (
@@ -230,3 +230,10 @@ def partner_profile_update(*, link: CandidateLink, location: str, languages: str
         obj=profile, via=CANDIDATE_VIA,
     )  # fmt: skip
     return profile
+
+
+def candidate_erase_partner_data(candidate: Candidate) -> dict[str, int]:
+    """On erasure: the profile they typed goes, and partners' messages to them are emptied."""
+    deleted, _rows = PartnerProfile.objects.filter(candidate=candidate).delete()
+    emptied = PartnerInvitation.objects.filter(candidate=candidate).exclude(message="")
+    return {"partner_profiles": deleted, "partner_messages": emptied.update(message="")}

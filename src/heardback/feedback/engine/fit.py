@@ -10,15 +10,17 @@ for one candidate from three kinds of evidence, and says why in words the candid
    weights weigh them (`rubric` in 0..1), and `coverage` is the share of the role's weight the
    ratings speak to.
 2. **The text.** The interviewers' shareable comments and the résumé, as a query, against each
-   role's title, description and competency names, scored with BM25 (`rank_bm25`), divided by
-   the best role's score (`text` in 0..1). BM25+ (`rank_bm25.BM25Plus`), because plain
-   BM25 gives a word found in half of a small corpus no weight at all.
+   role's title, description and competency names, scored with BM25+ (`rank_bm25.BM25Plus`:
+   plain BM25 gives a word found in half of a small corpus no weight at all), divided by the
+   best role's score (`text` in 0..1).
 3. **Family and level.** A role of the same job family may be suggested when its score clears
-   `MIN_SCORE`. A role of another family, or of an unknown one, only when the evidence says
-   so: the ratings cover at least `CROSS_COVERAGE` of the role's weight, nothing the role asks
-   for was rated below its bar, and at least two *specific* competencies of the role (not
-   listed by most rubrics, see `generic`) are strengths. Each level of seniority between the
-   two jobs costs `LEVEL_FACTOR`.
+   `MIN_SCORE`, at least one of the candidate's strengths there is *specific* (not listed by
+   most rubrics, see `generic`), and the competencies rated below its bar weigh at most
+   `MAX_BELOW` of the role. A role of another family, or of an unknown one, only when the
+   evidence says so as well: the ratings cover at least `CROSS_COVERAGE` of the role's weight,
+   nothing the role asks for was rated below its bar, and at least two of its specific
+   competencies are strengths. Each level of seniority between the two jobs costs
+   `LEVEL_FACTOR`.
 
 `score = level factor x (RUBRIC_SHARE x rubric + (1 - RUBRIC_SHARE) x text)`; ties keep the
 order the roles were given in. Same input, same ranking. No Django here.
@@ -39,6 +41,8 @@ from heardback.feedback.engine.types import AttributeRating, Competency, Languag
 UNKNOWN: Final = 0.5
 RUBRIC_SHARE: Final = 0.75
 MIN_SCORE: Final = 0.5
+# A role whose competencies rated below its bar weigh more than this share is not suggested.
+MAX_BELOW: Final = 0.25
 UNSUGGESTED: Final = 0.5
 CROSS_COVERAGE: Final = 0.6
 STRONG: Final = SCORE["yes"]  # a strength is rated "yes" or better, and at the role's bar
@@ -287,7 +291,7 @@ def _fit(
     generic: frozenset[str],
     suggest_only: bool = True,
 ) -> Fit | None:
-    total = rated = 0
+    total = rated = short = 0
     points = 0.0
     heaviest = max(w for w, _, _ in weights.values())
     strong: list[tuple[int, float, str, str]] = []
@@ -304,15 +308,17 @@ def _fit(
         points += weight * _points(mean - bar)
         if mean < bar:
             below.append((-weight, words))
+            short += weight
         elif mean >= STRONG:
             strong.append((-weight, -mean, words, name))
     rubric = points / total
     coverage = rated / total
     same = bool(evidence.family) and key(evidence.family) == key(opening.family)
-    suggested = True
+    specific = [s for s in strong if s[3] not in generic]
+    # A reason worth giving: a strength only this kind of role asks for, and few gaps.
+    suggested = bool(specific) and short <= MAX_BELOW * total
     if not same:
-        specific = [s for s in strong if s[3] not in generic]
-        suggested = coverage >= CROSS_COVERAGE and not below and len(specific) >= 2
+        suggested = suggested and coverage >= CROSS_COVERAGE and not below and len(specific) >= 2
     gap = abs(evidence.level - opening.level) if evidence.level and opening.level else 0
     factor = LEVEL_FACTOR.get(gap, FAR_LEVEL)
     score = factor * (RUBRIC_SHARE * rubric + (1 - RUBRIC_SHARE) * text)
