@@ -15,12 +15,12 @@ for one candidate from three kinds of evidence, and says why in words the candid
    best role's score (`text` in 0..1).
 3. **Family and level.** A role of the same job family may be suggested when its score clears
    `MIN_SCORE`, at least one of the candidate's strengths there is *specific* (not listed by
-   most rubrics, see `generic`), and the competencies rated below its bar weigh at most
-   `MAX_BELOW` of the role. A role of another family, or of an unknown one, only when the
-   evidence says so as well: the ratings cover at least `CROSS_COVERAGE` of the role's weight,
-   nothing the role asks for was rated below its bar, and at least two of its specific
-   competencies are strengths. Each level of seniority between the two jobs costs
-   `LEVEL_FACTOR`.
+   most rubrics, see `generic`), the competencies rated below its bar weigh at most
+   `MAX_BELOW` of the role, and none of them is one the role weighs most. A role of another
+   family, or of an unknown one, only when the evidence says so as well: the ratings cover at
+   least `CROSS_COVERAGE` of the role's weight, nothing the role asks for was rated below its
+   bar, and at least two of its specific competencies are strengths. Each level of seniority
+   between the two jobs costs `LEVEL_FACTOR`.
 
 `score = level factor x (RUBRIC_SHARE x rubric + (1 - RUBRIC_SHARE) x text)`; ties keep the
 order the roles were given in. Same input, same ranking. No Django here.
@@ -316,7 +316,11 @@ def _fit(
     same = bool(evidence.family) and key(evidence.family) == key(opening.family)
     specific = [s for s in strong if s[3] not in generic]
     # A reason worth giving: a strength only this kind of role asks for, and few gaps.
-    suggested = bool(specific) and short <= MAX_BELOW * total
+    suggested = (
+        bool(specific)
+        and short <= MAX_BELOW * total
+        and not any(-b[0] == heaviest for b in below)  # never below the bar where it weighs most
+    )
     if not same:
         suggested = suggested and coverage >= CROSS_COVERAGE and not below and len(specific) >= 2
     gap = abs(evidence.level - opening.level) if evidence.level and opening.level else 0
