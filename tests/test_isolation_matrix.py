@@ -10,6 +10,7 @@ import and portal tests; a new route with an id is covered here the day it is ad
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -24,7 +25,9 @@ from heardback.api.models import ApiKey
 from heardback.api.services import api_key_create
 from heardback.feedback.models import FeedbackNote
 from heardback.integrations.models import ImportRun
-from heardback.portal.models import ErasureRequest, PortalQuestion
+from heardback.partners.models import PartnerInvitation, Partnership
+from heardback.portal.models import Consent, ErasureRequest, PortalQuestion
+from heardback.reroute.models import RoleInvitation
 from tests import factories
 from tests.tenancy import snapshot
 
@@ -99,6 +102,22 @@ def _world_of_a(a: Organization) -> None:
     Invitation.objects.create(pk=ID, organization=a, email="new@a.example", role="recruiter")
     key, _ = api_key_create(organization=a, user=None, name="A's tool", scopes=["read"])
     ApiKey.objects.filter(pk=key.pk).update(id=ID)
+    # Re-routing and the partner network: A's candidate agreed to partners, A has a partner
+    # (not B), invited her to another role and was invited to by its partner.
+    now = timezone.now()
+    other_job = factories.JobFactory(organization=a)
+    RoleInvitation.objects.create(
+        pk=ID, organization=a, candidate=candidate, source=application, job=other_job
+    )
+    consent = Consent.objects.create(
+        pk=ID, organization=a, candidate=candidate, kind="partners", granted_at=now,
+        expires_at=now + dt.timedelta(days=30),
+    )  # fmt: skip
+    partner = factories.OrganizationFactory(slug="a-partner")
+    Partnership.objects.create(pk=ID, proposer=a, partner=partner, accepted_at=now)
+    PartnerInvitation.objects.create(
+        pk=ID, organization=partner, home=a, candidate=candidate, consent=consent, job_title="R"
+    )
 
 
 @pytest.fixture

@@ -139,6 +139,8 @@ INSTALLED_APPS = [
     "heardback.closure",
     "heardback.portal",
     "heardback.integrations",
+    "heardback.reroute",
+    "heardback.partners",
     "heardback.api",
     "heardback.seeker",
     "ninja",  # serves the API docs page's scripts itself instead of from a CDN

@@ -32,6 +32,8 @@ urlpatterns = [
     path("", include("heardback.portal.urls")),
     path("", include("heardback.integrations.urls")),
     path("", include("heardback.seeker.urls")),
+    path("", include("heardback.reroute.urls")),
+    path("", include("heardback.partners.urls")),
     path("api/v1/", include("heardback.api.urls")),
     path("admin/", admin.site.urls),
 ]

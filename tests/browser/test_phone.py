@@ -257,6 +257,8 @@ def phone(browser: Any) -> Iterator[Any]:
                 "feedback:note-detail", "feedback:note-edit", "feedback:sent",
                 "closure:dashboard", "portal:question-list", "integrations:run-list",
                 "integrations:run-detail", "accounts:password-change",
+                "reroute:suggestions", "reroute:talent-pool", "partners:pool",
+                "partners:invitations", "partners:partnerships",
             },
         ),
         (
@@ -264,7 +266,7 @@ def phone(browser: Any) -> Iterator[Any]:
             {
                 "hiring:job-list", "feedback:queue", "feedback:sent", "closure:dashboard",
                 "accounts:settings", "accounts:settings-members", "accounts:settings-api-keys",
-                "integrations:run-list",
+                "integrations:run-list", "reroute:talent-pool", "partners:partnerships",
             },
         ),
         (

@@ -181,6 +181,7 @@ def demo_create(
             screening_criteria=spec["screening_criteria"],
             recruiter=recruiter,
             hiring_manager=hiring_managers[index % len(hiring_managers)],
+            **_job_profile(spec["title"]),
         )
         stages = PipelineStage.objects.bulk_create(
             [
@@ -544,3 +545,9 @@ def _ascii(text: str) -> str:
 
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if ch.isascii() and (ch.isalnum() or ch in ".-"))
+
+
+def _job_profile(title: str) -> dict[str, object]:
+    """A demo job's family, level and description (re-routing compares them)."""
+    family, level, description = content.JOB_PROFILES.get(title, ("", 0, ""))
+    return {"family": family, "level": level or None, "description": description}

@@ -5425,3 +5425,52 @@ SOURCES: list[str] = [
     "Sourced by recruiter",
     "Returning candidate",
 ]
+
+
+# --- Re-routing: each job's family, level and description (by title) ----------------------------
+
+# (family, level 1..5, description): rejected candidates are suggested roles of the same family.
+JOB_PROFILES: dict[str, tuple[str, int, str]] = {
+    "Senior Backend Engineer (Payments)": (
+        "Backend engineering", 3,
+        "Design and run the Go services that move merchants' money: card payments, payouts, "
+        "idempotent APIs, PostgreSQL, PCI DSS.",
+    ),
+    "Backend Engineer (Invoicing)": (
+        "Backend engineering", 2,
+        "Build the Go services behind invoices and reminders: APIs, PostgreSQL, clean and "
+        "tested code.",
+    ),
+    "Frontend Engineer": (
+        "Frontend engineering", 2,
+        "Build accessible, fast screens in TypeScript and React for merchants' dashboards.",
+    ),
+    "Site Reliability Engineer": (
+        "Infrastructure", 3,
+        "Keep the platform up: Kubernetes, observability, incident response, on-call.",
+    ),
+    "Data Analyst": (
+        "Data", 2,
+        "Answer product questions with SQL and experiments; dashboards and clear write-ups.",
+    ),
+    "Product Designer": (
+        "Design", 2,
+        "Research, prototype and ship the merchant experience with product and engineering.",
+    ),
+    "Customer Success Manager": (
+        "Customer success", 2,
+        "Onboard and grow mid-market merchants; renewals, adoption and escalations.",
+    ),
+    "Account Executive (Mid-Market)": (
+        "Sales", 2,
+        "Find and close mid-market merchants: discovery, demos, negotiation.",
+    ),
+    "Chargé·e de recrutement": (
+        "Recrutement", 2,
+        "Mener les recrutements de bout en bout avec les managers : sourcing, entretiens, offres.",
+    ),
+    "Développeur·se back-end Python": (
+        "Backend engineering", 2,
+        "Développer les services Python de l'équipe : API, PostgreSQL, code testé en production.",
+    ),
+}  # fmt: skip

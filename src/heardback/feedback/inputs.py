@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from django.db.models import Prefetch
 
 from heardback.accounts.models import Organization
 from heardback.feedback import engine
+from heardback.feedback.engine import fit
 from heardback.hiring.models import (
     Application,
     Competency,
@@ -20,6 +22,9 @@ from heardback.hiring.models import (
 from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 
 RECRUITER_TITLE = {"en": "Recruiter", "fr": "Recrutement"}
+# "Has this organization partner organizations?", registered by partners/ at start-up.
+HAS_PARTNERS: list[Callable[[Organization], bool]] = []
+ROLES_PER_NOTE = 2
 
 
 def _job(job: Job) -> engine.Job:
@@ -65,17 +70,50 @@ def _scorecard(scorecard: Scorecard) -> engine.Scorecard:
     )
 
 
-def _open_roles(organization: Organization) -> list[tuple[int, engine.OpenRole]]:
+def openings(organization: Organization) -> list[fit.Opening]:
+    """The organization's open jobs as re-routing compares them (engine.fit)."""
     jobs = Job.objects.filter(organization=organization, status=Job.Status.OPEN).prefetch_related(
-        Prefetch("competencies", queryset=Competency.objects.only("id", "name", "weight", "job_id"))
+        Prefetch(
+            "competencies",
+            queryset=Competency.objects.only("id", "name", "weight", "bar", "job_id"),
+        )
     )
-    roles = []
-    for job in jobs:
-        competencies = job.competencies.all()
-        names = tuple(c.name for c in competencies)
-        weights = tuple(c.weight for c in competencies)
-        roles.append((job.pk, engine.OpenRole(job.pk, job.title, names, weights)))
-    return roles
+    return [
+        fit.Opening(
+            id=job.pk,
+            title=job.title,
+            requirements=tuple(
+                fit.Requirement(c.name, c.weight, c.bar)  # type: ignore[arg-type]
+                for c in job.competencies.all()
+            ),
+            family=job.family,
+            level=job.level or 0,
+            description=job.description,
+        )
+        for job in jobs
+    ]
+
+
+def _open_roles(
+    index: fit.Index, job: Job, engine_job: engine.Job, inp: engine.NoteInput, resume: str
+) -> tuple[engine.OpenRole, ...]:
+    """The open roles that fit this candidate, ranked and explained in the note's language."""
+    evidence = fit.evidence_from(
+        [(engine_job.rubric, inp.scorecards)],
+        family=job.family,
+        level=job.level or 0,
+        resume=resume,
+    )
+    return tuple(
+        engine.OpenRole(
+            f.opening.id,
+            f.opening.title,
+            tuple(r.name for r in f.opening.requirements),
+            tuple(r.weight for r in f.opening.requirements),
+            explanation=f.explain(inp.candidate.language),
+        )
+        for f in fit.rank(evidence, index, exclude=[job.pk], limit=ROLES_PER_NOTE)
+    )
 
 
 def applications_for_notes(pks: Sequence[int]) -> list[Application]:
@@ -106,7 +144,7 @@ def note_inputs(
     job_ids = {a.job_id for a in applications}
     for job in Job.objects.filter(pk__in=job_ids).prefetch_related("competencies"):
         jobs[job.pk] = _job(job)
-    open_roles = _open_roles(organization)
+    index = fit.index(openings(organization))
     names_by_job: dict[int, set[str]] = defaultdict(set)
     everyone = Application.objects.filter(job_id__in=job_ids).values_list(
         "job_id", "candidate__first_name", "candidate__last_name"
@@ -117,6 +155,7 @@ def note_inputs(
     # note's own name is excluded by the engine (own_names), not by copying the tuple.
     job_names = {job_id: tuple(sorted(names)) for job_id, names in names_by_job.items()}
     written = organization_languages(organization)
+    partners = any(has(organization) for has in HAS_PARTNERS)
 
     inputs = []
     for application in applications:
@@ -126,56 +165,54 @@ def note_inputs(
         recruiter = job.recruiter
         language = note_language(candidate.language, job.language, written)
         decided = application.decided_at or application.last_activity_at
-        inputs.append(
-            engine.NoteInput(
-                application_id=application.pk,
-                job=jobs[job.pk],
-                candidate=engine.Candidate(
-                    id=candidate.pk,
-                    first_name=candidate.first_name,
-                    last_name=candidate.last_name,
-                    language=language,  # type: ignore[arg-type]
-                    preferred_language=candidate.language,
-                ),
-                stage_reached=application.stage.name if application.stage else "",
-                stage_kind=application.stage.kind if application.stage else "",
-                interviews=tuple(
-                    engine.Interview(
-                        id=i.pk,
-                        name=i.name,
-                        kind=i.kind,
-                        date=i.scheduled_at.date() if i.scheduled_at else None,
-                    )
-                    for i in application.interviews.all()
-                ),
-                scorecards=tuple(_scorecard(s) for s in application.scorecards.all()),
-                decision=engine.Decision(
-                    reason_category=_category(application),  # type: ignore[arg-type]
-                    reason_name=reason.name if reason else "",
-                    reason_explanation=reason.explanation(language) if reason else "",
-                    decided_on=decided.date(),
-                    reason_stages=tuple(str(s) for s in reason.stages or ()) if reason else (),
-                ),
-                policy=engine.Policy(
-                    organization_name=organization.name,
-                    tone=organization.tone,  # type: ignore[arg-type]
-                    reapply_months=organization.reapply_months,
-                    show_interviewer_first_names=organization.show_interviewer_first_names,
-                    # No recruiter and no sender: the organization signs, once (the engine does
-                    # not repeat its name).
-                    recruiter_name=(recruiter.full_name if recruiter else organization.sender_name)
-                    or "",
-                    recruiter_title=RECRUITER_TITLE[language] if recruiter else "",
-                    # The outbox swaps in the candidate's private link at delivery time, so no
-                    # usable link is ever stored in a note.
-                    portal_url=PORTAL_URL_PLACEHOLDER,
-                ),
-                open_roles=tuple(
-                    role for job_id, role in open_roles if job_id != application.job_id
-                ),
-                other_candidate_names=job_names[application.job_id],
-            )
+        inp = engine.NoteInput(
+            application_id=application.pk,
+            job=jobs[job.pk],
+            candidate=engine.Candidate(
+                id=candidate.pk,
+                first_name=candidate.first_name,
+                last_name=candidate.last_name,
+                language=language,  # type: ignore[arg-type]
+                preferred_language=candidate.language,
+            ),
+            stage_reached=application.stage.name if application.stage else "",
+            stage_kind=application.stage.kind if application.stage else "",
+            interviews=tuple(
+                engine.Interview(
+                    id=i.pk,
+                    name=i.name,
+                    kind=i.kind,
+                    date=i.scheduled_at.date() if i.scheduled_at else None,
+                )
+                for i in application.interviews.all()
+            ),
+            scorecards=tuple(_scorecard(s) for s in application.scorecards.all()),
+            decision=engine.Decision(
+                reason_category=_category(application),  # type: ignore[arg-type]
+                reason_name=reason.name if reason else "",
+                reason_explanation=reason.explanation(language) if reason else "",
+                decided_on=decided.date(),
+                reason_stages=tuple(str(s) for s in reason.stages or ()) if reason else (),
+            ),
+            policy=engine.Policy(
+                organization_name=organization.name,
+                tone=organization.tone,  # type: ignore[arg-type]
+                reapply_months=organization.reapply_months,
+                show_interviewer_first_names=organization.show_interviewer_first_names,
+                # No recruiter and no sender: the organization signs, once (the engine does
+                # not repeat its name).
+                recruiter_name=(recruiter.full_name if recruiter else organization.sender_name)
+                or "",
+                recruiter_title=RECRUITER_TITLE[language] if recruiter else "",
+                # The outbox swaps in the candidate's private link at delivery time, so no
+                # usable link is ever stored in a note.
+                portal_url=PORTAL_URL_PLACEHOLDER,
+                partners=partners,
+            ),
+            other_candidate_names=job_names[application.job_id],
         )
+        roles = _open_roles(index, job, jobs[job.pk], inp, candidate.resume_text)
+        inputs.append(dataclasses.replace(inp, open_roles=roles) if roles else inp)
     return inputs
 
 
@@ -208,3 +245,8 @@ def _category(application: Application) -> str:
     if application.rejection_reason is None:
         return "other"
     return application.rejection_reason.category
+
+
+# For re-routing (reroute/, partners/), which aggregates a candidate's every application.
+engine_job = _job
+engine_scorecard = _scorecard

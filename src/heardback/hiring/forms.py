@@ -13,7 +13,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from heardback.accounts.models import Language, Organization, User
-from heardback.hiring.models import Application, Interview, Job, PipelineStage, RejectionReason
+from heardback.hiring.models import (
+    Application,
+    Interview,
+    Job,
+    Level,
+    PipelineStage,
+    RejectionReason,
+)
 from heardback.hiring.services import CandidateRow, StageInput
 
 
@@ -127,6 +134,25 @@ class JobForm(forms.Form):
     hiring_manager = _MemberChoice(
         queryset=User.objects.none(), label=_("Hiring manager"), required=False, empty_label="—"
     )
+    family = forms.CharField(
+        label=_("Job family"),
+        max_length=100,
+        required=False,
+        help_text=_("Roles of one family draw on the same skills, e.g. Backend engineering."),
+    )
+    level = forms.TypedChoiceField(
+        label=_("Level"),
+        choices=[("", "—"), *Level.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What the role does; candidates suggested for it are compared with it."),
+    )
 
     def __init__(
         self,
@@ -167,6 +193,9 @@ class JobForm(forms.Form):
             "language": job.language,
             "recruiter": job.recruiter_id,
             "hiring_manager": job.hiring_manager_id,
+            "family": job.family,
+            "level": job.level,
+            "description": job.description,
         }
         return cls(data, initial=initial, organization=job.organization, members=members)
 

@@ -47,6 +47,16 @@ REJECTION_CATEGORIES = [
 ]
 
 
+class Level(models.IntegerChoices):
+    """A job's seniority, for comparing roles: re-routing keeps suggestions near it."""
+
+    ENTRY = 1, _("Entry")
+    MID = 2, _("Mid-level")
+    SENIOR = 3, _("Senior")
+    LEAD = 4, _("Lead or staff")
+    PRINCIPAL = 5, _("Principal or director")
+
+
 class Job(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -68,6 +78,19 @@ class Job(models.Model):
     )
     # Candidate-facing: what screening looks for, quoted when we reject before any interview.
     screening_criteria = models.TextField(blank=True)
+    # Re-routing (reroute/): a rejected candidate is suggested open roles of the same family
+    # ("Backend engineering", not "Engineering") and a near level; the description is what
+    # their comments and résumé are compared with.
+    family = models.CharField(
+        _("job family"),
+        max_length=100,
+        blank=True,
+        help_text=_("Roles of one family draw on the same skills, e.g. Backend engineering."),
+    )
+    level = models.PositiveSmallIntegerField(
+        _("level"), choices=Level.choices, null=True, blank=True
+    )
+    description = models.TextField(_("description"), blank=True)
     external_ids = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -49,7 +49,8 @@ def job_create(request: HttpRequest) -> HttpResponse:
                     department=data["department"], location=data["location"],
                     status=data["status"], language=data["language"],
                     recruiter=data["recruiter"], hiring_manager=data["hiring_manager"],
-                    stages=form.stages(),
+                    family=data["family"], level=data["level"],
+                    description=data["description"], stages=form.stages(),
                 )  # fmt: skip
             except ValidationError as error:
                 _add_errors(form, error)
@@ -84,6 +85,7 @@ def job_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 department=data["department"], location=data["location"],
                 status=data["status"], language=data["language"],
                 recruiter=data["recruiter"], hiring_manager=data["hiring_manager"],
+                family=data["family"], level=data["level"], description=data["description"],
             )  # fmt: skip
         except ValidationError as error:
             _add_errors(form, error)

@@ -255,6 +255,9 @@ def job_create(
     screening_criteria: str = "",
     recruiter: User | None = None,
     hiring_manager: User | None = None,
+    family: str = "",
+    level: int | None = None,
+    description: str = "",
     stages: Sequence[StageInput] = (),
     competencies: Sequence[CompetencyInput] = (),
 ) -> Job:
@@ -280,6 +283,9 @@ def job_create(
         screening_criteria=screening_criteria.strip(),
         recruiter=recruiter,
         hiring_manager=hiring_manager,
+        family=" ".join(family.split()),
+        level=level,
+        description=description.strip(),
     )
     job.full_clean()
     job.save()
@@ -495,8 +501,14 @@ def job_update(
     language: str = "",
     recruiter: User | None = None,
     hiring_manager: User | None = None,
+    family: str | None = None,
+    level: int | None = None,
+    description: str | None = None,
 ) -> Job:
-    """Change a job's basic fields; its stages and rubric are edited elsewhere."""
+    """Change a job's basic fields; its stages and rubric are edited elsewhere.
+
+    `family`, `level` and `description` left None keep their values.
+    """
     _require_decider_of(actor=actor, organization=job.organization)
     _require_member(recruiter, job.organization, "recruiter")
     _require_member(hiring_manager, job.organization, "hiring_manager")
@@ -509,6 +521,12 @@ def job_update(
     job.language = language or job.language
     job.recruiter = recruiter
     job.hiring_manager = hiring_manager
+    if family is not None:
+        job.family = " ".join(family.split())
+    if family is not None or level is not None:
+        job.level = level
+    if description is not None:
+        job.description = description.strip()
     job.full_clean()
     job.save()
     audit(

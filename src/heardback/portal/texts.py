@@ -145,6 +145,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "done_rating": "Thank you for rating your feedback.",
         "done_survey": "Thank you for your answers.",
         "done_consent": "Your choice has been saved.",
+        "done_profile": "Your profile for partner organizations has been saved.",
+        "done_role_accepted": "Thank you: you are now a candidate for this role.",
+        "done_role_declined": "Your answer has been saved.",
+        "done_role_closed": "This invitation can no longer be answered.",
+        "done_partner_accepted": "Your contact details have been shared with this organization.",
+        "done_partner_declined": "Your answer has been saved; nothing was shared.",
         "done_erasure": "Your request has been sent. We will confirm it by erasing your data.",
         # Emails.
         "email_greeting": "Hello {name},",
@@ -305,6 +311,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "done_rating": "Merci d'avoir noté votre retour.",
         "done_survey": "Merci pour vos réponses.",
         "done_consent": "Votre choix a été enregistré.",
+        "done_profile": "Votre profil pour les entreprises partenaires a été enregistré.",
+        "done_role_accepted": "Merci : votre candidature à ce poste est enregistrée.",
+        "done_role_declined": "Votre réponse a été enregistrée.",
+        "done_role_closed": "Il n'est plus possible de répondre à cette invitation.",
+        "done_partner_accepted": "Vos coordonnées ont été transmises à cette entreprise.",
+        "done_partner_declined": "Votre réponse a été enregistrée ; rien n'a été transmis.",
         "done_erasure": (
             "Votre demande a été envoyée. Nous la confirmerons en effaçant vos données."
         ),

@@ -50,7 +50,9 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 LANGUAGE_COOKIE = "portal_lang"
-DONE = {"question", "rating", "survey", "consent", "erasure"}
+DONE = {"question", "rating", "survey", "consent", "erasure", "profile"}
+# Answers to invitations (reroute/, partners/), shown by the same notice.
+DONE |= {"role_accepted", "role_declined", "role_closed", "partner_accepted", "partner_declined"}
 
 View = Callable[..., HttpResponse]
 
@@ -85,13 +87,13 @@ def with_link(view: View) -> View:
     """Resolve the token to a live link, or answer the one "link does not work" page."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, token: str) -> HttpResponse:
+    def wrapper(request: HttpRequest, token: str, **kwargs: Any) -> HttpResponse:
         link = services.candidate_link_resolve(token)
         if link is None:
             # Unknown, malformed, expired, revoked: one page, byte for byte, so that nothing
             # tells a guesser which tokens once existed.
             return _render(request, "portal/not_found.html", {}, status=404)
-        return view(request, link, token)
+        return view(request, link, token, **kwargs)
 
     return wrapper
 

@@ -456,3 +456,18 @@ def test_an_unexplained_other_reason_with_nothing_below_the_bar_sets_no_waiting_
     note = compose(inp, guard=f.no_findings)
     assert "apply again" not in note.text and "reapply" not in note.text
     assert not [s for s in note.sentences if "reapply_months" in {x.field for x in s.sources}]
+
+
+@pytest.mark.parametrize(
+    ("category", "lang", "roles", "partners"),
+    list(itertools.product(CATEGORIES, ("en", "fr"), (True, False), (True, False))),
+)
+def test_the_candidates_page_is_named_once_whatever_the_next_steps_offer(
+    category, lang, roles, partners
+):
+    inp = build("interview_two", category, "above", True, False, lang)
+    policy = dataclasses.replace(inp.policy, partners=partners)
+    inp = dataclasses.replace(inp, policy=policy, open_roles=f.open_roles(lang) if roles else ())
+    text = " ".join(compose(inp, guard=f.no_findings).text.split())
+    assert text.count("application page") + text.count("espace candidat") == 1, text
+    assert ("partner" in text or "partenaires" in text) == partners

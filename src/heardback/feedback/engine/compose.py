@@ -575,6 +575,12 @@ class _Writer:
             else:
                 role, fields = f"next.open_roles.{channel}", {"roles": join(titles, self.book)}
             sentences.append(self.say(role, "next_steps", sources, claim="next_step", **fields))
+        # The candidate's page is named once: a later sentence says "the same page".
+        named = bool(roles)
+        if policy.partners and self.portal:
+            role = "next.partners.portal" + (".again" if named else "")
+            sentences.append(self.say(role, "next_steps", _PORTAL_SOURCES, claim="next_step"))
+            named = True
         category = self.inp.decision.reason_category
         reapply = _reapply_sources(self.reason_ref)
         if category == "role_closed":
@@ -609,9 +615,9 @@ class _Writer:
                 "next.question.reply"
             )  # fmt: skip
         elif category == "role_closed":
-            role = "next.reopen_or_question.portal"
+            role = "next.reopen_or_question.portal" + (".again" if named else "")
         else:
-            role = "next.question.portal" if roles else "next.question_or_pool.portal"
+            role = "next.question.portal" if named else "next.question_or_pool.portal"
         sentences.append(
             self.say(role, "next_steps", _PORTAL_SOURCES, claim="next_step", url=self.portal)
         )

@@ -10,8 +10,13 @@ suggested when the overlap means something:
   organization's rubrics list it, and at least three do (Communication, Collaboration,
   Problem solving…).
 
-Roles that share more specific strengths come first (a generic one counts half), then those
-whose shared strengths weigh more in the role; ties keep the order the roles were given in.
+Open roles ranked for the candidate by `engine.fit` (each with its `explanation`), which is
+what the notes get from feedback/inputs.py, are taken as they are: that ranking already weighs
+the rubric's bars and weights, the job family and level, and the comments' text.
+
+Otherwise, roles that share more specific strengths come first (a generic one counts half),
+then those whose shared strengths weigh more in the role; ties keep the order the roles were
+given in.
 """
 
 from __future__ import annotations
@@ -56,6 +61,9 @@ def match_open_roles(
     Names compare case-insensitively. `other_rubrics` are the organization's other rubrics
     (the job applied for): they count when telling a generic competency, never suggested.
     """
+    if open_roles and all(role.explanation for role in open_roles):
+        # Ranked for this candidate already (engine.fit): their order and choice stand.
+        return tuple(role for role in open_roles if role.id != exclude)[:limit]
     wanted = {_key(name) for name in strengths}
     if len(wanted) < MIN_SHARED or not open_roles:
         return ()

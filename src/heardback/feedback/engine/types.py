@@ -137,6 +137,9 @@ class Policy:
     recruiter_name: str
     recruiter_title: str = ""
     portal_url: str = ""
+    # The organization has partner organizations (partners/): the note tells the candidate
+    # they may choose, on their page, to be suggested to them.
+    partners: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +149,9 @@ class OpenRole:
     competency_names: tuple[str, ...]
     # The rubric's weight of each competency, in the same order; () counts them all alike.
     competency_weights: tuple[int, ...] = ()
+    # Set when the roles were ranked for this candidate (engine.fit, see feedback/inputs.py):
+    # why the role fits, in the note's language. `match_open_roles` then keeps their order.
+    explanation: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -66,6 +67,11 @@ def erasure_request_confirm(*, actor: User, request: ErasureRequest) -> ErasureR
     candidate_erase(actor=actor, candidate=request.candidate)
     request.refresh_from_db()
     return request
+
+
+# What apps above the portal hold about a candidate (partners: the profile they typed for
+# partner organizations), erased with the rest: each returns counts for the audit event.
+ERASERS: list[Callable[[Candidate], dict[str, int]]] = []
 
 
 @transaction.atomic
@@ -140,6 +146,8 @@ def candidate_erase(*, actor: User | None, candidate: Candidate) -> dict[str, in
     # is taken out, the rest (other candidates) stays.
     counts["emails_naming"] = outbound_emails_scrub(emails=emails, needles=needles, to=ERASED_NAME)
     counts.update(_scorecards_scrub(applications, [*needles, first_name]))
+    for eraser in ERASERS:
+        counts.update(eraser(candidate))
     audit(
         organization=candidate.organization,
         actor=actor,

@@ -345,6 +345,19 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "You can also reply to this email with any question about this feedback.",
     ),
     # Both invitations in one sentence: the page is where the candidate acts on either.
+    # The organization has partner organizations (Policy.partners): the choice is the
+    # candidate's, on their page, and what a partner would see is said plainly.
+    # Partners: the pool here and the partners' pools, both consents on the page.
+    "next.partners.portal": (
+        "On your application page, you can agree to be suggested for our other roles and to our "
+        "partner organizations, who would see your strengths but never your name or contact "
+        "details unless you accept an invitation from one of them.",
+    ),
+    "next.partners.portal.again": (
+        "The same page lets you agree to be suggested to our partner organizations, who would "
+        "see your strengths but never your name or contact details unless you accept an "
+        "invitation from one of them.",
+    ),
     "next.question_or_pool.portal": (
         "On your application page, you can ask us a question or let us suggest you for other "
         "roles: {url}",
@@ -355,6 +368,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "next.reopen_or_question.portal": (
         "On your application page, you can ask us to tell you if the role reopens, send us a "
         "question, or let us suggest you for other roles: {url}",
+    ),
+    "next.reopen_or_question.portal.again": (
+        "There, you can also ask us to tell you if the role reopens, or send us a question: {url}",
     ),
     # --- withdrawn: thanks and an open door, nothing else ---
     "withdrew.thanks.dated": (

@@ -320,6 +320,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "next.question.also_reply": (
         "Vous pouvez aussi répondre à ce message pour toute question sur ces retours.",
     ),
+    "next.partners.portal": (
+        "Depuis votre espace candidat, vous pouvez accepter que nous vous proposions d'autres "
+        "postes et que nous vous suggérions à nos organisations partenaires : elles verraient "
+        "vos points forts, jamais votre nom ni vos coordonnées, sauf si vous acceptez "
+        "l'invitation de l'une d'elles.",
+    ),
+    "next.partners.portal.again": (
+        "Ce même espace vous permet d'accepter que nous vous suggérions à nos organisations "
+        "partenaires : elles verraient vos points forts, jamais votre nom ni vos coordonnées, "
+        "sauf si vous acceptez l'invitation de l'une d'elles.",
+    ),
     "next.question_or_pool.portal": (
         "Depuis votre espace candidat, vous pouvez nous poser une question ou accepter que "
         "nous vous proposions d'autres postes : {url}",
@@ -330,6 +341,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Depuis votre espace candidat, vous pouvez nous demander de vous prévenir si le poste "
         "rouvre, nous poser une question ou accepter que nous vous proposions d'autres postes : "
         "{url}",
+    ),
+    "next.reopen_or_question.portal.again": (
+        "Depuis ce même espace, vous pouvez aussi nous demander de vous prévenir si le poste "
+        "rouvre, ou nous poser une question : {url}",
     ),
     # --- withdrawn ---
     "withdrew.thanks.dated": (
