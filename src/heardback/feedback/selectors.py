@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from heardback.accounts.models import Organization, User
 from heardback.feedback.models import FeedbackNote
@@ -63,7 +66,9 @@ def feedback_notes_needing_review(
             organization=organization, is_current=True, status=FeedbackNote.Status.DRAFT
         )
         .exclude(review_reasons=[])
-        .select_related("application__candidate", "application__job")
+        .select_related(
+            "application__candidate", "application__job", "application__rejection_reason"
+        )
         .only(*QUEUE_ROW_FIELDS)
         .order_by("application_id")
     )
@@ -90,9 +95,10 @@ def applications_without_note(
 
 # What a row of the queue shows: not the note's text, HTML, provenance or findings.
 QUEUE_ROW_FIELDS = (
-    "id", "status", "guard_verdict", "language", "quality", "review_reasons",
-    "application__candidate__first_name",
+    "id", "status", "guard_verdict", "language", "quality", "review_reasons", "sent_at",
+    "application__decided_at", "application__candidate__first_name",
     "application__candidate__last_name", "application__job__title",
+    "application__rejection_reason__name",
 )  # fmt: skip
 
 
@@ -104,10 +110,38 @@ def feedback_queue_rows(
     # rest of the page; the ids sort on the application join alone.
     ids = list(notes.values_list("id", flat=True)[offset : offset + limit])
     rows = FeedbackNote.objects.filter(pk__in=ids).select_related(
-        "application__candidate", "application__job"
+        "application__candidate", "application__job", "application__rejection_reason"
     )
     by_id = {note.pk: note for note in rows.only(*QUEUE_ROW_FIELDS)}
+    now = timezone.now()
+    for note in by_id.values():
+        note.days_waited = days_waited(note, now)  # type: ignore[attr-defined]
     return [by_id[pk] for pk in ids]
+
+
+def days_waited(note: FeedbackNote, now: dt.datetime) -> int | None:
+    """Whole days the candidate has waited for this note since the rejection: until it was
+    sent, or until now (None: the decision has no date)."""
+    decided_at = note.application.decided_at
+    if decided_at is None:
+        return None
+    return max(0, ((note.sent_at or now) - decided_at).days)
+
+
+def feedback_notes_selected(*, organization: Organization, ids: list[str]) -> list[FeedbackNote]:
+    """The current notes a recruiter ticked in the queue, or 404 if any id is malformed, of
+    another organization, an old version or unknown: a selection is taken whole or not at all."""
+    if not ids or not all(i.isascii() and i.isdigit() and len(i) < 19 for i in ids):
+        raise Http404
+    wanted = {int(i) for i in ids}
+    notes = list(
+        FeedbackNote.objects.filter(organization=organization, is_current=True, pk__in=wanted)
+        .select_related("organization")
+        .order_by("pk")
+    )
+    if len(notes) != len(wanted):
+        raise Http404
+    return notes
 
 
 def feedback_queue_counts(*, organization: Organization) -> dict[str, int]:

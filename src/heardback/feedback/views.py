@@ -3,11 +3,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heardback.accounts.models import Organization
@@ -309,6 +310,56 @@ def send_approved(request: HttpRequest) -> HttpResponse:
     )
     messages.success(request, _("Queued %(n)s notes for delivery.") % {"n": count})
     return redirect(reverse("feedback:sent") + "?watch=1")
+
+
+@require_POST
+@login_required
+def selection_action(request: HttpRequest) -> HttpResponse:
+    """Approve, or send now, the notes ticked in the queue; any id that is not one of the
+    organization's current notes answers 404 and nothing changes."""
+    organization = _decider_org(request)
+    notes = selectors.feedback_notes_selected(
+        organization=organization, ids=request.POST.getlist("note")
+    )
+    actor = request_user(request)
+    back = request.POST.get("next", "")
+    back = back if back.startswith("?") else ""
+    action = request.POST.get("action")
+    if action == "approve":
+        count = services.feedback_notes_approve_clean(
+            actor=actor, organization=organization, notes=notes
+        )
+        messages.success(request, _approved_message(count, len(notes)))
+        return redirect(reverse("feedback:queue") + back)
+    if action == "send":
+        with transaction.atomic():
+            count = sum(
+                feedback_notes_queue(actor=actor, organization=organization, note=note)
+                for note in notes
+            )
+        messages.success(request, _sent_message(count, len(notes)))
+        return redirect(reverse("feedback:sent") + "?watch=1")
+    return HttpResponse(status=400)
+
+
+def _approved_message(count: int, selected: int) -> str:
+    if count == selected:
+        return ngettext("Approved %(n)s note.", "Approved %(n)s notes.", count) % {"n": count}
+    return _(
+        "Approved %(n)s of the %(selected)s selected notes: the others are not clean drafts "
+        "(approve a note with warnings or one that needs review on its own page)."
+    ) % {"n": count, "selected": selected}
+
+
+def _sent_message(count: int, selected: int) -> str:
+    if count == selected:
+        return ngettext(
+            "Queued %(n)s note for delivery.", "Queued %(n)s notes for delivery.", count
+        ) % {"n": count}
+    return _("Queued %(n)s of the %(selected)s selected notes: only approved notes are sent.") % {
+        "n": count,
+        "selected": selected,
+    }
 
 
 @require_GET
