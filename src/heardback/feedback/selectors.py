@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -142,6 +143,29 @@ def feedback_notes_selected(*, organization: Organization, ids: list[str]) -> li
     if len(notes) != len(wanted):
         raise Http404
     return notes
+
+
+SENT_LOG_FIELDS = (
+    "id", "status", "sent_at", "scheduled_for", "approved_at", "last_error",
+    "application__candidate__first_name", "application__candidate__last_name",
+    "application__job__title",
+)  # fmt: skip
+
+
+def sent_log(*, organization: Organization, status: str = "") -> QuerySet[FeedbackNote]:
+    """Current notes handed to the outbox (queued, sent, failed, cancelled), newest first: by
+    when they were sent, else when they are due, else when they were approved."""
+    notes = FeedbackNote.objects.filter(
+        organization=organization,
+        is_current=True,
+        status__in=[status] if status else ["queued", "sent", "failed", "cancelled"],
+    )
+    return (
+        notes.annotate(happened_at=Coalesce("sent_at", "scheduled_for", "approved_at"))
+        .select_related("application__candidate", "application__job")
+        .only(*SENT_LOG_FIELDS)
+        .order_by(F("happened_at").desc(nulls_last=True), "-id")
+    )
 
 
 def feedback_queue_counts(*, organization: Organization) -> dict[str, int]:

@@ -23,6 +23,7 @@ from heardback.hiring.selectors import (
     application_get_for_user,
     organization_for_decider,
 )
+from heardback.outbox.selectors import sending_pace
 from heardback.outbox.services import feedback_notes_queue, outbound_email_cancel
 
 QUEUE_PAGE_SIZE = 50
@@ -374,22 +375,36 @@ def progress(request: HttpRequest) -> HttpResponse:
     )
 
 
+SENT_PAGE_SIZE = 50
+SENT_STATUSES = ("queued", "sent", "failed", "cancelled")
+
+
 @require_GET
 @login_required
 def sent_log(request: HttpRequest) -> HttpResponse:
     organization = _decider_org(request)
-    notes = selectors.feedback_queue(organization=organization).filter(
-        status__in=["queued", "sent", "failed", "cancelled"]
+    status = request.GET.get("status", "")
+    status = status if status in SENT_STATUSES else ""
+    page = page_number(request)
+    start = (page - 1) * SENT_PAGE_SIZE
+    rows = list(
+        selectors.sent_log(organization=organization, status=status)[
+            start : start + SENT_PAGE_SIZE + 1
+        ]
     )
-    if request.GET.get("status") in ("queued", "sent", "failed", "cancelled"):
-        notes = notes.filter(status=request.GET["status"])
     return render(
         request,
         "feedback/note_sent.html",
         {
             "organization": organization,
-            "notes": notes[:200],
+            "notes": rows[:SENT_PAGE_SIZE],
+            "page": page,
+            "has_next": len(rows) > SENT_PAGE_SIZE,
+            "status": status,
+            "statuses": [(value, str(FeedbackNote.Status(value).label)) for value in SENT_STATUSES],
+            "status_labels": {value: str(label) for value, label in FeedbackNote.Status.choices},
             "counts": selectors.feedback_queue_counts(organization=organization),
+            "pace": sending_pace(organization=organization),
             "watch": request.GET.get("watch") == "1",
         },
     )
