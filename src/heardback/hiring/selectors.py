@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.db.models import Count, F, Model, Q, QuerySet, Window
+from django.db.models import Count, F, Min, Model, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
+from django.utils import timezone
 
 from heardback.accounts.models import Organization, User
 from heardback.accounts.selectors import organization_for_roles, user_role
@@ -180,9 +182,10 @@ def job_pipeline(
     query: str = "",
     per_stage: int = PIPELINE_CARDS_PER_STAGE,
 ) -> list[tuple[PipelineStage, list[Application]]]:
-    """The job's stages, each with `.application_count` and its newest `per_stage` applications.
+    """The job's stages, each with `.application_count` and its newest `per_stage` applications,
+    each of those with `.days_in_stage`, `.next_interview_at` and `.scorecards_owed`.
 
-    Only applications the user may see; four queries whatever the number of candidates.
+    Only applications the user may see; six queries whatever the number of candidates.
     """
     # A decider sees every application of the job: skip the panel subquery, which joins
     # every interview of the organization and costs more than the whole board.
@@ -211,18 +214,48 @@ def job_pipeline(
         .filter(row__lte=per_stage)
         .select_related("candidate", "rejection_reason")
         .only(
-            "id", "stage_id", "status", "last_activity_at", "candidate__first_name",
-            "candidate__last_name", "rejection_reason__category",
+            "id", "stage_id", "status", "last_activity_at", "stage_entered_at",
+            "candidate__first_name", "candidate__last_name", "rejection_reason__category",
         )
         .order_by("-last_activity_at", "id")
     )  # fmt: skip
+    shown = list(newest)
+    _add_card_facts(shown)
     by_stage: dict[int | None, list[Application]] = {}
-    for application in newest:
+    for application in shown:
         by_stage.setdefault(application.stage_id, []).append(application)
     stages = list(job.stages.all())
     for stage in stages:
         stage.application_count = counts.get(stage.pk, 0)  # type: ignore[attr-defined]
     return [(stage, by_stage.get(stage.pk, [])) for stage in stages]
+
+
+def _add_card_facts(applications: Sequence[Application]) -> None:
+    """What a pipeline card says besides the name: days in its stage, the next interview and
+    how many scorecards of past interviews are still owed (two grouped queries)."""
+    now = timezone.now()
+    ids = [application.pk for application in applications]
+    upcoming = dict(
+        Interview.objects.filter(application_id__in=ids, scheduled_at__gt=now)
+        .order_by()
+        .values("application_id")
+        .annotate(first=Min("scheduled_at"))
+        .values_list("application_id", "first")
+    )
+    owed = dict(
+        Scorecard.objects.filter(
+            application_id__in=ids, submitted_at__isnull=True, interview__scheduled_at__lte=now
+        )
+        .order_by()
+        .values("application_id")
+        .annotate(n=Count("id"))
+        .values_list("application_id", "n")
+    )
+    for application in applications:
+        since = application.stage_entered_at or application.last_activity_at
+        application.days_in_stage = max(0, (now - since).days)  # type: ignore[attr-defined]
+        application.next_interview_at = upcoming.get(application.pk)  # type: ignore[attr-defined]
+        application.scorecards_owed = owed.get(application.pk, 0)  # type: ignore[attr-defined]
 
 
 def rejection_reasons_for(*, organization: Organization) -> QuerySet[RejectionReason]:
