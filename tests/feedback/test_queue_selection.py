@@ -34,7 +34,8 @@ def test_a_queue_row_shows_the_reason_the_rejection_date_and_the_days_waited(
     page = recruiter_client.get("/feedback/").content.decode()
 
     assert f"<td>{note.application.rejection_reason.name}</td>" in page
-    assert f"<td>{note.application.decided_at:%m/%d/%Y}</td>" in page
+    decided_at = note.application.decided_at
+    assert f"<td>{decided_at.day} {decided_at:%b %Y}</td>" in page
     assert "<td>3 days</td>" in page
 
 

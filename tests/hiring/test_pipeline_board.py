@@ -113,7 +113,7 @@ def test_a_card_shows_days_in_stage_next_interview_and_scorecards_owed(
     page = recruiter_client.get(f"/jobs/{job.pk}/").content.decode()
 
     assert "4 days in this stage" in page
-    assert "Next interview: 03/14/2030 10:30" in page
+    assert "Next interview: 14 Mar 2030, 10:30" in page
     assert "2 scorecards owed" in page
     # A board of active candidates need not say "Active" on each card.
     assert '<span class="muted">Active' not in page
