@@ -216,7 +216,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Dates on pages through each language's formats (heardback/formats/<lang>/formats.py).
 FORMAT_MODULE_PATH = ["heardback.formats"]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "hiring:job-list"
+LOGIN_REDIRECT_URL = "hiring:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 LANGUAGE_CODE = "en"

@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -9,7 +8,6 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="hiring:job-list", permanent=False)),
     path("healthz", healthz, name="healthz"),
     path("", include("heardback.accounts.urls")),
     path("", include("heardback.hiring.urls")),

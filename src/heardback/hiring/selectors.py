@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from heardback.accounts.models import Organization, User
 from heardback.accounts.selectors import organization_for_roles, user_role
+from heardback.closure import calendar
 from heardback.hiring.models import (
     Application,
     Candidate,
@@ -126,6 +128,39 @@ def scorecards_visible(*, user: User, application: Application) -> list[Scorecar
     if role in DECIDER_ROLES or any(s.submitted_at for s in own):
         return [s for s in scorecards if s.submitted_at or s.interviewer_id == user.pk]
     return own
+
+
+# How many submitted scorecards "My scorecards" lists below the pending ones.
+SUBMITTED_HISTORY = 50
+
+
+def scorecards_for_interviewer(*, user: User) -> tuple[list[Scorecard], list[Scorecard]]:
+    """The user's scorecards: pending ones, oldest interview first, each with `.due_at` and
+    `.is_overdue`; then their latest submitted ones, newest first."""
+    pending = list(scorecards_to_fill(user=user).select_related("organization"))
+    now = timezone.now()
+    for scorecard in pending:
+        scorecard.due_at = _scorecard_due(scorecard)  # type: ignore[attr-defined]
+        scorecard.is_overdue = scorecard.due_at is not None and scorecard.due_at < now  # type: ignore[attr-defined]
+    submitted = list(
+        Scorecard.objects.filter(interviewer=user, submitted_at__isnull=False)
+        .filter(organization__memberships__user=user)
+        .select_related("interview", "application__candidate", "application__job")
+        .order_by("-submitted_at", "-id")[:SUBMITTED_HISTORY]
+    )
+    return pending, submitted
+
+
+def _scorecard_due(scorecard: Scorecard) -> dt.datetime | None:
+    """When the scorecard is due: the organization's deadline in business hours after the
+    interview, as the closure clock counts it (holidays aside); None before it is scheduled."""
+    scheduled_at = scorecard.interview.scheduled_at
+    if scheduled_at is None:
+        return None
+    organization = scorecard.organization
+    return calendar.add_business_hours(
+        scheduled_at, organization.scorecard_deadline_hours, calendar.zone(organization.time_zone)
+    )
 
 
 def scorecards_to_fill(*, user: User) -> QuerySet[Scorecard]:

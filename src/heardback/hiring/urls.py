@@ -4,6 +4,7 @@ from heardback.hiring import reason_views, record_views, rubric_views, views
 
 app_name = "hiring"
 urlpatterns = [
+    path("", views.home, name="home"),
     path("jobs/", views.job_list, name="job-list"),
     path("jobs/new/", record_views.job_create, name="job-create"),
     path("jobs/<int:pk>/edit/", record_views.job_edit, name="job-edit"),

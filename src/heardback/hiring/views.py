@@ -144,9 +144,23 @@ def application_advance(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Where a person lands: interviewers on their scorecards, everyone else on the jobs."""
+    organization = organization_current(
+        user=_user(request), session_slug=request.session.get("org")
+    )
+    if user_role(user=_user(request), organization=organization) == "interviewer":
+        return redirect("hiring:scorecard-list-mine")
+    return redirect("hiring:job-list")
+
+
+@require_GET
+@login_required
 def scorecard_list_mine(request: HttpRequest) -> HttpResponse:
-    scorecards = selectors.scorecards_to_fill(user=_user(request))
-    return render(request, "hiring/scorecard_list.html", {"scorecards": scorecards})
+    pending, submitted = selectors.scorecards_for_interviewer(user=_user(request))
+    return render(
+        request, "hiring/scorecard_list.html", {"pending": pending, "submitted": submitted}
+    )
 
 
 @require_http_methods(["GET", "POST"])
