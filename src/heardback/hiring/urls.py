@@ -36,5 +36,7 @@ urlpatterns = [
     ),
     path("competencies/<int:pk>/", rubric_views.competency_update, name="competency-update"),
     path("competencies/<int:pk>/delete/", rubric_views.competency_delete, name="competency-delete"),
+    path("competencies/<int:pk>/move/", rubric_views.competency_move, name="competency-move"),
+    path("jobs/<int:pk>/rubric/order/", rubric_views.rubric_order, name="rubric-order"),
     path("rubric/guard/", rubric_views.rubric_guard_check, name="rubric-guard-check"),
 ]
