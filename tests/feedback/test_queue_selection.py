@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
@@ -211,3 +212,23 @@ def test_days_waited_stop_counting_once_the_note_is_sent(
     page = recruiter_client.get("/feedback/").content.decode()
 
     assert "<td>2 days</td>" in page
+
+
+def test_the_needs_review_filter_lists_every_note_that_needs_review(
+    recruiter_client: Client, org: Organization, recruiter: User
+) -> None:
+    names = rejected_candidates(org, recruiter, 14)
+    FeedbackNote.objects.filter(organization=org).exclude(
+        application__candidate__first_name__in=["Person00", "Person01"]
+    ).update(review_reasons=["contradiction"])
+
+    queue = recruiter_client.get("/feedback/").content.decode()
+    # The section apart shows the first ten and leads to the filter for the others.
+    section = queue[queue.index('id="review-h"') : queue.index("</section>")]
+    assert section.count("<li>") == 10
+    assert 'href="?job=&amp;review=1">List all 12 notes that need review</a>' in section
+
+    filtered = recruiter_client.get("/feedback/", {"review": "1"}).content.decode()
+    assert 'id="review-h"' not in filtered
+    listed = re.findall(r'<a href="/feedback/\d+/">([^<]+)</a>', filtered)
+    assert listed == names[2:]

@@ -37,7 +37,12 @@ def feedback_note_get_for_user(*, user: User, pk: int | str) -> FeedbackNote:
 
 
 def feedback_queue(
-    *, organization: Organization, job_id: str = "", status: str = "", verdict: str = ""
+    *,
+    organization: Organization,
+    job_id: str = "",
+    status: str = "",
+    verdict: str = "",
+    needs_review: bool = False,
 ) -> QuerySet[FeedbackNote]:
     """Current notes of the organization, filtered, newest decisions first (undated last)."""
     notes = (
@@ -55,6 +60,8 @@ def feedback_queue(
         notes = notes.filter(status=status)
     if verdict in FeedbackNote.Verdict.values:
         notes = notes.filter(guard_verdict=verdict)
+    if needs_review:
+        notes = notes.filter(status=FeedbackNote.Status.DRAFT).exclude(review_reasons=[])
     return notes
 
 
@@ -89,9 +96,14 @@ def applications_without_note(
     )
     if job_id is not None:
         applications = applications.filter(job_id=job_id)
-    return applications.select_related("candidate", "job", "rejection_reason").order_by(
-        F("decided_at").desc(nulls_last=True), "-id"
-    )
+    return (
+        applications.select_related("candidate", "job", "rejection_reason")
+        .only(
+            "id", "candidate__first_name", "candidate__last_name", "job__title",
+            "rejection_reason__name",
+        )
+        .order_by(F("decided_at").desc(nulls_last=True), "-id")
+    )  # fmt: skip
 
 
 # What a row of the queue shows: not the note's text, HTML, provenance or findings.

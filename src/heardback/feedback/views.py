@@ -27,8 +27,9 @@ from heardback.outbox.selectors import sending_pace
 from heardback.outbox.services import feedback_notes_queue, outbound_email_cancel
 
 QUEUE_PAGE_SIZE = 50
-# How many notes needing review, and applications getting no note, the queue lists apart.
-APART_LIMIT = 50
+# How many notes needing review, and applications getting no note, the queue lists apart (the
+# "Needs review" filter lists every note that needs review, page after page).
+APART_LIMIT = 10
 
 # The guard and the engine speak in codes; the note page names them in the reader's language
 # (an unknown code is shown as it is).
@@ -86,12 +87,13 @@ def _decider_org(request: HttpRequest) -> Organization:
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     organization = _decider_org(request)
-    filters = {k: request.GET.get(k, "") for k in ("job", "status", "verdict")}
+    filters = {k: request.GET.get(k, "") for k in ("job", "status", "verdict", "review")}
     notes = selectors.feedback_queue(
         organization=organization,
         job_id=filters["job"],
         status=filters["status"],
         verdict=filters["verdict"],
+        needs_review=filters["review"] == "1",
     )
     page = page_number(request)
     start = (page - 1) * QUEUE_PAGE_SIZE
@@ -100,11 +102,18 @@ def queue(request: HttpRequest) -> HttpResponse:
     counts = selectors.feedback_queue_counts(organization=organization)
     # Finding them reads every draft's row: skipped when the counts say there are none.
     needing_review = (
-        selectors.feedback_notes_needing_review(organization=organization, job_id=filters["job"])[
-            :APART_LIMIT
-        ]
-        if counts["needs_review"]
+        list(
+            selectors.feedback_notes_needing_review(
+                organization=organization, job_id=filters["job"]
+            )[:APART_LIMIT]
+        )
+        if counts["needs_review"] and filters["review"] != "1"
         else []
+    )
+    without_note = list(
+        selectors.applications_without_note(organization=organization, job_id=job_id)[
+            : APART_LIMIT + 1
+        ]
     )
     return render(
         request,
@@ -115,14 +124,15 @@ def queue(request: HttpRequest) -> HttpResponse:
             "has_next": len(rows) > QUEUE_PAGE_SIZE,
             "page": page,
             "filters": filters,
-            "jobs": Job.objects.filter(organization=organization).order_by("title"),
+            "jobs": Job.objects.filter(organization=organization)
+            .only("id", "title")
+            .order_by("title"),
             "counts": counts,
             "needing_review": [
                 (note, review_labels(note.review_reasons, note.quality)) for note in needing_review
             ],
-            "without_note": selectors.applications_without_note(
-                organization=organization, job_id=job_id
-            )[:APART_LIMIT],
+            "without_note": without_note[:APART_LIMIT],
+            "more_without_note": len(without_note) > APART_LIMIT,
             "statuses": FeedbackNote.Status.choices,
             "verdicts": FeedbackNote.Verdict.choices,
             # Translated once per page rather than once per row (get_FOO_display is slow).
