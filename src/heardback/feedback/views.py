@@ -115,6 +115,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             : APART_LIMIT + 1
         ]
     )
+    _label_rows(rows)
     return render(
         request,
         "feedback/note_queue.html",
@@ -140,6 +141,20 @@ def queue(request: HttpRequest) -> HttpResponse:
             "verdict_labels": {value: str(label) for value, label in FeedbackNote.Verdict.choices},
         },
     )
+
+
+def _label_rows(notes: list[FeedbackNote]) -> None:
+    """Each row's words, translated in Python (once per distinct number of days): a
+    {% blocktranslate %} per row cost more than the row's other cells together."""
+    days: dict[int, str] = {}
+    for note in notes:
+        n = note.days_waited  # type: ignore[attr-defined]
+        if n is not None and n not in days:
+            days[n] = ngettext("%(n)s day", "%(n)s days", n) % {"n": n}
+        note.days_label = "—" if n is None else days[n]  # type: ignore[attr-defined]
+        note.pick_label = _("Select the note to %(name)s") % {  # type: ignore[attr-defined]
+            "name": note.application.candidate.full_name
+        }
 
 
 @require_GET
