@@ -232,3 +232,20 @@ def test_the_needs_review_filter_lists_every_note_that_needs_review(
     assert 'id="review-h"' not in filtered
     listed = re.findall(r'<a href="/feedback/\d+/">([^<]+)</a>', filtered)
     assert listed == names[2:]
+
+
+def test_the_new_columns_read_in_french(
+    recruiter_client: Client, org: Organization, recruiter: User
+) -> None:
+    recruiter.language = "fr"
+    recruiter.save()
+    rejected_candidates(org, recruiter, 1)
+    note = FeedbackNote.objects.select_related("application").get()
+    note.application.decided_at = timezone.now() - dt.timedelta(days=3, hours=2)
+    note.application.save()
+
+    page = recruiter_client.get("/feedback/").content.decode()
+
+    assert "Refus le" in page and "Attente" in page and "Relecture" in page
+    assert "<td>3 jours</td>" in page
+    assert "Approuver la sélection" in page
