@@ -219,7 +219,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Dates on pages through each language's formats (heardback/formats/<lang>/formats.py).
 FORMAT_MODULE_PATH = ["heardback.formats"]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "/"  # heardback.urls.home: the jobs, or a job seeker's board
+LOGIN_REDIRECT_URL = "/"  # heardback.urls.home: a job seeker\'s board, else hiring.views.home
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 LANGUAGE_CODE = "en"

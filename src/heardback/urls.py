@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import include, path
 
+from heardback.hiring import views as hiring_views
 from heardback.seeker.models import Seeker
 
 
@@ -11,7 +12,8 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """People of an organization start at the jobs; job seekers at their companion's board."""
+    """Job seekers start at their companion's board; people of an organization where their
+    work is (hiring.views.home: interviewers on their scorecards, others on the jobs)."""
     user = request.user
     if (
         user.is_authenticated
@@ -19,7 +21,7 @@ def home(request: HttpRequest) -> HttpResponse:
         and Seeker.objects.filter(user_id=user.pk).exists()
     ):
         return redirect("seeker:board")
-    return redirect("hiring:job-list")
+    return hiring_views.home(request)
 
 
 urlpatterns = [

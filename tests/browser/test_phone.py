@@ -44,9 +44,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "demo password for the phone test"
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1366, "height": 900}
-# Views that are not pages to look at: downloads, the Django admin, the API's documentation.
+# Views that are not pages to look at: downloads, the landing redirect, the Django admin, the
+# API's documentation.
 NOT_PAGES = {
-    "portal:data-download", "healthz", "seeker:export-csv", "seeker:calendar",
+    "portal:data-download", "healthz", "hiring:home", "seeker:export-csv", "seeker:calendar",
     "seeker:application-employer",
 }  # fmt: skip
 NOT_PAGE_PREFIXES = ("/admin/", "/api/", "/static/")

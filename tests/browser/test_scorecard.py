@@ -56,7 +56,7 @@ def sign_in(page: Any, base: str, email: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/jobs/")
+    page.wait_for_url(lambda url: "/login/" not in url)
 
 
 def test_interviewer_sees_the_guard_live_fixes_the_comment_and_submits(

@@ -63,7 +63,8 @@ def test_pipeline_queries_do_not_grow_with_candidates(
     for position, name in enumerate(("Screen", "Onsite", "Offer")):
         stage = factories.StageFactory(job=job, name=name, position=position)
         crowd(job, stage, 40, prefix=name)
-    with django_assert_max_num_queries(10):
+    # Two of them read the cards' next interviews and owed scorecards, for every card at once.
+    with django_assert_max_num_queries(12):
         response = recruiter_client.get(f"/jobs/{job.pk}/")
     assert response.status_code == 200
     assert response.content.decode().count('class="card small"') == 3 * PIPELINE_CARDS_PER_STAGE
@@ -82,3 +83,55 @@ def test_an_interviewer_sees_on_the_board_only_the_candidates_they_interview(
 
     assert mine in page and other not in page
     assert '<span class="count">1</span>' in page
+
+
+def test_a_card_shows_days_in_stage_next_interview_and_scorecards_owed(
+    recruiter_client: Client, job: Job, interviewer: User
+) -> None:
+    stage = factories.StageFactory(job=job, name="Onsite", position=0)
+    now = timezone.now()
+    application = factories.ApplicationFactory(
+        organization=job.organization,
+        job=job,
+        stage=stage,
+        stage_entered_at=now - dt.timedelta(days=4, hours=1),
+        candidate__first_name="Ada",
+    )
+    past = factories.InterviewFactory(
+        application=application, scheduled_at=now - dt.timedelta(days=1)
+    )
+    factories.ScorecardFactory(interview=past, submitted_at=None)
+    factories.ScorecardFactory(interview=past, submitted_at=None)
+    factories.ScorecardFactory(interview=past, submitted_at=now)
+    coming = dt.datetime(2030, 3, 14, 10, 30, tzinfo=dt.UTC)
+    factories.InterviewFactory(application=application, scheduled_at=coming)
+    later = factories.InterviewFactory(
+        application=application, scheduled_at=coming + dt.timedelta(days=2)
+    )
+    factories.ScorecardFactory(interview=later, submitted_at=None)  # not owed before it happens
+
+    page = recruiter_client.get(f"/jobs/{job.pk}/").content.decode()
+
+    assert "4 days in this stage" in page
+    assert "Next interview: 14 Mar 2030, 10:30" in page
+    assert "2 scorecards owed" in page
+    # A board of active candidates need not say "Active" on each card.
+    assert '<span class="muted">Active' not in page
+
+
+def test_moving_a_candidate_restarts_the_days_in_stage(
+    recruiter_client: Client, job: Job, recruiter: User
+) -> None:
+    first = factories.StageFactory(job=job, name="Screen", position=0)
+    second = factories.StageFactory(job=job, name="Onsite", position=1)
+    application = factories.ApplicationFactory(
+        organization=job.organization,
+        job=job,
+        stage=first,
+        stage_entered_at=timezone.now() - dt.timedelta(days=9),
+    )
+    assert "9 days in this stage" in recruiter_client.get(f"/jobs/{job.pk}/").content.decode()
+
+    recruiter_client.post(f"/applications/{application.pk}/advance/", {"stage": second.pk})
+
+    assert "0 days in this stage" in recruiter_client.get(f"/jobs/{job.pk}/").content.decode()

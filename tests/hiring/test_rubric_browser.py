@@ -35,6 +35,7 @@ def test_recruiter_sees_the_guard_block_a_tip_then_saves_a_safe_one(
     page.get_by_role("link", name="Rubric").click()  # type: ignore[attr-defined]
 
     card = page.locator(f"#competency-{competency.pk}")  # type: ignore[attr-defined]
+    card.locator("summary").click()  # collapsed by default
     tips = card.get_by_label(tips_label)
     tips.fill("Practise more, and remember older candidates often struggle here.")
     guard = card.locator(f"#id_c{competency.pk}-tips-guard")

@@ -96,7 +96,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 def organization_switch(request: HttpRequest) -> HttpResponse:
     organization = organization_get_for_user(user=request.user, slug=request.POST.get("org"))  # type: ignore[arg-type]
     request.session["org"] = organization.slug
-    return redirect("hiring:job-list")
+    return redirect("hiring:home")
 
 
 @require_POST
@@ -171,7 +171,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             messages.success(
                 request, _("Welcome to %(name)s.") % {"name": invitation.organization.name}
             )
-            return redirect("hiring:job-list")
+            return redirect("hiring:home")
     context = {
         "invitation": invitation,
         "form": form,

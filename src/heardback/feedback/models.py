@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -95,6 +96,16 @@ class FeedbackNote(models.Model):
                 fields=["organization", "status", "guard_verdict"],
                 condition=models.Q(is_current=True),
                 name="feedback_note_current_counts",
+            ),
+            # The sent log, newest first: a page walks the organization's latest notes instead
+            # of sorting every note it ever sent (the ORDER BY of selectors.sent_log).
+            # PostgreSQL only (SQLite cannot index NULLS LAST): see migration 0004.
+            models.Index(
+                models.F("organization"),
+                Coalesce("sent_at", "scheduled_for", "approved_at").desc(nulls_last=True),
+                models.F("id").desc(),
+                condition=models.Q(is_current=True),
+                name="feedback_note_sent_log",
             ),
         ]
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils import timezone
 
 from heardback.accounts.models import Organization, User
 from heardback.feedback.models import FeedbackNote
@@ -33,7 +37,12 @@ def feedback_note_get_for_user(*, user: User, pk: int | str) -> FeedbackNote:
 
 
 def feedback_queue(
-    *, organization: Organization, job_id: str = "", status: str = "", verdict: str = ""
+    *,
+    organization: Organization,
+    job_id: str = "",
+    status: str = "",
+    verdict: str = "",
+    needs_review: bool = False,
 ) -> QuerySet[FeedbackNote]:
     """Current notes of the organization, filtered, newest decisions first (undated last)."""
     notes = (
@@ -51,6 +60,8 @@ def feedback_queue(
         notes = notes.filter(status=status)
     if verdict in FeedbackNote.Verdict.values:
         notes = notes.filter(guard_verdict=verdict)
+    if needs_review:
+        notes = notes.filter(status=FeedbackNote.Status.DRAFT).exclude(review_reasons=[])
     return notes
 
 
@@ -63,7 +74,9 @@ def feedback_notes_needing_review(
             organization=organization, is_current=True, status=FeedbackNote.Status.DRAFT
         )
         .exclude(review_reasons=[])
-        .select_related("application__candidate", "application__job")
+        .select_related(
+            "application__candidate", "application__job", "application__rejection_reason"
+        )
         .only(*QUEUE_ROW_FIELDS)
         .order_by("application_id")
     )
@@ -83,16 +96,22 @@ def applications_without_note(
     )
     if job_id is not None:
         applications = applications.filter(job_id=job_id)
-    return applications.select_related("candidate", "job", "rejection_reason").order_by(
-        F("decided_at").desc(nulls_last=True), "-id"
-    )
+    return (
+        applications.select_related("candidate", "job", "rejection_reason")
+        .only(
+            "id", "candidate__first_name", "candidate__last_name", "job__title",
+            "rejection_reason__name",
+        )
+        .order_by(F("decided_at").desc(nulls_last=True), "-id")
+    )  # fmt: skip
 
 
 # What a row of the queue shows: not the note's text, HTML, provenance or findings.
 QUEUE_ROW_FIELDS = (
-    "id", "status", "guard_verdict", "language", "quality", "review_reasons",
-    "application__candidate__first_name",
+    "id", "status", "guard_verdict", "language", "quality", "review_reasons", "sent_at",
+    "application__decided_at", "application__candidate__first_name",
     "application__candidate__last_name", "application__job__title",
+    "application__rejection_reason__name",
 )  # fmt: skip
 
 
@@ -104,10 +123,61 @@ def feedback_queue_rows(
     # rest of the page; the ids sort on the application join alone.
     ids = list(notes.values_list("id", flat=True)[offset : offset + limit])
     rows = FeedbackNote.objects.filter(pk__in=ids).select_related(
-        "application__candidate", "application__job"
+        "application__candidate", "application__job", "application__rejection_reason"
     )
     by_id = {note.pk: note for note in rows.only(*QUEUE_ROW_FIELDS)}
+    now = timezone.now()
+    for note in by_id.values():
+        note.days_waited = days_waited(note, now)  # type: ignore[attr-defined]
     return [by_id[pk] for pk in ids]
+
+
+def days_waited(note: FeedbackNote, now: dt.datetime) -> int | None:
+    """Whole days the candidate has waited for this note since the rejection: until it was
+    sent, or until now (None: the decision has no date)."""
+    decided_at = note.application.decided_at
+    if decided_at is None:
+        return None
+    return max(0, ((note.sent_at or now) - decided_at).days)
+
+
+def feedback_notes_selected(*, organization: Organization, ids: list[str]) -> list[FeedbackNote]:
+    """The current notes a recruiter ticked in the queue, or 404 if any id is malformed, of
+    another organization, an old version or unknown: a selection is taken whole or not at all."""
+    if not ids or not all(i.isascii() and i.isdigit() and len(i) < 19 for i in ids):
+        raise Http404
+    wanted = {int(i) for i in ids}
+    notes = list(
+        FeedbackNote.objects.filter(organization=organization, is_current=True, pk__in=wanted)
+        .select_related("organization")
+        .order_by("pk")
+    )
+    if len(notes) != len(wanted):
+        raise Http404
+    return notes
+
+
+SENT_LOG_FIELDS = (
+    "id", "status", "sent_at", "scheduled_for", "approved_at", "last_error",
+    "application__candidate__first_name", "application__candidate__last_name",
+    "application__job__title",
+)  # fmt: skip
+
+
+def sent_log(*, organization: Organization, status: str = "") -> QuerySet[FeedbackNote]:
+    """Current notes handed to the outbox (queued, sent, failed, cancelled), newest first: by
+    when they were sent, else when they are due, else when they were approved."""
+    notes = FeedbackNote.objects.filter(
+        organization=organization,
+        is_current=True,
+        status__in=[status] if status else ["queued", "sent", "failed", "cancelled"],
+    )
+    return (
+        notes.annotate(happened_at=Coalesce("sent_at", "scheduled_for", "approved_at"))
+        .select_related("application__candidate", "application__job")
+        .only(*SENT_LOG_FIELDS)
+        .order_by(F("happened_at").desc(nulls_last=True), "-id")
+    )
 
 
 def feedback_queue_counts(*, organization: Organization) -> dict[str, int]:

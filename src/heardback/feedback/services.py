@@ -326,10 +326,14 @@ def feedback_note_approve(
 
 
 def feedback_notes_approve_clean(
-    *, actor: User | None, organization: Organization, job: Job | None = None
+    *,
+    actor: User | None,
+    organization: Organization,
+    job: Job | None = None,
+    notes: Sequence[FeedbackNote] | None = None,
 ) -> int:
-    """Approve every current draft the guard found clean and nothing marks for review;
-    return how many."""
+    """Approve every current draft the guard found clean and nothing marks for review (all,
+    a job's, or those among `notes`); return how many."""
     drafts = FeedbackNote.objects.filter(
         organization=organization,
         is_current=True,
@@ -340,12 +344,17 @@ def feedback_notes_approve_clean(
     if job is not None:
         drafts = drafts.filter(application__job=job)
     with transaction.atomic():
+        details: dict[str, object] = {}
+        if notes is not None:
+            drafts = drafts.filter(pk__in=[note.pk for note in notes])
+            picked = sorted(drafts.select_for_update().values_list("pk", flat=True))
+            details = {"selected": len(notes), "notes": picked}
         count = drafts.update(
             status=FeedbackNote.Status.APPROVED, approved_by=actor, approved_at=timezone.now()
         )
         audit(
             organization=organization, actor=actor, action="feedback.approve_clean", obj=job,
-            count=count,
+            count=count, **details,
         )  # fmt: skip
     return count
 

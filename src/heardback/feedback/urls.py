@@ -8,6 +8,7 @@ urlpatterns = [
     path("feedback/sent/", views.sent_log, name="sent"),
     path("feedback/approve-clean/", views.approve_clean, name="approve-clean"),
     path("feedback/send-approved/", views.send_approved, name="send-approved"),
+    path("feedback/selection/", views.selection_action, name="selection"),
     path("feedback/draft-all/", views.draft_all, name="draft-all"),
     path("feedback/progress/", views.progress, name="progress"),
     path("feedback/guard/", views.guard_check, name="guard-check"),

@@ -3,11 +3,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heardback.accounts.models import Organization
@@ -22,11 +23,13 @@ from heardback.hiring.selectors import (
     application_get_for_user,
     organization_for_decider,
 )
+from heardback.outbox.selectors import sending_pace
 from heardback.outbox.services import feedback_notes_queue, outbound_email_cancel
 
 QUEUE_PAGE_SIZE = 50
-# How many notes needing review, and applications getting no note, the queue lists apart.
-APART_LIMIT = 50
+# How many notes needing review, and applications getting no note, the queue lists apart (the
+# "Needs review" filter lists every note that needs review, page after page).
+APART_LIMIT = 10
 
 # The guard and the engine speak in codes; the note page names them in the reader's language
 # (an unknown code is shown as it is).
@@ -84,12 +87,13 @@ def _decider_org(request: HttpRequest) -> Organization:
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     organization = _decider_org(request)
-    filters = {k: request.GET.get(k, "") for k in ("job", "status", "verdict")}
+    filters = {k: request.GET.get(k, "") for k in ("job", "status", "verdict", "review")}
     notes = selectors.feedback_queue(
         organization=organization,
         job_id=filters["job"],
         status=filters["status"],
         verdict=filters["verdict"],
+        needs_review=filters["review"] == "1",
     )
     page = page_number(request)
     start = (page - 1) * QUEUE_PAGE_SIZE
@@ -98,12 +102,20 @@ def queue(request: HttpRequest) -> HttpResponse:
     counts = selectors.feedback_queue_counts(organization=organization)
     # Finding them reads every draft's row: skipped when the counts say there are none.
     needing_review = (
-        selectors.feedback_notes_needing_review(organization=organization, job_id=filters["job"])[
-            :APART_LIMIT
-        ]
-        if counts["needs_review"]
+        list(
+            selectors.feedback_notes_needing_review(
+                organization=organization, job_id=filters["job"]
+            )[:APART_LIMIT]
+        )
+        if counts["needs_review"] and filters["review"] != "1"
         else []
     )
+    without_note = list(
+        selectors.applications_without_note(organization=organization, job_id=job_id)[
+            : APART_LIMIT + 1
+        ]
+    )
+    _label_rows(rows)
     return render(
         request,
         "feedback/note_queue.html",
@@ -113,14 +125,15 @@ def queue(request: HttpRequest) -> HttpResponse:
             "has_next": len(rows) > QUEUE_PAGE_SIZE,
             "page": page,
             "filters": filters,
-            "jobs": Job.objects.filter(organization=organization).order_by("title"),
+            "jobs": Job.objects.filter(organization=organization)
+            .only("id", "title")
+            .order_by("title"),
             "counts": counts,
             "needing_review": [
                 (note, review_labels(note.review_reasons, note.quality)) for note in needing_review
             ],
-            "without_note": selectors.applications_without_note(
-                organization=organization, job_id=job_id
-            )[:APART_LIMIT],
+            "without_note": without_note[:APART_LIMIT],
+            "more_without_note": len(without_note) > APART_LIMIT,
             "statuses": FeedbackNote.Status.choices,
             "verdicts": FeedbackNote.Verdict.choices,
             # Translated once per page rather than once per row (get_FOO_display is slow).
@@ -128,6 +141,20 @@ def queue(request: HttpRequest) -> HttpResponse:
             "verdict_labels": {value: str(label) for value, label in FeedbackNote.Verdict.choices},
         },
     )
+
+
+def _label_rows(notes: list[FeedbackNote]) -> None:
+    """Each row's words, translated in Python (once per distinct number of days): a
+    {% blocktranslate %} per row cost more than the row's other cells together."""
+    days: dict[int, str] = {}
+    for note in notes:
+        n = note.days_waited  # type: ignore[attr-defined]
+        if n is not None and n not in days:
+            days[n] = ngettext("%(n)s day", "%(n)s days", n) % {"n": n}
+        note.days_label = "—" if n is None else days[n]  # type: ignore[attr-defined]
+        note.pick_label = _("Select the note to %(name)s") % {  # type: ignore[attr-defined]
+            "name": note.application.candidate.full_name
+        }
 
 
 @require_GET
@@ -311,6 +338,56 @@ def send_approved(request: HttpRequest) -> HttpResponse:
     return redirect(reverse("feedback:sent") + "?watch=1")
 
 
+@require_POST
+@login_required
+def selection_action(request: HttpRequest) -> HttpResponse:
+    """Approve, or send now, the notes ticked in the queue; any id that is not one of the
+    organization's current notes answers 404 and nothing changes."""
+    organization = _decider_org(request)
+    notes = selectors.feedback_notes_selected(
+        organization=organization, ids=request.POST.getlist("note")
+    )
+    actor = request_user(request)
+    back = request.POST.get("next", "")
+    back = back if back.startswith("?") else ""
+    action = request.POST.get("action")
+    if action == "approve":
+        count = services.feedback_notes_approve_clean(
+            actor=actor, organization=organization, notes=notes
+        )
+        messages.success(request, _approved_message(count, len(notes)))
+        return redirect(reverse("feedback:queue") + back)
+    if action == "send":
+        with transaction.atomic():
+            count = sum(
+                feedback_notes_queue(actor=actor, organization=organization, note=note)
+                for note in notes
+            )
+        messages.success(request, _sent_message(count, len(notes)))
+        return redirect(reverse("feedback:sent") + "?watch=1")
+    return HttpResponse(status=400)
+
+
+def _approved_message(count: int, selected: int) -> str:
+    if count == selected:
+        return ngettext("Approved %(n)s note.", "Approved %(n)s notes.", count) % {"n": count}
+    return _(
+        "Approved %(n)s of the %(selected)s selected notes: the others are not clean drafts "
+        "(approve a note with warnings or one that needs review on its own page)."
+    ) % {"n": count, "selected": selected}
+
+
+def _sent_message(count: int, selected: int) -> str:
+    if count == selected:
+        return ngettext(
+            "Queued %(n)s note for delivery.", "Queued %(n)s notes for delivery.", count
+        ) % {"n": count}
+    return _("Queued %(n)s of the %(selected)s selected notes: only approved notes are sent.") % {
+        "n": count,
+        "selected": selected,
+    }
+
+
 @require_GET
 @login_required
 def progress(request: HttpRequest) -> HttpResponse:
@@ -323,22 +400,36 @@ def progress(request: HttpRequest) -> HttpResponse:
     )
 
 
+SENT_PAGE_SIZE = 50
+SENT_STATUSES = ("queued", "sent", "failed", "cancelled")
+
+
 @require_GET
 @login_required
 def sent_log(request: HttpRequest) -> HttpResponse:
     organization = _decider_org(request)
-    notes = selectors.feedback_queue(organization=organization).filter(
-        status__in=["queued", "sent", "failed", "cancelled"]
+    status = request.GET.get("status", "")
+    status = status if status in SENT_STATUSES else ""
+    page = page_number(request)
+    start = (page - 1) * SENT_PAGE_SIZE
+    rows = list(
+        selectors.sent_log(organization=organization, status=status)[
+            start : start + SENT_PAGE_SIZE + 1
+        ]
     )
-    if request.GET.get("status") in ("queued", "sent", "failed", "cancelled"):
-        notes = notes.filter(status=request.GET["status"])
     return render(
         request,
         "feedback/note_sent.html",
         {
             "organization": organization,
-            "notes": notes[:200],
+            "notes": rows[:SENT_PAGE_SIZE],
+            "page": page,
+            "has_next": len(rows) > SENT_PAGE_SIZE,
+            "status": status,
+            "statuses": [(value, str(FeedbackNote.Status(value).label)) for value in SENT_STATUSES],
+            "status_labels": {value: str(label) for value, label in FeedbackNote.Status.choices},
             "counts": selectors.feedback_queue_counts(organization=organization),
+            "pace": sending_pace(organization=organization),
             "watch": request.GET.get("watch") == "1",
         },
     )

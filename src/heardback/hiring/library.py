@@ -10,6 +10,7 @@ organization's rubrics are built from these entries too (heardback.core.demo_con
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from pathlib import Path
 from typing import Any, Literal, TypedDict, cast
 
@@ -129,3 +130,31 @@ PRIORITISATION_FR = _BY_KEY["fr-prioritisation"]
 INTERVIEWING_FR = _BY_KEY["fr-interviewing"]
 API_DESIGN_FR = _BY_KEY["fr-api-design"]
 TESTING_FR = _BY_KEY["fr-testing"]
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents: "Écoute" is found by "ecoute"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def library_search(entries: list[LibraryCompetency], query: str) -> list[LibraryCompetency]:
+    """The entries whose name, description, descriptors or tips hold every word of `query`."""
+    words = _folded(query).split()
+    if not words:
+        return entries
+    found = []
+    for entry in entries:
+        haystack = _folded(
+            " ".join(
+                [
+                    entry["name"],
+                    entry["description"],
+                    *entry["descriptors"].values(),
+                    *entry["tips"],
+                ]
+            )
+        )
+        if all(word in haystack for word in words):
+            found.append(entry)
+    return found

@@ -269,6 +269,9 @@ class Application(models.Model):
     source = models.CharField(max_length=200, blank=True)
     applied_at = models.DateTimeField(default=timezone.now)
     last_activity_at = models.DateTimeField(default=timezone.now)
+    # When the application reached its current stage (None: imported without that history;
+    # the pipeline then counts from the last activity).
+    stage_entered_at = models.DateTimeField(null=True, blank=True)
     decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(

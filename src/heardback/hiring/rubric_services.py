@@ -8,7 +8,7 @@ as it would be refused in a note.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -232,3 +232,39 @@ def competency_delete(*, actor: User, competency: Competency) -> None:
         obj=competency, job=competency.job_id, name=competency.name,
     )  # fmt: skip
     competency.delete()
+
+
+@transaction.atomic
+def rubric_reorder(*, actor: User, job: Job, order: Sequence[int]) -> None:
+    """Put the job's competencies in `order` (every one of their ids, once each)."""
+    _require_editor(actor=actor, job=job)
+    competencies = {c.pk: c for c in Competency.objects.select_for_update().filter(job=job)}
+    if sorted(order) != sorted(competencies):
+        # Someone added or removed a competency since the page was drawn: reload, then reorder.
+        raise ValidationError(_("The rubric changed since this page was opened; reload it."))
+    before = sorted(competencies, key=lambda pk: (competencies[pk].position, pk))
+    changed = []
+    for position, pk in enumerate(order):
+        if competencies[pk].position != position:
+            competencies[pk].position = position
+            changed.append(competencies[pk])
+    Competency.objects.bulk_update(changed, ["position"])
+    audit(
+        organization=job.organization, actor=actor, action="rubric.reorder", obj=job,
+        before=before, after=list(order),
+    )  # fmt: skip
+
+
+def rubric_move(*, actor: User, competency: Competency, direction: str) -> None:
+    """Move one competency a place up or down in its job's rubric (the buttons without script)."""
+    order = list(
+        Competency.objects.filter(job_id=competency.job_id)
+        .order_by("position", "id")
+        .values_list("pk", flat=True)
+    )
+    index = order.index(competency.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if direction not in ("up", "down") or not 0 <= target < len(order):
+        return
+    order[index], order[target] = order[target], order[index]
+    rubric_reorder(actor=actor, job=competency.job, order=order)

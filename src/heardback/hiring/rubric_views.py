@@ -46,10 +46,17 @@ def _rubric_page(
     new_form = (
         bound if bound_pk is None and bound else CompetencyForm(prefix="new", language=job.language)
     )
+    opened = request.GET.get("open", "")
     return render(
         request,
         "hiring/rubric_edit.html",
-        {"job": job, "organization": job.organization, "rows": rows, "new_form": new_form},
+        {
+            "job": job,
+            "organization": job.organization,
+            "rows": rows,
+            "new_form": new_form,
+            "open_pk": int(opened) if opened.isascii() and opened.isdigit() else None,
+        },
         status=status,
     )
 
@@ -87,7 +94,8 @@ def competency_create(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Added %(name)s to the rubric.") % {"name": competency})
             return redirect(
-                reverse("hiring:rubric-edit", args=[job.pk]) + f"#competency-{competency.pk}"
+                reverse("hiring:rubric-edit", args=[job.pk])
+                + f"?open={competency.pk}#competency-{competency.pk}"
             )
     return _rubric_page(request, job, bound=form, status=400)
 
@@ -118,7 +126,8 @@ def competency_update(request: HttpRequest, pk: int) -> HttpResponse:
     if saved:
         messages.success(request, _("Saved %(name)s.") % {"name": competency})
         return redirect(
-            reverse("hiring:rubric-edit", args=[competency.job_id]) + f"#competency-{competency.pk}"
+            reverse("hiring:rubric-edit", args=[competency.job_id])
+            + f"?open={competency.pk}#competency-{competency.pk}"
         )
     return _rubric_page(request, competency.job, bound=form, bound_pk=competency.pk, status=400)
 
@@ -136,10 +145,46 @@ def competency_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("hiring:rubric-edit", pk=competency.job_id)
 
 
+@require_POST
+@login_required
+def competency_move(request: HttpRequest, pk: int) -> HttpResponse:
+    competency = selectors.competency_get_for_rubric_editor(user=request_user(request), pk=pk)
+    rubric_services.rubric_move(
+        actor=request_user(request),
+        competency=competency,
+        direction=request.POST.get("direction", ""),
+    )
+    return redirect(
+        reverse("hiring:rubric-edit", args=[competency.job_id]) + f"#competency-{competency.pk}"
+    )
+
+
+@require_POST
+@login_required
+def rubric_order(request: HttpRequest, pk: int) -> HttpResponse:
+    """The order a recruiter dragged the competencies into (ids, comma-separated)."""
+    job = selectors.job_get_for_rubric_editor(user=request_user(request), pk=pk)
+    raw = request.POST.get("order", "").split(",")
+    if not all(i.isascii() and i.isdigit() and len(i) < 19 for i in raw):
+        return HttpResponse(status=400)
+    try:
+        rubric_services.rubric_reorder(
+            actor=request_user(request), job=job, order=[int(i) for i in raw]
+        )
+    except ValidationError as error:
+        if _is_htmx(request):
+            return HttpResponse(" ".join(error.messages), status=409)
+        messages.error(request, " ".join(error.messages))
+    if _is_htmx(request):
+        return HttpResponse(status=204)
+    return redirect("hiring:rubric-edit", pk=job.pk)
+
+
 @require_GET
 @login_required
 def competency_library(request: HttpRequest, pk: int) -> HttpResponse:
     job = selectors.job_get_for_rubric_editor(user=request_user(request), pk=pk)
+    query = request.GET.get("q", "").strip()[:100]
     taken = {name.lower() for name in job.competencies.values_list("name", flat=True)}
     labels = dict(AttributeRating.choices)
     entries = [
@@ -156,7 +201,7 @@ def competency_library(request: HttpRequest, pk: int) -> HttpResponse:
             "tips": library.rubric_tips(entry),
             "in_job": entry["name"].lower() in taken,
         }
-        for entry in library.COMPETENCY_LIBRARY
+        for entry in library.library_search(library.COMPETENCY_LIBRARY, query)
     ]
     return render(
         request,
@@ -164,6 +209,8 @@ def competency_library(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "job": job,
             "organization": job.organization,
+            "query": query,
+            "found": len(entries),
             "same_language": [e for e in entries if e["language"] == job.language],
             "other_languages": [e for e in entries if e["language"] != job.language],
         },
@@ -186,7 +233,10 @@ def competency_library_add(request: HttpRequest, pk: int) -> HttpResponse:
         _("Added %(name)s to the rubric: tune its bar and weight for this job.")
         % {"name": competency},
     )
-    return redirect(reverse("hiring:rubric-edit", args=[job.pk]) + f"#competency-{competency.pk}")
+    return redirect(
+        reverse("hiring:rubric-edit", args=[job.pk])
+        + f"?open={competency.pk}#competency-{competency.pk}"
+    )
 
 
 @require_POST

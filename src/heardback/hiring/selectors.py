@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from typing import TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.db.models import Count, F, Model, Q, QuerySet, Window
+from django.db.models import Count, F, Min, Model, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
+from django.utils import timezone
 
 from heardback.accounts.models import Organization, User
 from heardback.accounts.selectors import organization_for_roles, user_role
+from heardback.closure import calendar
 from heardback.hiring.models import (
     Application,
     Candidate,
@@ -126,6 +130,39 @@ def scorecards_visible(*, user: User, application: Application) -> list[Scorecar
     return own
 
 
+# How many submitted scorecards "My scorecards" lists below the pending ones.
+SUBMITTED_HISTORY = 50
+
+
+def scorecards_for_interviewer(*, user: User) -> tuple[list[Scorecard], list[Scorecard]]:
+    """The user's scorecards: pending ones, oldest interview first, each with `.due_at` and
+    `.is_overdue`; then their latest submitted ones, newest first."""
+    pending = list(scorecards_to_fill(user=user).select_related("organization"))
+    now = timezone.now()
+    for scorecard in pending:
+        scorecard.due_at = _scorecard_due(scorecard)  # type: ignore[attr-defined]
+        scorecard.is_overdue = scorecard.due_at is not None and scorecard.due_at < now  # type: ignore[attr-defined]
+    submitted = list(
+        Scorecard.objects.filter(interviewer=user, submitted_at__isnull=False)
+        .filter(organization__memberships__user=user)
+        .select_related("interview", "application__candidate", "application__job")
+        .order_by("-submitted_at", "-id")[:SUBMITTED_HISTORY]
+    )
+    return pending, submitted
+
+
+def _scorecard_due(scorecard: Scorecard) -> dt.datetime | None:
+    """When the scorecard is due: the organization's deadline in business hours after the
+    interview, as the closure clock counts it (holidays aside); None before it is scheduled."""
+    scheduled_at = scorecard.interview.scheduled_at
+    if scheduled_at is None:
+        return None
+    organization = scorecard.organization
+    return calendar.add_business_hours(
+        scheduled_at, organization.scorecard_deadline_hours, calendar.zone(organization.time_zone)
+    )
+
+
 def scorecards_to_fill(*, user: User) -> QuerySet[Scorecard]:
     """The user's own scorecards still in draft, oldest interview first."""
     return (
@@ -180,9 +217,10 @@ def job_pipeline(
     query: str = "",
     per_stage: int = PIPELINE_CARDS_PER_STAGE,
 ) -> list[tuple[PipelineStage, list[Application]]]:
-    """The job's stages, each with `.application_count` and its newest `per_stage` applications.
+    """The job's stages, each with `.application_count` and its newest `per_stage` applications,
+    each of those with `.days_in_stage`, `.next_interview_at` and `.scorecards_owed`.
 
-    Only applications the user may see; four queries whatever the number of candidates.
+    Only applications the user may see; six queries whatever the number of candidates.
     """
     # A decider sees every application of the job: skip the panel subquery, which joins
     # every interview of the organization and costs more than the whole board.
@@ -211,18 +249,48 @@ def job_pipeline(
         .filter(row__lte=per_stage)
         .select_related("candidate", "rejection_reason")
         .only(
-            "id", "stage_id", "status", "last_activity_at", "candidate__first_name",
-            "candidate__last_name", "rejection_reason__category",
+            "id", "stage_id", "status", "last_activity_at", "stage_entered_at",
+            "candidate__first_name", "candidate__last_name", "rejection_reason__category",
         )
         .order_by("-last_activity_at", "id")
     )  # fmt: skip
+    shown = list(newest)
+    _add_card_facts(shown)
     by_stage: dict[int | None, list[Application]] = {}
-    for application in newest:
+    for application in shown:
         by_stage.setdefault(application.stage_id, []).append(application)
     stages = list(job.stages.all())
     for stage in stages:
         stage.application_count = counts.get(stage.pk, 0)  # type: ignore[attr-defined]
     return [(stage, by_stage.get(stage.pk, [])) for stage in stages]
+
+
+def _add_card_facts(applications: Sequence[Application]) -> None:
+    """What a pipeline card says besides the name: days in its stage, the next interview and
+    how many scorecards of past interviews are still owed (two grouped queries)."""
+    now = timezone.now()
+    ids = [application.pk for application in applications]
+    upcoming = dict(
+        Interview.objects.filter(application_id__in=ids, scheduled_at__gt=now)
+        .order_by()
+        .values("application_id")
+        .annotate(first=Min("scheduled_at"))
+        .values_list("application_id", "first")
+    )
+    owed = dict(
+        Scorecard.objects.filter(
+            application_id__in=ids, submitted_at__isnull=True, interview__scheduled_at__lte=now
+        )
+        .order_by()
+        .values("application_id")
+        .annotate(n=Count("id"))
+        .values_list("application_id", "n")
+    )
+    for application in applications:
+        since = application.stage_entered_at or application.last_activity_at
+        application.days_in_stage = max(0, (now - since).days)  # type: ignore[attr-defined]
+        application.next_interview_at = upcoming.get(application.pk)  # type: ignore[attr-defined]
+        application.scorecards_owed = owed.get(application.pk, 0)  # type: ignore[attr-defined]
 
 
 def rejection_reasons_for(*, organization: Organization) -> QuerySet[RejectionReason]:

@@ -61,8 +61,8 @@ def application_advance(
     previous = application.stage.name if application.stage else ""
     application.stage = stage
     application.decision = Application.Decision.ADVANCE
-    application.last_activity_at = timezone.now()
-    application.save(update_fields=["stage", "decision", "last_activity_at"])
+    application.last_activity_at = application.stage_entered_at = timezone.now()
+    application.save(update_fields=["stage", "decision", "last_activity_at", "stage_entered_at"])
     audit(
         organization=application.organization, actor=actor, action="application.advance",
         obj=application, from_stage=previous, to_stage=stage.name,
@@ -376,6 +376,7 @@ def application_create(
         source=source.strip(),
         applied_at=applied_at or now,
         last_activity_at=now,
+        stage_entered_at=now,
     )
     application.full_clean()
     application.save()

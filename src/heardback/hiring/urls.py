@@ -4,6 +4,7 @@ from heardback.hiring import reason_views, record_views, rubric_views, views
 
 app_name = "hiring"
 urlpatterns = [
+    path("", views.home, name="home"),
     path("jobs/", views.job_list, name="job-list"),
     path("jobs/new/", record_views.job_create, name="job-create"),
     path("jobs/<int:pk>/edit/", record_views.job_edit, name="job-edit"),
@@ -35,5 +36,7 @@ urlpatterns = [
     ),
     path("competencies/<int:pk>/", rubric_views.competency_update, name="competency-update"),
     path("competencies/<int:pk>/delete/", rubric_views.competency_delete, name="competency-delete"),
+    path("competencies/<int:pk>/move/", rubric_views.competency_move, name="competency-move"),
+    path("jobs/<int:pk>/rubric/order/", rubric_views.rubric_order, name="rubric-order"),
     path("rubric/guard/", rubric_views.rubric_guard_check, name="rubric-guard-check"),
 ]

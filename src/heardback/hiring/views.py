@@ -5,7 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heardback.accounts.selectors import organization_current, user_role
@@ -17,6 +20,7 @@ from heardback.hiring.models import (
     Application,
     AttributeRating,
     OverallRecommendation,
+    PipelineStage,
     RejectionReason,
 )
 
@@ -44,6 +48,7 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
         status = "active"
     query = request.GET.get("q", "").strip()[:100]
     pipeline = selectors.job_pipeline(job=job, user=_user(request), status=status, query=query)
+    _label_cards(pipeline)
     return render(
         request,
         "hiring/job_detail.html",
@@ -63,6 +68,32 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
             },
         },
     )
+
+
+def _label_cards(pipeline: list[tuple[PipelineStage, list[Application]]]) -> None:
+    """Each card's words, translated in Python once per distinct number: a {% blocktranslate %}
+    per card cost a quarter of the board's time."""
+    days: dict[int, str] = {}
+    owed: dict[int, str] = {}
+    for _stage, applications in pipeline:
+        for a in applications:
+            n = a.days_in_stage  # type: ignore[attr-defined]
+            if n not in days:
+                days[n] = ngettext("%(n)s day in this stage", "%(n)s days in this stage", n) % {
+                    "n": n
+                }
+            a.days_label = days[n]  # type: ignore[attr-defined]
+            n = a.scorecards_owed  # type: ignore[attr-defined]
+            if n and n not in owed:
+                owed[n] = ngettext("%(n)s scorecard owed", "%(n)s scorecards owed", n) % {"n": n}
+            a.owed_label = owed.get(n, "")  # type: ignore[attr-defined]
+            when = a.next_interview_at  # type: ignore[attr-defined]
+            a.next_label = (  # type: ignore[attr-defined]
+                _("Next interview: %(when)s")
+                % {"when": date_format(localtime(when), "DATETIME_FORMAT")}
+                if when
+                else ""
+            )
 
 
 @require_GET
@@ -144,9 +175,23 @@ def application_advance(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Where a person lands: interviewers on their scorecards, everyone else on the jobs."""
+    organization = organization_current(
+        user=_user(request), session_slug=request.session.get("org")
+    )
+    if user_role(user=_user(request), organization=organization) == "interviewer":
+        return redirect("hiring:scorecard-list-mine")
+    return redirect("hiring:job-list")
+
+
+@require_GET
+@login_required
 def scorecard_list_mine(request: HttpRequest) -> HttpResponse:
-    scorecards = selectors.scorecards_to_fill(user=_user(request))
-    return render(request, "hiring/scorecard_list.html", {"scorecards": scorecards})
+    pending, submitted = selectors.scorecards_for_interviewer(user=_user(request))
+    return render(
+        request, "hiring/scorecard_list.html", {"pending": pending, "submitted": submitted}
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -88,3 +88,34 @@ document.addEventListener("click", function (event) {
     done();
   }
 });
+// The rubric: competencies are dragged by their handle (SortableJS, loaded by that page only);
+// the new order is posted at once. Without script, each competency's arrows do the same.
+document.addEventListener("DOMContentLoaded", function () {
+  var list = document.querySelector("[data-sortable]");
+  if (!list || !window.Sortable) return;
+  var form = document.getElementById(list.dataset.sortable);
+  var status = document.getElementById("rubric-order-status");
+  list.classList.add("sortable");
+  window.Sortable.create(list, {
+    handle: ".drag-handle",
+    draggable: "[data-competency]",
+    animation: 150,
+    onEnd: function (event) {
+      if (event.oldIndex === event.newIndex) return;
+      var order = Array.prototype.map.call(
+        list.querySelectorAll("[data-competency]"),
+        function (card) { return card.dataset.competency; }
+      );
+      form.elements.order.value = order.join(",");
+      fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        headers: { "HX-Request": "true" },
+        credentials: "same-origin",
+      }).then(function (reply) {
+        if (!reply.ok) { window.location.reload(); return; }
+        if (status) status.textContent = status.dataset.saved || "";
+      }, function () { window.location.reload(); });
+    },
+  });
+});
