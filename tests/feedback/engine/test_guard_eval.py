@@ -80,6 +80,7 @@ def got(item: Item) -> str:
         lang=item.lang,
         context=item.context,  # type: ignore[arg-type]
         other_names=item.other_names,
+        second_opinion=True,  # the guard as it reads what people write (guard_model)
     )
     return verdict(findings)
 
