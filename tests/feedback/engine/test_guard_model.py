@@ -62,6 +62,18 @@ def test_a_confident_score_blocks_and_a_middling_one_only_warns() -> None:
     assert all(f.severity == "warn" for f in model_findings if f.rule == "model.second_opinion")
 
 
+def test_in_text_for_a_candidate_the_model_only_warns() -> None:
+    # Plain refusals the model never saw score high: for a candidate it may not block them.
+    model = guard_model.load()
+    assert model is not None
+    text = "We have now completed the interviews and will not be offering you the post."
+    assert model.score(text) >= model.block_threshold
+    (finding,) = check(text, context="candidate", second_opinion=True)
+    assert finding.severity == "warn"
+    french = check("Elle ne tiendra jamais, trop fragile.", lang="fr", second_opinion=True)
+    assert all(f.severity == "warn" for f in french if f.rule == "model.second_opinion")
+
+
 def test_the_second_opinion_leaves_plain_work_alone() -> None:
     for text in (
         "Walked through the fire drill calmly.",

@@ -115,7 +115,7 @@ def check(
     findings = _dedupe(folded.finding(h) for h in hits)
     if topics is not None and not any(f.severity == "block" for f in findings):
         topic_at = [(folded.original(start), category) for start, category in topics]
-        findings = _dedupe([*findings, *_second_opinion(text, context, findings, topic_at)])
+        findings = _dedupe([*findings, *_second_opinion(text, lang, context, findings, topic_at)])
     return findings
 
 
@@ -140,7 +140,11 @@ def rules_seen(text: str, *, lang: str, context: Context) -> tuple[Verdict, list
 
 
 def _second_opinion(
-    text: str, context: str, findings: Sequence[Finding], topics: Sequence[tuple[int, str]]
+    text: str,
+    lang: str,
+    context: str,
+    findings: Sequence[Finding],
+    topics: Sequence[tuple[int, str]],
 ) -> list[Finding]:
     """A finding per sentence the rules did not block and the learned model scores as risky:
     a warning past its threshold, a block past its block threshold."""
@@ -166,33 +170,60 @@ def _second_opinion(
             # Where the rules already warn, the model only adds a block.
             bar = model.block_threshold if any(n.startswith("@rule") for n in extra) else 0.0
             if score >= max(model.threshold, bar):
-                out.append(_model_finding(model, text, start, end, score))
+                out.append(_model_finding(model, text, start, end, score, lang, context))
         start = end
     return out
 
 
+# What a model finding says, per language (the rules' own texts are in their TOML files).
+_MODEL_TEXTS = {
+    "en": {
+        "why": "Worded like labelled sentences that must not be sent (score {score:.2f}), such "
+        "as {examples}.",
+        "block": " No rule names it, but the model is confident.",
+        "warn": " The rules found nothing to block: a person should read it.",
+        "suggestion": "If it describes the person rather than the work, rewrite it as "
+        "job-related evidence.",
+    },
+    "fr": {
+        "why": "Formulé comme des phrases étiquetées à ne pas envoyer (score {score:.2f}), "
+        "par ex. {examples}.",
+        "block": " Aucune règle ne la nomme, mais le modèle est sûr de lui.",
+        "warn": " Les règles n'y ont rien trouvé à bloquer : une personne devrait la relire.",
+        "suggestion": "Si elle décrit la personne plutôt que le travail, réécrivez-la en faits "
+        "liés au poste.",
+    },
+}
+
+
 def _model_finding(
-    model: guard_model.Model, text: str, start: int, end: int, score: float
+    model: guard_model.Model,
+    text: str,
+    start: int,
+    end: int,
+    score: float,
+    lang: str,
+    context: str,
 ) -> Finding:
     sentence = text[start:end]
-    (near, _), *_ = model.nearest(sentence, 1) or [("", "")]
     lead = len(sentence) - len(sentence.lstrip())
-    block = score >= model.block_threshold
+    # The model blocks only in an interviewer's note. In text for a candidate it warns: there
+    # it blocked plain, polite refusals it had never seen ("we will not be offering you the
+    # post"), because most candidate-facing sentences it learned from were ones to block.
+    confident = score >= model.block_threshold and context == "note"
+    severity: Severity = "block" if confident else "warn"
+    # A block quotes two labelled sentences, a warning one: enough to see the resemblance.
+    near = model.nearest(sentence, 2 if severity == "block" else 1)
+    texts = _MODEL_TEXTS.get(lang, _MODEL_TEXTS["en"])
+    examples = ", ".join(f"\u201c{example}\u201d" for example, _ in near)
     return Finding(
         start=start + lead,
         end=start + len(sentence.rstrip()),
         category="second_opinion",
-        severity="block" if block else "warn",
+        severity=severity,
         rule="model.second_opinion",
-        why=f"Worded like labelled sentences that must not be sent (score {score:.2f}), "
-        f"e.g. \u201c{near}\u201d. "
-        + (
-            "No rule names it, but the model is confident: rewrite it as job-related evidence."
-            if block
-            else "The rules found nothing to block: a person should read it."
-        ),
-        suggestion="If it describes the person rather than the work, rewrite it as "
-        "job-related evidence.",
+        why=texts["why"].format(score=score, examples=examples) + texts[severity],
+        suggestion=texts["suggestion"],
     )
 
 

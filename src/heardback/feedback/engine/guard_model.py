@@ -6,7 +6,8 @@ word padded with a space on both sides (" enceinte " gives " en", "enc", …, "n
 it recognise an inflection or a compound it never saw ("grossesse" / "grossesses", "jeunot",
 "unionised"); plus the context (text a candidate reads, or a note). It was trained on the
 labelled development set (`tests/feedback/engine/guard_eval/dev`, 1 = must block). When a
-sentence scores past `threshold` it raises a warning, and past `block_threshold` a block; the
+sentence scores past `threshold` it raises a warning, and past `block_threshold` a block in an
+interviewer's note (in text for a candidate it only warns: see `guard._model_finding`); the
 explanation quotes the nearest labelled sentences. The weights are a data file in the package
 (`guard_model.json`, written from the project's own labelled data, same licence as the code);
 nothing is downloaded at run time.
@@ -53,6 +54,9 @@ class Featurizer:
     high: int = 5
     char_scale: float = _CHAR_SCALE
     rules: bool = False  # what the rules saw (`guard.rule_context`): warned and topic categories
+    # The context as a feature: off, because most candidate-context items of the dev part must
+    # block, and the model then blocked plain praise such as "Solid SQL." written to a candidate.
+    context: bool = False
 
     def words(self, text: str, folded: bool = False) -> list[str]:
         """The sentence's distinct words, in order."""
@@ -72,7 +76,7 @@ class Featurizer:
     def vector(self, text: str, context: str, extra: Iterable[str] = ()) -> dict[str, float]:
         """Feature -> value for one labelled sentence (training and cross-validation)."""
         words = self.words(text)
-        out: dict[str, float] = {f"@ctx:{context}": 1.0}
+        out: dict[str, float] = {f"@ctx:{context}": 1.0} if self.context else {}
         for word in words:
             out[word] = 1.0
             for gram in self.grams(word):
@@ -123,7 +127,7 @@ class Model:
         words = list(dict.fromkeys(words))
         weights = self.weights
         per_word = self._per_word
-        z = self.bias + weights.get(f"@ctx:{context}", 0.0)
+        z = self.bias + (weights.get(f"@ctx:{context}", 0.0) if self.featurizer.context else 0.0)
         for word in words:
             weight = per_word.get(word)
             z += self._word_weight(word) if weight is None else weight
@@ -244,6 +248,7 @@ def save(model: Model, path: Path) -> None:
             "high": model.featurizer.high,
             "char_scale": model.featurizer.char_scale,
             "rules": model.featurizer.rules,
+            "context": model.featurizer.context,
         },
         "weights": dict(sorted(model.weights.items())),
         "examples": [list(e) for e in model.examples],
@@ -344,6 +349,7 @@ def figures(
 FEATURE_SETS = {
     "words": Featurizer(chars=False),
     "words+chars": Featurizer(),
+    "words+chars+context": Featurizer(context=True),
     "words+chars+rules": Featurizer(rules=True),
 }
 
