@@ -23,6 +23,7 @@ dev part (folds by item id) for each feature set; `train` writes the shipped wei
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import sys
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
+from operator import itemgetter
 from pathlib import Path
 
 from heardback.feedback.engine.guard_rules import fold_phrase, key_text
@@ -141,15 +143,33 @@ class Model:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def nearest(self, text: str, k: int = 2) -> list[tuple[str, str]]:
-        """The `k` labelled sentences sharing the most weighted words with `text`."""
-        mine = {f for f in _word_features(text) if f in self.weights}
-        features, holders = _example_index(self)
+        """The `k` labelled sentences sharing the most weighted words with `text` (remembered
+        for recent sentences: the live guard and the "Candidate-safe" tag re-check the same
+        comment often)."""
+        return list(_nearest(self, text, k))
+
+    def _nearest(self, text: str, k: int) -> tuple[tuple[str, str], ...]:
+        """`nearest`, uncached.
+
+        Only the sentence's six most block-leaning words and pairs are looked up: they are what
+        the explanation should show, and common words would make every example a candidate."""
+        weights = self.weights
+        mine = heapq.nlargest(
+            6, (f for f in _word_features(text) if weights.get(f, 0.0) > 0), key=weights.__getitem__
+        )
+        norms, holders = _example_index(self)
         shared: dict[int, float] = {}
         for f in mine:
+            weight = weights[f]
             for index in holders.get(f, ()):
-                shared[index] = shared.get(index, 0.0) + abs(self.weights[f])
-        ranked = sorted(shared, key=lambda i: (-shared[i] / math.sqrt(1 + len(features[i])), i))
-        return [self.examples[i] for i in ranked[:k]]
+                shared[index] = shared.get(index, 0.0) + weight * norms[index]
+        best = heapq.nlargest(k, sorted(shared.items()), key=itemgetter(1))
+        return tuple(self.examples[i] for i, _ in best)
+
+
+@lru_cache(maxsize=2048)
+def _nearest(model: Model, text: str, k: int) -> tuple[tuple[str, str], ...]:
+    return model._nearest(text, k)
 
 
 @lru_cache(maxsize=4)
@@ -169,16 +189,15 @@ def _word_features(text: str) -> set[str]:
 
 
 @lru_cache(maxsize=4)
-def _example_index(
-    model: Model,
-) -> tuple[tuple[frozenset[str], ...], dict[str, list[int]]]:
-    """Each example's word features, and which examples hold each feature (built once)."""
-    features = tuple(frozenset(_word_features(text)) for text, _ in model.examples)
+def _example_index(model: Model) -> tuple[tuple[float, ...], dict[str, list[int]]]:
+    """Per example, 1 / sqrt(1 + its number of word features) (long examples share more by
+    chance), and which examples hold each feature: built once per model."""
+    features = [_word_features(text) for text, _ in model.examples]
     holders: dict[str, list[int]] = {}
     for index, held in enumerate(features):
-        for f in held:
+        for f in sorted(held):
             holders.setdefault(f, []).append(index)
-    return features, holders
+    return tuple(1 / math.sqrt(1 + len(held)) for held in features), holders
 
 
 def fit(
