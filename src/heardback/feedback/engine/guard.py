@@ -95,8 +95,10 @@ def check(
 
     `other_names` are other candidates' names (a leak when quoted); `own_names` are the
     reader's own, which callers may leave in `other_names` so one shared tuple serves a
-    whole job and its matcher is built once. With `second_opinion`, sentences the rules pass
-    are also scored by the learned model (`guard_model`), which can only add warnings.
+    whole job and its matcher is built once. With `second_opinion`, sentences the rules did
+    not block are also scored by the learned model (`guard_model`): it adds a warning, or in a
+    note a block when confident, never removes a finding. Callers checking what people write
+    pass it; the engine's own composed notes do not (the model never saw the phrasebook).
     """
     if context not in ("note", "candidate"):
         raise ValueError(f"unknown context {context!r}: use 'note' or 'candidate'")
