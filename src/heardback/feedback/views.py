@@ -312,7 +312,14 @@ def guard_check(request: HttpRequest) -> HttpResponse:
     text = str(request.POST.get(name, ""))
     context: guard.Context = "note" if request.POST.get("context") == "note" else "candidate"
     language = str(request.POST.get("lang") or getattr(request, "LANGUAGE_CODE", "en"))
-    findings = guard.check(text[:20_000], lang=language, context=context)
+    # What interviewers write (a scorecard's boxes) also gets the learned second opinion;
+    # a note's text is the engine's wording, which the model was not trained on.
+    findings = guard.check(
+        text[:20_000],
+        lang=language,
+        context=context,
+        second_opinion=name.startswith(("evidence_", "comment_")),
+    )
     return render(
         request,
         "feedback/_guard_findings.html",

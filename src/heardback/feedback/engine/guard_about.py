@@ -63,6 +63,8 @@ _STOPS = _words(
 )
 
 _OF = _words("de des du")
+_AND = _words("and or et ou")
+_PLURAL_POSSESSIVES = _words("their leur leurs")
 _CONTRASTS = _words("but however though although yet except mais cependant pourtant sauf")
 
 # Folded forms (lower case, no accents). Each language: possessives, candidate words, reasons,
@@ -238,8 +240,22 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         if last in cues["after"] or last in cues["people"]:
             return "topic"
     clause = _CLAUSE_END.split(tail, maxsplit=1)[0]
-    after = [_base(w) for w in _WORD.findall(clause)][:_WINDOW_AFTER]
-    if before and before[-1] in cues["possessive"]:
+    after_all = [_base(w) for w in _WORD.findall(clause)]
+    # "maternity and paternity leave", "congés maternité et paternité de 300 agents": a word
+    # coordinated with the match shares its noun, so what follows the pair decides.
+    if len(after_all) > 2 and after_all[0] in _AND and matched and after_all[1] != matched[-1]:
+        after_all = after_all[2:]
+    after = after_all[:_WINDOW_AFTER]
+    # "patients ... their pre-op checks": a plural possessive whose antecedent is the people
+    # a job serves, named earlier in the sentence, is theirs, not the candidate's.
+    plural_owner = (
+        bool(before)
+        and before[-1] in _PLURAL_POSSESSIVES
+        and any(w in cues["people"] for w in before_all[:-1])
+    )
+    if plural_owner:
+        before, before_all = before[:-1], before_all[:-1]  # read it as "the"
+    elif before and before[-1] in cues["possessive"]:
         return "person"
     if any(w in cues["reason"] for w in matched):
         return "person"  # "too young", "trop jeune": the match is itself a reason
