@@ -7,9 +7,9 @@ from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
 from heardback.accounts.models import Organization, User
+from heardback.accounts.roles import Capability, member_who_can
 from heardback.feedback.models import FeedbackNote
 from heardback.hiring.models import Application, ScorecardRating
-from heardback.hiring.selectors import DECIDER_ROLES
 
 # The statuses that are owed a note (unless their reason sends none).
 NOTE_STATUSES = (Application.Status.REJECTED, Application.Status.WITHDRAWN)
@@ -22,10 +22,7 @@ def feedback_note_get_for_user(*, user: User, pk: int | str) -> FeedbackNote:
             FeedbackNote.objects.select_related(
                 "application__candidate", "application__job__recruiter", "organization"
             )
-            .filter(
-                organization__memberships__user=user,
-                organization__memberships__role__in=DECIDER_ROLES,
-            )
+            .filter(member_who_can(user, Capability.SEND_NOTES))
             .get(pk=pk)
         )
     except (ObjectDoesNotExist, ValueError, TypeError):

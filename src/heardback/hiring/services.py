@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from heardback.accounts.models import Membership, Organization, User
-from heardback.accounts.selectors import user_role
+from heardback.accounts.roles import Capability
+from heardback.accounts.selectors import user_can
 from heardback.accounts.services import audit
 from heardback.feedback.engine.guard import Finding
 from heardback.hiring import candidate_safety
@@ -32,11 +33,11 @@ from heardback.hiring.models import (
 )
 from heardback.hiring.selectors import candidate_find_by_email
 
-DECIDERS = {Membership.Role.ADMIN, Membership.Role.RECRUITER, Membership.Role.HIRING_MANAGER}
-
 
 def _require_decider(*, actor: User, application: Application) -> None:
-    if user_role(user=actor, organization=application.organization) not in DECIDERS:
+    if not user_can(
+        user=actor, organization=application.organization, capability=Capability.DECIDE_REJECTIONS
+    ):
         raise PermissionDenied("Only recruiters, hiring managers and admins record decisions.")
 
 
@@ -479,7 +480,7 @@ def scorecard_submit(*, scorecard: Scorecard, recorded_actor: User | None = None
 
 
 def _require_decider_of(*, actor: User, organization: Organization) -> None:
-    if user_role(user=actor, organization=organization) not in DECIDERS:
+    if not user_can(user=actor, organization=organization, capability=Capability.DECIDE_REJECTIONS):
         raise PermissionDenied("Only recruiters, hiring managers and admins change hiring records.")
 
 

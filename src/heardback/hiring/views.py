@@ -8,7 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from heardback.accounts.selectors import organization_current, user_role
+from heardback.accounts.roles import Capability, can
+from heardback.accounts.selectors import organization_current, user_can, user_role
 from heardback.feedback.models import FeedbackNote
 from heardback.feedback.review import review_labels
 from heardback.hiring import selectors, services
@@ -50,8 +51,11 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "job": job,
             "organization": job.organization,
-            "can_decide": user_role(user=_user(request), organization=job.organization)
-            in selectors.DECIDER_ROLES,
+            "can_decide": user_can(
+                user=_user(request),
+                organization=job.organization,
+                capability=Capability.DECIDE_REJECTIONS,
+            ),
             "pipeline": pipeline,
             "status": status,
             "query": query,
@@ -92,7 +96,7 @@ def _application_page(
             "organization": application.organization,
             "interviews": interviews,
             "scorecards": scorecards,
-            "can_decide": role in selectors.DECIDER_ROLES,
+            "can_decide": can(role, Capability.DECIDE_REJECTIONS),
             "reject_form": reject_form or RejectForm(application=application),
             "advance_form": advance_form or AdvanceForm(application=application),
             "notes": [
