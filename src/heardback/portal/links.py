@@ -2,7 +2,7 @@
 
 The feedback engine and the portal's emails write PORTAL_URL_PLACEHOLDER; the outbox worker,
 holding the secret, replaces it with the candidate's link as it sends the email
-(outbox.services._fill_portal_links), so neither the note nor the outbox row holds a live link.
+(outbox.services.deliver), so neither the note nor the outbox row holds a live link.
 """
 
 from __future__ import annotations
