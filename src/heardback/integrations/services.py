@@ -25,7 +25,7 @@ from heardback.accounts.roles import Capability
 from heardback.accounts.selectors import user_can
 from heardback.accounts.services import audit
 from heardback.integrations import uploads
-from heardback.integrations.importers import IMPORTERS, ImportReport
+from heardback.integrations.importers import ImportReport, import_dump
 from heardback.integrations.importers.base import ProgressCallback
 from heardback.integrations.models import ImportRun
 
@@ -181,7 +181,8 @@ def _import(
     progress = RunProgress(run.pk, also=also)
     report = None
     try:
-        report = IMPORTERS[run.source](
+        report = import_dump(
+            run.source,
             path,
             organization=run.organization,
             dry_run=run.dry_run,

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 
 from heardback.accounts.models import User
+from heardback.closure import calendar
 from heardback.hiring.models import Application
 from heardback.outbox import delivery
 from heardback.outbox.models import OutboundEmail
@@ -19,15 +20,12 @@ from heardback.portal.texts import texts_for
 
 def local_date(value: datetime, time_zone: str) -> str:
     """A date as the candidate reads it: in the organization's time zone and active language."""
-    return formats.date_format(timezone.localtime(value, zone(time_zone)), "j F Y")
+    return formats.date_format(timezone.localtime(value, zone_or_utc(time_zone)), "j F Y")
 
 
-def zone(name: str) -> zoneinfo.ZoneInfo:
-    """The named time zone, UTC when the name is unknown."""
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
+def zone_or_utc(name: str) -> zoneinfo.ZoneInfo:
+    """The named time zone, UTC when the name is unknown (a page must still show a date)."""
+    return calendar.zone(name, fallback=zoneinfo.ZoneInfo("UTC"))
 
 
 def render_email(name: str, language: str, context: dict[str, Any]) -> tuple[str, str, str]:
