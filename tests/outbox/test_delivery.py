@@ -114,7 +114,7 @@ def test_a_note_gets_the_candidates_private_link_only_in_the_email_it_sends(
     smtp_sink: SmtpSink,
     clock: time_machine.Coordinates,
 ) -> None:
-    from heardback.portal.links import PORTAL_TOKEN_PLACEHOLDER, PORTAL_URL_PLACEHOLDER
+    from heardback.core.links import PORTAL_TOKEN_PLACEHOLDER, PORTAL_URL_PLACEHOLDER
 
     queue_one(
         org, recruiter, make_note, text=f"Your page: {PORTAL_URL_PLACEHOLDER}",
@@ -199,7 +199,7 @@ def test_the_next_batches_reuse_the_connection_and_a_failure_opens_a_new_one(
 def test_each_email_of_a_batch_carries_its_own_candidates_link(
     org: Organization, recruiter: User, make_note: MakeNote, smtp_sink: SmtpSink
 ) -> None:
-    from heardback.portal.links import PORTAL_URL_PLACEHOLDER
+    from heardback.core.links import PORTAL_URL_PLACEHOLDER
     from heardback.portal.services import candidate_link_resolve
 
     notes = [
@@ -228,8 +228,8 @@ def test_a_link_that_cannot_be_issued_holds_back_only_its_own_email(
 ) -> None:
     from django.db import OperationalError
 
-    from heardback.portal import services as portal_services
-    from heardback.portal.links import PORTAL_URL_PLACEHOLDER
+    from heardback.core.links import PORTAL_URL_PLACEHOLDER
+    from heardback.portal.services import links as portal_links
 
     notes = [
         make_note(first_name=name, email=f"{name.lower()}@mail.example",
@@ -237,7 +237,7 @@ def test_a_link_that_cannot_be_issued_holds_back_only_its_own_email(
         for name in ("Ada", "Grace", "Linus")
     ]  # fmt: skip
     feedback_notes_queue(actor=recruiter, organization=org)
-    issue = portal_services.candidate_links_issue
+    issue = portal_links.candidate_links_issue
 
     def issue_except_for_grace(*, applications: list[object], **kwargs: object) -> object:
         # Grace's row stays locked: the batch that includes her fails, then her link alone.
@@ -245,7 +245,7 @@ def test_a_link_that_cannot_be_issued_holds_back_only_its_own_email(
             raise OperationalError("could not obtain lock on row in relation")
         return issue(applications=applications, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(portal_services, "candidate_links_issue", issue_except_for_grace)
+    monkeypatch.setattr(portal_links, "candidate_links_issue", issue_except_for_grace)
 
     assert deliver() == DeliverySummary(sent=2, retried=1)
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from django.db.models import Prefetch
 
 from heardback.accounts.models import Organization
+from heardback.core.links import PORTAL_URL_PLACEHOLDER
 from heardback.feedback import engine
 from heardback.hiring.models import (
     Application,
@@ -17,7 +18,6 @@ from heardback.hiring.models import (
     Scorecard,
     ScorecardRating,
 )
-from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 
 RECRUITER_TITLE = {"en": "Recruiter", "fr": "Recrutement"}
 

@@ -16,9 +16,9 @@ from django.utils import timezone
 from heardback.accounts.models import Organization, User
 from heardback.accounts.roles import Capability, member_who_can
 from heardback.closure.selectors import expected_date_for
+from heardback.core import links
 from heardback.feedback.models import FeedbackNote
 from heardback.hiring.models import Application, Candidate, Interview, Job, PipelineStage
-from heardback.portal import links
 from heardback.portal.models import (
     CandidateLink,
     Consent,

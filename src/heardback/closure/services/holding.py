@@ -24,10 +24,10 @@ from heardback.closure.services.clocks import (
     policy_get,
 )
 from heardback.closure.services.emails import email_language, render_email
+from heardback.core.links import PORTAL_URL_PLACEHOLDER
 from heardback.hiring.models import Application
 from heardback.outbox import delivery
 from heardback.outbox.services import email_enqueue
-from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 
 logger = logging.getLogger(__name__)
 

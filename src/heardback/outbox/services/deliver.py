@@ -15,13 +15,12 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
-from heardback.hiring.models import Application
-from heardback.outbox import delivery
+from heardback.core.links import PORTAL_TOKEN_PLACEHOLDER, portal_links_replace
+from heardback.outbox import delivery, links
 from heardback.outbox.models import OutboundEmail
 from heardback.outbox.services import record
 from heardback.outbox.services.claim import outbound_emails_claim, worker_name
 from heardback.outbox.services.record import DeliverySummary
-from heardback.portal.links import PORTAL_TOKEN_PLACEHOLDER, portal_links_replace
 
 logger = logging.getLogger(__name__)
 Status = OutboundEmail.Status
@@ -233,13 +232,11 @@ def _fill_portal_links(batch: list[OutboundEmail]) -> dict[int, delivery.Failure
 
     The stored row keeps the placeholder, so no outbox row ever holds a live link; the link
     is recomputed from its nonce, so every attempt carries the same one. The links a batch
-    needs are looked up, and issued the first time, all at once before its first send: a
-    few queries and one commit for a hundred emails. Should that fail, each email's link is
-    tried on its own, so that one link that cannot be had holds back one email. Returns the
-    emails whose link could not be had, to be retried later.
+    needs are asked for (and issued the first time) all at once before its first send: a
+    few queries and one commit for a hundred emails. Should that fail, each application's
+    link is asked for on its own, so that one link that cannot be had holds back one email.
+    Returns the emails whose link could not be had, to be retried later.
     """
-    from heardback.portal.services import candidate_link_url, candidate_links_issue
-
     waiting = [
         email
         for email in batch
@@ -248,31 +245,26 @@ def _fill_portal_links(batch: list[OutboundEmail]) -> dict[int, delivery.Failure
     unfilled: dict[int, delivery.Failure] = {}
     if not waiting:
         return unfilled
-    applications = list(
-        Application.objects.filter(pk__in={email.application_id for email in waiting}).only(
-            "organization_id"
-        )
-    )
+    application_ids = sorted({email.application_id for email in waiting if email.application_id})
+    addresses: dict[int, str] = {}
     try:
-        links = candidate_links_issue(applications=applications)
+        addresses.update(links.candidate_link_addresses(application_ids))
     except Exception:
         logger.exception("outbox: portal links for a batch; trying them one by one")
-        links = {}
-        for application in applications:
+        for application_id in application_ids:
             try:
-                links.update(candidate_links_issue(applications=[application]))
+                addresses.update(links.candidate_link_addresses([application_id]))
             except Exception as error:
                 for email in waiting:
-                    if email.application_id == application.pk:
+                    if email.application_id == application_id:
                         unfilled[email.pk] = delivery.Failure(f"Portal link: {error}", bounce=False)
     for email in waiting:
-        link = links.get(email.application_id or 0)
-        if link is None:
+        url = addresses.get(email.application_id or 0)
+        if url is None:
             unfilled.setdefault(
                 email.pk, delivery.Failure("Portal link: no application to link to.", bounce=False)
             )
             continue
-        url = candidate_link_url(link)
         email.text = portal_links_replace(email.text, url)
         email.html = portal_links_replace(email.html, url)
     return unfilled

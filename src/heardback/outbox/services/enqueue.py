@@ -20,11 +20,11 @@ from django.utils.translation import gettext
 
 from heardback.accounts.models import Organization, User
 from heardback.accounts.services import audit
+from heardback.core.links import placeholder_neutralize
 from heardback.feedback.models import FeedbackNote
 from heardback.hiring.models import Application, Job
 from heardback.outbox import delivery
 from heardback.outbox.models import OutboundEmail
-from heardback.portal.links import placeholder_neutralize
 
 logger = logging.getLogger(__name__)
 Status = OutboundEmail.Status

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 
 from heardback.accounts.models import User
 from heardback.accounts.services import audit
+from heardback.core.links import PORTAL_URL_PLACEHOLDER
 from heardback.hiring.models import Application
 from heardback.outbox import delivery
 from heardback.outbox.services import email_enqueue
-from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 from heardback.portal.models import (
     ANSWER_MAX_LENGTH,
     QUESTION_MAX_LENGTH,
