@@ -6,11 +6,11 @@ import zoneinfo
 from datetime import datetime
 from typing import Any
 
-from django.template.loader import render_to_string
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 
 from heardback.accounts.models import User
 from heardback.closure import calendar
+from heardback.core import mail
 from heardback.hiring.models import Application
 from heardback.outbox import delivery
 from heardback.outbox.models import OutboundEmail
@@ -26,15 +26,6 @@ def local_date(value: datetime, time_zone: str) -> str:
 def zone_or_utc(name: str) -> zoneinfo.ZoneInfo:
     """The named time zone, UTC when the name is unknown (a page must still show a date)."""
     return calendar.zone(name, fallback=zoneinfo.ZoneInfo("UTC"))
-
-
-def render_email(name: str, language: str, context: dict[str, Any]) -> tuple[str, str, str]:
-    """Subject, text and HTML of templates/portal/emails/<name>.*, in `language`."""
-    with translation.override(language):
-        subject = render_to_string(f"portal/emails/{name}.subject.txt", context)
-        text = render_to_string(f"portal/emails/{name}.txt", context)
-        html = render_to_string(f"portal/emails/{name}.html", context)
-    return " ".join(subject.split()), text, html
 
 
 def recruiter_mailbox(application: Application, fallback: User | None = None) -> str | None:
@@ -67,7 +58,7 @@ def candidate_email_enqueue(
         "greeting": t["email_greeting"].format(name=candidate.first_name),
         "signoff": t["email_signoff"].format(org=organization.name),
     }
-    subject, text, html = render_email(name, language, context)
+    subject, text, html = mail.render_email(f"portal/emails/{name}", language, context)
     return email_enqueue(
         organization=organization,
         to=delivery.mailbox(candidate.full_name, candidate.email, field="to"),
