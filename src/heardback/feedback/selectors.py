@@ -9,6 +9,7 @@ from django.http import Http404
 from heardback.accounts.models import Organization, User
 from heardback.accounts.roles import Capability, member_who_can
 from heardback.feedback.models import FeedbackNote
+from heardback.feedback.review import review_labels
 from heardback.hiring.models import Application, ScorecardRating
 
 # The statuses that are owed a note (unless their reason sends none).
@@ -27,6 +28,12 @@ def feedback_note_get_for_user(*, user: User, pk: int | str) -> FeedbackNote:
         )
     except (ObjectDoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def application_page_notes(application: Application) -> dict[str, object]:
+    """For the application page: its current notes, each with why it needs a person's review."""
+    notes = FeedbackNote.objects.filter(application=application, is_current=True)
+    return {"notes": [(note, review_labels(note.review_reasons, note.quality)) for note in notes]}
 
 
 def feedback_queue(

@@ -10,9 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from heardback.accounts.roles import Capability, can
 from heardback.accounts.selectors import organization_current, user_can, user_role
-from heardback.feedback.models import FeedbackNote
-from heardback.feedback.review import review_labels
-from heardback.hiring import selectors, services
+from heardback.hiring import panels, selectors, services
 from heardback.hiring.forms import AdvanceForm, RejectForm
 from heardback.hiring.models import (
     Application,
@@ -99,10 +97,7 @@ def _application_page(
             "can_decide": can(role, Capability.DECIDE_REJECTIONS),
             "reject_form": reject_form or RejectForm(application=application),
             "advance_form": advance_form or AdvanceForm(application=application),
-            "notes": [
-                (note, review_labels(note.review_reasons, note.quality))
-                for note in FeedbackNote.objects.filter(application=application, is_current=True)
-            ],
+            **panels.application_page_context(application),
         },
         status=status,
     )
