@@ -131,9 +131,9 @@ class _Commits(logging.Handler):
 
 def _seed(round_: int, emails: int, *, links: bool) -> Any:
     from heardback.accounts.models import Organization, User
+    from heardback.core.links import PORTAL_URL_PLACEHOLDER
     from heardback.feedback.models import FeedbackNote
     from heardback.hiring.models import Application, Candidate, Job
-    from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 
     org = Organization.objects.create(
         slug=f"bench{round_}", name="Acme", sender_name="Acme Talent",

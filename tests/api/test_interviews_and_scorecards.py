@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from heardback.accounts.models import AuditEvent, Organization, User
+from heardback.accounts.models import AuditEvent, Membership, Organization, User
 from heardback.hiring.models import Interview, Scorecard
 from tests import factories
-from tests.api.conftest import ApiClient, World, assert_error
+from tests.api.conftest import ApiClient, World, assert_error, make_key
 
 pytestmark = pytest.mark.django_db
 
@@ -119,6 +119,39 @@ def test_scorecard_is_updated_then_submitted(api: ApiClient, world: World) -> No
     assert event.data["on_behalf_of"] == world.interviewer.pk
     error = assert_error(api.put(path, {"overall_recommendation": "yes"}), 400, "refused")
     assert "already submitted" in error["message"]
+
+
+def test_an_operators_key_is_the_actor_of_a_scorecard_it_submits_not_the_interviewer(
+    org: Organization, world: World
+) -> None:
+    operator = ApiClient(make_key(org, None))
+    created = operator.post(
+        "/scorecards",
+        {"interview_id": world.interview.pk, "interviewer_id": world.interviewer.pk,
+         "overall_recommendation": "yes", "ratings": [_rating(world)]},
+    ).json()  # fmt: skip
+    assert operator.post(f"/scorecards/{created['id']}/submit").status_code == 200
+    # The interviewer did not submit it: a key that acts for no one is recorded as no one.
+    event = AuditEvent.objects.get(action="scorecard.submit")
+    assert event.actor is None
+    assert event.data["on_behalf_of"] == world.interviewer.pk
+
+
+def test_the_interviewer_submitting_their_own_scorecard_is_on_no_ones_behalf(
+    org: Organization, world: World
+) -> None:
+    # An admin on the panel, with a key of their own.
+    Membership.objects.filter(organization=org, user=world.interviewer).update(role="admin")
+    own = ApiClient(make_key(org, world.interviewer))
+    created = own.post(
+        "/scorecards",
+        {"interview_id": world.interview.pk, "interviewer_id": world.interviewer.pk,
+         "overall_recommendation": "yes", "ratings": [_rating(world)], "submit": True},
+    )  # fmt: skip
+    assert created.status_code == 201, created.content
+    event = AuditEvent.objects.get(action="scorecard.submit")
+    assert event.actor == world.interviewer
+    assert "on_behalf_of" not in event.data
 
 
 def test_scorecard_can_be_submitted_in_one_call(api: ApiClient, world: World) -> None:

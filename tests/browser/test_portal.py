@@ -20,10 +20,10 @@ from playwright.sync_api import expect
 from pytest_django.fixtures import Settings
 
 from heardback.accounts.models import Organization, User
+from heardback.core.links import PORTAL_URL_PLACEHOLDER
 from heardback.feedback.models import FeedbackNote
 from heardback.hiring.models import Application
 from heardback.outbox.services import outbound_emails_deliver_due
-from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 from tests import factories
 from tests.browser.chromium import TIMEOUT_MS, screenshot
 from tests.outbox.smtp import Received, SmtpSink

@@ -1,4 +1,4 @@
-"""What the candidate portal and the report read: dates, next steps, closure figures."""
+"""What the candidate portal and the report read: dates, closure figures."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from heardback.closure.selectors import (
     application_get_for_decider,
     closure_report,
     expected_date_for,
-    next_step_for,
 )
 from heardback.closure.services import closure_policy_update, closure_sweep
 from heardback.hiring.models import Application
@@ -29,16 +28,6 @@ def test_a_candidate_waiting_on_scorecards_is_told_when_they_will_hear(
     application = make_application(paris(2026, 3, 2, 10))
     now = paris(2026, 3, 2, 15)
     assert expected_date_for(application, now=now) == dt.date(2026, 3, 10)
-    assert next_step_for(application, now=now) == "You will hear from us by Tuesday 10 March 2026."
-
-
-def test_the_next_step_is_in_the_candidates_language(
-    team: Team, make_application: MakeApplication
-) -> None:
-    application = make_application(paris(2026, 3, 2, 10), language="fr")
-    assert next_step_for(application, now=paris(2026, 3, 2, 15)) == (
-        "Vous aurez de nos nouvelles d’ici le mardi 10 mars 2026."
-    )
 
 
 def test_a_missed_date_is_never_presented_as_a_promise(
@@ -49,7 +38,6 @@ def test_a_missed_date_is_never_presented_as_a_promise(
     )
     now = paris(2026, 3, 16, 9)
     assert expected_date_for(application, now=now) is None
-    assert next_step_for(application, now=now).startswith("We are taking longer than planned")
 
 
 def test_after_a_holding_update_the_promised_date_is_the_expected_one(
@@ -62,7 +50,6 @@ def test_after_a_holding_update_the_promised_date_is_the_expected_one(
     closure_sweep(now=paris(2026, 3, 16, 9))
     now = paris(2026, 3, 17, 9)
     assert expected_date_for(application, now=now) == dt.date(2026, 3, 23)
-    assert next_step_for(application, now=now) == "You will hear from us by Monday 23 March 2026."
 
 
 def test_a_rejected_candidate_hears_nothing_about_the_outcome_before_their_feedback(
@@ -74,29 +61,17 @@ def test_a_rejected_candidate_hears_nothing_about_the_outcome_before_their_feedb
         decision="reject",
         decided_at=paris(2026, 3, 4, 9),
     )
-    # The same sentence as for any wait: the feedback note is where they learn the decision.
-    assert next_step_for(application, now=paris(2026, 3, 4, 10)) == (
-        "You will hear from us by Friday 6 March 2026."
-    )
+    # A date as for any wait: the feedback note is where they learn the decision.
+    assert expected_date_for(application, now=paris(2026, 3, 4, 10)) == dt.date(2026, 3, 6)
     note_add(application, status="sent", sent_at=paris(2026, 3, 5, 16))
     assert expected_date_for(application, now=paris(2026, 3, 6)) is None
-    assert next_step_for(application, now=paris(2026, 3, 6)) == (
-        "We shared our decision with you on Thursday 5 March 2026."
-    )
 
 
-def test_next_interview_and_withdrawal_and_not_started(
+def test_an_interview_still_ahead_promises_no_date_yet(
     team: Team, make_application: MakeApplication
 ) -> None:
     booked = make_application(paris(2026, 3, 20, 14))
-    assert next_step_for(booked, now=paris(2026, 3, 2)) == (
-        "Your next interview is planned for Friday 20 March 2026."
-    )
     assert expected_date_for(booked, now=paris(2026, 3, 2)) is None
-    fresh = make_application()
-    assert next_step_for(fresh).startswith("Your application is in progress.")
-    gone = make_application(paris(2026, 3, 2, 10), status="withdrawn", language="fr")
-    assert next_step_for(gone).startswith("Vous avez retiré votre candidature.")
 
 
 def test_deciders_reach_their_organizations_applications_only(

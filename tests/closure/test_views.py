@@ -13,9 +13,9 @@ from django.test.utils import CaptureQueriesContext
 
 from heardback.accounts.models import User
 from heardback.closure.services import closure_sweep
+from heardback.core.links import PORTAL_URL_PLACEHOLDER
 from heardback.hiring.models import Application
 from heardback.outbox.services import outbound_emails_deliver_due
-from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 from heardback.portal.models import CandidateLink
 from heardback.portal.services import candidate_link_url
 from tests.closure.conftest import MakeApplication, Team, emails, note_add, paris

@@ -89,7 +89,7 @@ def test_a_draft_keeps_a_blocked_comment_and_the_submit_of_it_is_refused(
     assert draft.ratings.get().candidate_comment == TOO_OLD
     # The API's "submit as last saved" goes through the same rule.
     with pytest.raises(ValidationError, match="too old"):
-        services.scorecard_submit(scorecard=draft)
+        services.scorecard_submit(actor=None, scorecard=draft)
     draft.refresh_from_db()
     assert draft.submitted_at is None
 

@@ -19,7 +19,7 @@ from django.test import Client
 
 from heardback.accounts.models import Invitation, Membership, Organization, User
 from heardback.api.services import api_key_create
-from heardback.integrations.importers import IMPORTERS
+from heardback.integrations.importers import READERS, import_dump
 from heardback.integrations.models import ImportRun
 from heardback.integrations.services import import_run_execute
 from tests import factories
@@ -72,7 +72,7 @@ def _import_as_b(channel: str, source: str, b: Organization, recruiter: User) ->
 
 
 @pytest.mark.parametrize("channel", ["command line", "web", "api"])
-@pytest.mark.parametrize("source", sorted(IMPORTERS))
+@pytest.mark.parametrize("source", sorted(READERS))
 def test_an_import_by_b_with_as_ids_and_emails_leaves_a_untouched(
     org: Organization, other_org: Organization, source: str, channel: str
 ) -> None:
@@ -80,7 +80,7 @@ def test_an_import_by_b_with_as_ids_and_emails_leaves_a_untouched(
     for email, name in PEOPLE:
         person = factories.UserFactory(email=email, full_name=name)
         factories.MembershipFactory(organization=a, user=person, role="interviewer")
-    IMPORTERS[source](_path(source), organization=a)
+    import_dump(source, _path(source), organization=a)
     b_recruiter = factories.UserFactory(email="rob@globex.example")
     factories.MembershipFactory(organization=b, user=b_recruiter, role="recruiter")
     before = snapshot(a)

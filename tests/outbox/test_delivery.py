@@ -27,7 +27,9 @@ from tests import factories
 from tests.outbox.conftest import MakeNote
 from tests.outbox.smtp import SmtpSink, free_port
 
-pytestmark = pytest.mark.django_db
+# Committed for real (no test transaction around them): delivery runs the code production runs,
+# each "sent" committed on its own the moment the server accepts the email.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
@@ -112,7 +114,7 @@ def test_a_note_gets_the_candidates_private_link_only_in_the_email_it_sends(
     smtp_sink: SmtpSink,
     clock: time_machine.Coordinates,
 ) -> None:
-    from heardback.portal.links import PORTAL_TOKEN_PLACEHOLDER, PORTAL_URL_PLACEHOLDER
+    from heardback.core.links import PORTAL_TOKEN_PLACEHOLDER, PORTAL_URL_PLACEHOLDER
 
     queue_one(
         org, recruiter, make_note, text=f"Your page: {PORTAL_URL_PLACEHOLDER}",
@@ -197,7 +199,7 @@ def test_the_next_batches_reuse_the_connection_and_a_failure_opens_a_new_one(
 def test_each_email_of_a_batch_carries_its_own_candidates_link(
     org: Organization, recruiter: User, make_note: MakeNote, smtp_sink: SmtpSink
 ) -> None:
-    from heardback.portal.links import PORTAL_URL_PLACEHOLDER
+    from heardback.core.links import PORTAL_URL_PLACEHOLDER
     from heardback.portal.services import candidate_link_resolve
 
     notes = [
@@ -226,8 +228,8 @@ def test_a_link_that_cannot_be_issued_holds_back_only_its_own_email(
 ) -> None:
     from django.db import OperationalError
 
-    from heardback.portal import services as portal_services
-    from heardback.portal.links import PORTAL_URL_PLACEHOLDER
+    from heardback.core.links import PORTAL_URL_PLACEHOLDER
+    from heardback.portal.services import links as portal_links
 
     notes = [
         make_note(first_name=name, email=f"{name.lower()}@mail.example",
@@ -235,7 +237,7 @@ def test_a_link_that_cannot_be_issued_holds_back_only_its_own_email(
         for name in ("Ada", "Grace", "Linus")
     ]  # fmt: skip
     feedback_notes_queue(actor=recruiter, organization=org)
-    issue = portal_services.candidate_links_issue
+    issue = portal_links.candidate_links_issue
 
     def issue_except_for_grace(*, applications: list[object], **kwargs: object) -> object:
         # Grace's row stays locked: the batch that includes her fails, then her link alone.
@@ -243,7 +245,7 @@ def test_a_link_that_cannot_be_issued_holds_back_only_its_own_email(
             raise OperationalError("could not obtain lock on row in relation")
         return issue(applications=applications, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(portal_services, "candidate_links_issue", issue_except_for_grace)
+    monkeypatch.setattr(portal_links, "candidate_links_issue", issue_except_for_grace)
 
     assert deliver() == DeliverySummary(sent=2, retried=1)
 
@@ -572,13 +574,11 @@ def test_the_task_enqueued_after_commit_delivers_without_waiting_for_the_sweep(
     make_note: MakeNote,
     smtp_sink: SmtpSink,
     settings: Settings,
-    django_capture_on_commit_callbacks: pytest.FixtureRequest,
 ) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     make_note()
 
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
-        feedback_notes_queue(actor=recruiter, organization=org)
+    feedback_notes_queue(actor=recruiter, organization=org)  # its commit enqueues the task
 
     assert len(smtp_sink.received()) == 1
     assert OutboundEmail.objects.get().status == "sent"
@@ -599,7 +599,6 @@ def test_the_console_backend_prints_the_email_for_the_demo(
     assert OutboundEmail.objects.get().message_id in capsys.readouterr().out
 
 
-@pytest.mark.django_db(transaction=True)
 def test_the_sent_state_is_committed_within_moments_of_the_servers_250(
     org: Organization,
     recruiter: User,
@@ -628,7 +627,6 @@ def test_the_sent_state_is_committed_within_moments_of_the_servers_250(
     assert not OutboundEmail.objects.filter(sent_at__isnull=True).exists()
 
 
-@pytest.mark.django_db(transaction=True)
 def test_a_database_failure_while_recording_sent_stops_the_round_and_loses_nothing(
     org: Organization,
     recruiter: User,
@@ -639,12 +637,12 @@ def test_a_database_failure_while_recording_sent_stops_the_round_and_loses_nothi
 ) -> None:
     from django.db import OperationalError
 
-    from heardback.outbox import services
+    from heardback.outbox.services import record as recorder
 
     for _ in range(10):
         make_note()
     feedback_notes_queue(actor=recruiter, organization=org)
-    record, calls = services._record_sent, []
+    record, calls = recorder.sent, []
 
     def record_until_the_database_goes(email: OutboundEmail) -> None:
         calls.append(email.pk)
@@ -652,7 +650,7 @@ def test_a_database_failure_while_recording_sent_stops_the_round_and_loses_nothi
             raise OperationalError("server closed the connection unexpectedly")
         record(email)
 
-    monkeypatch.setattr(services, "_record_sent", record_until_the_database_goes)
+    monkeypatch.setattr(recorder, "sent", record_until_the_database_goes)
     with pytest.raises(OperationalError):
         deliver()
 
@@ -660,7 +658,7 @@ def test_a_database_failure_while_recording_sent_stops_the_round_and_loses_nothi
     # sent meanwhile) waits for its lease; nothing else went out.
     assert OutboundEmail.objects.filter(status="sent").count() == 2
     assert len(smtp_sink.received()) <= 4
-    monkeypatch.setattr(services, "_record_sent", record)
+    monkeypatch.setattr(recorder, "sent", record)
     clock.shift(dt.timedelta(seconds=settings.OUTBOX_LEASE_SECONDS + 1))
     deliver()
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from heardback.accounts.models import AuditEvent, Organization, User
+from heardback.core.links import PORTAL_URL_PLACEHOLDER
 from heardback.feedback.models import FeedbackNote
 from heardback.outbox.models import OutboundEmail
 from heardback.outbox.services import (
@@ -19,7 +20,6 @@ from heardback.outbox.services import (
     outbound_email_cancel,
     outbound_emails_claim,
 )
-from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 from tests.outbox.conftest import MakeNote
 
 pytestmark = pytest.mark.django_db

@@ -16,11 +16,11 @@ from django.utils import timezone
 from pytest_django.fixtures import Settings
 
 from heardback.accounts.models import Organization, User
+from heardback.core.links import PORTAL_URL_PLACEHOLDER
 from heardback.feedback.models import FeedbackNote
 from heardback.hiring.models import Application
 from heardback.outbox.services import outbound_emails_deliver_due
 from heardback.portal import services
-from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 from heardback.portal.models import CandidateLink
 from tests import factories
 

@@ -14,9 +14,9 @@ from django.utils import timezone
 from pytest_django.fixtures import Settings
 
 from heardback.accounts.models import AuditEvent, Organization, User
+from heardback.core.links import PORTAL_URL_PLACEHOLDER, portal_links_replace
 from heardback.outbox.models import OutboundEmail
 from heardback.portal import services
-from heardback.portal.links import PORTAL_URL_PLACEHOLDER, portal_links_replace
 from heardback.portal.models import CandidateLink
 from heardback.portal.tokens import token_for
 from tests import factories

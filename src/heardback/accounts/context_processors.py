@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from heardback.accounts.models import Membership
+from heardback.accounts.roles import Capability, can
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
@@ -22,5 +23,5 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         "nav_memberships": memberships,
         "nav_membership": current,
         "nav_role": current.role if current else "",
-        "nav_is_decider": bool(current and current.role != Membership.Role.INTERVIEWER),
+        "nav_is_decider": can(current, Capability.DECIDE_REJECTIONS),
     }

@@ -18,13 +18,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from heardback.accounts.models import Invitation, Language, Membership, Organization, User
 from heardback.accounts.services import audit
+from heardback.core import mail
 from heardback.core.tokens import TOKEN_PATTERN, signed_token, token_hash
 
 VALID_FOR = dt.timedelta(days=7)
@@ -108,8 +108,6 @@ def invitation_create(
 @transaction.atomic
 def invitation_send(*, actor: User | None, invitation: Invitation) -> Invitation:
     """Email the invitation with a fresh link through the outbox; an earlier link stops working."""
-    from heardback.outbox.services import email_enqueue  # delivery sits above accounts
-
     if not invitation.is_open:
         raise ValidationError(_("This invitation was already accepted or revoked."))
     now = timezone.now()
@@ -131,11 +129,10 @@ def invitation_send(*, actor: User | None, invitation: Invitation) -> Invitation
             "url": invitation_url(invitation),
             "expires": formats.date_format(invitation.expires_at, "DATE_FORMAT"),
         }
-        path = f"accounts/emails/invitation.{language}"
-        subject = " ".join(render_to_string(f"{path}.subject.txt", context).split())
-        text = render_to_string(f"{path}.txt", context)
-        html = render_to_string(f"{path}.html", context)
-    email_enqueue(
+    subject, text, html = mail.render_email(
+        f"accounts/emails/invitation.{language}", language, context
+    )
+    mail.email_enqueue(
         organization=organization,
         to=invitation.email,
         subject=subject,

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-from collections.abc import Collection
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
 from heardback.accounts.models import Invitation, Membership, Organization, User
+from heardback.accounts.roles import Capability, can
 
 
 def membership_get(*, user: User, organization: Organization) -> Membership:
@@ -51,20 +50,25 @@ def organization_current(*, user: User, session_slug: str | None) -> Organizatio
     return organization or organization_get_for_user(user=user)
 
 
-def organization_for_roles(
-    *, user: User, session_slug: str | None, roles: Collection[str]
+def user_can(*, user: User, organization: Organization, capability: Capability) -> bool:
+    """Whether the user's role in the organization grants `capability` (False if not a member)."""
+    return can(user_role(user=user, organization=organization), capability)
+
+
+def organization_where_user_can(
+    *, user: User, session_slug: str | None, capability: Capability
 ) -> Organization:
-    """The user's current organization, where their role must be one of `roles` (else 403)."""
+    """The user's current organization, where their role must grant `capability` (else 403)."""
     organization = organization_current(user=user, session_slug=session_slug)
-    if user_role(user=user, organization=organization) not in roles:
+    if not user_can(user=user, organization=organization, capability=capability):
         raise PermissionDenied
     return organization
 
 
 def organization_for_admin(*, user: User, session_slug: str | None) -> Organization:
-    """The user's current organization, where they must be an admin (403 otherwise)."""
-    return organization_for_roles(
-        user=user, session_slug=session_slug, roles=[Membership.Role.ADMIN]
+    """The user's current organization, where they must manage it (403 otherwise)."""
+    return organization_where_user_can(
+        user=user, session_slug=session_slug, capability=Capability.MANAGE_MEMBERS
     )
 
 

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
+from heardback.accounts.roles import ROLE_CAPABILITIES, Capability, can
+
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
@@ -29,14 +31,21 @@ SCOPES: dict[str, StrOrPromise] = {
 }
 
 
+# The capability each scope needs of the key's person (accounts.roles). Interviewers work on
+# their own scorecards in the web app; the API reads organization-wide, so READ needs the
+# capability to see every candidate.
+SCOPE_CAPABILITIES: dict[str, Capability] = {
+    READ: Capability.VIEW_CANDIDATES,
+    WRITE_HIRING: Capability.DECIDE_REJECTIONS,
+    WRITE_FEEDBACK: Capability.SEND_NOTES,
+    IMPORTS: Capability.IMPORT_DATA,
+}
+
 # What each role may do through a key it made: a key acts with its person's role *now*, so an
 # admin demoted to interviewer can no longer read private notes or send feedback with it.
-# Interviewers work on their own scorecards in the web app; the API reads organization-wide.
 ROLE_SCOPES: dict[str, frozenset[str]] = {
-    "admin": frozenset(SCOPES),
-    "recruiter": frozenset(SCOPES),
-    "hiring_manager": frozenset({READ, WRITE_HIRING, WRITE_FEEDBACK}),
-    "interviewer": frozenset(),
+    role: frozenset(scope for scope, needed in SCOPE_CAPABILITIES.items() if can(role, needed))
+    for role in ROLE_CAPABILITIES
 }
 
 

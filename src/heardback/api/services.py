@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from heardback.accounts.models import Organization, User
-from heardback.accounts.selectors import user_role
+from heardback.accounts.roles import Capability
+from heardback.accounts.selectors import user_can
 from heardback.accounts.services import audit
 from heardback.api.models import KEY_PREFIX, ApiKey, hash_key
 from heardback.api.scopes import SCOPES
@@ -31,7 +32,9 @@ LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
 
 def _require_admin(*, user: User | None, organization: Organization) -> None:
     # user=None: an operator at the server's command line, who needs no role.
-    if user is not None and user_role(user=user, organization=organization) != "admin":
+    if user is not None and not user_can(
+        user=user, organization=organization, capability=Capability.MANAGE_MEMBERS
+    ):
         raise PermissionDenied(_("Only admins manage API keys."))
 
 

@@ -20,11 +20,13 @@ MAX_HOLIDAYS = 400
 
 
 @lru_cache(maxsize=256)
-def zone(name: str) -> ZoneInfo:
-    """The ZoneInfo for an IANA name; ValueError for an unknown one."""
+def zone(name: str, *, fallback: ZoneInfo | None = None) -> ZoneInfo:
+    """The ZoneInfo for an IANA name; for an unknown one, `fallback`, else ValueError."""
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
+        if fallback is not None:
+            return fallback
         raise ValueError(
             f"Unknown time zone {name!r}; use an IANA name like Europe/Paris."
         ) from None

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from django.db.models import Prefetch
 
 from heardback.accounts.models import Organization
+from heardback.core.links import PORTAL_URL_PLACEHOLDER
 from heardback.feedback import engine
 from heardback.feedback.engine import fit
 from heardback.hiring.models import (
@@ -19,7 +20,6 @@ from heardback.hiring.models import (
     Scorecard,
     ScorecardRating,
 )
-from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 
 RECRUITER_TITLE = {"en": "Recruiter", "fr": "Recrutement"}
 # "Has this organization partner organizations?", registered by partners/ at start-up.

@@ -11,9 +11,10 @@ from django.http import Http404
 from django.utils import timezone
 
 from heardback.accounts.models import Organization, User
+from heardback.accounts.roles import Capability, member_who_can
 from heardback.feedback.models import FeedbackNote
+from heardback.feedback.review import review_labels
 from heardback.hiring.models import Application, ScorecardRating
-from heardback.hiring.selectors import DECIDER_ROLES
 
 # The statuses that are owed a note (unless their reason sends none).
 NOTE_STATUSES = (Application.Status.REJECTED, Application.Status.WITHDRAWN)
@@ -26,14 +27,17 @@ def feedback_note_get_for_user(*, user: User, pk: int | str) -> FeedbackNote:
             FeedbackNote.objects.select_related(
                 "application__candidate", "application__job__recruiter", "organization"
             )
-            .filter(
-                organization__memberships__user=user,
-                organization__memberships__role__in=DECIDER_ROLES,
-            )
+            .filter(member_who_can(user, Capability.SEND_NOTES))
             .get(pk=pk)
         )
     except (ObjectDoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def application_page_notes(application: Application) -> dict[str, object]:
+    """For the application page: its current notes, each with why it needs a person's review."""
+    notes = FeedbackNote.objects.filter(application=application, is_current=True)
+    return {"notes": [(note, review_labels(note.review_reasons, note.quality)) for note in notes]}
 
 
 def feedback_queue(

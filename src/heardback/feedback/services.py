@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from heardback.accounts.models import Organization, User
-from heardback.accounts.selectors import user_role
+from heardback.accounts.roles import Capability
+from heardback.accounts.selectors import user_can
 from heardback.accounts.services import audit
 from heardback.feedback import engine
 from heardback.feedback.engine import guard
@@ -27,7 +28,6 @@ from heardback.feedback.models import FeedbackNote
 from heardback.feedback.review import SCORECARD_REASONS, ScorecardScreen, review_reasons
 from heardback.feedback.selectors import NOTE_STATUSES, applications_without_note
 from heardback.hiring.models import Application, Job
-from heardback.hiring.selectors import DECIDER_ROLES
 
 # Notes a new draft may replace: nothing a recruiter approved or the outbox holds.
 REPLACEABLE = (FeedbackNote.Status.DRAFT, FeedbackNote.Status.CANCELLED)
@@ -196,8 +196,8 @@ def feedback_note_draft(
     replaces a recruiter's hand-edited draft with the engine's text. `development_requested`:
     the recruiter asks for areas to grow although the reason is not about skills.
     """
-    if actor is not None and (
-        user_role(user=actor, organization=application.organization) not in DECIDER_ROLES
+    if actor is not None and not user_can(
+        user=actor, organization=application.organization, capability=Capability.SEND_NOTES
     ):
         raise PermissionDenied
     if application.status not in NOTE_STATUSES:

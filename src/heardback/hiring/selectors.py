@@ -13,7 +13,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from heardback.accounts.models import Organization, User
-from heardback.accounts.selectors import organization_for_roles, user_role
+from heardback.accounts.roles import Capability, can, member_who_can
+from heardback.accounts.selectors import organization_where_user_can, user_can, user_role
 from heardback.closure import calendar
 from heardback.hiring.models import (
     Application,
@@ -48,20 +49,16 @@ def candidate_get_for_user(*, user: User, pk: object) -> Candidate:
     return _get_for_user(Candidate.objects.all(), user=user, pk=pk)
 
 
-DECIDER_ROLES = ("admin", "recruiter", "hiring_manager")
-
-
 def organization_for_decider(*, user: User, session_slug: str | None) -> Organization:
-    """The user's current organization, where they must be an admin, recruiter or manager."""
-    return organization_for_roles(user=user, session_slug=session_slug, roles=DECIDER_ROLES)
+    """The user's current organization, where they must decide (admin, recruiter, manager)."""
+    return organization_where_user_can(
+        user=user, session_slug=session_slug, capability=Capability.DECIDE_REJECTIONS
+    )
 
 
 def applications_visible_to(user: User) -> QuerySet[Application]:
     """Deciders see their organizations' applications; interviewers only those they interview."""
-    deciders = Q(
-        organization__memberships__user=user,
-        organization__memberships__role__in=DECIDER_ROLES,
-    )
+    deciders = member_who_can(user, Capability.VIEW_CANDIDATES)
     panel = Q(
         organization__memberships__user=user,
         interviews__interviewers=user,
@@ -119,13 +116,11 @@ def scorecards_visible(*, user: User, application: Application) -> list[Scorecar
         .prefetch_related("ratings__competency")
         .order_by("interview__scheduled_at", "id")
     )
-    role = (
-        application.organization.memberships.filter(user=user)
-        .values_list("role", flat=True)
-        .first()
+    sees_all = user_can(
+        user=user, organization=application.organization, capability=Capability.VIEW_CANDIDATES
     )
     own = [s for s in scorecards if s.interviewer_id == user.pk]
-    if role in DECIDER_ROLES or any(s.submitted_at for s in own):
+    if sees_all or any(s.submitted_at for s in own):
         return [s for s in scorecards if s.submitted_at or s.interviewer_id == user.pk]
     return own
 
@@ -224,7 +219,7 @@ def job_pipeline(
     """
     # A decider sees every application of the job: skip the panel subquery, which joins
     # every interview of the organization and costs more than the whole board.
-    if user_role(user=user, organization=job.organization) in DECIDER_ROLES:
+    if user_can(user=user, organization=job.organization, capability=Capability.VIEW_CANDIDATES):
         applications = Application.objects.filter(job=job)
     else:
         applications = applications_visible_to(user).filter(job=job)
@@ -298,13 +293,10 @@ def rejection_reasons_for(*, organization: Organization) -> QuerySet[RejectionRe
     return RejectionReason.objects.filter(organization=organization).order_by("category", "name")
 
 
-RUBRIC_EDITOR_ROLES = ("admin", "recruiter")
-
-
 def can_edit_rubric(*, user: User, job: Job) -> bool:
     """Admins and recruiters edit any rubric of their organization; a manager edits their job's."""
     role = user_role(user=user, organization=job.organization)
-    return role in RUBRIC_EDITOR_ROLES or (bool(role) and job.hiring_manager_id == user.pk)
+    return can(role, Capability.EDIT_RUBRICS) or (bool(role) and job.hiring_manager_id == user.pk)
 
 
 def job_get_for_rubric_editor(*, user: User, pk: object) -> Job:
@@ -331,7 +323,7 @@ def rubric_for_job(*, job: Job) -> list[Competency]:
 
 
 def _require_decider_role(*, user: User, organization: Organization) -> None:
-    if user_role(user=user, organization=organization) not in DECIDER_ROLES:
+    if not user_can(user=user, organization=organization, capability=Capability.DECIDE_REJECTIONS):
         raise PermissionDenied
 
 

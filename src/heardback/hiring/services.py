@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from heardback.accounts.models import Membership, Organization, User
-from heardback.accounts.selectors import user_role
+from heardback.accounts.roles import Capability
+from heardback.accounts.selectors import user_can
 from heardback.accounts.services import audit
 from heardback.feedback.engine.guard import Finding
 from heardback.hiring import candidate_safety
@@ -32,11 +33,11 @@ from heardback.hiring.models import (
 )
 from heardback.hiring.selectors import candidate_find_by_email
 
-DECIDERS = {Membership.Role.ADMIN, Membership.Role.RECRUITER, Membership.Role.HIRING_MANAGER}
-
 
 def _require_decider(*, actor: User, application: Application) -> None:
-    if user_role(user=actor, organization=application.organization) not in DECIDERS:
+    if not user_can(
+        user=actor, organization=application.organization, capability=Capability.DECIDE_REJECTIONS
+    ):
         raise PermissionDenied("Only recruiters, hiring managers and admins record decisions.")
 
 
@@ -106,22 +107,23 @@ class RatingInput:
 @transaction.atomic
 def scorecard_save(
     *,
-    actor: User,
+    actor: User | None,
     scorecard: Scorecard,
     overall: str,
     ratings: Mapping[int, RatingInput],
     key_takeaways: str = "",
     private_notes: str = "",
     submit: bool = False,
-    recorded_actor: User | None = None,
+    on_behalf_of_interviewer: bool = False,
 ) -> Scorecard:
-    """Save the interviewer's own scorecard as a draft, or submit it (then it is final).
+    """Save a scorecard as a draft, or submit it (then it is final).
 
-    `actor` is the interviewer; `recorded_actor`, when a tool fills the scorecard on their
-    behalf (an API key's person), is who the audit log names, with the interviewer beside.
+    In the web app `actor` is the interviewer, who alone fills their scorecard. A tool (an
+    API key) fills it `on_behalf_of_interviewer`: `actor` is then the key's person (None for
+    an operator's key), whom the audit log names as the actor, with the interviewer beside.
     """
     scorecard = Scorecard.objects.select_for_update().get(pk=scorecard.pk)
-    if scorecard.interviewer_id != actor.pk:
+    if not on_behalf_of_interviewer and (actor is None or scorecard.interviewer_id != actor.pk):
         raise PermissionDenied("Only the interviewer can fill this scorecard.")
     if scorecard.submitted_at is not None:
         raise ValidationError(_("This scorecard was already submitted."))
@@ -161,10 +163,14 @@ def scorecard_save(
         scorecard.submitted_at = timezone.now()
     scorecard.save()
     if submit:
-        behalf = {"on_behalf_of": actor.pk} if recorded_actor not in (None, actor) else {}
+        behalf = (
+            {"on_behalf_of": scorecard.interviewer_id}
+            if actor is None or actor.pk != scorecard.interviewer_id
+            else {}
+        )
         audit(
-            organization=scorecard.organization, actor=recorded_actor or actor,
-            action="scorecard.submit", obj=scorecard, **behalf,
+            organization=scorecard.organization, actor=actor, action="scorecard.submit",
+            obj=scorecard, **behalf,
         )  # fmt: skip
     return scorecard
 
@@ -449,18 +455,18 @@ def scorecard_create(
         obj=scorecard, interviewer=interviewer.pk,
     )  # fmt: skip
     return scorecard_save(
-        actor=interviewer,
+        actor=actor,
         scorecard=scorecard,
         overall=overall,
         ratings=ratings,
         key_takeaways=key_takeaways,
         private_notes=private_notes,
         submit=submit,
-        recorded_actor=actor,
+        on_behalf_of_interviewer=True,
     )
 
 
-def scorecard_submit(*, scorecard: Scorecard, recorded_actor: User | None = None) -> Scorecard:
+def scorecard_submit(*, actor: User | None, scorecard: Scorecard) -> Scorecard:
     """Submit a draft scorecard as it was last saved, on its interviewer's behalf."""
     ratings = {
         rating.competency_id: RatingInput(
@@ -471,14 +477,14 @@ def scorecard_submit(*, scorecard: Scorecard, recorded_actor: User | None = None
         for rating in scorecard.ratings.all()
     }
     return scorecard_save(
-        actor=scorecard.interviewer,
+        actor=actor,
         scorecard=scorecard,
         overall=scorecard.overall_recommendation,
         ratings=ratings,
         key_takeaways=scorecard.key_takeaways,
         private_notes=scorecard.private_notes,
         submit=True,
-        recorded_actor=recorded_actor,
+        on_behalf_of_interviewer=True,
     )
 
 
@@ -486,7 +492,7 @@ def scorecard_submit(*, scorecard: Scorecard, recorded_actor: User | None = None
 
 
 def _require_decider_of(*, actor: User, organization: Organization) -> None:
-    if user_role(user=actor, organization=organization) not in DECIDERS:
+    if not user_can(user=actor, organization=organization, capability=Capability.DECIDE_REJECTIONS):
         raise PermissionDenied("Only recruiters, hiring managers and admins change hiring records.")
 
 

@@ -11,10 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from heardback.accounts.selectors import organization_current, user_role
-from heardback.feedback.models import FeedbackNote
-from heardback.feedback.review import review_labels
-from heardback.hiring import selectors, services
+from heardback.accounts.roles import Capability, can
+from heardback.accounts.selectors import organization_current, user_can, user_role
+from heardback.hiring import panels, selectors, services
 from heardback.hiring.forms import AdvanceForm, RejectForm
 from heardback.hiring.models import (
     Application,
@@ -55,8 +54,11 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "job": job,
             "organization": job.organization,
-            "can_decide": user_role(user=_user(request), organization=job.organization)
-            in selectors.DECIDER_ROLES,
+            "can_decide": user_can(
+                user=_user(request),
+                organization=job.organization,
+                capability=Capability.DECIDE_REJECTIONS,
+            ),
             "pipeline": pipeline,
             "status": status,
             "query": query,
@@ -123,13 +125,10 @@ def _application_page(
             "organization": application.organization,
             "interviews": interviews,
             "scorecards": scorecards,
-            "can_decide": role in selectors.DECIDER_ROLES,
+            "can_decide": can(role, Capability.DECIDE_REJECTIONS),
             "reject_form": reject_form or RejectForm(application=application),
             "advance_form": advance_form or AdvanceForm(application=application),
-            "notes": [
-                (note, review_labels(note.review_reasons, note.quality))
-                for note in FeedbackNote.objects.filter(application=application, is_current=True)
-            ],
+            **panels.application_page_context(application),
         },
         status=status,
     )
@@ -180,7 +179,10 @@ def home(request: HttpRequest) -> HttpResponse:
     organization = organization_current(
         user=_user(request), session_slug=request.session.get("org")
     )
-    if user_role(user=_user(request), organization=organization) == "interviewer":
+    # Someone who only fills scorecards (an interviewer) has no pipeline to look at.
+    if not user_can(
+        user=_user(request), organization=organization, capability=Capability.VIEW_CANDIDATES
+    ):
         return redirect("hiring:scorecard-list-mine")
     return redirect("hiring:job-list")
 

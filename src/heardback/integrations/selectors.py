@@ -9,17 +9,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from heardback.accounts.models import Organization, User
-from heardback.accounts.selectors import organization_for_roles
+from heardback.accounts.roles import Capability, member_who_can
+from heardback.accounts.selectors import organization_where_user_can
 from heardback.integrations.importers.base import OBJECT_TYPES, SAVING
 from heardback.integrations.models import ImportRun
-
-# Importing rewrites the organization's hiring data: admins and recruiters only.
-IMPORT_ROLES = ("admin", "recruiter")
 
 
 def organization_for_importer(*, user: User, session_slug: str | None) -> Organization:
     """The user's current organization, where they must be an admin or a recruiter (else 403)."""
-    return organization_for_roles(user=user, session_slug=session_slug, roles=IMPORT_ROLES)
+    return organization_where_user_can(
+        user=user, session_slug=session_slug, capability=Capability.IMPORT_DATA
+    )
 
 
 def import_run_get_for_user(*, user: User, run_id: int | str) -> ImportRun:
@@ -27,10 +27,7 @@ def import_run_get_for_user(*, user: User, run_id: int | str) -> ImportRun:
     try:
         return (
             ImportRun.objects.select_related("organization", "created_by")
-            .filter(
-                organization__memberships__user=user,
-                organization__memberships__role__in=IMPORT_ROLES,
-            )
+            .filter(member_who_can(user, Capability.IMPORT_DATA))
             .get(pk=run_id)
         )
     except (ObjectDoesNotExist, ValueError, TypeError):

@@ -21,13 +21,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from heardback.accounts.models import Organization, User
-from heardback.accounts.selectors import user_role
+from heardback.accounts.roles import Capability
+from heardback.accounts.selectors import user_can
 from heardback.accounts.services import audit
 from heardback.integrations import uploads
-from heardback.integrations.importers import IMPORTERS, ImportReport
+from heardback.integrations.importers import ImportReport, import_dump
 from heardback.integrations.importers.base import ProgressCallback
 from heardback.integrations.models import ImportRun
-from heardback.integrations.selectors import IMPORT_ROLES
 
 logger = logging.getLogger(__name__)
 PROGRESS_EVERY = 1.0  # seconds between two progress writes within one phase
@@ -45,7 +45,9 @@ def import_run_start(
 
     A bad upload raises ValidationError and leaves nothing behind: no run, no files.
     """
-    if user is not None and user_role(user=user, organization=organization) not in IMPORT_ROLES:
+    if user is not None and not user_can(
+        user=user, organization=organization, capability=Capability.IMPORT_DATA
+    ):
         raise PermissionDenied
     if source not in ImportRun.Source.values:
         raise ValidationError(
@@ -179,7 +181,8 @@ def _import(
     progress = RunProgress(run.pk, also=also)
     report = None
     try:
-        report = IMPORTERS[run.source](
+        report = import_dump(
+            run.source,
             path,
             organization=run.organization,
             dry_run=run.dry_run,

@@ -9,8 +9,11 @@ class OutboxConfig(AppConfig):
     label = "outbox"
 
     def ready(self) -> None:
-        from heardback.core import periodic
-        from heardback.outbox.services import outbound_emails_deliver_due
+        from heardback.core import mail, periodic
+        from heardback.outbox.services import email_enqueue, outbound_emails_deliver_due
+
+        # Apps below the outbox queue their emails through core.mail.
+        mail.register_enqueue(email_enqueue)
 
         # The sweep alone delivers everything (scheduled sends, retries, rows a dead worker
         # left behind); the task enqueued after each commit only makes fresh emails faster.

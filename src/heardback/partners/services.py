@@ -10,11 +10,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from heardback.accounts.models import Membership, Organization, User
-from heardback.accounts.selectors import user_role
+from heardback.accounts.models import Organization, User
+from heardback.accounts.roles import Capability
+from heardback.accounts.selectors import user_can
 from heardback.accounts.services import audit
 from heardback.hiring.models import Application, Candidate
-from heardback.hiring.selectors import DECIDER_ROLES
 from heardback.partners import selectors
 from heardback.partners.models import (
     MESSAGE_MAX_LENGTH,
@@ -25,6 +25,8 @@ from heardback.partners.models import (
 from heardback.portal.models import CandidateLink, Consent
 from heardback.portal.services.common import CANDIDATE_VIA, lock_candidate
 from heardback.reroute.services import candidate_email
+
+DECIDE = Capability.DECIDE_REJECTIONS
 
 
 def audit_both(
@@ -37,12 +39,12 @@ def audit_both(
 
 
 def _require_admin(actor: User, organization: Organization) -> None:
-    if user_role(user=actor, organization=organization) != Membership.Role.ADMIN:
+    if not user_can(user=actor, organization=organization, capability=Capability.MANAGE_MEMBERS):
         raise PermissionDenied
 
 
 def _require_decider(actor: User, organization: Organization) -> None:
-    if user_role(user=actor, organization=organization) not in DECIDER_ROLES:
+    if not user_can(user=actor, organization=organization, capability=DECIDE):
         raise PermissionDenied
 
 

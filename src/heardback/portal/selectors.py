@@ -15,11 +15,11 @@ from django.http import Http404
 from django.utils import timezone
 
 from heardback.accounts.models import Organization, User
+from heardback.accounts.roles import Capability, member_who_can
 from heardback.closure.selectors import expected_date_for
+from heardback.core import links
 from heardback.feedback.models import FeedbackNote
 from heardback.hiring.models import Application, Candidate, Interview, Job, PipelineStage
-from heardback.hiring.selectors import DECIDER_ROLES
-from heardback.portal import links
 from heardback.portal.models import (
     CandidateLink,
     Consent,
@@ -207,10 +207,7 @@ def _note_html(note: FeedbackNote, url: str) -> str:
 
 
 def _deciders(user: User) -> Q:
-    return Q(
-        organization__memberships__user=user,
-        organization__memberships__role__in=DECIDER_ROLES,
-    )
+    return member_who_can(user, Capability.SEND_NOTES)
 
 
 def portal_questions(*, organization: Organization, answered: bool) -> QuerySet[PortalQuestion]:

@@ -36,7 +36,7 @@ from heardback.portal.models import (
     CandidateLink,
     SurveyResponse,
 )
-from heardback.portal.services.emails import zone as time_zone
+from heardback.portal.services.emails import zone_or_utc as time_zone
 from heardback.portal.tasks import link_reissue
 from heardback.portal.texts import LANGUAGES, TEXTS, language_or_default, texts_for
 

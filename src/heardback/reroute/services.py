@@ -12,15 +12,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from heardback.accounts.models import User
-from heardback.accounts.selectors import user_role
+from heardback.accounts.roles import Capability
+from heardback.accounts.selectors import user_can
 from heardback.accounts.services import audit
+from heardback.core.links import PORTAL_URL_PLACEHOLDER
 from heardback.hiring.models import Application, Job
-from heardback.hiring.selectors import DECIDER_ROLES
 from heardback.hiring.services import application_create
 from heardback.outbox import delivery
 from heardback.outbox.models import OutboundEmail
 from heardback.outbox.services import email_enqueue
-from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 from heardback.portal.models import CandidateLink
 from heardback.portal.services.common import CANDIDATE_VIA, lock_candidate
 from heardback.portal.services.emails import recruiter_mailbox
@@ -29,7 +29,9 @@ from heardback.reroute.models import RoleInvitation
 
 
 def _require_decider(actor: User, application: Application) -> None:
-    if user_role(user=actor, organization=application.organization) not in DECIDER_ROLES:
+    if not user_can(
+        user=actor, organization=application.organization, capability=Capability.DECIDE_REJECTIONS
+    ):
         raise PermissionDenied
 
 

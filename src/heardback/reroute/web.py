@@ -7,9 +7,9 @@ from typing import Any
 from django.template.loader import render_to_string
 
 from heardback.accounts.models import User
-from heardback.accounts.selectors import user_role
+from heardback.accounts.roles import Capability
+from heardback.accounts.selectors import user_can
 from heardback.hiring.models import Application
-from heardback.hiring.selectors import DECIDER_ROLES
 from heardback.reroute import selectors
 from heardback.reroute.models import RoleInvitation
 
@@ -20,7 +20,9 @@ def application_panel(context: Any, application: Application) -> str:
     user = getattr(request, "user", None)
     if not isinstance(user, User) or application.status not in selectors.NOT_HIRED:
         return ""
-    if user_role(user=user, organization=application.organization) not in DECIDER_ROLES:
+    if not user_can(
+        user=user, organization=application.organization, capability=Capability.DECIDE_REJECTIONS
+    ):
         return ""
     suggestions = selectors.suggestions_for([application])[application.pk]
     return render_to_string(

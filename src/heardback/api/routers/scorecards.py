@@ -128,14 +128,14 @@ def scorecard_update(
     )
     with _comments_named(payload.ratings, scorecard):
         hiring.scorecard_save(
-            actor=scorecard.interviewer,
+            actor=actor_of(request),
             scorecard=scorecard,
             overall=payload.overall_recommendation,
             ratings=_ratings(payload.ratings),
             key_takeaways=payload.key_takeaways,
             private_notes=payload.private_notes,
             submit=payload.submit,
-            recorded_actor=actor_of(request),
+            on_behalf_of_interviewer=True,
         )
     return _fresh(request, scorecard)
 
@@ -154,5 +154,5 @@ def scorecard_submit(request: HttpRequest, scorecard_id: Id) -> Scorecard:
         organization=organization_of(request), pk=scorecard_id
     )
     with _comments_named([], scorecard):
-        hiring.scorecard_submit(scorecard=scorecard, recorded_actor=actor_of(request))
+        hiring.scorecard_submit(actor=actor_of(request), scorecard=scorecard)
     return _fresh(request, scorecard)

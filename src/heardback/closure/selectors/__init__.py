@@ -1,10 +1,10 @@
 """Closure clock reads: facts in bulk for the sweep, the dashboard's figures, the portal's dates.
 
-The candidate portal calls `expected_date_for(application)` and `next_step_for(application)`.
+The candidate portal calls `expected_date_for(application)`.
 """
 
 from heardback.closure.selectors.access import application_get_for_decider
-from heardback.closure.selectors.candidate import expected_date_for, long_date, next_step_for
+from heardback.closure.selectors.candidate import expected_date_for, long_date
 from heardback.closure.selectors.facts import (
     TrackedFacts,
     clock_facts,
@@ -33,6 +33,5 @@ __all__ = [
     "closure_report",
     "expected_date_for",
     "long_date",
-    "next_step_for",
     "organization_for_decider",
 ]

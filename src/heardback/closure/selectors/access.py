@@ -6,8 +6,8 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 
 from heardback.accounts.models import User
+from heardback.accounts.roles import Capability, member_who_can
 from heardback.hiring.models import Application
-from heardback.hiring.selectors import DECIDER_ROLES
 
 
 def application_get_for_decider(*, user: User, pk: int | str) -> Application:
@@ -15,10 +15,7 @@ def application_get_for_decider(*, user: User, pk: int | str) -> Application:
     try:
         return (
             Application.objects.select_related("organization", "candidate", "job__recruiter")
-            .filter(
-                organization__memberships__user=user,
-                organization__memberships__role__in=DECIDER_ROLES,
-            )
+            .filter(member_who_can(user, Capability.DECIDE_REJECTIONS))
             .get(pk=pk)
         )
     except (ObjectDoesNotExist, ValueError, TypeError):

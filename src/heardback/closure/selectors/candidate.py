@@ -1,4 +1,4 @@
-"""What the candidate portal says: the date to expect and the next step."""
+"""What the candidate portal says: the date to expect."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.utils import formats, timezone, translation
 
-from heardback.closure import calendar, clock, phrases
+from heardback.closure import calendar, clock
 from heardback.closure.models import ApplicationClock
 from heardback.closure.selectors.facts import clock_facts, clock_policy, closure_policy_for
 from heardback.hiring.models import Application
@@ -50,28 +50,6 @@ def expected_date_for(
     """The date the candidate will hear from us by, or None when no date can honestly be given."""
     now = now or timezone.now()
     return _expected_date(_candidate_view(application, now), now)
-
-
-def next_step_for(application: Application, *, now: dt.datetime | None = None) -> str:
-    """One sentence, in the candidate's language, saying what happens next and by when."""
-    now = now or timezone.now()
-    view = _candidate_view(application, now)
-    reading, language = view.reading, application.candidate.language
-    expected = _expected_date(view, now)
-    if reading.state == clock.WITHDRAWN:
-        return phrases.next_step(language, "withdrawn")
-    if reading.state == clock.CLOSED:
-        closed = reading.closed_at or now
-        day = calendar.local_date(closed, view.policy.zone)
-        return phrases.next_step(language, "closed", date=long_date(day, language))
-    if reading.state == clock.NOT_STARTED:
-        if reading.next_interview_at is not None:
-            day = calendar.local_date(reading.next_interview_at, view.policy.zone)
-            return phrases.next_step(language, "next_interview", date=long_date(day, language))
-        return phrases.next_step(language, "in_progress")
-    if expected is None:
-        return phrases.next_step(language, "late")
-    return phrases.next_step(language, "hear_by", date=long_date(expected, language))
 
 
 def long_date(day: dt.date, language: str) -> str:

@@ -23,11 +23,12 @@ from heardback.closure.services.clocks import (
     open_applications,
     policy_get,
 )
-from heardback.closure.services.emails import email_language, render_email
+from heardback.closure.services.emails import email_language
+from heardback.core import mail
+from heardback.core.links import PORTAL_URL_PLACEHOLDER
 from heardback.hiring.models import Application
 from heardback.outbox import delivery
 from heardback.outbox.services import email_enqueue
-from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 
 logger = logging.getLogger(__name__)
 
@@ -156,7 +157,7 @@ def _holding_update_render(
         "promised": long_date(promised, language),
         "portal_url": PORTAL_URL_PLACEHOLDER,  # the worker puts the candidate's link in
     }
-    return render_email("holding_update", language, context)
+    return mail.render_email(f"closure/emails/holding_update.{language}", language, context)
 
 
 def _why_no_holding_update(

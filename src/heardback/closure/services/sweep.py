@@ -25,8 +25,9 @@ from heardback.closure.services.clocks import (
     open_applications,
     policies_ensure,
 )
-from heardback.closure.services.emails import absolute_url, email_language, render_email
+from heardback.closure.services.emails import absolute_url, email_language
 from heardback.closure.services.holding import holding_updates_send_due
+from heardback.core import mail
 from heardback.hiring.models import Application
 from heardback.outbox import delivery
 from heardback.outbox.services import email_enqueue
@@ -316,4 +317,4 @@ def _digest_render(
             "organizations": organizations,
             "dashboard_url": absolute_url(reverse("closure:dashboard")),
         }
-    return render_email("digest", language, context)
+    return mail.render_email(f"closure/emails/digest.{language}", language, context)

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from heardback.accounts.models import Organization, User
 from heardback.hiring.models import RejectionReason
 from heardback.integrations.importers import normalize
 from heardback.integrations.importers.base import (
@@ -22,7 +21,6 @@ from heardback.integrations.importers.base import (
     ProgressCallback,
     max_file_bytes,
     read_text,
-    run_in_transaction,
 )
 from heardback.integrations.importers.records import (
     ApplicationRec,
@@ -35,7 +33,6 @@ from heardback.integrations.importers.records import (
     ScorecardRec,
     StageRec,
 )
-from heardback.integrations.importers.writer import BundleWriter
 
 SOURCE = "csv"
 REQUIRED_COLUMNS = (
@@ -149,23 +146,6 @@ class CsvState:
     reason_map: dict[str, str] | None
     seen_items: dict[tuple[str, str, str], int] = field(default_factory=dict)
     drafts: set[str] = field(default_factory=set)
-
-
-def import_csv(
-    path: Path | str,
-    *,
-    organization: Organization,
-    dry_run: bool = False,
-    progress: ProgressCallback | None = None,
-    reason_map: dict[str, str] | None = None,
-    max_file_mb: float | None = None,
-    actor: User | None = None,
-) -> ImportReport:
-    """Import a long-format scorecard CSV into the organization, all or nothing."""
-    report = ImportReport(source="csv", organization=organization, dry_run=dry_run)
-    bundle = read_csv(Path(path), report, progress, reason_map, max_file_mb)
-    writer = BundleWriter(report, SOURCE, bundle, progress)
-    return run_in_transaction(report, writer.write, actor=actor, progress=progress)
 
 
 def read_csv(

@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from heardback.accounts.models import Organization, User
 from heardback.integrations.importers import normalize
 from heardback.integrations.importers.base import (
     Fields,
@@ -16,7 +15,6 @@ from heardback.integrations.importers.base import (
     max_file_bytes,
     reason_map_in,
     records,
-    run_in_transaction,
 )
 from heardback.integrations.importers.records import (
     ApplicationRec,
@@ -31,7 +29,6 @@ from heardback.integrations.importers.records import (
     derived_interview_key,
     placeholder_email,
 )
-from heardback.integrations.importers.writer import BundleWriter
 
 SOURCE = "greenhouse"
 REQUIRED_FILES = (
@@ -66,23 +63,6 @@ class GreenhouseState:
     reason_kinds: dict[str, ReasonKind] = field(default_factory=dict)
     # scheduled_interviews[].interviewers[].scorecard_id → the scheduled interview's id.
     interview_of_scorecard: dict[str, str] = field(default_factory=dict)
-
-
-def import_greenhouse(
-    path: Path | str,
-    *,
-    organization: Organization,
-    dry_run: bool = False,
-    progress: ProgressCallback | None = None,
-    reason_map: dict[str, str] | None = None,
-    max_file_mb: float | None = None,
-    actor: User | None = None,
-) -> ImportReport:
-    """Import a Harvest v1 dump directory into the organization, all or nothing."""
-    report = ImportReport(source="greenhouse", organization=organization, dry_run=dry_run)
-    bundle = read_greenhouse(Path(path), report, progress, reason_map, max_file_mb)
-    writer = BundleWriter(report, SOURCE, bundle, progress)
-    return run_in_transaction(report, writer.write, actor=actor, progress=progress)
 
 
 def read_greenhouse(

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from heardback.accounts.models import Organization, User
 from heardback.integrations.importers import normalize
 from heardback.integrations.importers.base import (
     Fields,
@@ -21,9 +20,8 @@ from heardback.integrations.importers.base import (
     max_file_bytes,
     reason_map_in,
     records,
-    run_in_transaction,
 )
-from heardback.integrations.importers.greenhouse import SOURCE, ReasonKind, gh_user, language_of
+from heardback.integrations.importers.greenhouse import ReasonKind, gh_user, language_of
 from heardback.integrations.importers.records import (
     ApplicationRec,
     Bundle,
@@ -37,7 +35,6 @@ from heardback.integrations.importers.records import (
     derived_interview_key,
     is_derived_interview_key,
 )
-from heardback.integrations.importers.writer import BundleWriter
 
 REQUIRED_FILES = (
     "jobs.json",
@@ -81,23 +78,6 @@ class V3State:
     attribute_names: dict[str, str] = field(default_factory=dict)
     questions: dict[str, str] = field(default_factory=dict)
     drafts: set[str] = field(default_factory=set)
-
-
-def import_greenhouse_v3(
-    path: Path | str,
-    *,
-    organization: Organization,
-    dry_run: bool = False,
-    progress: ProgressCallback | None = None,
-    reason_map: dict[str, str] | None = None,
-    max_file_mb: float | None = None,
-    actor: User | None = None,
-) -> ImportReport:
-    """Import a Harvest v3 dump directory into the organization, all or nothing."""
-    report = ImportReport(source="greenhouse-v3", organization=organization, dry_run=dry_run)
-    bundle = read_greenhouse_v3(Path(path), report, progress, reason_map, max_file_mb)
-    writer = BundleWriter(report, SOURCE, bundle, progress)
-    return run_in_transaction(report, writer.write, actor=actor, progress=progress)
 
 
 def read_greenhouse_v3(

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from heardback.accounts.models import Organization, User
 from heardback.integrations.importers import normalize
 from heardback.integrations.importers.base import (
     Fields,
@@ -23,7 +22,6 @@ from heardback.integrations.importers.base import (
     max_file_bytes,
     reason_map_in,
     records,
-    run_in_transaction,
 )
 from heardback.integrations.importers.records import (
     ApplicationRec,
@@ -37,7 +35,6 @@ from heardback.integrations.importers.records import (
     StageRec,
     placeholder_email,
 )
-from heardback.integrations.importers.writer import BundleWriter
 
 SOURCE = "lever"
 REQUIRED_FILES = ("opportunities.json", "postings.json", "archive_reasons.json", "feedback.json")
@@ -78,23 +75,6 @@ class LeverState:
     reasons: dict[str, tuple[str, str]] = field(default_factory=dict)  # id → (type, category)
     stage_names: dict[str, str] = field(default_factory=dict)
     job_of_opportunity: dict[str, str] = field(default_factory=dict)
-
-
-def import_lever(
-    path: Path | str,
-    *,
-    organization: Organization,
-    dry_run: bool = False,
-    progress: ProgressCallback | None = None,
-    reason_map: dict[str, str] | None = None,
-    max_file_mb: float | None = None,
-    actor: User | None = None,
-) -> ImportReport:
-    """Import a Lever dump directory into the organization, all or nothing."""
-    report = ImportReport(source="lever", organization=organization, dry_run=dry_run)
-    bundle = read_lever(Path(path), report, progress, reason_map, max_file_mb)
-    writer = BundleWriter(report, SOURCE, bundle, progress)
-    return run_in_transaction(report, writer.write, actor=actor, progress=progress)
 
 
 def read_lever(

@@ -8,8 +8,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from heardback.core.links import placeholder_neutralize
 from heardback.hiring.models import Candidate
-from heardback.portal.links import placeholder_neutralize
 from heardback.portal.texts import texts_for
 
 # What the audit log says about who acted when the candidate did (there is no user).

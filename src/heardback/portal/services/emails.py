@@ -6,10 +6,11 @@ import zoneinfo
 from datetime import datetime
 from typing import Any
 
-from django.template.loader import render_to_string
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 
 from heardback.accounts.models import User
+from heardback.closure import calendar
+from heardback.core import mail
 from heardback.hiring.models import Application
 from heardback.outbox import delivery
 from heardback.outbox.models import OutboundEmail
@@ -19,24 +20,12 @@ from heardback.portal.texts import texts_for
 
 def local_date(value: datetime, time_zone: str) -> str:
     """A date as the candidate reads it: in the organization's time zone and active language."""
-    return formats.date_format(timezone.localtime(value, zone(time_zone)), "j F Y")
+    return formats.date_format(timezone.localtime(value, zone_or_utc(time_zone)), "j F Y")
 
 
-def zone(name: str) -> zoneinfo.ZoneInfo:
-    """The named time zone, UTC when the name is unknown."""
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
-
-
-def render_email(name: str, language: str, context: dict[str, Any]) -> tuple[str, str, str]:
-    """Subject, text and HTML of templates/portal/emails/<name>.*, in `language`."""
-    with translation.override(language):
-        subject = render_to_string(f"portal/emails/{name}.subject.txt", context)
-        text = render_to_string(f"portal/emails/{name}.txt", context)
-        html = render_to_string(f"portal/emails/{name}.html", context)
-    return " ".join(subject.split()), text, html
+def zone_or_utc(name: str) -> zoneinfo.ZoneInfo:
+    """The named time zone, UTC when the name is unknown (a page must still show a date)."""
+    return calendar.zone(name, fallback=zoneinfo.ZoneInfo("UTC"))
 
 
 def recruiter_mailbox(application: Application, fallback: User | None = None) -> str | None:
@@ -69,7 +58,7 @@ def candidate_email_enqueue(
         "greeting": t["email_greeting"].format(name=candidate.first_name),
         "signoff": t["email_signoff"].format(org=organization.name),
     }
-    subject, text, html = render_email(name, language, context)
+    subject, text, html = mail.render_email(f"portal/emails/{name}", language, context)
     return email_enqueue(
         organization=organization,
         to=delivery.mailbox(candidate.full_name, candidate.email, field="to"),

@@ -15,10 +15,10 @@ from django.utils import timezone, translation
 
 from heardback.accounts.models import User
 from heardback.accounts.services import audit, audit_many
+from heardback.core.links import PORTAL_URL_PLACEHOLDER
 from heardback.hiring.models import Application
 from heardback.outbox.models import OutboundEmail
 from heardback.portal import tokens
-from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 from heardback.portal.models import CandidateLink
 from heardback.portal.services.common import (
     CANDIDATE_VIA,
@@ -96,6 +96,13 @@ def _matches_secret(link: CandidateLink) -> bool:
     # link must stop working, and no email may carry a token that cannot be looked up.
     expected = tokens.token_hash(candidate_link_token(link))
     return hmac.compare_digest(expected, link.token_hash)
+
+
+def candidate_link_addresses(application_ids: Sequence[int]) -> dict[int, str]:
+    """Each application's link address, issuing links where needed: the outbox's resolver."""
+    applications = list(Application.objects.filter(pk__in=application_ids).only("organization_id"))
+    issued = candidate_links_issue(applications=applications)
+    return {pk: candidate_link_url(link) for pk, link in issued.items()}
 
 
 def candidate_link_issue(*, application: Application, actor: User | None = None) -> CandidateLink:

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 
 from heardback.accounts.models import User
 from heardback.accounts.services import audit
+from heardback.core import mail
+from heardback.core.links import PORTAL_URL_PLACEHOLDER
 from heardback.hiring.models import Application
 from heardback.outbox import delivery
 from heardback.outbox.services import email_enqueue
-from heardback.portal.links import PORTAL_URL_PLACEHOLDER
 from heardback.portal.models import (
     ANSWER_MAX_LENGTH,
     QUESTION_MAX_LENGTH,
@@ -26,11 +27,7 @@ from heardback.portal.services.common import (
     PortalError,
     clean_text,
 )
-from heardback.portal.services.emails import (
-    candidate_email_enqueue,
-    recruiter_mailbox,
-    render_email,
-)
+from heardback.portal.services.emails import candidate_email_enqueue, recruiter_mailbox
 from heardback.portal.texts import texts_for
 
 
@@ -60,8 +57,8 @@ def portal_question_ask(*, link: CandidateLink, body: str) -> PortalQuestion:
     )
     recruiter = application.job.recruiter
     if recruiter is not None:
-        subject, text, html = render_email(
-            "question",
+        subject, text, html = mail.render_email(
+            "portal/emails/question",
             recruiter.language,
             {
                 "question": question,

@@ -9,6 +9,7 @@ from heardback.accounts.models import Organization, User
 from heardback.api.scopes import SCOPES
 from heardback.api.selectors import api_key_get_by_prefix, api_keys_for_organization
 from heardback.api.services import api_key_create, api_key_revoke
+from heardback.core.commands import organization_from_option
 
 
 class Command(BaseCommand):
@@ -45,11 +46,7 @@ class Command(BaseCommand):
         revoke.add_argument("prefix", help="The key's prefix as `apikey list` shows it (hb_…).")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        organization = Organization.objects.filter(slug=options["org"]).first()
-        if organization is None:
-            raise CommandError(
-                f"No organization with slug {options['org']!r} (heardback org list)."
-            )
+        organization = organization_from_option(options["org"])
         if options["action"] == "create":
             self._create(organization, options)
         elif options["action"] == "list":

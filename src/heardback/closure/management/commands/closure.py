@@ -10,6 +10,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from heardback.accounts.models import Organization
 from heardback.closure.selectors import ClosureReport, closure_policy_for, closure_report
 from heardback.closure.services import closure_clocks_refresh, closure_policy_update, closure_sweep
+from heardback.core.commands import organization_from_option
 
 
 class Command(BaseCommand):
@@ -40,9 +41,7 @@ class Command(BaseCommand):
         if action == "sweep":
             self.stdout.write(str(closure_sweep()))
             return
-        organization = Organization.objects.filter(slug=options["org"]).first()
-        if organization is None:
-            raise CommandError(f"No organization with slug {options['org']!r}.")
+        organization = organization_from_option(options["org"])
         if action == "policy":
             self._policy(organization, options)
             return

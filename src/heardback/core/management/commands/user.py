@@ -7,8 +7,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from heardback.accounts.models import Membership, Organization
+from heardback.accounts.models import Membership
 from heardback.accounts.services import user_create_in_organization
+from heardback.core.commands import organization_from_option
 from heardback.core.management.commands.org import _format
 
 
@@ -34,11 +35,7 @@ class Command(BaseCommand):
         create.add_argument("--no-password", action="store_true", help="Create without a password.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        organization = Organization.objects.filter(slug=options["org"]).first()
-        if organization is None:
-            raise CommandError(
-                f"No organization with slug {options['org']!r} (heardback org list)."
-            )
+        organization = organization_from_option(options["org"])
         password: str | None = None
         if options["password_env"]:
             password = os.environ.get(options["password_env"]) or None

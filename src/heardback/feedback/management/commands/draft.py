@@ -5,7 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from heardback.accounts.models import Organization
+from heardback.core.commands import organization_from_option
 from heardback.feedback.services import feedback_notes_draft_bulk, rejected_applications
 from heardback.hiring.models import Job
 
@@ -24,7 +24,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        organization = organization_or_error(options["org"])
+        organization = organization_from_option(options["org"])
         job = None
         if options["job"] is not None:
             job = Job.objects.filter(organization=organization, pk=options["job"]).first()
@@ -54,10 +54,3 @@ class Command(BaseCommand):
                 f"No note for {summary.no_note} applications rejected for a reason that sends "
                 "none (duplicate application, spam)."
             )
-
-
-def organization_or_error(slug: str) -> Organization:
-    organization = Organization.objects.filter(slug=slug).first()
-    if organization is None:
-        raise CommandError(f"No organization with slug {slug!r} (heardback org list).")
-    return organization

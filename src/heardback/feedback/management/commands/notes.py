@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from heardback.feedback.management.commands.draft import organization_or_error
+from heardback.core.commands import organization_from_option
 from heardback.feedback.models import FeedbackNote
 from heardback.feedback.review import review_labels
 from heardback.feedback.services import (
@@ -50,7 +50,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        organization = organization_or_error(options["org"])
+        organization = organization_from_option(options["org"])
         if options["action"] == "export":
             self._export(organization, options["output"])
         elif options["action"] == "send":

@@ -3,9 +3,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
-from heardback.accounts.models import Organization
+from heardback.core.commands import organization_from_option
 from heardback.integrations.exporters import export_greenhouse
 
 
@@ -23,9 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--org", required=True, help="Slug of the organization to export.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        organization = Organization.objects.filter(slug=options["org"]).first()
-        if organization is None:
-            raise CommandError(f"No organization with slug {options['org']!r}.")
+        organization = organization_from_option(options["org"])
         summary = export_greenhouse(organization, options["directory"])
         for name, count in summary.counts.items():
             self.stdout.write(f"{count:>8,}  {name}")

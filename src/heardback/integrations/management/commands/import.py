@@ -6,8 +6,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from heardback.accounts.models import Organization
-from heardback.integrations.importers import IMPORTERS, load_reason_map
+from heardback.core.commands import organization_from_option
+from heardback.integrations.importers import READERS, load_reason_map
 from heardback.integrations.reporting import TqdmProgress, render
 from heardback.integrations.services import import_run_from_path
 
@@ -20,7 +20,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("source", choices=sorted(IMPORTERS))
+        parser.add_argument("source", choices=sorted(READERS))
         parser.add_argument("path", type=Path, help="The dump directory (a file for csv).")
         parser.add_argument("--org", required=True, help="Slug of the organization to import into.")
         parser.add_argument("--dry-run", action="store_true", help="Check and count; save nothing.")
@@ -38,9 +38,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        organization = Organization.objects.filter(slug=options["org"]).first()
-        if organization is None:
-            raise CommandError(f"No organization with slug {options['org']!r}.")
+        organization = organization_from_option(options["org"])
         reason_map = None
         if options["reason_map"] is not None:
             try:

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from heardback.feedback.management.commands.draft import organization_or_error
+from heardback.core.commands import organization_from_option
 from heardback.hiring.models import Application
 from heardback.reroute import selectors
 
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="One JSON object a line.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        organization = organization_or_error(options["org"])
+        organization = organization_from_option(options["org"])
         applications = Application.objects.filter(
             organization=organization, status__in=selectors.NOT_HIRED
         ).select_related("candidate", "job", "organization")

@@ -1,8 +1,9 @@
-"""The portal link placeholder, for text written before the link can be known.
+"""The candidate link placeholder, for text written before the link can be known.
 
-The feedback engine and the portal's emails write PORTAL_URL_PLACEHOLDER; the outbox worker,
-holding the secret, replaces it with the candidate's link as it sends the email
-(outbox.services._fill_portal_links), so neither the note nor the outbox row holds a live link.
+Feedback notes, the portal's and the closure's emails write PORTAL_URL_PLACEHOLDER; the outbox
+worker replaces it with the candidate's link as it sends the email, asking the portal (which
+registers itself with `outbox.links` at start-up) for the address, so neither the note nor the
+outbox row holds a live link. Here, below every app, so that any of them may write it.
 """
 
 from __future__ import annotations
