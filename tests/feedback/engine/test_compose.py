@@ -211,6 +211,24 @@ def test_a_withdrawn_candidate_gets_thanks_and_an_open_door_but_no_feedback():
     assert note.kind == "withdrawn"
     assert note.quality.word_count < 80
     assert "Communication" not in note.text
+    # Their page keeps the choice of being suggested for other roles, and they are told so.
+    assert (
+        "If you would like us to suggest you for other roles, you can say so on your "
+        f"application page: {f.PORTAL_URL} Kind regards,"
+    ) in flat(note.text)
+
+
+def test_a_withdrawn_candidate_of_an_organization_with_partners_is_told_of_them_too():
+    inp = f.scenario("withdrew")
+    inp = dataclasses.replace(inp, policy=dataclasses.replace(inp.policy, partners=True))
+    assert "here or at our partner organizations" in flat(write(inp).text)
+
+
+def test_a_withdrawn_candidate_without_a_page_gets_no_link():
+    inp = f.scenario("withdrew")
+    inp = dataclasses.replace(inp, policy=dataclasses.replace(inp.policy, portal_url=""))
+    text = flat(write(inp).text)
+    assert "application page" not in text and "/p/" not in text
 
 
 def test_a_screening_rejection_gives_the_criteria_and_no_strengths_or_weaknesses():

@@ -266,9 +266,15 @@ class _Writer:
         else:
             thanks = self.say("withdrew.thanks", "thanks", sources, claim="courtesy", **names)
         door = self.say("withdrew.door", "next_steps", (), claim="next_step")
+        sentences: tuple[Sentence, ...] = (thanks, door)
+        if self.portal:  # their page keeps the choice of being suggested elsewhere
+            role = "withdrew.page.partners" if self.inp.policy.partners else "withdrew.page"
+            sentences += (
+                self.say(role, "next_steps", _PORTAL_SOURCES, claim="next_step", url=self.portal),
+            )
         return [
             self.greeting(),
-            Block((thanks, door)),
+            Block(sentences),
             _signature(self.inp.policy, self.book.language),
         ]
 

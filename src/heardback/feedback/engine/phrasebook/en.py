@@ -389,6 +389,15 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Our door stays open: you are welcome to apply again whenever the timing is right for you.",
         "We would be glad to hear from you again whenever the time is right.",
     ),
+    # {url}: the candidate's page, where the consents are
+    "withdrew.page": (
+        "If you would like us to suggest you for other roles, you can say so on your application "
+        "page: {url}",
+    ),
+    "withdrew.page.partners": (
+        "If you would like us to suggest you for other roles, here or at our partner "
+        "organizations, you can say so on your application page: {url}",
+    ),
     # --- signature ---
     "closing.warm": ("Best wishes,", "All the best,", "Kind regards,", "Warm regards,"),
     "closing.formal": ("Kind regards,", "Yours sincerely,", "Best regards,"),

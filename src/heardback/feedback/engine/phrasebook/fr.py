@@ -364,6 +364,15 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "conviendra.",
         "Nous serons heureux d'avoir de vos nouvelles quand le moment sera venu pour vous.",
     ),
+    "withdrew.page": (
+        "Si vous souhaitez que nous vous proposions d'autres postes, vous pouvez nous le dire "
+        "depuis votre espace candidat : {url}",
+    ),
+    "withdrew.page.partners": (
+        "Si vous souhaitez que nous vous proposions d'autres postes, chez nous ou chez nos "
+        "organisations partenaires, vous pouvez nous le dire depuis votre espace candidat : "
+        "{url}",
+    ),
     # --- signature ---
     "closing.warm": (
         "Belle continuation,",
