@@ -117,8 +117,17 @@ def test_workers_killed_at_random_lose_no_email_and_duplicate_only_inside_the_wi
 
         kills: list[float] = []
         slots: list[_Worker | None] = [None, None]
-        deadline = time.monotonic() + 50
-        while time.monotonic() < deadline and query(database_url, _SENT)[0][0] < emails:
+        # Until every email is sent, as long as the workers make progress: a loaded machine
+        # (a parallel test run, a busy CI host) starts workers slower, which is not a defect;
+        # a stall of 30 s, or four minutes in all, is.
+        started = last_progress = time.monotonic()
+        done_before = 0
+        while (done := query(database_url, _SENT)[0][0]) < emails:
+            now = time.monotonic()
+            if done > done_before:
+                done_before, last_progress = done, now
+            if now - last_progress > 30 or now - started > 240:
+                break
             for index, worker in enumerate(slots):
                 if worker is None:
                     slots[index] = _Worker(env, tmp_path / f"worker-{len(kills)}.log")
@@ -167,7 +176,7 @@ def test_workers_killed_at_random_lose_no_email_and_duplicate_only_inside_the_wi
         f"\n{emails} emails, {len(kills)} kills, {len(received)} received, "
         f"{len(duplicates)} duplicated; kill minus first 250, ms: {[round(g, 1) for g in gaps]}"
     )
-    assert sent == emails, f"only {sent} of {emails} sent before the deadline"
+    assert sent == emails, f"only {sent} of {emails} sent: the workers stopped making progress"
     assert not lost
     assert len(kills) >= 10
     assert not unexplained, [(r, duplicates[r]) for r in unexplained]
