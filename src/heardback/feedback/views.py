@@ -312,14 +312,7 @@ def guard_check(request: HttpRequest) -> HttpResponse:
     text = str(request.POST.get(name, ""))
     context: guard.Context = "note" if request.POST.get("context") == "note" else "candidate"
     language = str(request.POST.get("lang") or getattr(request, "LANGUAGE_CODE", "en"))
-    # What interviewers write (a scorecard's boxes) also gets the learned second opinion;
-    # a note's text is the engine's wording, which the model was not trained on.
-    findings = guard.check(
-        text[:20_000],
-        lang=language,
-        context=context,
-        second_opinion=name.startswith(("evidence_", "comment_")),
-    )
+    findings = guard.check(text[:20_000], lang=language, context=context)
     return render(
         request,
         "feedback/_guard_findings.html",

@@ -39,10 +39,11 @@ FIELDS = ("id", "lang", "context", "text", "expected", "category", "other_names"
 # Non-regression floors on the frozen test part, per language, just under what it measures
 # today (raised after each round). The product targets, 0.95 and 3 %, are not met there yet:
 # docs/benchmarks.md publishes the figures.
-# Round 3 (the learned second opinion blocks in notes) raised recall by 6-9 points and clean
-# items blocked by 0.6-0.7 point: the ceiling moved up with it, to just above what was measured.
-TEST_MIN_RECALL = 0.74  # measured 0.761 en, 0.741 fr (docs/benchmarks.md); the target is 0.95
-TEST_MAX_CLEAN_BLOCKED = 0.07  # measured 6.8 % en, 6.0 % fr; the target is 3 %
+# Round 3's blocking second opinion was rolled back: on the demo's real scorecards it flagged
+# 13 % of interviewer evidence and sent 129 of 223 notes to review. With the round's rule fixes
+# and warn-only model: 0.676 en, 0.678 fr; clean blocked 5.9 % en, 5.4 % fr.
+TEST_MIN_RECALL = 0.67  # the target is 0.95
+TEST_MAX_CLEAN_BLOCKED = 0.062  # the target is 3 %
 
 
 @dataclass(frozen=True)

@@ -95,19 +95,16 @@ def check(
 
     `other_names` are other candidates' names (a leak when quoted); `own_names` are the
     reader's own, which callers may leave in `other_names` so one shared tuple serves a
-    whole job and its matcher is built once. With `second_opinion`, sentences the rules did
-    not block are also scored by the learned model (`guard_model`): it adds a warning, or in a
-    note a block when confident, never removes a finding. Callers checking what people write
-    pass it; the engine's own composed notes do not (the model never saw the phrasebook).
+    whole job and its matcher is built once. With `second_opinion`, sentences the rules pass
+    are also scored by the learned model (`guard_model`), which can only add warnings.
     """
     if context not in ("note", "candidate"):
         raise ValueError(f"unknown context {context!r}: use 'note' or 'candidate'")
     folded = _Folded.of(text)
     words = key_text(folded.text)
     hits: list[_Hit] = []
-    topics: list[tuple[int, str]] | None = [] if second_opinion else None
     for rules in _rule_sets_for(words, lang):
-        hits.extend(_scan(rules, folded.text, words, context, topics))
+        hits.extend(_scan(rules, folded.text, words, context))
     hits.extend(_scan_names(folded.text, other_names, context, own_names))
     if own_names and hits:
         # "Bonjour Rose-Marie" is a greeting, not a remark on marital status: nothing inside
@@ -115,118 +112,42 @@ def check(
         spans = _own_spans(folded.text, own_names)
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
     findings = _dedupe(folded.finding(h) for h in hits)
-    if topics is not None and not any(f.severity == "block" for f in findings):
-        topic_at = [(folded.original(start), category) for start, category in topics]
-        findings = _dedupe([*findings, *_second_opinion(text, lang, context, findings, topic_at)])
+    if second_opinion and not any(f.severity == "block" for f in findings):
+        findings = _dedupe([*findings, *_second_opinion(text, findings)])
     return findings
 
 
-def rule_context(findings: Sequence[Finding], topics: Iterable[tuple[int, str]]) -> list[str]:
-    """What the rules saw in a sentence, as features for the learned model: the categories
-    they warned about, and those whose words they read as the job's topic."""
-    seen = {f"@rule:{f.severity}:{f.category}" for f in findings}
-    seen.update(f"@topic:{category}" for _, category in topics)
-    return sorted(seen)
-
-
-def rules_seen(text: str, *, lang: str, context: Context) -> tuple[Verdict, list[str]]:
-    """The rules' verdict on `text`, and `rule_context` for it as a whole (model training)."""
-    folded = _Folded.of(text)
-    words = key_text(folded.text)
-    hits: list[_Hit] = []
-    topics: list[tuple[int, str]] = []
-    for rules in _rule_sets_for(words, lang):
-        hits.extend(_scan(rules, folded.text, words, context, topics))
-    findings = _dedupe(folded.finding(h) for h in hits)
-    return verdict(findings), rule_context(findings, topics)
-
-
-def _second_opinion(
-    text: str,
-    lang: str,
-    context: str,
-    findings: Sequence[Finding],
-    topics: Sequence[tuple[int, str]],
-) -> list[Finding]:
-    """A finding per sentence the rules did not block and the learned model scores as risky:
-    a warning past its threshold, a block past its block threshold."""
+def _second_opinion(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """A warning per sentence the rules passed and the learned model scores as risky."""
     model = guard_model.load()
     if model is None:
         return []
     out = []
     start = 0
     folded = fold(text)
-    keyed = key_text(folded)  # one translation for the whole text; position i is i + 1 here
     for end in [*(m.end() for m in _SENTENCE_END.finditer(folded)), len(text)]:
-        words = keyed[start + 1 : end + 1].split()
-        if words:
-            extra = (
-                rule_context(
-                    [f for f in findings if start <= f.start < end],
-                    [t for t in topics if start <= t[0] < end],
+        sentence = text[start:end]
+        if sentence.strip() and not any(start <= f.start < end for f in findings):
+            score = model.score(folded[start:end], folded=True)
+            if score >= model.threshold:
+                (near, _), *_ = model.nearest(sentence, 1) or [("", "")]
+                lead = len(sentence) - len(sentence.lstrip())
+                out.append(
+                    Finding(
+                        start=start + lead,
+                        end=start + len(sentence.rstrip()),
+                        category="second_opinion",
+                        severity="warn",
+                        rule="model.second_opinion",
+                        why=f"Worded like labelled sentences that must not be sent (score "
+                        f"{score:.2f}), e.g. \u201c{near}\u201d. The rules found nothing: "
+                        "a person should read it.",
+                        suggestion="If it describes the person rather than the work, rewrite "
+                        "it as job-related evidence.",
+                    )
                 )
-                if findings or topics
-                else []
-            )
-            score = model.score_words(words, context, extra)
-            # Where the rules already warn, the model only adds a block.
-            bar = model.block_threshold if any(n.startswith("@rule") for n in extra) else 0.0
-            if score >= max(model.threshold, bar):
-                out.append(_model_finding(model, text, start, end, score, lang, context))
         start = end
     return out
-
-
-# What a model finding says, per language (the rules' own texts are in their TOML files).
-_MODEL_TEXTS = {
-    "en": {
-        "why": "Worded like labelled sentences that must not be sent (score {score:.2f}), such "
-        "as {examples}.",
-        "block": " No rule names it, but the model is confident.",
-        "warn": " The rules found nothing to block: a person should read it.",
-        "suggestion": "If it describes the person rather than the work, rewrite it as "
-        "job-related evidence.",
-    },
-    "fr": {
-        "why": "Formulé comme des phrases étiquetées à ne pas envoyer (score {score:.2f}), "
-        "par ex. {examples}.",
-        "block": " Aucune règle ne la nomme, mais le modèle est sûr de lui.",
-        "warn": " Les règles n'y ont rien trouvé à bloquer : une personne devrait la relire.",
-        "suggestion": "Si elle décrit la personne plutôt que le travail, réécrivez-la en faits "
-        "liés au poste.",
-    },
-}
-
-
-def _model_finding(
-    model: guard_model.Model,
-    text: str,
-    start: int,
-    end: int,
-    score: float,
-    lang: str,
-    context: str,
-) -> Finding:
-    sentence = text[start:end]
-    lead = len(sentence) - len(sentence.lstrip())
-    # The model blocks only in an interviewer's note. In text for a candidate it warns: there
-    # it blocked plain, polite refusals it had never seen ("we will not be offering you the
-    # post"), because most candidate-facing sentences it learned from were ones to block.
-    confident = score >= model.block_threshold and context == "note"
-    severity: Severity = "block" if confident else "warn"
-    # A block quotes two labelled sentences, a warning one: enough to see the resemblance.
-    near = model.nearest(sentence, 2 if severity == "block" else 1)
-    texts = _MODEL_TEXTS.get(lang, _MODEL_TEXTS["en"])
-    examples = ", ".join(f"\u201c{example}\u201d" for example, _ in near)
-    return Finding(
-        start=start + lead,
-        end=start + len(sentence.rstrip()),
-        category="second_opinion",
-        severity=severity,
-        rule="model.second_opinion",
-        why=texts["why"].format(score=score, examples=examples) + texts[severity],
-        suggestion=texts["suggestion"],
-    )
 
 
 def _own_spans(text: str, own_names: Sequence[str]) -> list[tuple[int, int]]:
@@ -311,14 +232,14 @@ class _Folded:
         removed = [m.start() for m in re.finditer(REMOVED, folded)]
         return cls(folded.replace(REMOVED, ""), tuple(p - k for k, p in enumerate(removed)))
 
-    def original(self, position: int) -> int:
+    def _original(self, position: int) -> int:
         return position + bisect_right(self.removed_at, position)
 
     def finding(self, hit: _Hit) -> Finding:
         rule = hit.rule
         return Finding(
-            start=self.original(hit.start),
-            end=self.original(hit.end - 1) + 1,
+            start=self._original(hit.start),
+            end=self._original(hit.end - 1) + 1,
             category=rule.category,
             severity=hit.severity,
             rule=rule.id,
@@ -379,18 +300,8 @@ _SENTENCE_END = re.compile(r"[.!?;\n](?![^\s])|[;\n]")
 _NEAR = 120
 
 
-def _scan(
-    rules: RuleSet,
-    text: str,
-    words: str,
-    context: str,
-    topics: list[tuple[int, str]] | None = None,
-) -> list[_Hit]:
-    """Hits of `rules` in the folded `text`, whose key text is `words`.
-
-    Matches dropped because they are the job's topic are appended to `topics` as
-    (folded start, category) when a list is given (the second opinion reads them).
-    """
+def _scan(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit]:
+    """Hits of `rules` in the folded `text`, whose key text is `words`."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     todo = _sentences_with_keys(rules, words, context, ends)
     hits: list[_Hit] = []
@@ -404,13 +315,11 @@ def _scan(
             continue
         exceptions = _Exceptions.around(rule, text, spans, low, high)
         severity = rule.severity[context]
-        for start, end in spans:
-            if not exceptions.allow(start, end):
-                continue
-            if keeps(rule, text, start, end, low, high, rules.lang):
-                hits.append(_Hit(start, end, rule, severity))
-            elif topics is not None:
-                topics.append((start, rule.category))
+        hits.extend(
+            _Hit(start, end, rule, severity)
+            for start, end in spans
+            if exceptions.allow(start, end) and keeps(rule, text, start, end, low, high, rules.lang)
+        )
     return hits
 
 
