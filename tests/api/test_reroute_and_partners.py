@@ -266,3 +266,15 @@ def test_a_partner_invites_by_api_without_learning_who_the_candidate_is() -> Non
     again = api.post(f"/partner-pool/{granted.pk}/invite", {"job_title": "SRE"})
     assert_error(again, 403, "forbidden")
     assert PartnerInvitation.objects.count() == 1
+
+
+def test_a_key_acting_for_no_one_neither_reads_the_pool_nor_invites() -> None:
+    a, b = world("acme", name="Acme"), world("globex", name="Globex")
+    partners(a, b)
+    granted = consent(a, Consent.Kind.PARTNERS)
+    operator = ApiClient(make_key(b.org, None))
+    assert_error(operator.get("/partner-pool"), 403, "forbidden")
+    invite = operator.post(f"/partner-pool/{granted.pk}/invite", {"job_title": "SRE"})
+    assert_error(invite, 403, "forbidden")
+    assert not AuditEvent.objects.filter(action__startswith="partners.pool").exists()
+    assert not PartnerInvitation.objects.exists()
