@@ -137,6 +137,15 @@ def _status(client: Client, method: str, path: str, **extra: Any) -> int:
 def test_the_matrix_covers_the_routes_that_take_an_id() -> None:
     found = {route for route, _ in routes()}
     assert "feedback/<int:pk>/" in found and "api/v1/scorecards/<scorecard_id>" in found
+    # Re-routing and the partner network through the API (issue 18).
+    assert {
+        "api/v1/applications/<application_id>/suggestions",
+        "api/v1/applications/<application_id>/suggestions/<job_id>/invite",
+        "api/v1/applications/<application_id>/suggestions/<job_id>/move",
+        "api/v1/partnerships/<partnership_id>/accept",
+        "api/v1/partnerships/<partnership_id>/end",
+        "api/v1/partner-pool/<profile_id>/invite",
+    } <= found
     assert len(found) >= 40
 
 

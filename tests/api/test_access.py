@@ -3,11 +3,13 @@ organization's ids a 404, a wrong method a 405, all in the one error shape."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from heardback.accounts.models import Organization, User
 from heardback.api.scopes import SCOPES
@@ -16,6 +18,8 @@ from heardback.api.services import api_key_revoke
 from heardback.feedback.models import FeedbackNote
 from heardback.hiring.models import Scorecard
 from heardback.integrations.models import ImportRun
+from heardback.partners.models import Partnership
+from heardback.portal.models import Consent
 from tests import factories
 from tests.api.conftest import ApiClient, World, assert_error, make_key
 
@@ -30,6 +34,8 @@ class Ids:
     scorecard: Scorecard
     note: FeedbackNote
     run: ImportRun
+    partnership: Partnership
+    consent: Consent
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,10 @@ class Endpoint:
         if self.method == "POST" and self.path(ids) == "/imports":
             return client.client.post("/api/v1/imports", {"source": "csv"}, headers=client.headers)
         return client.request(self.method, self.path(ids), self.body(ids))
+
+
+def _suggestion(action: str) -> Callable[[Ids], str]:
+    return lambda i: f"/applications/{i.note.application_id}/suggestions/{i.world.job.pk}/{action}"
 
 
 def _scorecard_body(ids: Ids) -> dict[str, Any]:
@@ -131,6 +141,31 @@ ENDPOINTS = {
     "import_list": Endpoint("GET", lambda i: "/imports", "imports", names_acme_ids=False),
     "import_get": Endpoint("GET", lambda i: f"/imports/{i.run.pk}", "imports"),
     "import_create": Endpoint("POST", lambda i: "/imports", "imports", names_acme_ids=False),
+    "suggestion_list": Endpoint(
+        "GET", lambda i: f"/applications/{i.note.application_id}/suggestions", "read"
+    ),
+    "suggestion_invite": Endpoint(
+        "POST", _suggestion("invite"), "write:hiring",
+    ),
+    "suggestion_move": Endpoint(
+        "POST", _suggestion("move"), "write:hiring",
+    ),
+    "partnership_list": Endpoint("GET", lambda i: "/partnerships", "read", names_acme_ids=False),
+    "partnership_propose": Endpoint(
+        "POST", lambda i: "/partnerships", "write:hiring", lambda i: {"slug": "initech"},
+        names_acme_ids=False,
+    ),
+    "partnership_accept": Endpoint(
+        "POST", lambda i: f"/partnerships/{i.partnership.pk}/accept", "write:hiring"
+    ),
+    "partnership_end": Endpoint(
+        "POST", lambda i: f"/partnerships/{i.partnership.pk}/end", "write:hiring"
+    ),
+    "partner_pool": Endpoint("GET", lambda i: "/partner-pool", "read", names_acme_ids=False),
+    "partner_pool_invite": Endpoint(
+        "POST", lambda i: f"/partner-pool/{i.consent.pk}/invite", "write:hiring",
+        lambda i: {"job_title": "SRE"},
+    ),
 }  # fmt: skip
 WITH_IDS = [name for name, endpoint in ENDPOINTS.items() if endpoint.names_acme_ids]
 
@@ -148,7 +183,19 @@ def ids(org: Organization, world: World, admin: User) -> Ids:
         interview=world.interview, interviewer=world.interviewer, submitted_at=None
     )
     run = ImportRun.objects.create(organization=org, source="csv", file_names=["dump.csv"])
-    return Ids(world=world, scorecard=scorecard, note=note, run=run)
+    # Acme has a live partner (not the outsider), and the rejected candidate agreed to partners.
+    now = timezone.now()
+    partnership = Partnership.objects.create(
+        proposer=org, partner=factories.OrganizationFactory(slug="initech"), accepted_at=now
+    )
+    consent = Consent.objects.create(
+        organization=org, candidate=rejected.candidate, kind="partners", granted_at=now,
+        expires_at=now + dt.timedelta(days=30),
+    )  # fmt: skip
+    return Ids(
+        world=world, scorecard=scorecard, note=note, run=run, partnership=partnership,
+        consent=consent,
+    )  # fmt: skip
 
 
 def test_every_operation_of_the_schema_is_in_the_matrix(api: ApiClient) -> None:
@@ -230,7 +277,7 @@ def _acme_state(ids: Ids) -> tuple[Any, ...]:
 
 @pytest.mark.parametrize(
     "path", ["/jobs", "/candidates", "/applications", "/interviews", "/scorecards",
-             "/feedback-notes", "/rejection-reasons", "/imports"],
+             "/feedback-notes", "/rejection-reasons", "/imports", "/partnerships"],
 )  # fmt: skip
 def test_outsider_lists_none_of_acme(path: str, ids: Ids, outsider_api: ApiClient) -> None:
     response = outsider_api.get(path)

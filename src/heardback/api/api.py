@@ -13,8 +13,10 @@ from heardback.api.routers import (
     imports,
     interviews,
     jobs,
+    partners,
     reasons,
     scorecards,
+    suggestions,
 )
 
 
@@ -29,7 +31,8 @@ api = HeardbackAPI(
     version="1.0.0",
     description=(
         "Drive heardback from your own tools: jobs, candidates, applications, interviews, "
-        "scorecards, decisions, feedback notes and imports. Authenticate with "
+        "scorecards, decisions, feedback notes, imports, re-routing suggestions and the partner "
+        "network. Authenticate with "
         "`Authorization: Bearer <API key>`; each operation names the scope it needs "
         "(`x-scope`). Errors always have the shape "
         '`{"error": {"code", "message", "fields": [{"field", "message"}]}}`. '
@@ -38,5 +41,8 @@ api = HeardbackAPI(
     urls_namespace="api",
 )
 install_handlers(api)
-for module in (jobs, candidates, applications, reasons, interviews, scorecards, feedback, imports):
+for module in (
+    jobs, candidates, applications, suggestions, reasons, interviews, scorecards, feedback,
+    imports, partners,
+):  # fmt: skip
     api.add_router("", module.router)

@@ -19,12 +19,13 @@ IMPORTS = "imports"
 # Scope → what it allows, as shown next to each checkbox when a key is created.
 SCOPES: dict[str, StrOrPromise] = {
     READ: _(
-        "Read jobs, candidates, applications, interviews, scorecards, rejection reasons "
-        "and feedback notes."
+        "Read jobs, candidates, applications, interviews, scorecards, rejection reasons, "
+        "feedback notes, re-routing suggestions, partnerships and the partner pool."
     ),
     WRITE_HIRING: _(
         "Create jobs, candidates, applications, interviews and rejection reasons; fill and "
-        "submit scorecards; reject or advance applications."
+        "submit scorecards; reject or advance applications; invite candidates to other roles "
+        "or partners' roles; propose, accept or end partnerships (admins' keys only)."
     ),
     WRITE_FEEDBACK: _("Draft, approve and send feedback notes to candidates."),
     IMPORTS: _("Upload ATS exports and follow their progress."),

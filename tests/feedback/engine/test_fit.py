@@ -259,6 +259,24 @@ def test_ranking_properties(evidence: Evidence, roles: list[Opening]) -> None:
         assert [f.opening.id for f in rest] == [f.opening.id for f in fits[1:]]
 
 
+@settings(max_examples=150, deadline=None)
+@given(evidences, openings)
+def test_scoring_only_the_openings_that_can_be_suggested_changes_no_ranking(
+    evidence: Evidence, roles: list[Opening]
+) -> None:
+    """`rank` skips openings without a specific strength: the same list as scoring them all."""
+    idx = fit.index(roles)
+    text = fit._text_scores(idx, evidence.text)
+    every = [
+        (found.score * -1, n, found)
+        for n, (opening, weights) in enumerate(zip(idx.openings, idx._weights, strict=True))
+        if weights
+        and (found := fit._fit(evidence, opening, weights, text[n], idx.generic)) is not None
+    ]
+    every.sort(key=lambda f: f[:2])
+    assert fit.rank(evidence, idx, limit=100) == tuple(f[2] for f in every)
+
+
 @settings(max_examples=80, deadline=None)
 @given(evidences, openings, st.floats(0.1, 1.0))
 def test_better_ratings_never_rank_a_role_out(

@@ -175,6 +175,8 @@ class Index:
     # word -> ((opening's position, its BM25+ term score), ...) for the openings that hold it
     postings: Mapping[str, tuple[tuple[int, float], ...]]
     _weights: tuple[dict[str, tuple[int, int, str]], ...] = field(repr=False)
+    # competency key (not a generic one) -> positions of the openings that list it
+    _listing: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
 
 def index(openings: Sequence[Opening], other_rubrics: Sequence[Iterable[str]] = ()) -> Index:
@@ -201,7 +203,25 @@ def index(openings: Sequence[Opening], other_rubrics: Sequence[Iterable[str]] = 
         tokens(" ".join([o.title, o.description, *(r.name for r in o.requirements)]))
         for o in openings
     ]
-    return Index(tuple(openings), generic, _postings(corpus), tuple(weights))
+    listing: dict[str, list[int]] = {}
+    for n, by_key in enumerate(weights):
+        for name in by_key:
+            if name not in generic:
+                listing.setdefault(name, []).append(n)
+    return Index(
+        tuple(openings), generic, _postings(corpus), tuple(weights),
+        {name: tuple(positions) for name, positions in listing.items()},
+    )  # fmt: skip
+
+
+def _candidates(evidence: Evidence, idx: Index) -> Iterable[int]:
+    """The positions of the only openings that can be suggested: those listing a specific
+    competency the candidate is strong in (`_fit` suggests none without one), in order."""
+    positions: set[int] = set()
+    for name, mean in evidence.ratings.items():
+        if mean >= STRONG:
+            positions.update(idx._listing.get(name, ()))
+    return sorted(positions)
 
 
 def _postings(corpus: list[list[str]]) -> dict[str, tuple[tuple[int, float], ...]]:
@@ -253,7 +273,11 @@ def rank(
     excluded = set(exclude)
     text = _text_scores(idx, evidence.text)
     fits = []
-    for n, (opening, weights) in enumerate(zip(idx.openings, idx._weights, strict=True)):
+    # Only the openings that can be suggested are scored: a few of many, for one candidate
+    # (benchmarks/reroute_speed.py). Ranked in full, every one is.
+    positions = _candidates(evidence, idx) if suggest_only else range(len(idx.openings))
+    for n in positions:
+        opening, weights = idx.openings[n], idx._weights[n]
         if opening.id in excluded or not weights:
             continue
         fit = _fit(evidence, opening, weights, text[n], idx.generic, suggest_only)
