@@ -96,3 +96,11 @@ class SubscribeForm(_Form):
 
 class ImportForm(_Form):
     file = forms.FileField(label=_("CSV file"))
+
+
+class DocumentForm(_Form):
+    file = forms.FileField(
+        label=_("Add a document"),
+        help_text=_("PDF, Word (.docx), OpenDocument (.odt), text, PNG or JPEG."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.odt,.txt,.png,.jpg,.jpeg"}),
+    )

@@ -6,6 +6,8 @@ belongs to an organization, and every row is reached through its seeker (selecto
 
 from __future__ import annotations
 
+import uuid
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -250,3 +252,28 @@ class Digest(models.Model):
 
     def __str__(self) -> str:
         return f"digest of {self.seeker_id} on {self.day}"
+
+
+def _document_path(instance: Document, filename: str) -> str:
+    # A random name on disk (the seeker's own name is kept in `name`, for the download only).
+    suffix = Path(filename).suffix.lower()[:10]
+    return f"seeker/{instance.application.seeker_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class Document(models.Model):
+    """A file the seeker keeps with an application: a CV, a cover letter, an offer…"""
+
+    application = models.ForeignKey(
+        JobApplication, on_delete=models.CASCADE, related_name="documents"
+    )
+    file = models.FileField(upload_to=_document_path, max_length=300)
+    name = models.CharField(_("File name"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.name

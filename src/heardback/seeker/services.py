@@ -7,12 +7,14 @@ import datetime as dt
 import io
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any, cast
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator, validate_email
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -21,11 +23,12 @@ from django.utils.translation import gettext as _
 
 from heardback.accounts.models import Organization, User
 from heardback.outbox.services import email_enqueue
-from heardback.seeker import rules, selectors
+from heardback.seeker import documents, rules, selectors
 from heardback.seeker.feeds import application_feed_refresh, feed_url_for
 from heardback.seeker.models import (
     NOTES_MAX,
     Digest,
+    Document,
     Interview,
     JobApplication,
     Reminder,
@@ -143,7 +146,51 @@ def interview_thank_you_sent(*, interview: Interview) -> Interview:
 
 @transaction.atomic
 def application_delete(*, application: JobApplication) -> None:
+    names = list(Document.objects.filter(application=application).values_list("file", flat=True))
     application.delete()
+    _files_delete_on_commit(names)
+
+
+# --- Documents ----------------------------------------------------------------------------
+
+
+def _files_delete_on_commit(names: list[str]) -> None:
+    """Remove these stored files once the rows that named them are gone for good."""
+
+    def delete() -> None:
+        for name in names:
+            try:
+                default_storage.delete(name)
+            except OSError:
+                logger.exception("could not delete the stored file %s", name)
+
+    if names:
+        transaction.on_commit(delete)
+
+
+@transaction.atomic
+def document_add(*, application: JobApplication, upload: UploadedFile) -> Document:
+    """Keep a file with an application, if it is of an allowed kind and size (else nothing
+    changes and ValidationError says why)."""
+    size = upload.size or 0
+    name, content_type = documents.check(
+        name=upload.name or "", size=size, file=cast(IO[bytes], upload)
+    )
+    document = Document(application=application, name=name, content_type=content_type, size=size)
+    document.file.save(name, upload, save=False)
+    try:
+        document.save()
+    except Exception:
+        default_storage.delete(document.file.name)
+        raise
+    return document
+
+
+@transaction.atomic
+def document_delete(*, document: Document) -> None:
+    name = document.file.name
+    document.delete()
+    _files_delete_on_commit([name])
 
 
 @transaction.atomic
