@@ -122,16 +122,16 @@ def test_thresholds_are_the_seekers_to_change(seeker_client: Client, seeker: See
     response = seeker_client.post(
         "/me/settings/",
         {"time_zone": "Asia/Tokyo", "thank_you_hours": 12, "follow_up_days": 4,
-         "follow_ups_max": 1, "ghosted_days": 10, "active_min": 8},
+         "follow_ups_max": 1, "ghosted_days": 10, "active_min": 8, "weekly_day": 4},
     )  # fmt: skip
     assert response.status_code == 302
     seeker.refresh_from_db()
-    assert (seeker.time_zone, seeker.follow_up_days, seeker.email_digest) == (
-        "Asia/Tokyo",
-        4,
-        False,
-    )
+    assert (
+        seeker.time_zone, seeker.follow_up_days, seeker.email_digest, seeker.email_weekly,
+        seeker.weekly_day,
+    ) == ("Asia/Tokyo", 4, False, False, 4)  # fmt: skip
     assert seeker_client.post("/me/settings/", {"follow_ups_max": 3}).status_code == 400
+    assert seeker_client.post("/me/settings/", {"weekly_day": 7}).status_code == 400
 
 
 def test_the_thank_you_draft_names_the_interviewers_and_what_the_seeker_wrote(

@@ -81,7 +81,7 @@ class SettingsForm(_ModelForm):
         model = Seeker
         fields = [
             "time_zone", "thank_you_hours", "follow_up_days", "follow_ups_max", "ghosted_days",
-            "active_min", "email_digest",
+            "active_min", "email_digest", "email_weekly", "weekly_day",
         ]  # fmt: skip
 
 

@@ -34,6 +34,7 @@ from heardback.seeker.models import (
     Reminder,
     Seeker,
     Stage,
+    WeeklySummary,
 )
 
 logger = logging.getLogger(__name__)
@@ -347,6 +348,58 @@ def _digest_email(seeker: Seeker, digest: Digest, reminders: list[Reminder]) -> 
     )
 
 
+@transaction.atomic
+def weekly_summary_send(seeker: Seeker, now: dt.datetime | None = None) -> WeeklySummary | None:
+    """The week's summary by email, on the seeker's weekday from 08:00 their time, through
+    the outbox; at most one a week (a database constraint). None when not due or turned off."""
+    now = now or timezone.now()
+    if not seeker.email_weekly or not seeker.user.email:
+        return None
+    last = WeeklySummary.objects.filter(seeker=seeker).order_by("-week")
+    due = rules.weekly_day(
+        now=now,
+        zone=seeker.time_zone,
+        weekday=seeker.weekly_day,
+        last_week=last.values_list("week", flat=True).first(),
+    )
+    if due is None:
+        return None
+    day, week = due
+    try:
+        with transaction.atomic():
+            sent = WeeklySummary.objects.create(seeker=seeker, week=week, day=day, created_at=now)
+    except IntegrityError:
+        return None  # another worker sent this week's
+    _weekly_email(seeker, sent)
+    return sent
+
+
+def _weekly_email(seeker: Seeker, sent: WeeklySummary) -> None:
+    language = seeker.user.language or "en"
+    base = settings.HEARDBACK_BASE_URL
+    # The seven local days before the day it is sent.
+    summary = selectors.week_summary(seeker=seeker, today=sent.day - dt.timedelta(days=1))
+    context = {
+        "week": summary,
+        "summary_url": f"{base}/me/summary/",
+        "settings_url": f"{base}/me/settings/",
+    }
+    with translation.override(language):
+        subject = render_to_string("seeker/emails/weekly.subject.txt", context).strip()
+        text = render_to_string("seeker/emails/weekly.txt", context)
+        html = render_to_string("seeker/emails/weekly.html", context)
+    email_enqueue(
+        organization=companion_organization(),
+        to=seeker.user.email,
+        subject=" ".join(subject.split()),
+        text=text,
+        html=html,
+        reply_to=None,
+        idempotency_key=f"seeker_weekly:{seeker.pk}:{sent.week.isoformat()}",
+        kind="seeker_weekly",
+    )
+
+
 @dataclass
 class SweepSummary:
     seekers: int = 0
@@ -354,12 +407,13 @@ class SweepSummary:
     answered: int = 0
     raised: int = 0
     digests: int = 0
+    weeklies: int = 0
     failed: list[int] = field(default_factory=list)
 
 
 def seeker_run(seeker: Seeker, now: dt.datetime | None = None) -> SweepSummary:
     """One seeker's pass: read their feeds, close what was answered, raise what is due, and
-    send the day's digest."""
+    send the day's digest and the week's summary."""
     now = now or timezone.now()
     summary = SweepSummary(seekers=1)
     for application in JobApplication.objects.filter(seeker=seeker).exclude(feed_url=""):
@@ -368,6 +422,7 @@ def seeker_run(seeker: Seeker, now: dt.datetime | None = None) -> SweepSummary:
     reminders_reconcile(seeker, now)
     summary.raised = len(reminders_raise(seeker, now))
     summary.digests = int(digest_send(seeker, now) is not None)
+    summary.weeklies = int(weekly_summary_send(seeker, now) is not None)
     return summary
 
 
@@ -386,6 +441,7 @@ def seeker_sweep(now: dt.datetime | None = None) -> SweepSummary:
         total.answered += one.answered
         total.raised += one.raised
         total.digests += one.digests
+        total.weeklies += one.weeklies
     return total
 
 
