@@ -426,7 +426,7 @@ def test_a_job_seekers_pages_fit_a_phone_in_english_and_french(
         "seeker:board", "seeker:application-new", "seeker:application-detail",
         "seeker:application-edit", "seeker:interview-new", "seeker:interview-edit",
         "seeker:thank-you", "seeker:application-draft", "seeker:summary", "seeker:settings",
-        "seeker:import-csv",
+        "seeker:import-csv", "seeker:account-delete",
     }  # fmt: skip
     assert expected <= set(english), sorted(expected - set(english))
     screenshots(phone, base, "seeker", english, "en")

@@ -104,3 +104,11 @@ class DocumentForm(_Form):
         help_text=_("PDF, Word (.docx), OpenDocument (.odt), text, PNG or JPEG."),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.odt,.txt,.png,.jpg,.jpeg"}),
     )
+
+
+class DeleteAccountForm(_Form):
+    password = forms.CharField(
+        label=_("Your password, to confirm"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )

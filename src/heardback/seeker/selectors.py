@@ -42,6 +42,10 @@ def document_get_for_seeker(*, seeker: Seeker, pk: object) -> Document:
     )
 
 
+def documents_count(*, seeker: Seeker) -> int:
+    return Document.objects.filter(application__seeker=seeker).count()
+
+
 def interview_get_for_seeker(*, seeker: Seeker, pk: object) -> Interview:
     return get_object_or_404(
         Interview.objects.select_related("application"),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any, cast
 from zoneinfo import ZoneInfo
 
@@ -17,12 +19,15 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator, validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from heardback.accounts.models import Organization, User
-from heardback.outbox.services import email_enqueue
+from heardback.accounts.services import audit
+from heardback.outbox.models import OutboundEmail
+from heardback.outbox.services import email_enqueue, outbound_emails_redact
 from heardback.seeker import documents, rules, selectors
 from heardback.seeker.feeds import application_feed_refresh, feed_url_for
 from heardback.seeker.models import (
@@ -97,6 +102,57 @@ def seeker_settings_save(*, seeker: Seeker, data: dict[str, Any]) -> Seeker:
     return seeker
 
 
+DELETE_ATTEMPTS_PER_HOUR = 10
+SEEKER_EMAIL_KINDS = ("seeker_digest", "seeker_weekly", "seeker_magic_link")
+
+
+@transaction.atomic
+def seeker_delete(*, seeker: Seeker, password: str) -> dict[str, int]:
+    """Delete a companion account for good, once its password is confirmed: applications,
+    interviews, reminders, documents (their files too, once committed), the employers' feeds
+    followed, digests; the copies of the companion's emails to them are redacted. The person's
+    sign-in account goes too unless they belong to an organization (then only the companion
+    goes). Returns the counts, which the audit row keeps (no name, address or text)."""
+    user = seeker.user
+    if not password or not user.check_password(password):
+        raise ValidationError({"password": _("This is not your password.")}, code="password")
+    applications = JobApplication.objects.filter(seeker=seeker)
+    documents_qs = Document.objects.filter(application__seeker=seeker)
+    files = list(documents_qs.values_list("file", flat=True))
+    emails = OutboundEmail.objects.filter(
+        organization=companion_organization(), kind__in=SEEKER_EMAIL_KINDS
+    ).filter(
+        Q(idempotency_key__startswith=f"seeker_digest:{seeker.pk}:")
+        | Q(idempotency_key__startswith=f"seeker_weekly:{seeker.pk}:")
+        | Q(idempotency_key__startswith=f"seeker_magic_link:{user.pk}:")
+    )
+    counts = {
+        "applications": applications.count(),
+        "interviews": Interview.objects.filter(application__seeker=seeker).count(),
+        "reminders": Reminder.objects.filter(seeker=seeker).count(),
+        "documents": len(files),
+        "subscriptions": applications.exclude(feed_url="").count(),
+        "emails_redacted": outbound_emails_redact(
+            emails=emails, text=_("(deleted)"), address="deleted@invalid"
+        ),
+    }
+    seeker_id = seeker.pk
+    account_deleted = not user.memberships.exists()
+    audit(
+        organization=companion_organization(),
+        actor=None,
+        action="seeker.delete",
+        obj=seeker,
+        account_deleted=account_deleted,
+        **counts,
+    )
+    seeker.delete()  # cascades to everything above
+    if account_deleted:
+        user.delete()
+    _files_delete_on_commit(files, folder=f"seeker/{seeker_id}")
+    return counts
+
+
 # --- Applications and interviews ----------------------------------------------------------
 
 
@@ -155,8 +211,9 @@ def application_delete(*, application: JobApplication) -> None:
 # --- Documents ----------------------------------------------------------------------------
 
 
-def _files_delete_on_commit(names: list[str]) -> None:
-    """Remove these stored files once the rows that named them are gone for good."""
+def _files_delete_on_commit(names: list[str], folder: str = "") -> None:
+    """Remove these stored files (and then `folder`, if empty) once the rows that named them
+    are gone for good."""
 
     def delete() -> None:
         for name in names:
@@ -164,8 +221,11 @@ def _files_delete_on_commit(names: list[str]) -> None:
                 default_storage.delete(name)
             except OSError:
                 logger.exception("could not delete the stored file %s", name)
+        if folder:
+            with contextlib.suppress(NotImplementedError, OSError):
+                Path(default_storage.path(folder)).rmdir()
 
-    if names:
+    if names or folder:
         transaction.on_commit(delete)
 
 

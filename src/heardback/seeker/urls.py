@@ -11,6 +11,7 @@ urlpatterns = [
     path("me/", views.board, name="board"),
     path("me/summary/", views.summary, name="summary"),
     path("me/settings/", views.settings_page, name="settings"),
+    path("me/delete/", views.account_delete, name="account-delete"),
     path("me/applications/new/", views.application_new, name="application-new"),
     path("me/applications/<int:pk>/", views.application_detail, name="application-detail"),
     path("me/applications/<int:pk>/edit/", views.application_edit, name="application-edit"),

@@ -12,7 +12,7 @@ import icalendar
 from django import forms as django_forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
@@ -421,6 +421,37 @@ def settings_page(request: HttpRequest, seeker: Seeker) -> HttpResponse:
                 return redirect("seeker:settings")
         return render(request, "seeker/settings.html", {"form": form}, status=400)
     return render(request, "seeker/settings.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@seeker_view
+def account_delete(request: HttpRequest, seeker: Seeker) -> HttpResponse:
+    """Delete the companion account, once the password is confirmed."""
+    form = forms.DeleteAccountForm(request.POST or None)
+    if request.method == "POST":
+        window = int(time.time() // SIGNUP_WINDOW)
+        tries = window_count(
+            f"seeker:delete:{seeker.user_id}", window=window, seconds=SIGNUP_WINDOW
+        )
+        if tries > services.DELETE_ATTEMPTS_PER_HOUR:
+            context = {"form": form, "throttled": True}
+            response = render(request, "seeker/account_delete.html", context, status=429)
+            response["Retry-After"] = str(SIGNUP_WINDOW)
+            return response
+        if form.is_valid():
+            try:
+                services.seeker_delete(seeker=seeker, password=form.cleaned_data["password"])
+            except ValidationError as error:
+                form_add_errors(cast(django_forms.Form, form), error)
+            else:
+                logout(request)
+                return render(request, "seeker/account_deleted.html")
+        return render(request, "seeker/account_delete.html", {"form": form}, status=400)
+    counts = {
+        "applications": seeker.applications.count(),
+        "documents": selectors.documents_count(seeker=seeker),
+    }
+    return render(request, "seeker/account_delete.html", {"form": form, **counts})
 
 
 @require_GET
