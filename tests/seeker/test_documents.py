@@ -25,7 +25,8 @@ def zipped(files: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for name, data in files.items():
-            archive.writestr(name, data)
+            # A fixed date: the same bytes (and test ids) in every process.
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data)
     return out.getvalue()
 
 
@@ -59,6 +60,7 @@ def stored(media: Path) -> list[Path]:
         ("offer.PNG", PNG, "image/png"),
         ("scan.jpeg", b"\xff\xd8\xff\xe0" + b"\x00" * 20, "image/jpeg"),
     ],
+    ids=lambda value: value if isinstance(value, str) and "/" not in value else "",
 )  # fmt: skip
 def test_a_seeker_keeps_a_document_and_downloads_it_as_an_attachment(
     seeker_client: Client, seeker: Seeker, media: Path, name: str, data: bytes, content_type: str
@@ -112,6 +114,7 @@ def test_a_name_loses_folders_and_control_characters() -> None:
         ("notes.txt", b"\x00\x01binary", "not the kind its name says"),
         ("empty.pdf", b"", "empty"),
     ],
+    ids=lambda value: value if isinstance(value, str) and " " not in value else "",
 )  # fmt: skip
 def test_other_kinds_and_disguised_files_are_refused_and_change_nothing(
     seeker_client: Client, seeker: Seeker, media: Path, name: str, data: bytes, message: str
