@@ -232,6 +232,9 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
+# Uploaded files (the companion's documents) live here; nothing serves this folder directly:
+# every file goes out through a view that checks whose it is.
+MEDIA_ROOT = Path(envstr("HEARDBACK_MEDIA_DIR", "") or VAR_DIR / "media").resolve()
 # Whitenoise serves straight from the app directories, so `heardback serve` needs no
 # collectstatic step; operators who want hashed, far-future-cached files run collectstatic.
 WHITENOISE_USE_FINDERS = True
@@ -316,6 +319,8 @@ PORTAL_LOOKUPS_PER_MINUTE = envint("PORTAL_LOOKUPS_PER_MINUTE", 30)
 
 # Companion: sign-ups one client address may make an hour (beyond that: 429). See docs/seekers.md.
 SEEKER_SIGNUPS_PER_HOUR = envint("SEEKER_SIGNUPS_PER_HOUR", 10)
+# The largest document a seeker may attach to an application, in megabytes.
+SEEKER_DOCUMENT_MAX_MB = envint("SEEKER_DOCUMENT_MAX_MB", 10)
 
 # API: requests one key may make (beyond that: 429 with Retry-After), e.g. "1200/m". The count
 # lives in the cache, like the portal's. See docs/api.md.

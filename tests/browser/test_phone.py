@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -35,7 +36,7 @@ from heardback.hiring.models import Application
 from heardback.integrations.models import ImportRun
 from heardback.portal import services as portal_services
 from heardback.portal.models import PortalQuestion
-from heardback.seeker.models import Interview, JobApplication, Seeker
+from heardback.seeker.models import Document, Interview, JobApplication, Seeker
 from heardback.seeker.services import seeker_sweep
 from tests.browser.chromium import TIMEOUT_MS, screenshot
 
@@ -48,7 +49,7 @@ DESKTOP = {"width": 1366, "height": 900}
 # API's documentation.
 NOT_PAGES = {
     "portal:data-download", "healthz", "hiring:home", "seeker:export-csv", "seeker:calendar",
-    "seeker:application-employer",
+    "seeker:application-employer", "seeker:document-download",
 }  # fmt: skip
 NOT_PAGE_PREFIXES = ("/admin/", "/api/", "/static/")
 
@@ -373,9 +374,10 @@ def test_the_header_stays_a_bar_on_a_desktop(
 
 
 @pytest.fixture
-def job_seeker(settings: Any) -> str:
-    """A job seeker (no organization) with long names, an interview, reminders and a feed."""
+def job_seeker(settings: Any, tmp_path: Any) -> str:
+    """A job seeker (no organization) with long names, an interview, reminders, a document."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
     email = "seeker@companion.example"
     user = User.objects.create_user(email, PASSWORD, full_name="Maximilienne Delacroix-Fontaine")
     seeker = Seeker.objects.create(user=user, time_zone="Europe/Paris", active_min=5)
@@ -397,6 +399,11 @@ def job_seeker(settings: Any) -> str:
         interviewers="Anne-Sophie Kowalczyk-Martin, a.kowalczyk-martin@wagons-lits.example",
         notes="leur passage à une planification hebdomadaire des recrutements",
     )
+    letter = Document(
+        application=long, content_type="application/pdf", size=9,
+        name="Lettre_de_motivation_Compagnie_Internationale_des_Wagons-Lits_version_finale.pdf",
+    )  # fmt: skip
+    letter.file.save("letter.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
     initech = JobApplication.objects.create(
         seeker=seeker, company="Initech", role="Analyst", stage="rejected",
         applied_on=timezone.localdate() - dt.timedelta(days=10),
@@ -419,7 +426,7 @@ def test_a_job_seekers_pages_fit_a_phone_in_english_and_french(
         "seeker:board", "seeker:application-new", "seeker:application-detail",
         "seeker:application-edit", "seeker:interview-new", "seeker:interview-edit",
         "seeker:thank-you", "seeker:application-draft", "seeker:summary", "seeker:settings",
-        "seeker:import-csv",
+        "seeker:import-csv", "seeker:account-delete",
     }  # fmt: skip
     assert expected <= set(english), sorted(expected - set(english))
     screenshots(phone, base, "seeker", english, "en")

@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from heardback.accounts.models import Organization, User
-from heardback.seeker.models import Interview, JobApplication, Reminder, Seeker
+from heardback.seeker.models import Document, Interview, JobApplication, Reminder, Seeker
 from heardback.seeker.services import seeker_sweep
 from tests.seeker.conftest import application, local
 
@@ -122,16 +122,16 @@ def test_thresholds_are_the_seekers_to_change(seeker_client: Client, seeker: See
     response = seeker_client.post(
         "/me/settings/",
         {"time_zone": "Asia/Tokyo", "thank_you_hours": 12, "follow_up_days": 4,
-         "follow_ups_max": 1, "ghosted_days": 10, "active_min": 8},
+         "follow_ups_max": 1, "ghosted_days": 10, "active_min": 8, "weekly_day": 4},
     )  # fmt: skip
     assert response.status_code == 302
     seeker.refresh_from_db()
-    assert (seeker.time_zone, seeker.follow_up_days, seeker.email_digest) == (
-        "Asia/Tokyo",
-        4,
-        False,
-    )
+    assert (
+        seeker.time_zone, seeker.follow_up_days, seeker.email_digest, seeker.email_weekly,
+        seeker.weekly_day,
+    ) == ("Asia/Tokyo", 4, False, False, 4)  # fmt: skip
     assert seeker_client.post("/me/settings/", {"follow_ups_max": 3}).status_code == 400
+    assert seeker_client.post("/me/settings/", {"weekly_day": 7}).status_code == 400
 
 
 def test_the_thank_you_draft_names_the_interviewers_and_what_the_seeker_wrote(
@@ -257,14 +257,20 @@ def test_another_seekers_ids_answer_404_on_every_route(
     reminder = Reminder.objects.create(
         seeker=seeker, application=app, kind="ghosted", key="g", due_at=local("UTC", 2026, 1, 1)
     )
-    ids = {"applications": app.pk, "interviews": interview.pk, "reminders": reminder.pk}
+    document = Document.objects.create(
+        application=app, file="seeker/x.pdf", name="cv.pdf", content_type="application/pdf", size=1
+    )
+    ids = {
+        "applications": app.pk, "interviews": interview.pk, "reminders": reminder.pk,
+        "documents": document.pk,
+    }  # fmt: skip
     routes = _seeker_routes()
     assert len(routes) >= 10
     intruder = Client()
     intruder.force_login(other_seeker.user)
     before = (
         list(JobApplication.objects.values()), list(Interview.objects.values()),
-        list(Reminder.objects.values()),
+        list(Reminder.objects.values()), list(Document.objects.values()),
     )  # fmt: skip
     for route in routes:
         kind = route.split("/")[1]
@@ -274,7 +280,7 @@ def test_another_seekers_ids_answer_404_on_every_route(
             assert status in (404, 405), (method, path, status)
     after = (
         list(JobApplication.objects.values()), list(Interview.objects.values()),
-        list(Reminder.objects.values()),
+        list(Reminder.objects.values()), list(Document.objects.values()),
     )  # fmt: skip
     assert after == before
     # The intruder's own board, export and calendar hold nothing of the other seeker's.

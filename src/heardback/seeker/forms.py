@@ -81,7 +81,7 @@ class SettingsForm(_ModelForm):
         model = Seeker
         fields = [
             "time_zone", "thank_you_hours", "follow_up_days", "follow_ups_max", "ghosted_days",
-            "active_min", "email_digest",
+            "active_min", "email_digest", "email_weekly", "weekly_day",
         ]  # fmt: skip
 
 
@@ -96,3 +96,19 @@ class SubscribeForm(_Form):
 
 class ImportForm(_Form):
     file = forms.FileField(label=_("CSV file"))
+
+
+class DocumentForm(_Form):
+    file = forms.FileField(
+        label=_("Add a document"),
+        help_text=_("PDF, Word (.docx), OpenDocument (.odt), text, PNG or JPEG."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.odt,.txt,.png,.jpg,.jpeg"}),
+    )
+
+
+class DeleteAccountForm(_Form):
+    password = forms.CharField(
+        label=_("Your password, to confirm"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )

@@ -6,6 +6,8 @@ belongs to an organization, and every row is reached through its seeker (selecto
 
 from __future__ import annotations
 
+import uuid
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -26,6 +28,11 @@ THRESHOLD_BOUNDS: dict[str, tuple[int, int]] = {
     "active_min": (0, 50),
 }
 NOTES_MAX = 10_000
+# Python's numbering of the days of the week (date.weekday()).
+WEEKDAYS = [
+    (0, _("Monday")), (1, _("Tuesday")), (2, _("Wednesday")), (3, _("Thursday")),
+    (4, _("Friday")), (5, _("Saturday")), (6, _("Sunday")),
+]  # fmt: skip
 
 
 def _bounded(name: str) -> list[Any]:
@@ -66,12 +73,19 @@ class Seeker(models.Model):
         validators=_bounded("active_min"),
     )
     email_digest = models.BooleanField(_("Email me a daily digest"), default=True)
+    email_weekly = models.BooleanField(_("Email me a summary every week"), default=True)
+    weekly_day = models.PositiveSmallIntegerField(
+        _("Day of the weekly summary"), choices=WEEKDAYS, default=0
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(follow_ups_max__lte=2), name="seeker_at_most_two_follow_ups"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(weekly_day__lte=6), name="seeker_weekly_day_valid"
             ),
         ]
 
@@ -250,3 +264,47 @@ class Digest(models.Model):
 
     def __str__(self) -> str:
         return f"digest of {self.seeker_id} on {self.day}"
+
+
+def _document_path(instance: Document, filename: str) -> str:
+    # A random name on disk (the seeker's own name is kept in `name`, for the download only).
+    suffix = Path(filename).suffix.lower()[:10]
+    return f"seeker/{instance.application.seeker_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class Document(models.Model):
+    """A file the seeker keeps with an application: a CV, a cover letter, an offer…"""
+
+    application = models.ForeignKey(
+        JobApplication, on_delete=models.CASCADE, related_name="documents"
+    )
+    file = models.FileField(upload_to=_document_path, max_length=300)
+    name = models.CharField(_("File name"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WeeklySummary(models.Model):
+    """The weekly summary email of one seeker: at most one a week (the Monday of the local
+    week it was sent in), even if the seeker changes its day in the middle of a week."""
+
+    seeker = models.ForeignKey(Seeker, on_delete=models.CASCADE, related_name="weekly_summaries")
+    week = models.DateField()
+    day = models.DateField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-week"]
+        constraints = [
+            models.UniqueConstraint(fields=["seeker", "week"], name="seeker_summary_once_a_week"),
+        ]
+
+    def __str__(self) -> str:
+        return f"weekly summary of {self.seeker_id} for the week of {self.week}"

@@ -211,3 +211,16 @@ def digest_day(
     if pending <= 0 or local.time() < DAY_STARTS or last_digest_on == today:
         return None
     return today
+
+
+def weekly_day(
+    *, now: dt.datetime, zone: str, weekday: int, last_week: dt.date | None
+) -> tuple[dt.date, dt.date] | None:
+    """(the local date, the Monday of its week) of a weekly summary to send now, else None:
+    on the seeker's chosen weekday, never before `DAY_STARTS` local time, once a week."""
+    local = now.astimezone(ZoneInfo(zone))
+    today = local.date()
+    week = today - dt.timedelta(days=today.weekday())
+    if today.weekday() != weekday or local.time() < DAY_STARTS or last_week == week:
+        return None
+    return today, week

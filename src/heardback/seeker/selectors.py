@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from heardback.accounts.models import User
 from heardback.seeker import rules
-from heardback.seeker.models import Interview, JobApplication, Reminder, Seeker, Stage
+from heardback.seeker.models import Document, Interview, JobApplication, Reminder, Seeker, Stage
 
 
 def seeker_for_user(*, user: User) -> Seeker:
@@ -34,6 +34,16 @@ def application_get_for_seeker(*, seeker: Seeker, pk: object) -> JobApplication:
     return get_object_or_404(
         JobApplication.objects.prefetch_related("interviews"), seeker=seeker, pk=_pk(pk)
     )
+
+
+def document_get_for_seeker(*, seeker: Seeker, pk: object) -> Document:
+    return get_object_or_404(
+        Document.objects.select_related("application"), application__seeker=seeker, pk=_pk(pk)
+    )
+
+
+def documents_count(*, seeker: Seeker) -> int:
+    return Document.objects.filter(application__seeker=seeker).count()
 
 
 def interview_get_for_seeker(*, seeker: Seeker, pk: object) -> Interview:

@@ -2,35 +2,44 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import IO, Any, cast
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator, validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from heardback.accounts.models import Organization, User
-from heardback.outbox.services import email_enqueue
-from heardback.seeker import rules, selectors
+from heardback.accounts.services import audit
+from heardback.outbox.models import OutboundEmail
+from heardback.outbox.services import email_enqueue, outbound_emails_redact
+from heardback.seeker import documents, rules, selectors
 from heardback.seeker.feeds import application_feed_refresh, feed_url_for
 from heardback.seeker.models import (
     NOTES_MAX,
     Digest,
+    Document,
     Interview,
     JobApplication,
     Reminder,
     Seeker,
     Stage,
+    WeeklySummary,
 )
 
 logger = logging.getLogger(__name__)
@@ -93,6 +102,57 @@ def seeker_settings_save(*, seeker: Seeker, data: dict[str, Any]) -> Seeker:
     return seeker
 
 
+DELETE_ATTEMPTS_PER_HOUR = 10
+SEEKER_EMAIL_KINDS = ("seeker_digest", "seeker_weekly", "seeker_magic_link")
+
+
+@transaction.atomic
+def seeker_delete(*, seeker: Seeker, password: str) -> dict[str, int]:
+    """Delete a companion account for good, once its password is confirmed: applications,
+    interviews, reminders, documents (their files too, once committed), the employers' feeds
+    followed, digests; the copies of the companion's emails to them are redacted. The person's
+    sign-in account goes too unless they belong to an organization (then only the companion
+    goes). Returns the counts, which the audit row keeps (no name, address or text)."""
+    user = seeker.user
+    if not password or not user.check_password(password):
+        raise ValidationError({"password": _("This is not your password.")}, code="password")
+    applications = JobApplication.objects.filter(seeker=seeker)
+    documents_qs = Document.objects.filter(application__seeker=seeker)
+    files = list(documents_qs.values_list("file", flat=True))
+    emails = OutboundEmail.objects.filter(
+        organization=companion_organization(), kind__in=SEEKER_EMAIL_KINDS
+    ).filter(
+        Q(idempotency_key__startswith=f"seeker_digest:{seeker.pk}:")
+        | Q(idempotency_key__startswith=f"seeker_weekly:{seeker.pk}:")
+        | Q(idempotency_key__startswith=f"seeker_magic_link:{user.pk}:")
+    )
+    counts = {
+        "applications": applications.count(),
+        "interviews": Interview.objects.filter(application__seeker=seeker).count(),
+        "reminders": Reminder.objects.filter(seeker=seeker).count(),
+        "documents": len(files),
+        "subscriptions": applications.exclude(feed_url="").count(),
+        "emails_redacted": outbound_emails_redact(
+            emails=emails, text=_("(deleted)"), address="deleted@invalid"
+        ),
+    }
+    seeker_id = seeker.pk
+    account_deleted = not user.memberships.exists()
+    audit(
+        organization=companion_organization(),
+        actor=None,
+        action="seeker.delete",
+        obj=seeker,
+        account_deleted=account_deleted,
+        **counts,
+    )
+    seeker.delete()  # cascades to everything above
+    if account_deleted:
+        user.delete()
+    _files_delete_on_commit(files, folder=f"seeker/{seeker_id}")
+    return counts
+
+
 # --- Applications and interviews ----------------------------------------------------------
 
 
@@ -143,7 +203,55 @@ def interview_thank_you_sent(*, interview: Interview) -> Interview:
 
 @transaction.atomic
 def application_delete(*, application: JobApplication) -> None:
+    names = list(Document.objects.filter(application=application).values_list("file", flat=True))
     application.delete()
+    _files_delete_on_commit(names)
+
+
+# --- Documents ----------------------------------------------------------------------------
+
+
+def _files_delete_on_commit(names: list[str], folder: str = "") -> None:
+    """Remove these stored files (and then `folder`, if empty) once the rows that named them
+    are gone for good."""
+
+    def delete() -> None:
+        for name in names:
+            try:
+                default_storage.delete(name)
+            except OSError:
+                logger.exception("could not delete the stored file %s", name)
+        if folder:
+            with contextlib.suppress(NotImplementedError, OSError):
+                Path(default_storage.path(folder)).rmdir()
+
+    if names or folder:
+        transaction.on_commit(delete)
+
+
+@transaction.atomic
+def document_add(*, application: JobApplication, upload: UploadedFile) -> Document:
+    """Keep a file with an application, if it is of an allowed kind and size (else nothing
+    changes and ValidationError says why)."""
+    size = upload.size or 0
+    name, content_type = documents.check(
+        name=upload.name or "", size=size, file=cast(IO[bytes], upload)
+    )
+    document = Document(application=application, name=name, content_type=content_type, size=size)
+    document.file.save(name, upload, save=False)
+    try:
+        document.save()
+    except Exception:
+        default_storage.delete(document.file.name)
+        raise
+    return document
+
+
+@transaction.atomic
+def document_delete(*, document: Document) -> None:
+    name = document.file.name
+    document.delete()
+    _files_delete_on_commit([name])
 
 
 @transaction.atomic
@@ -300,6 +408,58 @@ def _digest_email(seeker: Seeker, digest: Digest, reminders: list[Reminder]) -> 
     )
 
 
+@transaction.atomic
+def weekly_summary_send(seeker: Seeker, now: dt.datetime | None = None) -> WeeklySummary | None:
+    """The week's summary by email, on the seeker's weekday from 08:00 their time, through
+    the outbox; at most one a week (a database constraint). None when not due or turned off."""
+    now = now or timezone.now()
+    if not seeker.email_weekly or not seeker.user.email:
+        return None
+    last = WeeklySummary.objects.filter(seeker=seeker).order_by("-week")
+    due = rules.weekly_day(
+        now=now,
+        zone=seeker.time_zone,
+        weekday=seeker.weekly_day,
+        last_week=last.values_list("week", flat=True).first(),
+    )
+    if due is None:
+        return None
+    day, week = due
+    try:
+        with transaction.atomic():
+            sent = WeeklySummary.objects.create(seeker=seeker, week=week, day=day, created_at=now)
+    except IntegrityError:
+        return None  # another worker sent this week's
+    _weekly_email(seeker, sent)
+    return sent
+
+
+def _weekly_email(seeker: Seeker, sent: WeeklySummary) -> None:
+    language = seeker.user.language or "en"
+    base = settings.HEARDBACK_BASE_URL
+    # The seven local days before the day it is sent.
+    summary = selectors.week_summary(seeker=seeker, today=sent.day - dt.timedelta(days=1))
+    context = {
+        "week": summary,
+        "summary_url": f"{base}/me/summary/",
+        "settings_url": f"{base}/me/settings/",
+    }
+    with translation.override(language):
+        subject = render_to_string("seeker/emails/weekly.subject.txt", context).strip()
+        text = render_to_string("seeker/emails/weekly.txt", context)
+        html = render_to_string("seeker/emails/weekly.html", context)
+    email_enqueue(
+        organization=companion_organization(),
+        to=seeker.user.email,
+        subject=" ".join(subject.split()),
+        text=text,
+        html=html,
+        reply_to=None,
+        idempotency_key=f"seeker_weekly:{seeker.pk}:{sent.week.isoformat()}",
+        kind="seeker_weekly",
+    )
+
+
 @dataclass
 class SweepSummary:
     seekers: int = 0
@@ -307,12 +467,13 @@ class SweepSummary:
     answered: int = 0
     raised: int = 0
     digests: int = 0
+    weeklies: int = 0
     failed: list[int] = field(default_factory=list)
 
 
 def seeker_run(seeker: Seeker, now: dt.datetime | None = None) -> SweepSummary:
     """One seeker's pass: read their feeds, close what was answered, raise what is due, and
-    send the day's digest."""
+    send the day's digest and the week's summary."""
     now = now or timezone.now()
     summary = SweepSummary(seekers=1)
     for application in JobApplication.objects.filter(seeker=seeker).exclude(feed_url=""):
@@ -321,6 +482,7 @@ def seeker_run(seeker: Seeker, now: dt.datetime | None = None) -> SweepSummary:
     reminders_reconcile(seeker, now)
     summary.raised = len(reminders_raise(seeker, now))
     summary.digests = int(digest_send(seeker, now) is not None)
+    summary.weeklies = int(weekly_summary_send(seeker, now) is not None)
     return summary
 
 
@@ -339,6 +501,7 @@ def seeker_sweep(now: dt.datetime | None = None) -> SweepSummary:
         total.answered += one.answered
         total.raised += one.raised
         total.digests += one.digests
+        total.weeklies += one.weeklies
     return total
 
 

@@ -12,10 +12,10 @@ import icalendar
 from django import forms as django_forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,7 +29,7 @@ from heardback.seeker import drafts, forms, magic, selectors, services
 from heardback.seeker.feeds import application_feed_refresh
 from heardback.seeker.models import JobApplication, Reminder, Seeker
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 SIGNUP_WINDOW = 3600
 
 
@@ -38,7 +38,7 @@ def seeker_view(view: View) -> View:
 
     @wraps(view)
     @login_required
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         seeker = selectors.seeker_for_user(user=request_user(request))
         return view(request, seeker, *args, **kwargs)
 
@@ -190,6 +190,9 @@ def _detail_context(seeker: Seeker, application: JobApplication) -> dict[str, An
         "interviews": list(application.interviews.all()),
         "reminders": application.reminders.filter(state=Reminder.State.OPEN).order_by("due_at"),
         "subscribe_form": forms.SubscribeForm(),
+        "documents": list(application.documents.all()),
+        "document_form": forms.DocumentForm(),
+        "document_max_mb": settings.SEEKER_DOCUMENT_MAX_MB,
     }
 
 
@@ -249,6 +252,55 @@ def application_unsubscribe(request: HttpRequest, seeker: Seeker, pk: int) -> Ht
     application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
     services.application_unsubscribe(application=application)
     return redirect("seeker:application-detail", application.pk)
+
+
+# --- Documents ----------------------------------------------------------------------------
+
+
+@require_POST
+@seeker_view
+def document_new(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+    application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
+    form = forms.DocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.document_add(application=application, upload=form.cleaned_data["file"])
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, _("Document added."))
+            return redirect(
+                reverse("seeker:application-detail", args=[application.pk]) + "#documents-h"
+            )
+    context = {**_detail_context(seeker, application), "document_form": form}
+    return render(request, "seeker/application_detail.html", context, status=400)
+
+
+@require_GET
+@seeker_view
+def document_download(request: HttpRequest, seeker: Seeker, pk: int) -> FileResponse:
+    """The seeker's own file, always as a download (never shown in the page's origin)."""
+    document = selectors.document_get_for_seeker(seeker=seeker, pk=pk)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle, as_attachment=True, filename=document.name, content_type=document.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+@seeker_view
+def document_delete(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+    document = selectors.document_get_for_seeker(seeker=seeker, pk=pk)
+    application_id = document.application_id
+    services.document_delete(document=document)
+    messages.success(request, _("Document deleted."))
+    return redirect("seeker:application-detail", application_id)
 
 
 # --- Interviews and drafts ----------------------------------------------------------------
@@ -369,6 +421,37 @@ def settings_page(request: HttpRequest, seeker: Seeker) -> HttpResponse:
                 return redirect("seeker:settings")
         return render(request, "seeker/settings.html", {"form": form}, status=400)
     return render(request, "seeker/settings.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@seeker_view
+def account_delete(request: HttpRequest, seeker: Seeker) -> HttpResponse:
+    """Delete the companion account, once the password is confirmed."""
+    form = forms.DeleteAccountForm(request.POST or None)
+    if request.method == "POST":
+        window = int(time.time() // SIGNUP_WINDOW)
+        tries = window_count(
+            f"seeker:delete:{seeker.user_id}", window=window, seconds=SIGNUP_WINDOW
+        )
+        if tries > services.DELETE_ATTEMPTS_PER_HOUR:
+            context = {"form": form, "throttled": True}
+            response = render(request, "seeker/account_delete.html", context, status=429)
+            response["Retry-After"] = str(SIGNUP_WINDOW)
+            return response
+        if form.is_valid():
+            try:
+                services.seeker_delete(seeker=seeker, password=form.cleaned_data["password"])
+            except ValidationError as error:
+                form_add_errors(cast(django_forms.Form, form), error)
+            else:
+                logout(request)
+                return render(request, "seeker/account_deleted.html")
+        return render(request, "seeker/account_delete.html", {"form": form}, status=400)
+    counts = {
+        "applications": seeker.applications.count(),
+        "documents": selectors.documents_count(seeker=seeker),
+    }
+    return render(request, "seeker/account_delete.html", {"form": form, **counts})
 
 
 @require_GET
