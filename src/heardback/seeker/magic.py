@@ -9,12 +9,9 @@ import time
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
 from heardback.accounts.models import User
-from heardback.outbox.services import email_enqueue
 
 MAGIC_LINK_MINUTES = 15
 _SALT = "heardback.seeker.magic-link"
@@ -45,7 +42,7 @@ def magic_link_user(token: str) -> User | None:
 def magic_link_request(*, email: str) -> None:
     """Email a sign-in link to this address if it is a seeker's; callers answer alike either
     way. At most one email per account in a window of the link's lifetime."""
-    from heardback.seeker.services import companion_organization
+    from heardback.seeker.services import companion_email_enqueue
 
     user = User.objects.filter(
         email__iexact=email.strip(), is_active=True, seeker__isnull=False
@@ -54,17 +51,8 @@ def magic_link_request(*, email: str) -> None:
         return
     window = int(time.time() // (MAGIC_LINK_MINUTES * 60))
     context = {"url": magic_link_url(user), "minutes": MAGIC_LINK_MINUTES}
-    with translation.override(user.language or "en"):
-        subject = render_to_string("seeker/emails/magic_link.subject.txt", context).strip()
-        text = render_to_string("seeker/emails/magic_link.txt", context)
-        html = render_to_string("seeker/emails/magic_link.html", context)
-    email_enqueue(
-        organization=companion_organization(),
-        to=user.email,
-        subject=" ".join(subject.split()),
-        text=text,
-        html=html,
-        reply_to=None,
-        idempotency_key=f"seeker_magic_link:{user.pk}:{window}",
+    companion_email_enqueue(
+        user=user, template="seeker/emails/magic_link", language=user.language or "en",
+        context=context, idempotency_key=f"seeker_magic_link:{user.pk}:{window}",
         kind="seeker_magic_link",
-    )
+    )  # fmt: skip

@@ -20,12 +20,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator, validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from heardback.accounts.models import Organization, User
 from heardback.accounts.services import audit
+from heardback.core.mail import render_email
 from heardback.outbox.models import OutboundEmail
 from heardback.outbox.services import email_enqueue, outbound_emails_redact
 from heardback.seeker import documents, rules, selectors
@@ -346,6 +346,23 @@ def reminders_raise(seeker: Seeker, now: dt.datetime | None = None) -> list[Remi
     return rows
 
 
+def companion_email_enqueue(
+    *,
+    user: User,
+    template: str,
+    language: str,
+    context: dict[str, Any],
+    idempotency_key: str,
+    kind: str,
+) -> None:
+    """Queue one of the companion's emails (a template triplet) to a seeker, exactly once."""
+    subject, text, html = render_email(template, language, context)
+    email_enqueue(
+        organization=companion_organization(), to=user.email, subject=subject, text=text,
+        html=html, reply_to=None, idempotency_key=idempotency_key, kind=kind,
+    )  # fmt: skip
+
+
 def companion_organization() -> Organization:
     organization, _created = Organization.objects.get_or_create(
         slug=COMPANION_ORGANIZATION_SLUG, defaults={"name": "heardback companion"}
@@ -392,20 +409,11 @@ def _digest_email(seeker: Seeker, digest: Digest, reminders: list[Reminder]) -> 
         "board_url": f"{base}/me/",
         "base_url": base,
     }
-    with translation.override(language):
-        subject = render_to_string("seeker/emails/digest.subject.txt", context).strip()
-        text = render_to_string("seeker/emails/digest.txt", context)
-        html = render_to_string("seeker/emails/digest.html", context)
-    email_enqueue(
-        organization=companion_organization(),
-        to=seeker.user.email,
-        subject=" ".join(subject.split()),
-        text=text,
-        html=html,
-        reply_to=None,
+    companion_email_enqueue(
+        user=seeker.user, template="seeker/emails/digest", language=language, context=context,
         idempotency_key=f"seeker_digest:{seeker.pk}:{digest.day.isoformat()}",
         kind="seeker_digest",
-    )
+    )  # fmt: skip
 
 
 @transaction.atomic
@@ -444,20 +452,11 @@ def _weekly_email(seeker: Seeker, sent: WeeklySummary) -> None:
         "summary_url": f"{base}/me/summary/",
         "settings_url": f"{base}/me/settings/",
     }
-    with translation.override(language):
-        subject = render_to_string("seeker/emails/weekly.subject.txt", context).strip()
-        text = render_to_string("seeker/emails/weekly.txt", context)
-        html = render_to_string("seeker/emails/weekly.html", context)
-    email_enqueue(
-        organization=companion_organization(),
-        to=seeker.user.email,
-        subject=" ".join(subject.split()),
-        text=text,
-        html=html,
-        reply_to=None,
+    companion_email_enqueue(
+        user=seeker.user, template="seeker/emails/weekly", language=language, context=context,
         idempotency_key=f"seeker_weekly:{seeker.pk}:{sent.week.isoformat()}",
         kind="seeker_weekly",
-    )
+    )  # fmt: skip
 
 
 @dataclass
