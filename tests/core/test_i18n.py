@@ -326,3 +326,14 @@ def test_dates_read_as_each_language_writes_them(org: Organization, admin: User)
     assert "10 Sep 2026" in page(signed_in(admin, "en"), "/settings/api-keys/")
     french = page(signed_in(admin, "fr"), "/settings/api-keys/")
     assert "10 sept. 2026" in french and "10 Sep" not in french
+
+
+def test_french_weekday_names_stay_lower_case_in_dates() -> None:
+    """Our catalog translates "Monday"… for the companion's weekday choice; its French must
+    stay lower case, or it overrides Django's and every French date reads "Vendredi 6 mars"."""
+    import datetime as dt
+
+    from django.utils import formats, translation
+
+    with translation.override("fr"):
+        assert formats.date_format(dt.date(2026, 3, 6), "l j F Y") == "vendredi 6 mars 2026"
