@@ -10,6 +10,7 @@ from django.test import Client
 
 from heardback.accounts.models import AuditEvent, Organization, User
 from heardback.accounts.services import organization_create
+from heardback.feedback.engine import guard
 from heardback.hiring.models import PipelineStage, RejectionReason
 from heardback.hiring.reason_services import default_reasons
 from tests import factories
@@ -67,6 +68,17 @@ def test_default_explanations_fit_their_stages() -> None:
         if reason.stages and set(reason.stages) <= {"application_review", "screen"}:
             assert "interview" not in reason.explanation_en.lower()
             assert "entretien" not in reason.explanation_fr.lower()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_default_explanation_passes_the_guard(language: str) -> None:
+    """A new organization's reasons reach candidates word for word: not one may be blocked
+    (an admin's own reason is refused for less), or every note with it would be."""
+    for reason in default_reasons():
+        text = getattr(reason, f"explanation_{language}")
+        assert text or not reason.sends_note, reason.name
+        findings = guard.check(text, lang=language, context="candidate")
+        assert [f for f in findings if f.severity == "block"] == [], (reason.name, text)
 
 
 def test_org_create_command_gives_the_defaults(capsys: pytest.CaptureFixture[str]) -> None:
