@@ -31,3 +31,26 @@ def test_an_organization_without_reasons_gets_the_defaults_and_others_keep_their
         RejectionReason.objects.filter(organization=other_org).values_list("name", flat=True)
     ) == ["Our own"]
     assert not RejectionReason.objects.get(organization=org, name="Spam").sends_note
+
+
+def test_the_old_pay_wording_is_replaced_unless_an_admin_edited_it(
+    org: Organization, other_org: Organization
+) -> None:
+    reword = importlib.import_module("heardback.hiring.migrations.0007_default_pay_reason_wording")
+    untouched = factories.RejectionReasonFactory(
+        organization=org,
+        name="Pay (old default)",
+        category="compensation",
+        explanation_en=reword.OLD_EN,
+        explanation_fr=reword.OLD_FR,
+    )
+    edited = factories.RejectionReasonFactory(
+        organization=other_org,
+        name="Pay (edited)",
+        category="compensation",
+        explanation_en="We could not agree on pay.",
+    )
+    reword.reword(apps, None)
+    untouched.refresh_from_db(), edited.refresh_from_db()
+    assert (untouched.explanation_en, untouched.explanation_fr) == (reword.NEW_EN, reword.NEW_FR)
+    assert edited.explanation_en == "We could not agree on pay."
