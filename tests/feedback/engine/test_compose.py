@@ -305,6 +305,26 @@ def test_interviewer_first_names_appear_only_when_the_policy_allows_it():
     assert "one interviewer" in anonymous.text.lower()
 
 
+@pytest.mark.parametrize(
+    ("lang", "sole", "one_of"),
+    [("en", "your interviewer", "one interviewer"),
+     ("fr", "la personne en charge de l'entretien", "l'un de vos interlocuteurs")],
+)  # fmt: skip
+def test_a_single_scorecard_is_your_interviewer_not_one_of_several(
+    lang: str, sole: str, one_of: str
+) -> None:
+    comment = {
+        "en": "You kept calm when three tickets came in at once.",
+        "fr": "Vous êtes resté calme quand trois commandes sont arrivées.",
+    }[lang]
+    card = f.scorecard(items=(f.item(1, "strong_yes", comment=comment),))
+    one = write(f.note_input(lang=lang, interviews=(f.interview(),), scorecards=(card,)))
+    assert sole in flat(one.text).lower() and one_of not in flat(one.text).lower()
+    second = dataclasses.replace(card, id=card.id + 1)
+    two = write(f.note_input(lang=lang, interviews=(f.interview(),), scorecards=(card, second)))
+    assert one_of in flat(two.text).lower() and sole not in flat(two.text).lower()
+
+
 # --- the guard seam -----------------------------------------------------------------------------
 
 

@@ -743,7 +743,10 @@ class _Writer:
 
     def who(self, card: Scorecard) -> str:
         name = tidy(card.interviewer_first_name)
-        return name if name and self.inp.policy.show_interviewer_first_names else self.book.someone
+        if name and self.inp.policy.show_interviewer_first_names:
+            return name
+        # "One interviewer" after a single interview would suggest others who said otherwise.
+        return self.book.sole if len(self.inp.scorecards) == 1 else self.book.someone
 
     def all_dated(self) -> list[datetime.date]:
         """The interviews' dates in order, or [] unless every interview has one."""

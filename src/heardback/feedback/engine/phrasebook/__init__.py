@@ -35,6 +35,7 @@ class Phrasebook:
     first_day: str
     conjunction: str
     someone: str
+    sole: str  # "your interviewer": when a single scorecard is all the note rests on
     kind_nouns: Mapping[str, str]
     meeting_words: frozenset[str]
     meeting_word_at: int
@@ -110,6 +111,7 @@ def _load(module: ModuleType) -> Phrasebook:
         first_day=module.FIRST_DAY,
         conjunction=module.AND,
         someone=module.SOMEONE,
+        sole=module.SOLE,
         kind_nouns=module.KIND_NOUNS,
         meeting_words=module.MEETING_WORDS,
         meeting_word_at=module.MEETING_WORD_AT,

@@ -19,6 +19,7 @@ NUMBERS: Final = ("zero", "one", "two", "three", "four", "five", "six", "seven",
 FIRST_DAY: Final = "1"  # how the first day of a month is written
 AND: Final = "and"
 SOMEONE: Final = "one interviewer"  # who said it, when interviewer names are not shown
+SOLE: Final = "your interviewer"  # the same, when one scorecard is all there is
 
 # What to call an interview whose name does not already say what it was.
 KIND_NOUNS: Final = {

@@ -19,6 +19,7 @@ NUMBERS: Final = ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept
 FIRST_DAY: Final = "1er"  # how the first day of a month is written
 AND: Final = "et"
 SOMEONE: Final = "l'un de vos interlocuteurs"
+SOLE: Final = "la personne en charge de l'entretien"
 
 KIND_NOUNS: Final = {
     "screen": "entretien",
