@@ -234,6 +234,22 @@ def test_a_comment_in_another_language_than_the_note_is_not_quoted():
     assert "ledger" not in note.text
 
 
+@pytest.mark.parametrize(
+    ("lang", "praise", "reserved"),
+    [("en", "Great attitude to cleaning down the station!",
+      "Good start on the ledger, but the refunds path needed prompting."),
+     ("fr", "Très bonne attitude, bravo !",
+      "Bon début, mais le cas des remboursements a demandé de l'aide.")],
+)  # fmt: skip
+def test_praise_alone_is_not_quoted_under_where_to_grow(lang, praise, reserved):
+    # Kind words under a rating below the bar would contradict it; a comment with a
+    # reservation explains it and is quoted.
+    praised = with_comment(praise, lang=lang, rating="no")
+    assert praise not in flat(praised) and praised.quality.observations == 0
+    reserved_note = with_comment(reserved, lang=lang, rating="no")
+    assert reserved_note.quality.observations == 1
+
+
 # --- stage and reason ---------------------------------------------------------------------------
 
 

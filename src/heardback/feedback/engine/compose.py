@@ -25,6 +25,7 @@ from heardback.feedback.engine.speech import (
     addressed,
     fits_language,
     plain,
+    praise_only,
     restates_decision,
     role_needs,
     stage_words,
@@ -697,6 +698,8 @@ class _Writer:
                     continue
                 if text in self.quoted_texts:
                     continue  # the same words on two competencies: said once
+                if not above and praise_only(text, book.language):
+                    continue  # kind words under "where to grow" would contradict the rating
 
                 said = addressed(text, book.language, first, last)
                 if said is None and third_person(text, book.language, first, last):

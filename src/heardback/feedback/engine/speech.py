@@ -692,3 +692,49 @@ def restates_decision(text: str) -> bool:
     move forward with your application."): it gives no reason, and a note that promised one
     would not keep its word."""
     return bool(_DECISION_ONLY.search(text)) and not _BECAUSE.search(text)
+
+
+# --- praise with no reservation ------------------------------------------------------------------
+
+
+def _lexicon(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_PRAISE: Final = {
+    "en": _lexicon(
+        "great excellent good well impressive impressed impressive strong loved fantastic "
+        "brilliant superb outstanding nice helpful lovely solid terrific wonderful "
+        "exceptional amazing thorough enthusiastic positive"
+    ),
+    "fr": _lexicon(
+        "excellent excellente excellents bien bravo super belle beau bonne bon bons bonnes "
+        "impressionnant impressionnante remarquable parfait parfaite solide agréable "
+        "enthousiaste positif positive exemplaire"
+    ),
+}
+_RESERVATION: Final = {
+    "en": _lexicon(
+        "but however though although yet could should would need needs needed more less "
+        "missed miss lacked lack lacks struggled struggle not no without only improve "
+        "improving practise practice careful care slow slower rushed forgot unclear weak "
+        "gap gaps prompt prompted prompting hint hints hinted next time consider try "
+        "didn't don't doesn't wasn't weren't isn't couldn't never little few"
+    ),
+    "fr": _lexicon(
+        "mais cependant toutefois pourtant néanmoins pourrait pourriez devrait devriez "
+        "faudrait besoin manque manqué manquait plus moins pas ne n' jamais améliorer "
+        "attention encore lent lente oublié oubliée trop peu sans seulement essayez "
+        "pensez travailler"
+    ),
+}
+
+
+@lru_cache(maxsize=4096)
+def praise_only(text: str, language: str) -> bool:
+    """True for a comment that only praises ("Great attitude to cleaning down!"): quoted
+    under "where to grow", it would contradict the rating it sits under."""
+    words = {w.casefold() for w in _TOKEN.findall(text.replace("’", "'"))}
+    words |= {w.casefold() for w in re.findall(r"\b\w+'\w+\b|\bn'", text.replace("’", "'"))}
+    praise = _PRAISE.get(language, frozenset())
+    return bool(words & praise) and not words & _RESERVATION.get(language, frozenset())
