@@ -413,7 +413,8 @@ def test_the_candidate_as_a_noun_is_turned_to_you_too():
 
 
 def test_one_onsite_interview_is_never_called_interviews() -> None:
-    """An onsite named in another language ("Entretien") is still one interview."""
+    """An onsite named in another language ("Entretien") is still one interview, and its
+    French name is quoted as a name, not dropped into an English sentence."""
     rubric = f.rubric("en")
     card = f.scorecard(interview_id=75, overall="yes", items=(f.item(rubric[0].id, "yes"),))
     inp = f.note_input(
@@ -422,7 +423,30 @@ def test_one_onsite_interview_is_never_called_interviews() -> None:
         decision_=f.decision("role_closed"),
     )
     text = compose(inp).text
-    assert "Entretien" in text and "interviews" not in text
+    assert "in the “Entretien” interview." in " ".join(text.split())
+    assert "interviews" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "kind", "reads", "not_"),
+    [("en", "Entretien avec le chef", "hiring_manager",
+      "the “Entretien avec le chef” conversation", "the Entretien"),
+     ("en", "Étude de cas", "take_home", "the “Étude de cas” exercise", "the Étude"),
+     ("fr", "Technical interview", "technical",
+      "l'entretien « Technical interview »", "l'technical"),
+     ("en", "Trial shift", "onsite", "the Trial shift interview", "“"),
+     ("fr", "Entretien technique", "technical", "l'entretien technique", "«")],
+)  # fmt: skip
+def test_an_interview_named_in_another_language_is_quoted_as_a_name(lang, name, kind, reads, not_):
+    card = f.scorecard(interview_id=75, overall="yes", items=(f.item(1, "yes"),))
+    inp = f.note_input(
+        lang=lang,
+        interviews=(f.interview(75, name, kind, D(2026, 11, 28)),),
+        scorecards=(card,),
+        decision_=f.decision("role_closed"),
+    )
+    text = " ".join(compose(inp, guard=f.no_findings).text.split())
+    assert reads in text and not_ not in text
 
 
 def test_a_bar_described_with_a_reservation_is_not_turned_into_what_the_role_needs():

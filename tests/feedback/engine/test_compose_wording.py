@@ -98,7 +98,7 @@ def test_french_elides_de_before_a_vowel_but_not_before_h():
         (
             "Entretien technique",
             "technical",
-            "the Entretien technique interview",
+            "the “Entretien technique” interview",
             "l'entretien technique",
         ),
         ("", "take_home", "the exercise", "l'exercice"),

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Final
 
 from heardback.feedback.engine.phrasebook import Phrasebook, for_language
+from heardback.feedback.engine.speech import language_of
 from heardback.feedback.engine.types import Interview, Language
 
 _STOPS: Final = (".", "!", "?", "…")
@@ -159,6 +160,14 @@ def meeting(interview: Interview, book: Phrasebook) -> str:
     return _meeting(interview.name, interview.kind, book.language)
 
 
+def _in_another_language(words: list[str], name: str, book: Phrasebook) -> bool:
+    if language_of(name) not in ("", book.language):
+        return True
+    other = for_language("fr" if book.language == "en" else "en")
+    own_word = words[book.meeting_word_at] in book.meeting_words
+    return not own_word and words[other.meeting_word_at] in other.meeting_words
+
+
 @lru_cache(maxsize=4096)
 def _meeting(name: str, kind: str, language: Language) -> str:
     book = for_language(language)
@@ -167,6 +176,10 @@ def _meeting(name: str, kind: str, language: Language) -> str:
     words = name.casefold().split()
     if not words:
         return book.grammar("meeting.unnamed").format(noun=noun)
+    if _in_another_language(words, name, book):
+        # Not "the Entretien avec le chef conversation": a name in another language than the
+        # note's is quoted, as the name the candidate knows the meeting by.
+        return book.grammar("meeting.foreign").format(name=name, noun=noun)
     if words[book.meeting_word_at] in book.meeting_words:
         return book.grammar("meeting.named").format(name=name, name_lc=name[:1].lower() + name[1:])
     return book.grammar("meeting").format(name=name, noun=noun)

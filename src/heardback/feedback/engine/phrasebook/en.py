@@ -417,6 +417,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "meeting": ("the {name} {noun}",),
     "meeting.unnamed": ("the {noun}",),
     "meeting.named": ("the {name}",),
+    "meeting.foreign": ("the “{name}” {noun}",),  # a name in another language
     "where.one": ("in {meeting}",),
     "where.on": ("on {date}",),
     "where.one.dated": ("in {meeting} on {date}",),

@@ -395,6 +395,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "meeting": ("l'{noun} « {name} »",),
     "meeting.unnamed": ("l'{noun}",),
     "meeting.named": ("l'{name_lc}",),
+    "meeting.foreign": ("l'{noun} « {name} »",),  # un nom dans une autre langue
     "where.one": ("pendant {meeting}",),
     "where.on": ("le {date}",),
     "where.one.dated": ("pendant {meeting} du {date}",),
