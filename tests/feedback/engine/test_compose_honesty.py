@@ -223,6 +223,31 @@ def test_french_third_person_comments_are_turned_too():
     assert "vous avez expliqué vos choix avec clarté." in flat(note)
 
 
+@pytest.mark.parametrize(
+    ("lang", "comment", "said"),
+    [("en", "She is calm but has no plan for the rush.",
+      "that you are calm but have no plan for the rush."),
+     ("en", "Samuel explains well but doesn't check assumptions.",
+      "that you explain well but don't check assumptions."),
+     ("fr", "Elle a bien repéré les signaux d'alerte, mais n'a pas hiérarchisé les risques.",
+      "que vous avez bien repéré les signaux d'alerte, mais n'avez pas hiérarchisé les risques."),
+     ("fr", "Elle sait écouter, mais ne sait pas encore trancher.",
+      "que vous savez écouter, mais ne savez pas encore trancher.")],
+)  # fmt: skip
+def test_a_second_verb_of_the_same_person_is_turned_too(lang, comment, said):
+    assert said in flat(with_comment(comment, lang=lang, rating="no")).replace(" ", " ")
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["She knows the ward and knows the protocols.",  # "and knows" or a noun: cannot tell
+     "Elle a du recul et est posée."],  # "êtes posé·e": a gender we do not know
+)  # fmt: skip
+def test_a_second_verb_that_cannot_be_turned_safely_leaves_the_comment_out(comment):
+    lang = "fr" if comment.startswith("Elle") else "en"
+    assert with_comment(comment, lang=lang).quality.observations == 0
+
+
 def test_markup_is_removed_from_a_quote():
     note = with_comment("**Great** use of `errgroup`, see [docs](https://x.test).")
     assert "Great use of errgroup, see docs." in flat(note)

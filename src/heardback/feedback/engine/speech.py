@@ -351,7 +351,7 @@ def _addressed_en(words: list[str], names: set[str]) -> str | None:
         else:
             return None
         out = ["you", _keep_trailing(words[1], second), *words[2:]]
-        return _finish_en(out, lowered, names, 2)
+        return _finish_en(out, lowered, names, 2, present=second != verb and verb not in _EN_VERBS)
     # No subject: "Asked sharp clarifying questions before designing anything."
     if _EN_PAST.match(head) or head in _EN_IRREGULAR_PAST:
         out = ["you", _lower_first(words[0]), *words[1:]]
@@ -360,16 +360,40 @@ def _addressed_en(words: list[str], names: set[str]) -> str | None:
 
 
 def _finish_en(
-    out: list[str], lowered: list[str], names: set[str], done: int, *, offset: int = 0
+    out: list[str],
+    lowered: list[str],
+    names: set[str],
+    done: int,
+    *,
+    offset: int = 0,
+    present: bool = False,
 ) -> str | None:
-    """Rewrite the rest of the words (his -> your, …); None on anything ambiguous."""
+    """Rewrite the rest of the words (his -> your, a second verb of the same subject: "and
+    has" -> "and have"); None on anything ambiguous. `present`: the first verb was a present
+    "-s" form, so a second one ("knows … and knows") cannot be told from a noun ("and tests")."""
     for n in range(done + offset, len(out)):
         word = _bare(out[n])
         if word in _EN_AMBIGUOUS or word in names or word.removesuffix("'s") in names:
             return None
         if word in _EN_OBJECT:
             out[n] = _keep_trailing(out[n], _EN_OBJECT[word])
+        elif _after_coordinator(out, n, _EN_COORDINATORS):
+            if word in _EN_VERBS:
+                out[n] = _keep_trailing(out[n], _EN_VERBS[word])
+            elif present and word.endswith("s") and not word.endswith("ss"):
+                return None
     return " ".join(out)
+
+
+_EN_COORDINATORS: Final = frozenset({"and", "but", "or", "yet", "then", "so"})
+_FR_COORDINATORS: Final = frozenset({"et", "mais", "puis", "ou", "ne"})
+
+
+def _after_coordinator(words: list[str], n: int, coordinators: frozenset[str]) -> bool:
+    """True when words[n] opens a clause that goes on with the same subject: "… but has",
+    "…, mais n'a", "… et ne sait"."""
+    before = words[n - 1]
+    return _bare(before) in coordinators or before.endswith(",")
 
 
 def _addressed_fr(words: list[str], names: set[str]) -> str | None:
@@ -400,6 +424,11 @@ def _addressed_fr(words: list[str], names: set[str]) -> str | None:
             return None
         if word in _FR_OBJECT:
             out[n] = _keep_trailing(out[n], _FR_OBJECT[word])
+        elif word in _FR_VERBS and word != "ne" and _after_coordinator(out, n, _FR_COORDINATORS):
+            # "…, mais n'a pas hiérarchisé": the same subject, so the same person
+            if word.startswith(("est", "était", "n'est")):
+                return None  # a participle that agrees with a gender we do not know
+            out[n] = _keep_trailing(out[n], _FR_VERBS[word])
     return " ".join(out)
 
 
