@@ -536,3 +536,18 @@ def test_the_candidates_page_is_named_once_whatever_the_next_steps_offer(
     text = " ".join(compose(inp, guard=f.no_findings).text.split())
     assert text.count("application page") + text.count("espace candidat") == 1, text
     assert ("partner" in text or "partenaires" in text) == partners
+
+
+def test_two_competencies_with_the_same_tip_give_it_once() -> None:
+    tip = "Pair with a senior colleague on the next incident review."
+    competencies = tuple(dataclasses.replace(c, tips=tip) for c in f.rubric("en")[:2])
+    card = f.scorecard(items=(f.item(competencies[0].id, "no"), f.item(competencies[1].id, "no")))
+    note = compose(
+        f.note_input(
+            job_=f.job(competencies=competencies),
+            interviews=(f.interview(),),
+            scorecards=(card,),
+        ),
+        guard=f.no_findings,
+    )
+    assert flat(note).count(tip) == 1

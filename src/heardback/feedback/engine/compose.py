@@ -109,6 +109,7 @@ def compose(inp: NoteInput, *, guard: GuardCheck | None = None) -> Note:
         kind, blocks = "screening", writer.screening()
     else:
         kind, blocks = "interviewed", writer.interviewed()
+    blocks = _said_once(blocks)
     sentences = tuple([s for block in blocks for s in block.sentences])
     texts = [s.text for s in sentences]
     words = writer.words = _spaces("\n".join(texts)) + len(texts)  # _words of each, summed
@@ -139,6 +140,24 @@ def compose(inp: NoteInput, *, guard: GuardCheck | None = None) -> Note:
         guard_findings=findings,
         kind=kind,
     )
+
+
+def _said_once(blocks: list[Block]) -> list[Block]:
+    """Each body sentence once: two sources in the same words (two competencies with one
+    tip, a tip that is also the organization's explanation) are said where they come first."""
+    seen: set[str] = set()
+    once: list[Block] = []
+    for block in blocks:
+        kept = []
+        for sentence in block.sentences:
+            if sentence.section in ("greeting", "signature") or sentence.text not in seen:
+                seen.add(sentence.text)
+                kept.append(sentence)
+        if len(kept) == len(block.sentences):
+            once.append(block)
+        elif kept:
+            once.append(Block(tuple(kept), block.style))
+    return once
 
 
 def own_names(inp: NoteInput) -> tuple[str, str, str]:
