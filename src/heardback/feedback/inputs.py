@@ -53,6 +53,7 @@ def _scorecard(scorecard: Scorecard) -> engine.Scorecard:
         id=scorecard.pk,
         interview_id=scorecard.interview_id,
         interviewer_first_name=scorecard.interviewer.first_name,
+        interviewer_id=scorecard.interviewer_id,
         overall=scorecard.overall_recommendation,  # type: ignore[arg-type]
         key_takeaways=scorecard.key_takeaways,
         key_takeaways_shareable=scorecard.key_takeaways_shareable,

@@ -323,6 +323,10 @@ def test_a_single_scorecard_is_your_interviewer_not_one_of_several(
     second = dataclasses.replace(card, id=card.id + 1)
     two = write(f.note_input(lang=lang, interviews=(f.interview(),), scorecards=(card, second)))
     assert one_of in flat(two.text).lower() and sole not in flat(two.text).lower()
+    # Two scorecards of the same person (a test and a talk the same day): still one person.
+    same = [dataclasses.replace(c, interviewer_id=9) for c in (card, second)]
+    again = write(f.note_input(lang=lang, interviews=(f.interview(),), scorecards=tuple(same)))
+    assert sole in flat(again.text).lower() and one_of not in flat(again.text).lower()
 
 
 # --- the guard seam -----------------------------------------------------------------------------

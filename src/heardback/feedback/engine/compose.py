@@ -203,6 +203,8 @@ class _Writer:
         self.reason_ref = f"reason:{inp.decision.reason_category}"
         self.quotes: list[Sentence] = []  # every quote we wrote, in order
         self.quoted_texts: set[str] = set()  # what they quote
+        people = {card.interviewer_id or -card.id for card in inp.scorecards}  # 0: not known
+        self.one_interviewer = len(people) == 1
         self.strength_items: list[tuple[Sentence, CompetencyResult]] = []
         self.names = _names(inp.job.title, inp.policy.organization_name, book.language)
         self.result_sources: dict[int, tuple[Source, ...]] = {}
@@ -767,8 +769,8 @@ class _Writer:
         name = tidy(card.interviewer_first_name)
         if name and self.inp.policy.show_interviewer_first_names:
             return name
-        # "One interviewer" after a single interview would suggest others who said otherwise.
-        return self.book.sole if len(self.inp.scorecards) == 1 else self.book.someone
+        # "One interviewer" after a single interviewer would suggest others who said otherwise.
+        return self.book.sole if self.one_interviewer else self.book.someone
 
     def all_dated(self) -> list[datetime.date]:
         """The interviews' dates in order, or [] unless every interview has one."""

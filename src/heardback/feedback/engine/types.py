@@ -115,6 +115,7 @@ class Scorecard:
     key_takeaways: str = ""
     key_takeaways_shareable: bool = False
     private_notes: str = ""  # never reaches the candidate
+    interviewer_id: int = 0  # who wrote it (0: not known): one person is "your interviewer"
 
 
 @dataclass(frozen=True, slots=True)
