@@ -248,6 +248,18 @@ def test_a_second_verb_that_cannot_be_turned_safely_leaves_the_comment_out(comme
     assert with_comment(comment, lang=lang).quality.observations == 0
 
 
+@pytest.mark.parametrize(
+    "comment",
+    ["Good instincts; email me at ian@hartwell.example for the reading list.",
+     "Good instincts; the guide at https://guides.example/rota has more.",
+     "Good instincts; call me on 07700 900123 if you want to talk it through."],
+)  # fmt: skip
+def test_a_comment_with_contact_details_or_a_link_is_not_quoted(comment):
+    # The note's one link is the candidate's page: no interviewer's inbox, no unvetted link.
+    note = with_comment(comment)
+    assert "instincts" not in note.text and note.quality.observations == 0
+
+
 def test_markup_is_removed_from_a_quote():
     note = with_comment("**Great** use of `errgroup`, see [docs](https://x.test).")
     assert "Great use of errgroup, see docs." in flat(note)

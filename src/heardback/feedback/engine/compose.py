@@ -23,6 +23,7 @@ from heardback.feedback.engine.phrasebook import Picker, for_language, french_sp
 from heardback.feedback.engine.render import Block, render
 from heardback.feedback.engine.speech import (
     addressed,
+    contact_details,
     fits_language,
     plain,
     praise_only,
@@ -691,8 +692,9 @@ class _Writer:
         return self.book.grammar("where.one.dated").format(meeting=meeting, date=date)
 
     def quotable(self, text: str) -> bool:
-        """In the note's language, and not about the candidate as "he", "she" or by name."""
-        if not fits_language(text, self.book.language):
+        """In the note's language, with no link or contact details, and not about the candidate
+        as "he", "she" or by name."""
+        if not fits_language(text, self.book.language) or contact_details(text):
             return False
         first, last = self.inp.candidate.first_name, self.inp.candidate.last_name
         return not third_person(text, self.book.language, first, last)
@@ -717,6 +719,8 @@ class _Writer:
             for text, field in _quotable(item):
                 if len(text) > MAX_QUOTE_CHARS or not fits_language(text, book.language):
                     continue
+                if contact_details(text):
+                    continue  # the note's one link is the candidate's page; no side channels
                 if text in self.quoted_texts:
                     continue  # the same words on two competencies: said once
                 if not above and praise_only(text, book.language):

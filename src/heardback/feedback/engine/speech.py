@@ -9,6 +9,7 @@
   the clause cannot be rewritten safely.
 - `stage_words`: what an explanation takes for granted (an exercise, several interviews, a
   final round), so that one that does not fit the application is not used.
+- `praise_only`, `contact_details`: comments not to quote under a gap, or at all.
 
 Everything here is cached by its text: the same comments and descriptors come back often.
 """
@@ -767,3 +768,20 @@ def praise_only(text: str, language: str) -> bool:
     words |= {w.casefold() for w in re.findall(r"\b\w+'\w+\b|\bn'", text.replace("’", "'"))}
     praise = _PRAISE.get(language, frozenset())
     return bool(words & praise) and not words & _RESERVATION.get(language, frozenset())
+
+
+# --- links and contact details -------------------------------------------------------------------
+
+_ADDRESS_OR_LINK: Final = re.compile(r"[\w.+-]+@[\w-]+\.\w|\bhttps?://|\bwww\.\w", re.I)
+_PHONE: Final = re.compile(r"\+?\d[\d ().-]{7,}\d")
+_PHONE_DIGITS: Final = 9  # "2019-2023" or "10.000" are not phone numbers
+
+
+@lru_cache(maxsize=4096)
+def contact_details(text: str) -> bool:
+    """True when a comment holds an email address, a link or a phone number: quoted, it would
+    send the candidate off the one channel the note gives (their page) to something no one
+    vetted, or to an interviewer's own inbox."""
+    if _ADDRESS_OR_LINK.search(text):
+        return True
+    return any(sum(c.isdigit() for c in m.group()) >= _PHONE_DIGITS for m in _PHONE.finditer(text))
