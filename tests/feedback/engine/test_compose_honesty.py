@@ -563,3 +563,27 @@ def test_two_competencies_with_the_same_tip_give_it_once() -> None:
         guard=f.no_findings,
     )
     assert flat(note).count(tip) == 1
+
+
+def test_an_interview_still_to_come_is_not_thanked_for() -> None:
+    """The role closed before the store visit: the note thanks for the application only."""
+    later = f.interview(75, "Store visit", "onsite", D(2026, 7, 20))  # decided on 2 July
+    note = compose(
+        f.note_input(interviews=(later,), decision_=f.decision("role_closed")),
+        guard=f.no_findings,
+    )
+    assert "Store visit" not in note.text and "20 July" not in note.text
+    assert note.kind == "screening"
+
+
+def test_a_skills_reason_after_an_interview_nobody_scored_asks_for_review() -> None:
+    held = f.interview(75, "Store visit", "onsite", D(2026, 6, 20))
+    note = compose(
+        f.note_input(interviews=(held,), decision_=f.decision("skills_gap")), guard=f.no_findings
+    )
+    assert "Store visit" in note.text
+    assert "reason_unsupported" in note.quality.review_reasons
+    closed = compose(
+        f.note_input(interviews=(held,), decision_=f.decision("role_closed")), guard=f.no_findings
+    )
+    assert closed.quality.review_reasons == ()

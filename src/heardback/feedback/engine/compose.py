@@ -196,7 +196,7 @@ class _Writer:
         self.pick = Picker(book, inp.policy.tone, inp.application_id).pick
         self.year = inp.decision.decided_on.year
         self.portal = tidy(inp.policy.portal_url)
-        self.interviews = _in_order(inp.interviews)
+        self.interviews = _in_order(_held(inp))
         self.own_names = own_names(inp)
         # Rubric texts, comments and explanations follow the language's typography too.
         self.typeset: Callable[[str], str] = _french_spacing if book.language == "fr" else str
@@ -439,6 +439,9 @@ class _Writer:
         criteria = self.typeset(clause(self.inp.job.screening_criteria)) if self.rubric_ok else ""
         sources: tuple[Source, ...] = (_shared("reason", self.reason_ref, "category"),)
         sentences: list[Sentence] = list(self.explanation())
+        if self.interviews and category in _ABOUT_SKILLS:
+            # Interviewed, and no scorecard says what fell short: a person checks the reason.
+            self.reason_unsupported = True
         if sentences:
             pass  # the organization's words, once
         elif category in _ABOUT_SKILLS and criteria:
@@ -975,6 +978,16 @@ def _names(title: str, organization: str, language: Language) -> dict[str, str]:
 
 def _rubric_names(job: Job) -> tuple[str, ...]:
     return tuple([c.name for c in job.rubric])
+
+
+def _held(inp: NoteInput) -> list[Interview]:
+    """The interviews that took place: scored, or dated on or before the decision. One still
+    to come (the role closed first) or never dated nor scored is not thanked for."""
+    scored = {card.interview_id for card in inp.scorecards}
+    decided = inp.decision.decided_on
+    return [
+        i for i in inp.interviews if i.id in scored or (i.date is not None and i.date <= decided)
+    ]
 
 
 def _in_order(interviews: Sequence[Interview]) -> tuple[Interview, ...]:
