@@ -4,9 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from heardback.accounts.models import Organization, User
+from heardback.accounts.services import organization_create
 from heardback.feedback import services
 from heardback.feedback.models import FeedbackNote
-from heardback.hiring.models import Application
+from heardback.hiring.models import Application, RejectionReason
 from tests import factories
 from tests.feedback.conftest import rejected_application
 
@@ -166,3 +167,18 @@ def test_parse_when_reads_the_organizations_zone(org: Organization) -> None:
         services.parse_when("next tuesday", org)
     with pytest.raises(ValidationError, match="past"):
         services.parse_when("2001-01-01T09:00", org)
+
+
+def test_a_new_organizations_skills_reason_names_the_gap_the_scorecards_show() -> None:
+    """The default interview-stage skills reason has no stock sentence: the note's reason is the
+    skill furthest below the bar, in the candidate's note, not "some of its core skills"."""
+    organization = organization_create(actor=None, slug="fresh", name="Fresh")
+    application = rejected_application(organization)
+    application.rejection_reason = RejectionReason.objects.get(
+        organization=organization, name="Skills below the level the role needs"
+    )
+    application.save()
+    note = services.feedback_note_draft(actor=None, application=application)
+    reason = " ".join(p["text"] for p in note.provenance if p["section"] == "reason")
+    assert "Distributed systems design" in reason
+    assert "core skills" not in note.text

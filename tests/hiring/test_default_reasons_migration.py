@@ -33,10 +33,10 @@ def test_an_organization_without_reasons_gets_the_defaults_and_others_keep_their
     assert not RejectionReason.objects.get(organization=org, name="Spam").sends_note
 
 
-def test_the_old_pay_wording_is_replaced_unless_an_admin_edited_it(
+def test_the_old_default_wordings_are_replaced_unless_an_admin_edited_them(
     org: Organization, other_org: Organization
 ) -> None:
-    reword = importlib.import_module("heardback.hiring.migrations.0007_default_pay_reason_wording")
+    reword = importlib.import_module("heardback.hiring.migrations.0007_default_reason_wording")
     untouched = factories.RejectionReasonFactory(
         organization=org,
         name="Pay (old default)",
@@ -50,7 +50,15 @@ def test_the_old_pay_wording_is_replaced_unless_an_admin_edited_it(
         category="compensation",
         explanation_en="We could not agree on pay.",
     )
+    skills = factories.RejectionReasonFactory(
+        organization=org,
+        name="Skills (old default)",
+        category="skills_gap",
+        explanation_en=reword.SKILLS_EN,
+        explanation_fr=reword.SKILLS_FR,
+    )
     reword.reword(apps, None)
-    untouched.refresh_from_db(), edited.refresh_from_db()
+    untouched.refresh_from_db(), edited.refresh_from_db(), skills.refresh_from_db()
     assert (untouched.explanation_en, untouched.explanation_fr) == (reword.NEW_EN, reword.NEW_FR)
     assert edited.explanation_en == "We could not agree on pay."
+    assert (skills.explanation_en, skills.explanation_fr) == ("", "")
