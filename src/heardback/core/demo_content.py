@@ -85,7 +85,7 @@ class NamePool(NamedTuple):
 class RejectionReasonSpec(TypedDict):
     name: str  # recruiter-facing
     category: RejectionCategory
-    explanation_en: str  # candidate-facing, one sentence; empty for withdrew
+    explanation_en: str  # candidate-facing, one sentence; empty: the category's own words
     explanation_fr: str
     # The stage kinds the explanation is true of (stored on the reason); empty: every stage.
     stages: list[StageKind]
@@ -5207,17 +5207,13 @@ PRIVATE_NOTES: list[str] = [
 
 REJECTION_REASONS: list[RejectionReasonSpec] = [
     {
+        # No explanation, as in the default set: the note names the skill the scorecards show
+        # furthest below the bar.
         "name": "Core skills below the bar",
         "category": "skills_gap",
         "stages": ["interview", "final", "offer"],
-        "explanation_en": (
-            "The role needs someone who is already confident in the core skills it relies on every "
-            "day, and in the interviews some of them were not yet at the level we need."
-        ),
-        "explanation_fr": (
-            "Le poste demande de maîtriser dès maintenant les compétences clés du quotidien, et "
-            "les entretiens ont montré que certaines n'étaient pas encore au niveau attendu."
-        ),
+        "explanation_en": "",
+        "explanation_fr": "",
     },
     {
         "name": "Practical exercise below the bar",
