@@ -191,43 +191,43 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "strength.first": (
         "{name} : un vrai point fort {where}.",
         "Parmi vos points forts {where} : {name}.",
-        "{name} fait partie de vos points forts, {where}.",
+        "{name} : l'un de vos points forts {where}.",
     ),
     "strength.next": (
         "{name} : un autre point fort {where}.",
-        "{name} compte aussi parmi vos points forts {where}.",
-        "{name} fait aussi partie de vos points forts, {where}.",
+        "{name} : également l'un de vos points forts {where}.",
+        "{name} : là aussi, un point fort {where}.",
     ),
     # Au niveau attendu, sans plus : les mots ne disent pas « point fort ».
     "strength.first.met": (
         "{name} : au niveau que demande le poste {where}.",
         "{name} : le niveau attendu pour le poste est atteint {where}.",
-        "{name} atteint le niveau que demande le poste {where}.",
+        "{name} : vous avez atteint le niveau que demande le poste {where}.",
     ),
     "strength.next.met": (
         "{name} : au niveau que demande le poste, là aussi, {where}.",
         "{name} : le niveau attendu est atteint aussi {where}.",
-        "{name} atteint aussi le niveau que demande le poste {where}.",
+        "{name} : vous avez aussi atteint le niveau que demande le poste {where}.",
     ),
     "strength.first.met.compact": (
         "{name} : au niveau que demande le poste.",
         "{name} : le niveau attendu pour le poste est atteint.",
-        "{name} atteint le niveau que demande le poste.",
+        "{name} : vous avez atteint le niveau que demande le poste.",
     ),
     "strength.next.met.compact": (
         "{name} : au niveau que demande le poste, là aussi.",
         "{name} : le niveau attendu est atteint aussi.",
-        "{name} atteint aussi le niveau que demande le poste.",
+        "{name} : vous avez aussi atteint le niveau que demande le poste.",
     ),
     "strength.first.compact": (
         "{name} : un vrai point fort.",
         "Parmi vos points forts : {name}.",
-        "{name} fait partie de vos points forts.",
+        "{name} : l'un de vos points forts.",
     ),
     "strength.next.compact": (
         "{name} : un autre point fort.",
-        "{name} compte aussi parmi vos points forts.",
-        "{name} fait aussi partie de vos points forts.",
+        "{name} : également l'un de vos points forts.",
+        "{name} : là aussi, un point fort.",
     ),
     # --- observations : uniquement les mots des interlocuteurs ---
     "quote": (
