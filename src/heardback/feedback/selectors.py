@@ -184,6 +184,14 @@ def sent_log(*, organization: Organization, status: str = "") -> QuerySet[Feedba
     )
 
 
+def feedback_drafts_waiting(*, organization: Organization) -> bool:
+    """Whether any current note of the organization is a draft waiting for a person (where a
+    recruiter lands: heardback.urls.home). One index probe."""
+    return FeedbackNote.objects.filter(
+        organization=organization, is_current=True, status=FeedbackNote.Status.DRAFT
+    ).exists()
+
+
 def feedback_queue_counts(*, organization: Organization) -> dict[str, int]:
     """How many current notes per status, how many clean drafts (what "approve all clean"
     takes) and how many drafts need a person's review, in one query."""
