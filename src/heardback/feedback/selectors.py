@@ -194,22 +194,41 @@ def feedback_drafts_waiting(*, organization: Organization) -> bool:
 
 def feedback_queue_counts(*, organization: Organization) -> dict[str, int]:
     """How many current notes per status, how many clean drafts (what "approve all clean"
-    takes) and how many drafts need a person's review, in one query."""
-    # COUNT(status) rather than COUNT(id): the partial index on (organization, status,
-    # verdict) then answers on its own, without reading the notes' wide rows.
-    return FeedbackNote.objects.filter(organization=organization, is_current=True).aggregate(
-        total=Count("status"),
-        draft=Count("status", filter=Q(status="draft")),
-        clean_drafts=Count(
-            "status", filter=Q(status="draft", guard_verdict="ok", review_reasons=[])
+    takes) and how many drafts need a person's review, in two queries that each read an index
+    alone (PostgreSQL index-only scans): the counts per status and verdict from
+    feedback_note_current_counts, the drafts needing review from feedback_note_needs_review.
+    One query reading every note's review reasons cost 11 ms of the database's time on the
+    large demo, the most of any query of the queue and the sent log."""
+    current = FeedbackNote.objects.filter(organization=organization, is_current=True)
+    counts = dict.fromkeys(
+        (
+            "total", "draft", "clean_drafts", "needs_review", "approved", "queued", "sent",
+            "failed", "blocked",
         ),
-        needs_review=Count("status", filter=Q(status="draft") & ~Q(review_reasons=[])),
-        approved=Count("status", filter=Q(status="approved")),
-        queued=Count("status", filter=Q(status="queued")),
-        sent=Count("status", filter=Q(status="sent")),
-        failed=Count("status", filter=Q(status="failed")),
-        blocked=Count("status", filter=Q(status="draft", guard_verdict="block")),
+        0,
+    )  # fmt: skip
+    by_status = (
+        current.values_list("status", "guard_verdict").annotate(n=Count("status")).order_by()
     )
+    for status, verdict, n in by_status:
+        counts["total"] += n
+        if status in counts:
+            counts[status] += n
+        if status == FeedbackNote.Status.DRAFT and verdict == FeedbackNote.Verdict.OK:
+            counts["clean_drafts"] += n
+        if status == FeedbackNote.Status.DRAFT and verdict == FeedbackNote.Verdict.BLOCK:
+            counts["blocked"] += n
+    review = (
+        current.filter(status=FeedbackNote.Status.DRAFT)
+        .exclude(review_reasons=[])
+        .aggregate(
+            n=Count("guard_verdict"),
+            ok=Count("guard_verdict", filter=Q(guard_verdict=FeedbackNote.Verdict.OK)),
+        )
+    )
+    counts["needs_review"] = review["n"]
+    counts["clean_drafts"] -= review["ok"]  # a draft that needs review is not "clean"
+    return counts
 
 
 def note_sources(*, note: FeedbackNote) -> list[ScorecardRating]:
