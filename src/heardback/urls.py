@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from django.urls import include, path
 
 from heardback.accounts.roles import Capability, can
-from heardback.accounts.selectors import organization_current, user_role
+from heardback.accounts.selectors import membership_current
 from heardback.feedback.selectors import feedback_drafts_waiting
 from heardback.hiring import views as hiring_views
 from heardback.hiring.models import Application
@@ -26,8 +26,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return hiring_views.home(request)  # login_required: to the sign-in page
     if not user.memberships.exists() and Seeker.objects.filter(user_id=user.pk).exists():
         return redirect("seeker:board")
-    organization = organization_current(user=user, session_slug=request.session.get("org"))
-    role = user_role(user=user, organization=organization)
+    membership = membership_current(user=user, session_slug=request.session.get("org"))
+    organization, role = membership.organization, membership.role
     if not can(role, Capability.DECIDE_REJECTIONS):
         return hiring_views.home(request)
     if can(role, Capability.SEND_NOTES) and feedback_drafts_waiting(organization=organization):
