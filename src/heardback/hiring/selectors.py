@@ -41,7 +41,7 @@ def _get_for_user(queryset: QuerySet[M], *, user: User, pk: object) -> M:
 
 def job_get_for_user(*, user: User, pk: object) -> Job:
     """A job of one of the user's organizations, or 404."""
-    return _get_for_user(Job.objects.select_related("organization"), user=user, pk=pk)
+    return _get_for_user(Job.objects.select_related("organization", "recruiter"), user=user, pk=pk)
 
 
 def candidate_get_for_user(*, user: User, pk: object) -> Candidate:
@@ -211,15 +211,21 @@ def job_pipeline(
     status: str = "active",
     query: str = "",
     per_stage: int = PIPELINE_CARDS_PER_STAGE,
+    sees_all: bool | None = None,
 ) -> list[tuple[PipelineStage, list[Application]]]:
     """The job's stages, each with `.application_count` and its newest `per_stage` applications,
     each of those with `.days_in_stage`, `.next_interview_at` and `.scorecards_owed`.
 
     Only applications the user may see; six queries whatever the number of candidates.
+    `sees_all`: whether the user's role reads every candidate, when the caller knows it.
     """
     # A decider sees every application of the job: skip the panel subquery, which joins
     # every interview of the organization and costs more than the whole board.
-    if user_can(user=user, organization=job.organization, capability=Capability.VIEW_CANDIDATES):
+    if sees_all is None:
+        sees_all = user_can(
+            user=user, organization=job.organization, capability=Capability.VIEW_CANDIDATES
+        )
+    if sees_all:
         applications = Application.objects.filter(job=job)
     else:
         applications = applications_visible_to(user).filter(job=job)
