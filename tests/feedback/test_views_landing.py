@@ -82,3 +82,23 @@ def test_the_landing_follows_the_organization_picked_in_the_switcher(
     session.save()
 
     assert client.get("/", follow=True).redirect_chain[-1][0] == "/jobs/"
+
+
+def test_names_and_titles_are_escaped_in_the_queue_rows_and_the_pipeline_cards(
+    recruiter_client: Client, org: Organization, rejected: Application
+) -> None:
+    """The queue's rows and the board's cards are built in Python: what a candidate typed
+    still shows as text, never as markup."""
+    rejected.candidate.first_name = '<img src=x onerror="alert(1)">'
+    rejected.candidate.save()
+    rejected.job.title = "R&D <b>lead</b>"
+    rejected.job.save()
+    services.feedback_note_draft(actor=None, application=rejected)
+
+    queue = recruiter_client.get("/feedback/").content.decode()
+    board = recruiter_client.get(f"/jobs/{rejected.job_id}/?status=").content.decode()
+
+    for html in (queue, board):
+        assert "<img src=x" not in html
+        assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+    assert "R&amp;D &lt;b&gt;lead&lt;/b&gt;" in queue

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from html import escape
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -8,7 +10,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
@@ -149,47 +150,46 @@ def _label_rows(notes: list[FeedbackNote]) -> None:
     """Each row's HTML (`.row_html`), built here rather than in the template, whose per-row
     nodes cost more than the page's queries; words translated once per page or once per
     distinct number of days (a {% blocktranslate %} per row cost more than the row's other
-    cells together)."""
+    cells together). html.escape is what django.utils.html.escape calls, without its
+    lazy-string wrapper."""
     days: dict[int, str] = {}
-    status_labels = {value: str(label) for value, label in FeedbackNote.Status.choices}
-    verdict_labels = {value: str(label) for value, label in FeedbackNote.Verdict.choices}
-    needs_review = format_html('<span class="badge warn">{}</span>', _("Needs review"))
-    no_review = mark_safe('<span class="muted">—</span>')
-    detail = pk_url_prefix("feedback:note-detail")
+    status_labels = {value: escape(str(label)) for value, label in FeedbackNote.Status.choices}
+    verdict_labels = {value: escape(str(label)) for value, label in FeedbackNote.Verdict.choices}
+    needs_review = f'<span class="badge warn">{escape(_("Needs review"))}</span>'
+    no_review = '<span class="muted">—</span>'
+    detail = escape(pk_url_prefix("feedback:note-detail"))
     for note in notes:
         n = note.days_waited  # type: ignore[attr-defined]
         if n is not None and n not in days:
-            days[n] = ngettext("%(n)s day", "%(n)s days", n) % {"n": n}
+            days[n] = escape(ngettext("%(n)s day", "%(n)s days", n) % {"n": n})
         application = note.application
-        name = application.candidate.full_name
+        name = escape(application.candidate.full_name)
+        pick = escape(_("Select the note to %(name)s") % {"name": application.candidate.full_name})
         reason = application.rejection_reason
         decided_at = application.decided_at
-        note.row_html = format_html(  # type: ignore[attr-defined]
-            '<tr><td class="pick"><label class="check"><input type="checkbox" name="note" '
-            'value="{}"><span class="sr-only">{}</span></label></td>\n'
-            '      <td><a href="{}{}/">{}</a></td>\n'
-            "      <td>{}</td>\n      <td>{}</td>\n      <td>{}</td>\n      <td>{}</td>\n"
-            '      <td><span class="badge status-{}">{}</span></td>\n'
-            '      <td><span class="badge verdict-{}">{}</span></td>\n'
-            "      <td>{}</td>\n      <td>{}</td>\n      <td>{}</td></tr>",
-            note.pk,
-            _("Select the note to %(name)s") % {"name": name},
-            detail,
-            note.pk,
-            name,
-            application.job.title,
-            reason.name if reason is not None and reason.name else "—",
-            date_format(localtime(decided_at), "DATE_FORMAT") if decided_at else "—",
-            "—" if n is None else days[n],
-            note.status,
-            status_labels.get(note.status, ""),
-            note.guard_verdict,
-            verdict_labels.get(note.guard_verdict, ""),
+        decided = escape(date_format(localtime(decided_at), "DATE_FORMAT")) if decided_at else "—"
+        review = (
             needs_review
             if note.review_reasons and note.status == FeedbackNote.Status.DRAFT
-            else no_review,
-            note.language.upper(),
-            (note.quality or {}).get("word_count", ""),
+            else no_review
+        )
+        status, verdict = escape(note.status), escape(note.guard_verdict)
+        note.row_html = mark_safe(  # type: ignore[attr-defined]  # noqa: S308 (all escaped)
+            f'<tr><td class="pick"><label class="check"><input type="checkbox" name="note" '
+            f'value="{int(note.pk)}"><span class="sr-only">{pick}</span></label></td>\n'
+            f'      <td><a href="{detail}{int(note.pk)}/">{name}</a></td>\n'
+            f"      <td>{escape(application.job.title)}</td>\n"
+            f"      <td>{escape(reason.name) if reason is not None and reason.name else '—'}</td>\n"
+            f"      <td>{decided}"
+            f"</td>\n"
+            f"      <td>{'—' if n is None else days[n]}</td>\n"
+            f'      <td><span class="badge status-{status}">{status_labels.get(note.status, "")}'
+            f"</span></td>\n"
+            f'      <td><span class="badge verdict-{verdict}">'
+            f"{verdict_labels.get(note.guard_verdict, '')}</span></td>\n"
+            f"      <td>{review}</td>\n"
+            f"      <td>{escape(note.language.upper())}</td>\n"
+            f"      <td>{escape(str((note.quality or {}).get('word_count', '')))}</td></tr>"
         )
 
 

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from html import escape
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -78,7 +80,7 @@ def _render_cards(pipeline: list[tuple[PipelineStage, list[Application]]]) -> No
     distinct value (a {% blocktranslate %} per card cost a quarter of the board's time)."""
     status_labels = {value: str(label) for value, label in Application.Status.choices}
     category_labels = {value: str(label) for value, label in RejectionReason.Category.choices}
-    detail = pk_url_prefix("hiring:application-detail")
+    detail = escape(pk_url_prefix("hiring:application-detail"))
     days: dict[int, str] = {}
     owed: dict[int, str] = {}
     for _stage, applications in pipeline:
@@ -98,24 +100,23 @@ def _render_cards(pipeline: list[tuple[PipelineStage, list[Application]]]) -> No
                 if a.rejection_reason is not None:
                     state += " · " + category_labels.get(a.rejection_reason.category, "")
                 state += " · "
-            a.card_html = format_html(  # type: ignore[attr-defined]
-                '<li class="card small"><a href="{}{}/">{}</a>\n'
-                '        <span class="muted">{}{}</span>{}{}</li>',
-                detail,
-                a.pk,
-                a.candidate.full_name,
-                state,
-                days[a.days_in_stage],  # type: ignore[attr-defined]
-                format_html(
-                    '\n        <span class="muted small">{}</span>',
-                    _("Next interview: %(when)s")
-                    % {"when": date_format(localtime(when), "DATETIME_FORMAT")},
+            # html.escape is what django.utils.html.escape calls, without its lazy-string
+            # wrapper (format_html cost a third of the cards' time).
+            facts = ""
+            if when:
+                facts += '\n        <span class="muted small">{}</span>'.format(
+                    escape(
+                        _("Next interview: %(when)s")
+                        % {"when": date_format(localtime(when), "DATETIME_FORMAT")}
+                    )
                 )
-                if when
-                else "",
-                format_html('\n        <span class="badge late small">{}</span>', owed[n])
-                if n
-                else "",
+            if n:
+                facts += f'\n        <span class="badge late small">{escape(owed[n])}</span>'
+            a.card_html = mark_safe(  # type: ignore[attr-defined]  # noqa: S308 (escaped above)
+                f'<li class="card small"><a href="{detail}{int(a.pk)}/">'
+                f"{escape(a.candidate.full_name)}</a>\n"
+                f'        <span class="muted">{escape(state)}'
+                f"{escape(days[a.days_in_stage])}</span>{facts}</li>"  # type: ignore[attr-defined]
             )
 
 
