@@ -146,7 +146,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _label_rows(notes: list[FeedbackNote]) -> None:
+def _label_rows(notes: list[selectors.QueueRow]) -> None:
     """Each row's HTML (`.row_html`), built here rather than in the template, whose per-row
     nodes cost more than the page's queries; words translated once per page or once per
     distinct number of days (a {% blocktranslate %} per row cost more than the row's other
@@ -159,14 +159,12 @@ def _label_rows(notes: list[FeedbackNote]) -> None:
     no_review = '<span class="muted">—</span>'
     detail = escape(pk_url_prefix("feedback:note-detail"))
     for note in notes:
-        n = note.days_waited  # type: ignore[attr-defined]
+        n = note.days_waited
         if n is not None and n not in days:
             days[n] = escape(ngettext("%(n)s day", "%(n)s days", n) % {"n": n})
-        application = note.application
-        name = escape(application.candidate.full_name)
-        pick = escape(_("Select the note to %(name)s") % {"name": application.candidate.full_name})
-        reason = application.rejection_reason
-        decided_at = application.decided_at
+        name = escape(note.candidate_name)
+        pick = escape(_("Select the note to %(name)s") % {"name": note.candidate_name})
+        decided_at = note.decided_at
         decided = escape(date_format(localtime(decided_at), "DATE_FORMAT")) if decided_at else "—"
         review = (
             needs_review
@@ -174,12 +172,12 @@ def _label_rows(notes: list[FeedbackNote]) -> None:
             else no_review
         )
         status, verdict = escape(note.status), escape(note.guard_verdict)
-        note.row_html = mark_safe(  # type: ignore[attr-defined]  # noqa: S308 (all escaped)
+        note.row_html = mark_safe(  # noqa: S308 (all escaped)
             f'<tr><td class="pick"><label class="check"><input type="checkbox" name="note" '
             f'value="{int(note.pk)}"><span class="sr-only">{pick}</span></label></td>\n'
             f'      <td><a href="{detail}{int(note.pk)}/">{name}</a></td>\n'
-            f"      <td>{escape(application.job.title)}</td>\n"
-            f"      <td>{escape(reason.name) if reason is not None and reason.name else '—'}</td>\n"
+            f"      <td>{escape(note.job_title)}</td>\n"
+            f"      <td>{escape(note.reason_name) if note.reason_name else '—'}</td>\n"
             f"      <td>{decided}"
             f"</td>\n"
             f"      <td>{'—' if n is None else days[n]}</td>\n"
@@ -189,7 +187,7 @@ def _label_rows(notes: list[FeedbackNote]) -> None:
             f"{verdict_labels.get(note.guard_verdict, '')}</span></td>\n"
             f"      <td>{review}</td>\n"
             f"      <td>{escape(note.language.upper())}</td>\n"
-            f"      <td>{escape(str((note.quality or {}).get('word_count', '')))}</td></tr>"
+            f"      <td>{escape(str(note.quality.get('word_count', '')))}</td></tr>"
         )
 
 
