@@ -64,7 +64,7 @@ def test_pipeline_queries_do_not_grow_with_candidates(
         stage = factories.StageFactory(job=job, name=name, position=position)
         crowd(job, stage, 40, prefix=name)
     # Two of them read the cards' next interviews and owed scorecards, for every card at once.
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         response = recruiter_client.get(f"/jobs/{job.pk}/")
     assert response.status_code == 200
     assert response.content.decode().count('class="card small"') == 3 * PIPELINE_CARDS_PER_STAGE
