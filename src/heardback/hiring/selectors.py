@@ -295,28 +295,25 @@ def job_pipeline(
 
 def _add_card_facts(cards: Sequence[PipelineCard], now: dt.datetime) -> None:
     """What a pipeline card says besides the name and the days in its stage: the next
-    interview and how many scorecards of past interviews are still owed (two grouped
-    queries)."""
+    interview and how many scorecards of past interviews are still owed, in one grouped
+    query over the cards' interviews and their scorecards."""
     ids = [card.pk for card in cards]
-    upcoming = dict(
-        Interview.objects.filter(application_id__in=ids, scheduled_at__gt=now)
+    facts = (
+        Interview.objects.filter(application_id__in=ids)
         .order_by()
         .values("application_id")
-        .annotate(first=Min("scheduled_at"))
-        .values_list("application_id", "first")
-    )
-    owed = dict(
-        Scorecard.objects.filter(
-            application_id__in=ids, submitted_at__isnull=True, interview__scheduled_at__lte=now
+        .annotate(
+            first=Min("scheduled_at", filter=Q(scheduled_at__gt=now)),
+            owed=Count(
+                "scorecards",
+                filter=Q(scheduled_at__lte=now, scorecards__submitted_at__isnull=True),
+            ),
         )
-        .order_by()
-        .values("application_id")
-        .annotate(n=Count("id"))
-        .values_list("application_id", "n")
+        .values_list("application_id", "first", "owed")
     )
+    by_application = {application_id: (first, owed) for application_id, first, owed in facts}
     for card in cards:
-        card.next_interview_at = upcoming.get(card.pk)
-        card.scorecards_owed = owed.get(card.pk, 0)
+        card.next_interview_at, card.scorecards_owed = by_application.get(card.pk, (None, 0))
 
 
 def rejection_reasons_for(*, organization: Organization) -> QuerySet[RejectionReason]:
