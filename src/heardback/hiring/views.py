@@ -197,7 +197,9 @@ def application_advance(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Where a person lands: interviewers on their scorecards, everyone else on the jobs."""
+    """Where a person lands when heardback.urls.home has not placed them (it sends deciders
+    to the review queue or the closure page first): interviewers on their scorecards, everyone
+    else on the jobs."""
     organization = organization_current(
         user=_user(request), session_slug=request.session.get("org")
     )
