@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest clean
+.PHONY: demo test lint typecheck pytest screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ pytest: $(STAMP)
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 test: lint typecheck pytest
+
+# docs/screenshots/: each persona's main pages, phone and desktop, English and French, from the
+# demo organization, taken by the browser tests in Chromium (docs/screenshots/README.md).
+screenshots: $(STAMP)
+	HEARDBACK_SCREENSHOTS=1 DEBUG=1 $(BIN)/pytest -q -p no:randomly tests/browser
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

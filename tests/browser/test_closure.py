@@ -29,8 +29,8 @@ def test_demo_recruiter_opens_the_closure_dashboard_and_sends_a_holding_update(
     p.get_by_label("Email").fill("recruiter@demo.example")
     p.get_by_label("Password").fill("demo-pass-1")
     p.get_by_role("button", name="Sign in").click()
-    p.wait_for_url("**/jobs/")
-    p.goto(f"{base}/closure/")
+    # No draft waits for review in the demo, candidates wait to hear back: the closure page.
+    p.wait_for_url("**/closure/")
 
     expect(p.get_by_role("heading", name="Closure", exact=True)).to_be_visible()
     expect(p.locator('[data-kpi="waiting"]')).to_have_text(POSITIVE)

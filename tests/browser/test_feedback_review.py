@@ -58,7 +58,7 @@ def sign_in(page: Any, base: str, email: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/jobs/")
+    page.wait_for_url(lambda url: "/login/" not in url)
 
 
 def with_paragraph(text: str, paragraph: str) -> str:

@@ -52,7 +52,7 @@ def test_a_partner_invitation_accepted_in_the_portal(
     recruiter.get_by_label("Email").fill(globex.recruiter.email)
     recruiter.get_by_label("Password").fill(PASSWORD)
     recruiter.get_by_role("button", name="Sign in").click()
-    recruiter.wait_for_url("**/jobs/")
+    recruiter.wait_for_url(lambda url: "/login/" not in url)
     recruiter.goto(f"{live_server.url}/partners/pool/?q=api")
     pool = recruiter.locator("main")
     expect(pool).to_contain_text("Backend engineering")

@@ -208,15 +208,17 @@ def menu_check(page: Any, *, label: str, name: str) -> None:
     menu = page.locator("details.menu")
     summary = menu.locator("summary")
     expect(summary).to_have_text(label)
-    expect(page.get_by_role("navigation")).to_be_hidden()
+    # The header's navigation (a page may have its own, the pager: deciders land on the queue).
+    navigation = menu.get_by_role("navigation")
+    expect(navigation).to_be_hidden()
     header = page.locator("header.topbar").bounding_box()
     assert header["height"] <= 60, header  # one row, not a third of the screen
     summary.click()
-    expect(page.get_by_role("navigation")).to_be_visible()
+    expect(navigation).to_be_visible()
     assert_fits(page, "menu open")
     screenshot(page, name)
     page.keyboard.press("Escape")
-    expect(page.get_by_role("navigation")).to_be_hidden()
+    expect(navigation).to_be_hidden()
 
 
 def switch_to_french(page: Any) -> None:

@@ -49,7 +49,9 @@ def test_an_interviewer_signs_in_and_lands_on_their_scorecards(
     assert response.redirect_chain[-1][0] == "/scorecards/"
 
 
-def test_a_recruiter_still_lands_on_the_jobs(recruiter_client: Client) -> None:
+def test_a_recruiter_with_nobody_turned_down_yet_lands_on_the_jobs(
+    recruiter_client: Client,
+) -> None:
     response = recruiter_client.get("/", follow=True)
     assert response.redirect_chain[-1][0] == "/jobs/"
 

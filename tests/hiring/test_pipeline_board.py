@@ -63,8 +63,8 @@ def test_pipeline_queries_do_not_grow_with_candidates(
     for position, name in enumerate(("Screen", "Onsite", "Offer")):
         stage = factories.StageFactory(job=job, name=name, position=position)
         crowd(job, stage, 40, prefix=name)
-    # Two of them read the cards' next interviews and owed scorecards, for every card at once.
-    with django_assert_max_num_queries(12):
+    # One of them reads the cards' next interviews and owed scorecards, for every card at once.
+    with django_assert_max_num_queries(9):
         response = recruiter_client.get(f"/jobs/{job.pk}/")
     assert response.status_code == 200
     assert response.content.decode().count('class="card small"') == 3 * PIPELINE_CARDS_PER_STAGE

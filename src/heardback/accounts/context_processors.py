@@ -11,6 +11,10 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     user = request.user
     if not user.is_authenticated:
         return {}
+    # A page that renders a second template with the request (a partial) asks again: once.
+    known = getattr(request, "_heardback_navigation", None)
+    if known is not None:
+        return known  # type: ignore[no-any-return]
     memberships = list(
         Membership.objects.filter(user=user)
         .select_related("organization")
@@ -19,9 +23,11 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     slug = request.session.get("org")
     current = next((m for m in memberships if m.organization.slug == slug), None)
     current = current or (memberships[0] if memberships else None)
-    return {
+    navigation: dict[str, object] = {
         "nav_memberships": memberships,
         "nav_membership": current,
         "nav_role": current.role if current else "",
         "nav_is_decider": can(current, Capability.DECIDE_REJECTIONS),
     }
+    request._heardback_navigation = navigation  # type: ignore[attr-defined]
+    return navigation

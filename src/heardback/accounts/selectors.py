@@ -44,10 +44,28 @@ def user_role(*, user: User, organization: Organization) -> str:
     return role or ""
 
 
+def membership_current(*, user: User, session_slug: str | None) -> Membership:
+    """The user's membership, with its organization, in the organization they are working in:
+    the one picked in the switcher, else the first by name; 404 when they belong to none. One
+    query (two when the switcher's pick is stale): every page asks it."""
+    memberships = (
+        Membership.objects.filter(user=user)
+        .select_related("organization")
+        .order_by("organization__name", "organization_id")
+    )
+    if session_slug:
+        picked = memberships.filter(organization__slug=session_slug).first()
+        if picked is not None:
+            return picked
+    first = memberships.first()
+    if first is None:
+        raise Http404
+    return first
+
+
 def organization_current(*, user: User, session_slug: str | None) -> Organization:
     """The organization the user is working in: the one picked in the switcher, else the first."""
-    organization = organizations_for_user(user=user).filter(slug=session_slug).first()
-    return organization or organization_get_for_user(user=user)
+    return membership_current(user=user, session_slug=session_slug).organization
 
 
 def user_can(*, user: User, organization: Organization, capability: Capability) -> bool:
@@ -59,10 +77,10 @@ def organization_where_user_can(
     *, user: User, session_slug: str | None, capability: Capability
 ) -> Organization:
     """The user's current organization, where their role must grant `capability` (else 403)."""
-    organization = organization_current(user=user, session_slug=session_slug)
-    if not user_can(user=user, organization=organization, capability=capability):
+    membership = membership_current(user=user, session_slug=session_slug)
+    if not can(membership, capability):
         raise PermissionDenied
-    return organization
+    return membership.organization
 
 
 def organization_for_admin(*, user: User, session_slug: str | None) -> Organization:

@@ -107,6 +107,14 @@ class FeedbackNote(models.Model):
                 condition=models.Q(is_current=True),
                 name="feedback_note_sent_log",
             ),
+            # The drafts that need a person's review (a few hundred of ten thousand): counted
+            # and listed from this index alone, where the counts above would read every note's
+            # row for its review reasons (selectors.feedback_queue_counts).
+            models.Index(
+                fields=["organization", "application", "guard_verdict"],
+                condition=models.Q(is_current=True, status="draft") & ~models.Q(review_reasons=[]),
+                name="feedback_note_needs_review",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from html import escape
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -7,6 +9,9 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -23,6 +28,7 @@ from heardback.hiring.selectors import (
     application_get_for_user,
     organization_for_decider,
 )
+from heardback.hiring.templatetags.hiring_tags import pk_url_prefix
 from heardback.outbox.selectors import sending_pace
 from heardback.outbox.services import feedback_notes_queue, outbound_email_cancel
 
@@ -100,21 +106,26 @@ def queue(request: HttpRequest) -> HttpResponse:
     rows = selectors.feedback_queue_rows(notes=notes, offset=start, limit=QUEUE_PAGE_SIZE + 1)
     job_id = int(filters["job"]) if filters["job"].isdigit() else None
     counts = selectors.feedback_queue_counts(organization=organization)
-    # Finding them reads every draft's row: skipped when the counts say there are none.
+    # Finding them reads every draft's row: skipped when the counts say there are none. Both
+    # short lists are read as values: a model instance per name and title cost more than the SQL.
     needing_review = (
         list(
             selectors.feedback_notes_needing_review(
                 organization=organization, job_id=filters["job"]
+            ).values_list(
+                "id", "review_reasons", "quality", "application__candidate__first_name",
+                "application__candidate__last_name", "application__job__title",
             )[:APART_LIMIT]
         )
         if counts["needs_review"] and filters["review"] != "1"
         else []
-    )
+    )  # fmt: skip
     without_note = list(
-        selectors.applications_without_note(organization=organization, job_id=job_id)[
-            : APART_LIMIT + 1
-        ]
-    )
+        selectors.applications_without_note(organization=organization, job_id=job_id).values_list(
+            "id", "candidate__first_name", "candidate__last_name", "job__title",
+            "rejection_reason__name",
+        )[: APART_LIMIT + 1]
+    )  # fmt: skip
     _label_rows(rows)
     return render(
         request,
@@ -130,31 +141,63 @@ def queue(request: HttpRequest) -> HttpResponse:
             .order_by("title"),
             "counts": counts,
             "needing_review": [
-                (note, review_labels(note.review_reasons, note.quality)) for note in needing_review
+                (pk, f"{first} {last}".strip(), title, review_labels(reasons, quality))
+                for pk, reasons, quality, first, last, title in needing_review
             ],
-            "without_note": without_note[:APART_LIMIT],
+            "without_note": [
+                (pk, f"{first} {last}".strip(), title, reason)
+                for pk, first, last, title, reason in without_note[:APART_LIMIT]
+            ],
             "more_without_note": len(without_note) > APART_LIMIT,
             "statuses": FeedbackNote.Status.choices,
             "verdicts": FeedbackNote.Verdict.choices,
-            # Translated once per page rather than once per row (get_FOO_display is slow).
-            "status_labels": {value: str(label) for value, label in FeedbackNote.Status.choices},
-            "verdict_labels": {value: str(label) for value, label in FeedbackNote.Verdict.choices},
         },
     )
 
 
-def _label_rows(notes: list[FeedbackNote]) -> None:
-    """Each row's words, translated in Python (once per distinct number of days): a
-    {% blocktranslate %} per row cost more than the row's other cells together."""
+def _label_rows(notes: list[selectors.QueueRow]) -> None:
+    """Each row's HTML (`.row_html`), built here rather than in the template, whose per-row
+    nodes cost more than the page's queries; words translated once per page or once per
+    distinct number of days (a {% blocktranslate %} per row cost more than the row's other
+    cells together). html.escape is what django.utils.html.escape calls, without its
+    lazy-string wrapper."""
     days: dict[int, str] = {}
+    status_labels = {value: escape(str(label)) for value, label in FeedbackNote.Status.choices}
+    verdict_labels = {value: escape(str(label)) for value, label in FeedbackNote.Verdict.choices}
+    needs_review = f'<span class="badge warn">{escape(_("Needs review"))}</span>'
+    no_review = '<span class="muted">—</span>'
+    detail = escape(pk_url_prefix("feedback:note-detail"))
     for note in notes:
-        n = note.days_waited  # type: ignore[attr-defined]
+        n = note.days_waited
         if n is not None and n not in days:
-            days[n] = ngettext("%(n)s day", "%(n)s days", n) % {"n": n}
-        note.days_label = "—" if n is None else days[n]  # type: ignore[attr-defined]
-        note.pick_label = _("Select the note to %(name)s") % {  # type: ignore[attr-defined]
-            "name": note.application.candidate.full_name
-        }
+            days[n] = escape(ngettext("%(n)s day", "%(n)s days", n) % {"n": n})
+        name = escape(note.candidate_name)
+        pick = escape(_("Select the note to %(name)s") % {"name": note.candidate_name})
+        decided_at = note.decided_at
+        decided = escape(date_format(localtime(decided_at), "DATE_FORMAT")) if decided_at else "—"
+        review = (
+            needs_review
+            if note.review_reasons and note.status == FeedbackNote.Status.DRAFT
+            else no_review
+        )
+        status, verdict = escape(note.status), escape(note.guard_verdict)
+        note.row_html = mark_safe(  # noqa: S308 (all escaped)
+            f'<tr><td class="pick"><label class="check"><input type="checkbox" name="note" '
+            f'value="{int(note.pk)}"><span class="sr-only">{pick}</span></label></td>\n'
+            f'      <td><a href="{detail}{int(note.pk)}/">{name}</a></td>\n'
+            f"      <td>{escape(note.job_title)}</td>\n"
+            f"      <td>{escape(note.reason_name) if note.reason_name else '—'}</td>\n"
+            f"      <td>{decided}"
+            f"</td>\n"
+            f"      <td>{'—' if n is None else days[n]}</td>\n"
+            f'      <td><span class="badge status-{status}">{status_labels.get(note.status, "")}'
+            f"</span></td>\n"
+            f'      <td><span class="badge verdict-{verdict}">'
+            f"{verdict_labels.get(note.guard_verdict, '')}</span></td>\n"
+            f"      <td>{review}</td>\n"
+            f"      <td>{escape(note.language.upper())}</td>\n"
+            f"      <td>{escape(str(note.quality.get('word_count', '')))}</td></tr>"
+        )
 
 
 @require_GET

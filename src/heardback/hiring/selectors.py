@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import TypeVar
@@ -41,7 +42,7 @@ def _get_for_user(queryset: QuerySet[M], *, user: User, pk: object) -> M:
 
 def job_get_for_user(*, user: User, pk: object) -> Job:
     """A job of one of the user's organizations, or 404."""
-    return _get_for_user(Job.objects.select_related("organization"), user=user, pk=pk)
+    return _get_for_user(Job.objects.select_related("organization", "recruiter"), user=user, pk=pk)
 
 
 def candidate_get_for_user(*, user: User, pk: object) -> Candidate:
@@ -204,6 +205,22 @@ def job_list_with_stage_counts(*, organization: Organization) -> list[Job]:
 PIPELINE_CARDS_PER_STAGE = 25
 
 
+@dataclasses.dataclass(slots=True)
+class PipelineCard:
+    """What a card of the pipeline shows (plain values: a model instance per card, its
+    candidate's and its reason's cost more than the board's SQL)."""
+
+    pk: int
+    stage_id: int | None
+    status: str
+    candidate_name: str
+    reason_category: str | None
+    days_in_stage: int
+    next_interview_at: dt.datetime | None = None
+    scorecards_owed: int = 0
+    card_html: str = ""  # hiring.views._render_cards
+
+
 def job_pipeline(
     *,
     job: Job,
@@ -211,15 +228,21 @@ def job_pipeline(
     status: str = "active",
     query: str = "",
     per_stage: int = PIPELINE_CARDS_PER_STAGE,
-) -> list[tuple[PipelineStage, list[Application]]]:
-    """The job's stages, each with `.application_count` and its newest `per_stage` applications,
-    each of those with `.days_in_stage`, `.next_interview_at` and `.scorecards_owed`.
+    sees_all: bool | None = None,
+) -> list[tuple[PipelineStage, list[PipelineCard]]]:
+    """The job's stages, each with `.application_count` and a card for each of its newest
+    `per_stage` applications (days in stage, next interview, scorecards still owed).
 
     Only applications the user may see; six queries whatever the number of candidates.
+    `sees_all`: whether the user's role reads every candidate, when the caller knows it.
     """
     # A decider sees every application of the job: skip the panel subquery, which joins
     # every interview of the organization and costs more than the whole board.
-    if user_can(user=user, organization=job.organization, capability=Capability.VIEW_CANDIDATES):
+    if sees_all is None:
+        sees_all = user_can(
+            user=user, organization=job.organization, capability=Capability.VIEW_CANDIDATES
+        )
+    if sees_all:
         applications = Application.objects.filter(job=job)
     else:
         applications = applications_visible_to(user).filter(job=job)
@@ -242,50 +265,55 @@ def job_pipeline(
             )
         )
         .filter(row__lte=per_stage)
-        .select_related("candidate", "rejection_reason")
-        .only(
+        .order_by("-last_activity_at", "id")
+        .values_list(
             "id", "stage_id", "status", "last_activity_at", "stage_entered_at",
             "candidate__first_name", "candidate__last_name", "rejection_reason__category",
         )
-        .order_by("-last_activity_at", "id")
     )  # fmt: skip
-    shown = list(newest)
-    _add_card_facts(shown)
-    by_stage: dict[int | None, list[Application]] = {}
-    for application in shown:
-        by_stage.setdefault(application.stage_id, []).append(application)
+    now = timezone.now()
+    shown = [
+        PipelineCard(
+            pk=pk,
+            stage_id=stage_id,
+            status=state,
+            candidate_name=f"{first} {last}".strip(),  # Candidate.full_name
+            reason_category=category,
+            days_in_stage=max(0, (now - (entered or active)).days),
+        )
+        for pk, stage_id, state, active, entered, first, last, category in newest
+    ]
+    _add_card_facts(shown, now)
+    by_stage: dict[int | None, list[PipelineCard]] = {}
+    for card in shown:
+        by_stage.setdefault(card.stage_id, []).append(card)
     stages = list(job.stages.all())
     for stage in stages:
         stage.application_count = counts.get(stage.pk, 0)  # type: ignore[attr-defined]
     return [(stage, by_stage.get(stage.pk, [])) for stage in stages]
 
 
-def _add_card_facts(applications: Sequence[Application]) -> None:
-    """What a pipeline card says besides the name: days in its stage, the next interview and
-    how many scorecards of past interviews are still owed (two grouped queries)."""
-    now = timezone.now()
-    ids = [application.pk for application in applications]
-    upcoming = dict(
-        Interview.objects.filter(application_id__in=ids, scheduled_at__gt=now)
+def _add_card_facts(cards: Sequence[PipelineCard], now: dt.datetime) -> None:
+    """What a pipeline card says besides the name and the days in its stage: the next
+    interview and how many scorecards of past interviews are still owed, in one grouped
+    query over the cards' interviews and their scorecards."""
+    ids = [card.pk for card in cards]
+    facts = (
+        Interview.objects.filter(application_id__in=ids)
         .order_by()
         .values("application_id")
-        .annotate(first=Min("scheduled_at"))
-        .values_list("application_id", "first")
-    )
-    owed = dict(
-        Scorecard.objects.filter(
-            application_id__in=ids, submitted_at__isnull=True, interview__scheduled_at__lte=now
+        .annotate(
+            first=Min("scheduled_at", filter=Q(scheduled_at__gt=now)),
+            owed=Count(
+                "scorecards",
+                filter=Q(scheduled_at__lte=now, scorecards__submitted_at__isnull=True),
+            ),
         )
-        .order_by()
-        .values("application_id")
-        .annotate(n=Count("id"))
-        .values_list("application_id", "n")
+        .values_list("application_id", "first", "owed")
     )
-    for application in applications:
-        since = application.stage_entered_at or application.last_activity_at
-        application.days_in_stage = max(0, (now - since).days)  # type: ignore[attr-defined]
-        application.next_interview_at = upcoming.get(application.pk)  # type: ignore[attr-defined]
-        application.scorecards_owed = owed.get(application.pk, 0)  # type: ignore[attr-defined]
+    by_application = {application_id: (first, owed) for application_id, first, owed in facts}
+    for card in cards:
+        card.next_interview_at, card.scorecards_owed = by_application.get(card.pk, (None, 0))
 
 
 def rejection_reasons_for(*, organization: Organization) -> QuerySet[RejectionReason]:

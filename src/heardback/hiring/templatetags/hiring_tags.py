@@ -28,6 +28,11 @@ def _pk_url_prefix(name: str, script_prefix: str) -> str:
     return url[:-2]
 
 
+def pk_url_prefix(name: str) -> str:
+    """The URL of a …/<pk>/ route up to the pk (`{prefix}{pk}/`), for HTML built in Python."""
+    return _pk_url_prefix(name, get_script_prefix())
+
+
 @register.simple_tag
 def pk_url(name: str, pk: int) -> str:
     """`{% pk_url 'hiring:application-detail' a.pk %}`: `{% url %}` for a …/<pk>/ route.
