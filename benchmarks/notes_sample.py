@@ -39,5 +39,6 @@ for n, note in enumerate(random.Random(PICK_SEED).sample(notes, 10), start=1):
     reason = application.rejection_reason
     label = f"{reason.name} ({reason.category})" if reason else "no reason"
     flags = note.quality.get("review_reasons", [])
-    print(f"<details><summary>{n}. {application.job.title} | {interviews} | {label} | "
-          f"review: {flags}</summary>\n\n```text\n{note.text.strip()}\n```\n\n</details>\n")  # fmt: skip
+    summary = f"{n}. {application.job.title} | {interviews} | {label} | review: {flags}"
+    print(f"<details><summary>{summary}</summary>\n\n```text\n{note.text.strip()}\n```\n")
+    print("</details>\n")
