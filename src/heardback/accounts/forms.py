@@ -9,7 +9,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from heardback.accounts.models import POLICY_BOUNDS, Language, Membership, Organization
-from heardback.api.scopes import SCOPES
 from heardback.closure.models import ClosurePolicy
 
 if TYPE_CHECKING:
@@ -146,17 +145,3 @@ class MemberAddForm(SettingsForm):
 
 class MemberRoleForm(SettingsForm):
     role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
-
-
-class ApiKeyForm(SettingsForm):
-    name = forms.CharField(
-        label=_("Name"),
-        max_length=100,
-        help_text=_("What will use it, e.g. “Greenhouse sync”."),
-    )
-    scopes = forms.MultipleChoiceField(
-        label=_("Scopes"),
-        choices=list(SCOPES.items()),
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Give a key only what its tool needs."),
-    )

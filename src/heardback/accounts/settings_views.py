@@ -21,7 +21,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from heardback.accounts import invitations, selectors, services
 from heardback.accounts.forms import (
-    ApiKeyForm,
     ClosurePolicyForm,
     FeedbackPolicyForm,
     MemberAddForm,
@@ -32,6 +31,7 @@ from heardback.accounts.models import Organization
 from heardback.accounts.web import admin_organization, form_add_errors, request_user
 from heardback.api import selectors as api_selectors
 from heardback.api import services as api_services
+from heardback.api.forms import ApiKeyForm
 from heardback.closure.selectors import closure_policy_for
 from heardback.closure.services import closure_policy_update
 
