@@ -1,9 +1,10 @@
-"""Organization settings, for admins: feedback policy, closure policy, sender, members, API keys,
-rejection reasons.
+"""Organization settings, for admins: feedback policy, closure policy, sender, members.
 
-Secrets (a new account's temporary password, a new API key) are rendered straight into the
-answer to the POST that made them, never stored in a message or the session, and the answer is
-marked no-store: they are shown once.
+The other settings pages belong to the app whose data they edit and share the navigation and
+`accounts.web`'s helpers: API keys (`api.settings_views`), rejection reasons
+(`hiring.reason_views`). A secret (a new API key) is rendered straight into the answer to the
+POST that made it, never stored in a message or the session, and that answer is marked
+no-store (`accounts.web.shown_once`): it is shown once.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from zoneinfo import available_timezones
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -29,18 +29,10 @@ from heardback.accounts.forms import (
 )
 from heardback.accounts.models import Organization
 from heardback.accounts.web import admin_organization, form_add_errors, request_user
-from heardback.api import selectors as api_selectors
-from heardback.api import services as api_services
-from heardback.api.forms import ApiKeyForm
 from heardback.closure.selectors import closure_policy_for
 from heardback.closure.services import closure_policy_update
 
 TIME_ZONES = sorted(available_timezones())
-
-
-def _once(response: HttpResponse) -> HttpResponse:
-    add_never_cache_headers(response)  # includes no-store: the secret stays out of caches
-    return response
 
 
 # --- Policies and sender -----------------------------------------------------------------------
@@ -240,68 +232,3 @@ def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
             % {"email": membership.user.email, "organization": organization.name},
         )
     return redirect("accounts:settings-members")
-
-
-# --- API keys ----------------------------------------------------------------------------------
-
-
-def _api_keys_page(
-    request: HttpRequest,
-    organization: Organization,
-    *,
-    form: ApiKeyForm | None = None,
-    raw_key: str = "",
-    status: int = 200,
-) -> HttpResponse:
-    keys = list(api_selectors.api_keys_for_organization(organization=organization))
-    context = {
-        "organization": organization,
-        "section": "api_keys",
-        "active_keys": [k for k in keys if k.is_active],
-        "revoked_keys": [k for k in keys if not k.is_active],
-        "form": form or ApiKeyForm(prefix="key"),
-        "raw_key": raw_key,
-    }
-    return render(request, "accounts/settings_api_keys.html", context, status=status)
-
-
-@require_GET
-@login_required
-def settings_api_keys(request: HttpRequest) -> HttpResponse:
-    return _api_keys_page(request, admin_organization(request))
-
-
-@require_POST
-@login_required
-def api_key_create(request: HttpRequest) -> HttpResponse:
-    organization = admin_organization(request)
-    form = ApiKeyForm(request.POST, prefix="key")
-    if form.is_valid():
-        try:
-            _key, raw_key = api_services.api_key_create(
-                organization=organization,
-                user=request_user(request),
-                name=form.cleaned_data["name"],
-                scopes=form.cleaned_data["scopes"],
-            )
-        except ValidationError as error:
-            form_add_errors(form, error)
-        else:
-            return _once(_api_keys_page(request, organization, raw_key=raw_key))
-    return _api_keys_page(request, organization, form=form, status=400)
-
-
-@require_POST
-@login_required
-def api_key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = admin_organization(request)
-    api_key = (
-        api_selectors.api_keys_for_organization(organization=organization).filter(pk=pk).first()
-    )
-    if api_key is None:
-        raise Http404
-    api_services.api_key_revoke(api_key=api_key, user=request_user(request))
-    messages.success(
-        request, _("Revoked %(name)s: it stops working at once.") % {"name": api_key.name}
-    )
-    return redirect("accounts:settings-api-keys")

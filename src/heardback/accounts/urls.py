@@ -29,9 +29,4 @@ urlpatterns = [
     ),
     path("settings/members/<int:pk>/role/", settings_views.member_role, name="member-role"),
     path("settings/members/<int:pk>/remove/", settings_views.member_remove, name="member-remove"),
-    path("settings/api-keys/", settings_views.settings_api_keys, name="settings-api-keys"),
-    path("settings/api-keys/create/", settings_views.api_key_create, name="api-key-create"),
-    path(
-        "settings/api-keys/<int:pk>/revoke/", settings_views.api_key_revoke, name="api-key-revoke"
-    ),
 ]
