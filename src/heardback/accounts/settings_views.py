@@ -21,7 +21,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from heardback.accounts import invitations, selectors, services
 from heardback.accounts.forms import (
-    ClosurePolicyForm,
     FeedbackPolicyForm,
     MemberAddForm,
     MemberRoleForm,
@@ -29,6 +28,7 @@ from heardback.accounts.forms import (
 )
 from heardback.accounts.models import Organization
 from heardback.accounts.web import admin_organization, form_add_errors, request_user
+from heardback.closure.forms import ClosurePolicyForm
 from heardback.closure.selectors import closure_policy_for
 from heardback.closure.services import closure_policy_update
 
