@@ -1,14 +1,16 @@
-"""Organization settings, for admins: feedback policy, closure policy, sender, members.
+"""Organization settings, for admins: feedback policy, sender, members.
 
 The other settings pages belong to the app whose data they edit and share the navigation and
 `accounts.web`'s helpers: API keys (`api.settings_views`), rejection reasons
-(`hiring.reason_views`). A secret (a new API key) is rendered straight into the answer to the
-POST that made it, never stored in a message or the session, and that answer is marked
-no-store (`accounts.web.shown_once`): it is shown once.
+(`hiring.reason_views`). The closure policy is a section of the general page that the closure
+app adds through the `accounts.settings` panel slot (`closure.settings_views`). A secret (a
+new API key) is rendered straight into the answer to the POST that made it, never stored in a
+message or the session, and that answer is marked no-store (`accounts.web.shown_once`).
 """
 
 from __future__ import annotations
 
+from typing import Any
 from zoneinfo import available_timezones
 
 from django.contrib import messages
@@ -28,9 +30,6 @@ from heardback.accounts.forms import (
 )
 from heardback.accounts.models import Organization
 from heardback.accounts.web import admin_organization, form_add_errors, request_user
-from heardback.closure.forms import ClosurePolicyForm
-from heardback.closure.selectors import closure_policy_for
-from heardback.closure.services import closure_policy_update
 
 TIME_ZONES = sorted(available_timezones())
 
@@ -38,31 +37,27 @@ TIME_ZONES = sorted(available_timezones())
 # --- Policies and sender -----------------------------------------------------------------------
 
 
-def _general_page(
-    request: HttpRequest,
-    organization: Organization,
-    *,
-    policy_form: FeedbackPolicyForm | None = None,
-    closure_form: ClosurePolicyForm | None = None,
-    sender_form: SenderForm | None = None,
-    status: int = 200,
+def general_page(
+    request: HttpRequest, organization: Organization, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
-    closure_form = closure_form or ClosurePolicyForm.for_policy(closure_policy_for(organization))
+    """Settings → Policies and sender. `forms`: bound forms to show instead of fresh ones,
+    after a refused POST; a higher app's section (the `accounts.settings` panels, such as
+    the closure policy) finds its own there, by the name it gave it."""
     context = {
         "organization": organization,
         "section": "general",
-        "policy_form": policy_form or FeedbackPolicyForm.for_organization(organization),
-        "closure_form": closure_form,
-        "sender_form": sender_form or SenderForm.for_organization(organization),
         "time_zones": TIME_ZONES,
+        **forms,
     }
+    context.setdefault("policy_form", FeedbackPolicyForm.for_organization(organization))
+    context.setdefault("sender_form", SenderForm.for_organization(organization))
     return render(request, "accounts/settings.html", context, status=status)
 
 
 @require_GET
 @login_required
 def settings_general(request: HttpRequest) -> HttpResponse:
-    return _general_page(request, admin_organization(request))
+    return general_page(request, admin_organization(request))
 
 
 @require_POST
@@ -80,25 +75,7 @@ def settings_policy(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Feedback policy saved."))
             return redirect("accounts:settings")
-    return _general_page(request, organization, status=400, policy_form=form)
-
-
-@require_POST
-@login_required
-def settings_closure(request: HttpRequest) -> HttpResponse:
-    organization = admin_organization(request)
-    form = ClosurePolicyForm.for_policy(closure_policy_for(organization), request.POST)
-    if form.is_valid():
-        try:
-            closure_policy_update(
-                actor=request_user(request), organization=organization, **form.cleaned_data
-            )
-        except ValidationError as error:
-            form_add_errors(form, error)
-        else:
-            messages.success(request, _("Closure policy saved."))
-            return redirect("accounts:settings")
-    return _general_page(request, organization, status=400, closure_form=form)
+    return general_page(request, organization, status=400, policy_form=form)
 
 
 @require_POST
@@ -116,7 +93,7 @@ def settings_sender(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Sender saved."))
             return redirect("accounts:settings")
-    return _general_page(request, organization, status=400, sender_form=form)
+    return general_page(request, organization, status=400, sender_form=form)
 
 
 # --- Members -----------------------------------------------------------------------------------

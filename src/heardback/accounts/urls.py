@@ -13,7 +13,6 @@ urlpatterns = [
     path("account/password/", views.PasswordChangeView.as_view(), name="password-change"),
     path("settings/", settings_views.settings_general, name="settings"),
     path("settings/policy/", settings_views.settings_policy, name="settings-policy"),
-    path("settings/closure/", settings_views.settings_closure, name="settings-closure"),
     path("settings/sender/", settings_views.settings_sender, name="settings-sender"),
     path("settings/members/", settings_views.settings_members, name="settings-members"),
     path("settings/members/add/", settings_views.member_add, name="member-add"),
