@@ -258,9 +258,10 @@ def main() -> None:
     from django.conf import settings
     from django.core.management import call_command
 
+    from heardback.feedback.sending import feedback_notes_queue
     from heardback.outbox import delivery
     from heardback.outbox.models import OutboundEmail
-    from heardback.outbox.services import feedback_notes_queue, outbound_emails_deliver_due
+    from heardback.outbox.services import outbound_emails_deliver_due
 
     call_command("migrate", verbosity=0)
     commits = _listen_for_commits()

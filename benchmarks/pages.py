@@ -120,8 +120,8 @@ def _queue_one_job(organization, job) -> int:  # type: ignore[no-untyped-def]
     pk of one of the job's current notes, for the note page."""
     from heardback.accounts.models import User
     from heardback.feedback.models import FeedbackNote
+    from heardback.feedback.sending import feedback_notes_queue
     from heardback.feedback.services import feedback_notes_approve_clean
-    from heardback.outbox.services import feedback_notes_queue
 
     notes = FeedbackNote.objects.filter(organization=organization, is_current=True)
     if not notes.filter(status__in=["queued", "sent", "failed"]).exists():

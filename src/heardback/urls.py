@@ -52,6 +52,7 @@ urlpatterns = [
     path("", include("heardback.seeker.urls")),
     path("", include("heardback.reroute.urls")),
     path("", include("heardback.partners.urls")),
+    path("", include("heardback.api.settings_urls")),
     path("api/v1/", include("heardback.api.urls")),
     path("admin/", admin.site.urls),
 ]

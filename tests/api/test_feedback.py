@@ -100,7 +100,7 @@ def test_sending_now_queues_one_email_to_the_candidate(api: ApiClient, world: Wo
     note = _note(world.application, status="approved", approved_at=timezone.now())
     response = api.post(f"/feedback-notes/{note.pk}/send")
     assert (response.status_code, response.json()["status"]) == (200, "queued"), response.content
-    email = OutboundEmail.objects.get(note=note)
+    email = note.emails.get()
     candidate = world.application.candidate
     assert candidate.email in email.to and email.subject == "Your application"
     assert email.next_attempt_at == NOW
@@ -119,7 +119,7 @@ def test_sending_later_schedules_in_the_organizations_zone(
     assert response.status_code == 200, response.content
     note.refresh_from_db()
     assert note.scheduled_for == dt.datetime(2026, 12, 2, 8, 0, tzinfo=dt.UTC)
-    assert OutboundEmail.objects.get(note=note).next_attempt_at == note.scheduled_for
+    assert note.emails.get().next_attempt_at == note.scheduled_for
 
 
 @time_machine.travel(NOW, tick=False)
@@ -230,7 +230,7 @@ def test_cancelling_a_scheduled_send_approves_the_note_again(
     response = api.post(f"/feedback-notes/{note.pk}/cancel")
     assert response.status_code == 200, response.content
     assert (response.json()["status"], response.json()["scheduled_for"]) == ("approved", None)
-    assert OutboundEmail.objects.get(note=note).status == "cancelled"
+    assert note.emails.get().status == "cancelled"
     assert AuditEvent.objects.filter(action="outbox.cancel", actor=admin).exists()
     # Nothing is queued any more: cancelling again is refused, sending again works.
     error = assert_error(api.post(f"/feedback-notes/{note.pk}/cancel"), 400, "refused")
@@ -250,7 +250,7 @@ def test_cancelling_a_note_that_was_never_sent_is_refused(api: ApiClient, world:
 def test_cancelling_an_email_a_worker_claimed_is_refused(api: ApiClient, world: World) -> None:
     note = _note(world.application, status="approved", approved_at=timezone.now())
     api.post(f"/feedback-notes/{note.pk}/send")
-    assert [email.note_id for email in outbound_emails_claim(worker="worker-1")] == [note.pk]
+    assert [email.about_id for email in outbound_emails_claim(worker="worker-1")] == [note.pk]
     error = assert_error(api.post(f"/feedback-notes/{note.pk}/cancel"), 400, "refused")
     assert "sending" in error["message"]
     note.refresh_from_db()
@@ -266,7 +266,7 @@ def test_outsider_can_neither_edit_nor_cancel_acmes_note(
     body = {"subject": "Hacked", "text": "Hacked."}
     assert_error(outsider_api.post(f"/feedback-notes/{note.pk}/edit", body), 404, "not_found")
     assert_error(outsider_api.post(f"/feedback-notes/{note.pk}/cancel"), 404, "not_found")
-    assert OutboundEmail.objects.get(note=note).status == "queued"
+    assert note.emails.get().status == "queued"
     assert list(FeedbackNote.objects.values_list("status", "subject")) == [
         ("queued", "Your application")
     ]

@@ -214,7 +214,7 @@ def test_recruiter_rejects_reviews_edits_approves_and_the_edited_email_arrives(
     p.get_by_role("status").get_by_text("Approved.").wait_for()
     p.get_by_role("button", name="Send").click()
     p.get_by_role("status").get_by_text("Queued for delivery.").wait_for()
-    [email] = OutboundEmail.objects.filter(note__application=interviewed)
+    [email] = OutboundEmail.objects.filter(application=interviewed)
 
     # The worker's delivery: the edited version reaches the SMTP server, and nothing else.
     summary = outbound_emails_deliver_due()

@@ -269,7 +269,7 @@ def phone(browser: Any) -> Iterator[Any]:
             "admin",
             {
                 "hiring:job-list", "feedback:queue", "feedback:sent", "closure:dashboard",
-                "accounts:settings", "accounts:settings-members", "accounts:settings-api-keys",
+                "accounts:settings", "accounts:settings-members", "api_keys:settings",
                 "integrations:run-list", "reroute:talent-pool", "partners:partnerships",
             },
         ),

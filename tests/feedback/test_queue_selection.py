@@ -96,7 +96,7 @@ def test_sending_a_selection_queues_only_the_ticked_approved_notes(
 
     assert response["Location"] == "/feedback/sent/?watch=1"
     assert [n.status for n in notes_of(org)] == ["approved", "queued", "approved"]
-    assert list(OutboundEmail.objects.values_list("note_id", flat=True)) == [second.pk]
+    assert list(OutboundEmail.objects.values_list("about_id", flat=True)) == [second.pk]
     assert AuditEvent.objects.filter(action="feedback.queue", actor=recruiter).count() == 1
 
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 from heardback.accounts.models import Organization, User
 from heardback.feedback import services
 from heardback.feedback.models import FeedbackNote
+from heardback.feedback.sending import feedback_notes_queue
 from heardback.outbox.models import OutboundEmail
-from heardback.outbox.services import feedback_notes_queue
 from tests import factories
 from tests.feedback.test_queue_page import rejected_candidates
 

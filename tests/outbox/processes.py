@@ -107,8 +107,8 @@ def _seed(notes: int) -> dict[str, Any]:
     """An organization with `notes` approved notes, queued for delivery now."""
     from heardback.accounts.models import Organization, User
     from heardback.feedback.models import FeedbackNote
+    from heardback.feedback.sending import feedback_notes_queue
     from heardback.hiring.models import Application, Candidate, Job
-    from heardback.outbox.services import feedback_notes_queue
 
     org = Organization.objects.create(
         slug="acme", name="Acme", sender_name="Acme Talent", sender_email="jobs@acme.example"

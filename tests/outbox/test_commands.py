@@ -56,7 +56,7 @@ def test_notes_send_for_one_job_leaves_the_other_jobs_notes_approved(
 
     run("notes", "send", "--org", "acme", "--job", str(other_job.pk))
 
-    assert OutboundEmail.objects.get().note_id == other.pk
+    assert OutboundEmail.objects.get().about_id == other.pk
 
 
 def test_notes_send_names_the_notes_it_could_not_queue(make_note: MakeNote) -> None:

@@ -16,10 +16,10 @@ from pytest_django.fixtures import Settings
 
 from heardback.accounts.models import AuditEvent, Organization, User
 from heardback.feedback.models import FeedbackNote
+from heardback.feedback.sending import feedback_notes_queue
 from heardback.outbox.models import OutboundEmail
 from heardback.outbox.services import (
     DeliverySummary,
-    feedback_notes_queue,
     outbound_emails_claim,
     outbound_emails_deliver_due,
 )
@@ -366,7 +366,7 @@ def test_a_permanent_refusal_bounces_and_the_note_fails_with_the_reason(
     assert note.last_error.startswith("Bounced: ")
     assert reply in note.last_error
     event = AuditEvent.objects.get(action="outbox.bounce")
-    assert (event.organization, event.data["note"]) == (org, note.pk)
+    assert (event.organization, event.data["about"]) == (org, note.pk)
     assert deliver() == DeliverySummary()  # a bounce is never retried
 
 

@@ -12,11 +12,11 @@ from django_tasks_db.models import DBTaskResult
 from heardback.accounts.models import AuditEvent, Organization, User
 from heardback.core.links import PORTAL_URL_PLACEHOLDER
 from heardback.feedback.models import FeedbackNote
+from heardback.feedback.sending import feedback_notes_queue
 from heardback.outbox.models import OutboundEmail
 from heardback.outbox.services import (
     OutboxError,
     email_enqueue,
-    feedback_notes_queue,
     outbound_email_cancel,
     outbound_emails_claim,
 )
@@ -47,7 +47,7 @@ def test_queueing_approved_notes_makes_one_email_each_and_marks_them_queued(
     assert feedback_notes_queue(actor=recruiter, organization=org) == 2
 
     emails = OutboundEmail.objects.order_by("id")
-    assert [e.note_id for e in emails] == [n.pk for n in notes]
+    assert [e.about_id for e in emails] == [n.pk for n in notes]
     assert {e.idempotency_key for e in emails} == {f"feedback_note:{n.pk}:v1" for n in notes}
     assert all(e.status == "queued" for e in emails)
     assert [FeedbackNote.objects.get(pk=n.pk).status for n in notes] == ["queued", "queued"]
@@ -62,7 +62,7 @@ def test_queueing_one_note_leaves_the_other_approved_notes_alone(
 
     assert feedback_notes_queue(actor=recruiter, organization=org, note=one) == 1
 
-    assert OutboundEmail.objects.get().note_id == one.pk
+    assert OutboundEmail.objects.get().about_id == one.pk
     other.refresh_from_db()
     assert other.status == "approved"
 
@@ -145,7 +145,7 @@ def test_a_candidate_name_with_a_line_break_is_not_queued_and_the_note_says_why(
 
     assert feedback_notes_queue(actor=recruiter, organization=org) == 1
 
-    assert OutboundEmail.objects.get().note_id == good.pk
+    assert OutboundEmail.objects.get().about_id == good.pk
     bad.refresh_from_db()
     assert bad.status == "approved"
     assert "Line breaks are not allowed" in bad.last_error

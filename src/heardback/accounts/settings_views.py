@@ -1,28 +1,28 @@
-"""Organization settings, for admins: feedback policy, closure policy, sender, members, API keys,
-rejection reasons.
+"""Organization settings, for admins: feedback policy, sender, members.
 
-Secrets (a new account's temporary password, a new API key) are rendered straight into the
-answer to the POST that made them, never stored in a message or the session, and the answer is
-marked no-store: they are shown once.
+The other settings pages belong to the app whose data they edit and share the navigation and
+`accounts.web`'s helpers: API keys (`api.settings_views`), rejection reasons
+(`hiring.reason_views`). The closure policy is a section of the general page that the closure
+app adds through the `accounts.settings` panel slot (`closure.settings_views`). A secret (a
+new API key) is rendered straight into the answer to the POST that made it, never stored in a
+message or the session, and that answer is marked no-store (`accounts.web.shown_once`).
 """
 
 from __future__ import annotations
 
+from typing import Any
 from zoneinfo import available_timezones
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from heardback.accounts import invitations, selectors, services
 from heardback.accounts.forms import (
-    ApiKeyForm,
-    ClosurePolicyForm,
     FeedbackPolicyForm,
     MemberAddForm,
     MemberRoleForm,
@@ -30,47 +30,34 @@ from heardback.accounts.forms import (
 )
 from heardback.accounts.models import Organization
 from heardback.accounts.web import admin_organization, form_add_errors, request_user
-from heardback.api import selectors as api_selectors
-from heardback.api import services as api_services
-from heardback.closure.selectors import closure_policy_for
-from heardback.closure.services import closure_policy_update
 
 TIME_ZONES = sorted(available_timezones())
-
-
-def _once(response: HttpResponse) -> HttpResponse:
-    add_never_cache_headers(response)  # includes no-store: the secret stays out of caches
-    return response
 
 
 # --- Policies and sender -----------------------------------------------------------------------
 
 
-def _general_page(
-    request: HttpRequest,
-    organization: Organization,
-    *,
-    policy_form: FeedbackPolicyForm | None = None,
-    closure_form: ClosurePolicyForm | None = None,
-    sender_form: SenderForm | None = None,
-    status: int = 200,
+def general_page(
+    request: HttpRequest, organization: Organization, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
-    closure_form = closure_form or ClosurePolicyForm.for_policy(closure_policy_for(organization))
+    """Settings → Policies and sender. `forms`: bound forms to show instead of fresh ones,
+    after a refused POST; a higher app's section (the `accounts.settings` panels, such as
+    the closure policy) finds its own there, by the name it gave it."""
     context = {
         "organization": organization,
         "section": "general",
-        "policy_form": policy_form or FeedbackPolicyForm.for_organization(organization),
-        "closure_form": closure_form,
-        "sender_form": sender_form or SenderForm.for_organization(organization),
         "time_zones": TIME_ZONES,
+        **forms,
     }
+    context.setdefault("policy_form", FeedbackPolicyForm.for_organization(organization))
+    context.setdefault("sender_form", SenderForm.for_organization(organization))
     return render(request, "accounts/settings.html", context, status=status)
 
 
 @require_GET
 @login_required
 def settings_general(request: HttpRequest) -> HttpResponse:
-    return _general_page(request, admin_organization(request))
+    return general_page(request, admin_organization(request))
 
 
 @require_POST
@@ -88,25 +75,7 @@ def settings_policy(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Feedback policy saved."))
             return redirect("accounts:settings")
-    return _general_page(request, organization, status=400, policy_form=form)
-
-
-@require_POST
-@login_required
-def settings_closure(request: HttpRequest) -> HttpResponse:
-    organization = admin_organization(request)
-    form = ClosurePolicyForm.for_policy(closure_policy_for(organization), request.POST)
-    if form.is_valid():
-        try:
-            closure_policy_update(
-                actor=request_user(request), organization=organization, **form.cleaned_data
-            )
-        except ValidationError as error:
-            form_add_errors(form, error)
-        else:
-            messages.success(request, _("Closure policy saved."))
-            return redirect("accounts:settings")
-    return _general_page(request, organization, status=400, closure_form=form)
+    return general_page(request, organization, status=400, policy_form=form)
 
 
 @require_POST
@@ -124,7 +93,7 @@ def settings_sender(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Sender saved."))
             return redirect("accounts:settings")
-    return _general_page(request, organization, status=400, sender_form=form)
+    return general_page(request, organization, status=400, sender_form=form)
 
 
 # --- Members -----------------------------------------------------------------------------------
@@ -240,68 +209,3 @@ def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
             % {"email": membership.user.email, "organization": organization.name},
         )
     return redirect("accounts:settings-members")
-
-
-# --- API keys ----------------------------------------------------------------------------------
-
-
-def _api_keys_page(
-    request: HttpRequest,
-    organization: Organization,
-    *,
-    form: ApiKeyForm | None = None,
-    raw_key: str = "",
-    status: int = 200,
-) -> HttpResponse:
-    keys = list(api_selectors.api_keys_for_organization(organization=organization))
-    context = {
-        "organization": organization,
-        "section": "api_keys",
-        "active_keys": [k for k in keys if k.is_active],
-        "revoked_keys": [k for k in keys if not k.is_active],
-        "form": form or ApiKeyForm(prefix="key"),
-        "raw_key": raw_key,
-    }
-    return render(request, "accounts/settings_api_keys.html", context, status=status)
-
-
-@require_GET
-@login_required
-def settings_api_keys(request: HttpRequest) -> HttpResponse:
-    return _api_keys_page(request, admin_organization(request))
-
-
-@require_POST
-@login_required
-def api_key_create(request: HttpRequest) -> HttpResponse:
-    organization = admin_organization(request)
-    form = ApiKeyForm(request.POST, prefix="key")
-    if form.is_valid():
-        try:
-            _key, raw_key = api_services.api_key_create(
-                organization=organization,
-                user=request_user(request),
-                name=form.cleaned_data["name"],
-                scopes=form.cleaned_data["scopes"],
-            )
-        except ValidationError as error:
-            form_add_errors(form, error)
-        else:
-            return _once(_api_keys_page(request, organization, raw_key=raw_key))
-    return _api_keys_page(request, organization, form=form, status=400)
-
-
-@require_POST
-@login_required
-def api_key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = admin_organization(request)
-    api_key = (
-        api_selectors.api_keys_for_organization(organization=organization).filter(pk=pk).first()
-    )
-    if api_key is None:
-        raise Http404
-    api_services.api_key_revoke(api_key=api_key, user=request_user(request))
-    messages.success(
-        request, _("Revoked %(name)s: it stops working at once.") % {"name": api_key.name}
-    )
-    return redirect("accounts:settings-api-keys")

@@ -13,7 +13,6 @@ urlpatterns = [
     path("account/password/", views.PasswordChangeView.as_view(), name="password-change"),
     path("settings/", settings_views.settings_general, name="settings"),
     path("settings/policy/", settings_views.settings_policy, name="settings-policy"),
-    path("settings/closure/", settings_views.settings_closure, name="settings-closure"),
     path("settings/sender/", settings_views.settings_sender, name="settings-sender"),
     path("settings/members/", settings_views.settings_members, name="settings-members"),
     path("settings/members/add/", settings_views.member_add, name="member-add"),
@@ -29,9 +28,4 @@ urlpatterns = [
     ),
     path("settings/members/<int:pk>/role/", settings_views.member_role, name="member-role"),
     path("settings/members/<int:pk>/remove/", settings_views.member_remove, name="member-remove"),
-    path("settings/api-keys/", settings_views.settings_api_keys, name="settings-api-keys"),
-    path("settings/api-keys/create/", settings_views.api_key_create, name="api-key-create"),
-    path(
-        "settings/api-keys/<int:pk>/revoke/", settings_views.api_key_revoke, name="api-key-revoke"
-    ),
 ]

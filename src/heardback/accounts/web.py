@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 
 from heardback.accounts import selectors
 from heardback.accounts.models import Organization, User
@@ -31,3 +32,9 @@ def form_add_errors(form: forms.Form, error: ValidationError) -> None:
         return
     for field, reasons in error.message_dict.items():
         form.add_error(field if field in form.fields else None, reasons)
+
+
+def shown_once(response: HttpResponse) -> HttpResponse:
+    """A page showing a secret (a new API key, a temporary password): marked no-store."""
+    add_never_cache_headers(response)  # includes no-store: the secret stays out of caches
+    return response

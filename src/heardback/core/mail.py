@@ -1,8 +1,9 @@
 """Emails from any app: rendered from a template triplet, queued through the outbox.
 
-The outbox sits above most apps, which may therefore not import it: they call
+The outbox sits above accounts and hiring, which may therefore not import it: they call
 `email_enqueue` here, and the outbox registers its own as the one that writes the row, in
-`OutboxConfig.ready()` (the same idea as `core.periodic`). Rendering is here too, so every
+`OutboxConfig.ready()` (the same idea as `core.periodic`). Apps above the outbox call
+`outbox.services.email_enqueue` directly. Rendering is here too, so every
 email is rendered the same way: `<template>.subject.txt` (on one line), `.txt`, `.html`.
 """
 

@@ -8,6 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from heardback.accounts.models import Language, Organization
 from heardback.hiring.models import Application
+from heardback.outbox.models import OutboundEmail
+
+# The outbox's kind for a note's email; its id is the email's `about_id` (feedback.sending).
+NOTE_EMAIL_KIND = "feedback_note"
 
 
 class FeedbackNote(models.Model):
@@ -119,3 +123,8 @@ class FeedbackNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} (v{self.version}, {self.status})"
+
+    @property
+    def emails(self) -> models.QuerySet[OutboundEmail]:
+        """The outbox's emails of this note: the outbox knows notes only by kind and id."""
+        return OutboundEmail.objects.filter(kind=NOTE_EMAIL_KIND, about_id=self.pk)

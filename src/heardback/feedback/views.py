@@ -23,6 +23,7 @@ from heardback.feedback import selectors, services
 from heardback.feedback.engine import guard
 from heardback.feedback.models import FeedbackNote
 from heardback.feedback.review import review_labels
+from heardback.feedback.sending import feedback_notes_queue
 from heardback.hiring.models import Job
 from heardback.hiring.selectors import (
     application_get_for_user,
@@ -30,7 +31,7 @@ from heardback.hiring.selectors import (
 )
 from heardback.hiring.templatetags.hiring_tags import pk_url_prefix
 from heardback.outbox.selectors import sending_pace
-from heardback.outbox.services import feedback_notes_queue, outbound_email_cancel
+from heardback.outbox.services import outbound_email_cancel
 
 QUEUE_PAGE_SIZE = 50
 # How many notes needing review, and applications getting no note, the queue lists apart (the

@@ -7,7 +7,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from heardback.accounts.models import Organization
-from heardback.feedback.models import FeedbackNote
 from heardback.hiring.models import Application
 
 # Header values a line break could turn into extra headers (Bcc: …) if they ever reached a message.
@@ -32,11 +31,11 @@ class OutboundEmail(models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="outbound_emails"
     )
-    # What the email is about ("feedback_note", …) and, for a note, which version.
+    # What the email is ("feedback_note", …) and, when it is about one of the kind owner's
+    # objects, that object's id: the outbox knows no such model, it tells the kind's
+    # listener (outbox.listeners) what became of the email, and the owner follows.
     kind = models.CharField(max_length=40, blank=True)
-    note = models.ForeignKey(
-        FeedbackNote, null=True, blank=True, on_delete=models.CASCADE, related_name="emails"
-    )
+    about_id = models.PositiveBigIntegerField(null=True, blank=True)
     # The application whose candidate receives the email: the worker puts that candidate's
     # portal link where the text has the placeholder, so no row ever holds a live link.
     application = models.ForeignKey(
@@ -96,6 +95,8 @@ class OutboundEmail(models.Model):
             models.Index(fields=["status", "lease_expires_at"], name="outbound_email_lease"),
             # The rate limit counts each organization's attempts of the last minute.
             models.Index(fields=["last_attempt_at"], name="outbound_email_recent"),
+            # A note's emails, newest first (cancelling it, the API's last email of a note).
+            models.Index(fields=["kind", "about_id"], name="outbound_email_about"),
         ]
 
     def __str__(self) -> str:

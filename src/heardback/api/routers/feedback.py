@@ -25,7 +25,8 @@ from heardback.api.scopes import READ, WRITE_FEEDBACK
 from heardback.feedback import selectors as feedback_selectors
 from heardback.feedback import services as feedback
 from heardback.feedback.models import FeedbackNote
-from heardback.outbox.services import feedback_notes_queue, outbound_email_cancel
+from heardback.feedback.sending import feedback_notes_queue
+from heardback.outbox.services import outbound_email_cancel
 
 router = Router(tags=["feedback notes"])
 

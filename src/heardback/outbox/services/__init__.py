@@ -6,10 +6,12 @@ docs/delivery.md states the guarantees and the one window where a duplicate is p
 
 One module per stage, each with its section of docs/delivery.md:
 
-- `enqueue`: write the rows (`email_enqueue`, `feedback_notes_queue`), cancel, redact;
+- `enqueue`: write the rows (`email_enqueue`, `email_build` + `emails_enqueue`), cancel,
+  redact;
 - `claim`: take due rows under a lease, within each organization's rate;
 - `deliver`: send a claimed batch over one connection, links filled in memory;
-- `record`: commit what the server answered (sent, retried, bounced, failed).
+- `record`: commit what the server answered (sent, retried, bounced, failed), with what the
+  email kind's listener records (outbox.listeners).
 
 Callers import from here; the names below are the outbox's public services.
 """
@@ -20,8 +22,9 @@ from heardback.outbox.services.claim import RATE_WINDOW, outbound_emails_claim, 
 from heardback.outbox.services.deliver import outbound_emails_deliver_due
 from heardback.outbox.services.enqueue import (
     OutboxError,
+    email_build,
     email_enqueue,
-    feedback_notes_queue,
+    emails_enqueue,
     organization_sender,
     outbound_email_cancel,
     outbound_emails_redact,
@@ -33,8 +36,9 @@ __all__ = [
     "RATE_WINDOW",
     "DeliverySummary",
     "OutboxError",
+    "email_build",
     "email_enqueue",
-    "feedback_notes_queue",
+    "emails_enqueue",
     "organization_sender",
     "outbound_email_cancel",
     "outbound_emails_claim",

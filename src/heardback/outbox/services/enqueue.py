@@ -1,7 +1,9 @@
 """Enqueue: every email a row, written in the transaction that decided to send it.
 
-Services never call `send_mail`: they call `email_enqueue` (or, for feedback notes,
-`feedback_notes_queue`), once per idempotency key; a worker delivers after the commit.
+Services never call `send_mail`: they call `email_enqueue` (or, for many at once, `email_build`
+then `emails_enqueue`), once per idempotency key; a worker delivers after the commit. An email
+that is about one of its app's objects carries its `kind` and `about_id`; the outbox tells that
+kind's listener (outbox.listeners) what became of it.
 """
 
 from __future__ import annotations
@@ -21,9 +23,8 @@ from django.utils.translation import gettext
 from heardback.accounts.models import Organization, User
 from heardback.accounts.services import audit
 from heardback.core.links import placeholder_neutralize
-from heardback.feedback.models import FeedbackNote
-from heardback.hiring.models import Application, Job
-from heardback.outbox import delivery
+from heardback.hiring.models import Application
+from heardback.outbox import delivery, listeners
 from heardback.outbox.models import OutboundEmail
 
 logger = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ def organization_sender(organization: Organization) -> str:
     return delivery.mailbox(name, organization.sender_email, field="from_email")
 
 
-def _email_build(
+def email_build(
     *,
     organization: Organization,
     to: str,
@@ -52,13 +53,16 @@ def _email_build(
     reply_to: str | None,
     idempotency_key: str,
     scheduled_for: datetime | None,
-    related_note: FeedbackNote | None,
-    application: Application | None,
-    kind: str,
-    headers: dict[str, str] | None,
-    from_email: str | None,
+    about_id: int | None = None,
+    application: Application | None = None,
+    kind: str = "",
+    headers: dict[str, str] | None = None,
+    from_email: str | None = None,
 ) -> OutboundEmail:
-    """A validated, unsaved row: bad addresses and line breaks are refused before any write."""
+    """A validated, unsaved row: bad addresses and line breaks are refused before any write.
+
+    For `emails_enqueue`, which queues many at once; `email_enqueue` builds and queues one.
+    """
     if application is None:
         # Nobody's link goes in an email without an application: a placeholder here came from
         # text someone typed (a candidate's name, a job title) and must stay inert text.
@@ -72,7 +76,7 @@ def _email_build(
     email = OutboundEmail(
         organization=organization,
         kind=kind,
-        note=related_note,
+        about_id=about_id,
         application=application,
         idempotency_key=idempotency_key,
         message_id=delivery.new_message_id(from_email),
@@ -87,7 +91,7 @@ def _email_build(
         next_attempt_at=scheduled_for or timezone.now(),
     )
     email.full_clean(
-        exclude=["organization", "note", "application"],
+        exclude=["organization", "application"],
         validate_unique=False,
         validate_constraints=False,
     )
@@ -134,7 +138,7 @@ def email_enqueue(
     reply_to: str | None,
     idempotency_key: str,
     scheduled_for: datetime | None = None,
-    related_note: FeedbackNote | None = None,
+    about_id: int | None = None,
     application: Application | None = None,
     kind: str = "",
     headers: dict[str, str] | None = None,
@@ -145,10 +149,10 @@ def email_enqueue(
     `application`: the application whose candidate receives it; needed when the text holds
     the portal link placeholder, which the worker fills with that candidate's link.
     """
-    email = _email_build(
+    email = email_build(
         organization=organization, to=to, subject=subject, text=text, html=html,
         reply_to=reply_to, idempotency_key=idempotency_key, scheduled_for=scheduled_for,
-        related_note=related_note, application=application, kind=kind, headers=headers,
+        about_id=about_id, application=application, kind=kind, headers=headers,
         from_email=from_email,
     )  # fmt: skip
     existing = (
@@ -170,94 +174,33 @@ def email_enqueue(
     return email
 
 
-def _note_email(
-    note: FeedbackNote, *, sender: str, scheduled_for: datetime | None
-) -> OutboundEmail:
-    application = note.application
-    candidate, recruiter = application.candidate, application.job.recruiter
-    if not candidate.email:
-        raise ValidationError({"to": gettext("The candidate has no email address.")})
-    return _email_build(
-        organization=note.organization,
-        to=delivery.mailbox(candidate.full_name, candidate.email, field="to"),
-        reply_to=(
-            delivery.mailbox(recruiter.full_name, recruiter.email, field="reply_to")
-            if recruiter is not None
-            else ""
-        ),
-        subject=note.subject,
-        text=note.text,
-        html=note.html,
-        idempotency_key=f"feedback_note:{note.pk}:v{note.version}",
-        scheduled_for=scheduled_for,
-        related_note=note,
-        application=application,
-        kind="feedback_note",
-        headers=None,
-        from_email=sender,
-    )
-
-
 @transaction.atomic
-def feedback_notes_queue(
-    *,
-    actor: User | None,
-    organization: Organization,
-    job: Job | None = None,
-    note: FeedbackNote | None = None,
-    at: datetime | None = None,
-) -> int:
-    """Queue the approved current notes (all, a job's, or one) for delivery now or `at`."""
-    sender = organization_sender(organization)
-    notes = (
-        FeedbackNote.objects.select_for_update(of=("self",))
-        .filter(organization=organization, is_current=True, status=FeedbackNote.Status.APPROVED)
-        .select_related("organization", "application__candidate", "application__job__recruiter")
-        .order_by("id")
-    )
-    if job is not None:
-        notes = notes.filter(application__job=job)
-    if note is not None:
-        notes = notes.filter(pk=note.pk)
-    built: list[OutboundEmail] = []
-    refused: dict[int, str] = {}
-    for approved in notes:
-        try:
-            built.append(_note_email(approved, sender=sender, scheduled_for=at))
-        except ValidationError as error:
-            # One unreachable candidate must not hold back everyone else's feedback: the note
-            # stays approved and says why, for the recruiter to fix and send again.
-            refused[approved.pk] = "Not sent: " + " ".join(error.messages)
-    keys = [email.idempotency_key for email in built]
+def emails_enqueue(emails: list[OutboundEmail], *, scheduled_for: datetime | None) -> None:
+    """Queue rows built by `email_build` at once, each once per idempotency key.
+
+    A key already queued or sent stays as it is; a cancelled one is queued again (same
+    Message-ID); the rest are inserted in bulk. A worker sends them after the commit.
+    """
+    keys = [email.idempotency_key for email in emails]
     existing = {
         email.idempotency_key: email
         for email in OutboundEmail.objects.select_for_update().filter(idempotency_key__in=keys)
     }
-    for email in built:
+    for email in emails:
         previous = existing.get(email.idempotency_key)
         if previous is not None and previous.status == Status.CANCELLED:
-            _requeue(previous, at)
+            _requeue(previous, scheduled_for)
     OutboundEmail.objects.bulk_create(
-        [email for email in built if email.idempotency_key not in existing], batch_size=500
+        [email for email in emails if email.idempotency_key not in existing], batch_size=500
     )
-    queued = [email.note_id for email in built]
-    FeedbackNote.objects.filter(pk__in=queued).update(
-        status=FeedbackNote.Status.QUEUED, scheduled_for=at, last_error=""
-    )
-    for pk, reason in refused.items():
-        FeedbackNote.objects.filter(pk=pk).update(last_error=reason)
-    audit(
-        organization=organization, actor=actor, action="feedback.queue", obj=job,
-        count=len(queued), refused=len(refused), scheduled_for=at.isoformat() if at else None,
-    )  # fmt: skip
-    if queued and (at is None or at <= timezone.now()):
+    if emails and (scheduled_for is None or scheduled_for <= timezone.now()):
         _deliver_after_commit()
-    return len(queued)
 
 
 @transaction.atomic
 def outbound_email_cancel(*, actor: User | None, email: OutboundEmail) -> OutboundEmail:
-    """Cancel an email no worker has claimed; its note goes back to approved."""
+    """Cancel an email no worker has claimed; its kind's listener hears of it (a feedback
+    note goes back to approved)."""
     # Compare-and-set against the claim: whichever commits first wins. On PostgreSQL this
     # UPDATE waits for a claimer holding the row and then re-checks `status`.
     cancelled = OutboundEmail.objects.filter(pk=email.pk, status=Status.QUEUED).update(
@@ -269,10 +212,9 @@ def outbound_email_cancel(*, actor: User | None, email: OutboundEmail) -> Outbou
             gettext("This email is %(status)s; it can no longer be cancelled.")
             % {"status": email.get_status_display().lower()}
         )
-    if email.note_id is not None:
-        FeedbackNote.objects.filter(pk=email.note_id, status=FeedbackNote.Status.QUEUED).update(
-            status=FeedbackNote.Status.APPROVED, scheduled_for=None
-        )
+    cancelled_listener = listeners.listener_for(email.kind).cancelled
+    if email.about_id is not None and cancelled_listener is not None:
+        cancelled_listener(email.about_id)
     audit(organization=email.organization, actor=actor, action="outbox.cancel", obj=email)
     return email
 

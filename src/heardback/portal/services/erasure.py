@@ -121,9 +121,7 @@ def candidate_erase(*, actor: User | None, candidate: Candidate) -> dict[str, in
     # recruiter's notice quoting a question. Queued ones are cancelled and every copy is
     # redacted; the delivery records themselves stay.
     emails = OutboundEmail.objects.filter(organization_id=candidate.organization_id)
-    to_candidate = emails.filter(
-        Q(application__in=applications) | Q(note__application__in=applications)
-    )
+    to_candidate = emails.filter(Q(application__in=applications))
     if address:
         # Emails queued before they were tied to an application: by address, "Name <address>"
         # or the bare address, never a longer address that contains it.

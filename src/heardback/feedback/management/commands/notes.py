@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from heardback.core.commands import organization_from_option
 from heardback.feedback.models import FeedbackNote
 from heardback.feedback.review import review_labels
+from heardback.feedback.sending import feedback_notes_queue
 from heardback.feedback.services import (
     FeedbackError,
     feedback_note_approve,
@@ -16,7 +17,6 @@ from heardback.feedback.services import (
     parse_when,
 )
 from heardback.hiring.models import Job
-from heardback.outbox.services import feedback_notes_queue
 
 
 class Command(BaseCommand):
