@@ -123,14 +123,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "reason.skills_gap": (
         "{area} : c'est sur ce point que l'écart avec les attentes du poste était le plus net "
         "{seen}.",
-        "Le point décisif a été {area} : le poste demande un niveau plus élevé que celui "
+        "{area} : c'est le point décisif. Le poste demande un niveau plus élevé que celui "
         "constaté {seen}.",
         "{area} : c'est ce point qui a fait la différence. Le poste demande davantage que ce "
         "que nous avons constaté {seen}.",
     ),
     "reason.experience_level": (
         "{area} : le poste demande davantage d'expérience que celle constatée {seen}.",
-        "Le point décisif a été l'expérience en {area} : le poste en demande davantage que ce "
+        "{area} : c'est l'expérience qui a été décisive. Le poste en demande davantage que ce "
         "que nous avons constaté {seen}.",
     ),
     "reason.experience_level.general": (
