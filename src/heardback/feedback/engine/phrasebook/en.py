@@ -266,14 +266,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{name}: this was {gap} the level the role needs.",
         "{name}: the ratings were {gap} what the role needs.",
     ),
-    # The same, when one interviewer rated it.
+    # The same, when one interviewer rated it (who is named by the quote that may follow).
     "development.rated.one": (
-        "{name}: your interviewer rated this {gap} the level the role needs {where}.",
+        "{name}: rated {gap} the level the role needs {where}.",
         "{name}: {where}, this was {gap} the level the role needs.",
         "{name}: the rating {where} was {gap} what the role needs.",
     ),
     "development.rated.one.compact": (
-        "{name}: your interviewer rated this {gap} the level the role needs.",
+        "{name}: rated {gap} the level the role needs.",
         "{name}: this was {gap} the level the role needs.",
         "{name}: the rating was {gap} what the role needs.",
     ),
