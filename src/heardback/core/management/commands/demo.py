@@ -37,7 +37,8 @@ STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 class Command(BaseCommand):
     help = (
-        "Set up the demo organization (slug 'demo') with realistic data, then serve the app "
+        "Set up the demo organization (slug 'demo') with realistic data and its partner "
+        "organization ('demo-partner'), then serve the app "
         "on HOST:PORT (default 127.0.0.1:8000) with the background worker until Ctrl-C or "
         "SIGTERM. Links in emails point there unless HEARDBACK_BASE_URL says otherwise."
     )
