@@ -29,6 +29,7 @@ from heardback.hiring.models import (
     Scorecard,
     ScorecardRating,
 )
+from heardback.portal.models import CandidateLink, Consent
 
 DEMO_SLUG = "demo"
 DEMO_USERS = {
@@ -41,6 +42,17 @@ EXTRA_INTERVIEWERS = [
     "Ravi Menon", "Chloé Dubois", "Mehmet Yılmaz", "Grace Mwangi", "Piotr Nowak",
     "Hana Kim", "Youssef Amrani",
 ]  # fmt: skip
+# The partner organization: another trade, in a partnership with the demo organization.
+PARTNER_SLUG = "demo-partner"
+PARTNER_USERS = {
+    "admin@northwind.example": ("admin", "Priya Raman"),
+    "recruiter@northwind.example": ("recruiter", "Jonas Becker"),
+}
+# Of the rejected candidates with scorecards, the share who agreed on their page to be
+# suggested to partner organizations; at most PARTNER_PROFILES of them (the large demo stays
+# fast, and a pool of a few dozen reads like one).
+PARTNER_SHARE = 0.2
+PARTNER_PROFILES = 60
 SIZES = {"small": 320, "large": 14_500}
 SUBJECT = {"en": "you", "fr": "vous"}
 LEVELS: list[content.Rating] = list(content.RATINGS)
@@ -52,6 +64,9 @@ class DemoSummary:
     organization: Organization
     password: str
     counts: dict[str, int] = field(default_factory=dict)
+    partner: Organization | None = None
+    partner_profiles: int = 0  # the demo's candidates in the partner's pool
+    invited: CandidateLink | None = None  # the page of a candidate with a partner's invitation
 
 
 def _at(anchor: dt.datetime, days_ago: float, rng: random.Random) -> dt.datetime:
@@ -60,8 +75,8 @@ def _at(anchor: dt.datetime, days_ago: float, rng: random.Random) -> dt.datetime
     return moment.replace(hour=rng.choice([9, 10, 11, 14, 15, 16]), minute=rng.choice([0, 30]))
 
 
-def _delete_demo() -> None:
-    organization = Organization.objects.filter(slug=DEMO_SLUG).first()
+def _delete_demo(slug: str = DEMO_SLUG) -> None:
+    organization = Organization.objects.filter(slug=slug).first()
     if organization is None:
         return
     # Bottom-up deletes: each is one SQL statement, unlike a cascade that loads every row.
@@ -100,6 +115,63 @@ def _users(password_hash: str) -> tuple[dict[str, User], list[User]]:
     return by_role, interviewers
 
 
+_JobRow = tuple[Job, content.JobSpec, list[PipelineStage], list[Competency]]
+
+
+def _jobs_create(
+    organization: Organization,
+    specs: list[content.JobSpec],
+    recruiter: User,
+    hiring_managers: list[User],
+) -> list[_JobRow]:
+    """The jobs with their pipeline stages and rubrics."""
+    jobs: list[_JobRow] = []
+    for index, spec in enumerate(specs):
+        job = Job.objects.create(
+            organization=organization,
+            title=spec["title"],
+            department=spec["department"],
+            location=spec["location"],
+            language=spec["language"],
+            status=spec.get("status", "open"),
+            screening_criteria=spec["screening_criteria"],
+            recruiter=recruiter,
+            hiring_manager=hiring_managers[index % len(hiring_managers)],
+            **_job_profile(spec["title"]),
+        )
+        stages = PipelineStage.objects.bulk_create(
+            [
+                PipelineStage(
+                    organization=organization, job=job, name=stage["name"], kind=stage["kind"],
+                    position=position,
+                )
+                for position, stage in enumerate(spec["stages"])
+            ]
+        )  # fmt: skip
+        competencies = Competency.objects.bulk_create(
+            [
+                Competency(
+                    organization=organization,
+                    job=job,
+                    name=c["name"],
+                    description=c["description"],
+                    weight=c["weight"],
+                    bar=c["bar"],
+                    # The rubric stores whole candidate-facing clauses ("you explain …").
+                    descriptors={
+                        level: f"{SUBJECT[spec['language']]} {text}"
+                        for level, text in c["descriptors"].items()
+                    },
+                    tips=" ".join(c["tips"]),
+                    position=position,
+                )
+                for position, c in enumerate(spec["competencies"])
+            ]
+        )
+        jobs.append((job, spec, stages, competencies))
+    return jobs
+
+
 @transaction.atomic
 def demo_create(
     *,
@@ -118,6 +190,7 @@ def demo_create(
 
     say("Removing the previous demo organization…")
     _delete_demo()
+    _delete_demo(PARTNER_SLUG)
     org_data = content.ORGANIZATION
     organization = Organization.objects.create(
         slug=DEMO_SLUG,
@@ -169,50 +242,7 @@ def demo_create(
             )
         )
 
-    jobs: list[tuple[Job, content.JobSpec, list[PipelineStage], list[Competency]]] = []
-    for index, spec in enumerate(content.JOBS):
-        job = Job.objects.create(
-            organization=organization,
-            title=spec["title"],
-            department=spec["department"],
-            location=spec["location"],
-            language=spec["language"],
-            status=spec.get("status", "open"),
-            screening_criteria=spec["screening_criteria"],
-            recruiter=recruiter,
-            hiring_manager=hiring_managers[index % len(hiring_managers)],
-            **_job_profile(spec["title"]),
-        )
-        stages = PipelineStage.objects.bulk_create(
-            [
-                PipelineStage(
-                    organization=organization, job=job, name=stage["name"], kind=stage["kind"],
-                    position=position,
-                )
-                for position, stage in enumerate(spec["stages"])
-            ]
-        )  # fmt: skip
-        competencies = Competency.objects.bulk_create(
-            [
-                Competency(
-                    organization=organization,
-                    job=job,
-                    name=c["name"],
-                    description=c["description"],
-                    weight=c["weight"],
-                    bar=c["bar"],
-                    # The rubric stores whole candidate-facing clauses ("you explain …").
-                    descriptors={
-                        level: f"{SUBJECT[spec['language']]} {text}"
-                        for level, text in c["descriptors"].items()
-                    },
-                    tips=" ".join(c["tips"]),
-                    position=position,
-                )
-                for position, c in enumerate(spec["competencies"])
-            ]
-        )
-        jobs.append((job, spec, stages, competencies))
+    jobs = _jobs_create(organization, content.JOBS, recruiter, hiring_managers)
 
     say(f"Creating {n_applications} applications with interviews and scorecards…")
     builder = _Builder(rng, anchor, organization, interviewers, reasons_by_category, by_role)
@@ -222,7 +252,96 @@ def demo_create(
         builder.application(job, spec, stages, competencies, number=number)
     builder.flush()
     summary = DemoSummary(organization=organization, password=password, counts=builder.counts)
+    say("Creating the partner organization, its partnership and the candidates who agreed…")
+    _partner_network(summary, rng, by_role["admin"], password_hash)
     return summary
+
+
+def _partner_network(
+    summary: DemoSummary, rng: random.Random, home_admin: User, password_hash: str
+) -> None:
+    """A second organization in a partnership with the demo one, the demo's rejected candidates
+    who agreed to be suggested to partners (some with a location and languages), and one
+    invitation from the partner waiting on a candidate's page. Through the services, as the
+    admins and candidates would: audited on both sides."""
+    from heardback.partners import services as partners
+    from heardback.portal.services import candidate_links_issue, consent_grant
+    from heardback.reroute.selectors import strengths_by_candidate
+
+    home = summary.organization
+    org_data = content.PARTNER_ORGANIZATION
+    partner = Organization.objects.create(
+        slug=PARTNER_SLUG,
+        name=org_data["name"],
+        sender_name=org_data["sender_name"],
+        sender_email=org_data["sender_email"],
+        time_zone="Europe/London",
+        default_language="en",
+        reapply_months=6,
+    )
+    users: dict[str, User] = {}
+    for email, (role, name) in PARTNER_USERS.items():
+        users[role], _ = User.objects.update_or_create(
+            email=email, defaults={"full_name": name, "password": password_hash}
+        )
+    Membership.objects.bulk_create(
+        [Membership(organization=partner, user=u, role=r) for r, u in users.items()]
+    )
+    jobs = _jobs_create(partner, content.PARTNER_JOBS, users["recruiter"], [users["admin"]])
+    partnership = partners.partnership_propose(
+        actor=home_admin, organization=home, slug=PARTNER_SLUG
+    )
+    partners.partnership_accept(actor=users["admin"], partnership=partnership)
+
+    # Who agreed: a share of the rejected candidates the interviewers rated, among those
+    # strong in something (the only ones a partner's pool has anything to show of).
+    rated = (
+        Application.objects.filter(
+            organization=home, status=Application.Status.REJECTED,
+            scorecards__submitted_at__isnull=False,
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+        .order_by("pk")
+    )  # fmt: skip
+    drawn = [pk for pk in rated if rng.random() < PARTNER_SHARE][: PARTNER_PROFILES * 2]
+    applications = list(
+        Application.objects.filter(pk__in=drawn).select_related("candidate", "job").order_by("pk")
+    )
+    strong = strengths_by_candidate(a.candidate_id for a in applications)
+    agreeing = [a for a in applications if strong.get(a.candidate_id)][:PARTNER_PROFILES]
+    links = candidate_links_issue(applications=agreeing)
+    consents = []
+    for application in agreeing:
+        link = links[application.pk]
+        link.organization = home
+        consents.append(consent_grant(link=link, kind=Consent.Kind.PARTNERS))
+        if rng.random() < 0.7:
+            language = "fr" if application.candidate.language == "fr" else "en"
+            partners.partner_profile_update(
+                link=link,
+                location=rng.choice(content.PARTNER_LOCATIONS),
+                languages=rng.choice(content.PARTNER_LANGUAGES[language]),
+            )
+    summary.partner, summary.partner_profiles = partner, len(consents)
+
+    # The partner's recruiter found a backend engineer in the pool and invited them.
+    job = jobs[0][0]
+    invited = next(
+        (
+            (application, consent)
+            for application, consent in zip(agreeing, consents, strict=True)
+            if application.job.family == job.family and application.candidate.language == "en"
+        ),
+        next(zip(agreeing, consents, strict=True), None),
+    )
+    if invited is None:
+        return
+    partners.partner_invite(
+        actor=users["recruiter"], organization=partner, ref=invited[1].pk, job_title=job.title,
+        message=content.PARTNER_INVITATION_MESSAGE,
+    )  # fmt: skip
+    summary.invited = links[invited[0].pk]
 
 
 @dataclass(frozen=True)

@@ -5469,4 +5469,100 @@ JOB_PROFILES: dict[str, tuple[str, int, str]] = {
         "Backend engineering", 2,
         "Développer les services Python de l'équipe : API, PostgreSQL, code testé en production.",
     ),
+    # The partner organization's roles (PARTNER_JOBS).
+    "Backend Engineer (Patient Records)": (
+        "Backend engineering", 2,
+        "Build the services behind clinics' patient records: APIs, PostgreSQL, audit trails, "
+        "clean and tested code.",
+    ),
+    "Data Analyst (Clinical Operations)": (
+        "Data", 2,
+        "Help clinics plan their rotas and waiting lists with SQL, experiments and clear "
+        "dashboards.",
+    ),
+    "Product Designer (Patient App)": (
+        "Design", 2,
+        "Research and design the app patients use to book, prepare for and follow up on visits.",
+    ),
 }  # fmt: skip
+
+
+# --- The partner organization ------------------------------------------------------------------
+# A second, small organization in another trade (health care, not payments), in a partnership
+# with the demo organization: it shows the partner network (pools, invitations) to a newcomer.
+
+PARTNER_ORGANIZATION: OrganizationSpec = {
+    "name": "Northwind Health",
+    "sender_name": "Jonas Becker",
+    "sender_email": "jonas.becker@northwind.example",
+}
+
+_PARTNER_STAGES: list[StageSpec] = [
+    {"name": "Application review", "kind": "application_review"},
+    {"name": "Recruiter screen", "kind": "screen"},
+    {"name": "Skills interview", "kind": "interview"},
+    {"name": "Meet the clinic team", "kind": "final"},
+    {"name": "Offer", "kind": "offer"},
+]
+_PARTNER_INTERVIEWS: list[InterviewSpec] = [
+    {"name": "Recruiter screen", "kind": "screen", "stage": 1},
+    {"name": "Skills interview", "kind": "technical", "stage": 2},
+    {"name": "Meet the clinic team", "kind": "onsite", "stage": 3},
+]
+
+PARTNER_JOBS: list[JobSpec] = [
+    {
+        "title": "Backend Engineer (Patient Records)",
+        "department": "Engineering",
+        "location": "Manchester (hybrid)",
+        "language": "en",
+        "status": "open",
+        "screening_criteria": "professional experience building and running backend services",
+        "stages": _PARTNER_STAGES,
+        "interviews": _PARTNER_INTERVIEWS,
+        "competencies": [
+            _tuned(_API_DESIGN, weight=3),
+            _DISTRIBUTED_SYSTEMS,
+            _CODE_QUALITY,
+            _PROBLEM_SOLVING,
+            _COMMUNICATION,
+        ],
+    },
+    {
+        "title": "Data Analyst (Clinical Operations)",
+        "department": "Operations",
+        "location": "Remote (UK)",
+        "language": "en",
+        "status": "open",
+        "screening_criteria": "experience answering operational questions with SQL",
+        "stages": _PARTNER_STAGES,
+        "interviews": _PARTNER_INTERVIEWS,
+        "competencies": [_SQL, _STATISTICS, _STORYTELLING, _COMMUNICATION],
+    },
+    {
+        "title": "Product Designer (Patient App)",
+        "department": "Product",
+        "location": "London (hybrid)",
+        "language": "en",
+        "status": "open",
+        "screening_criteria": "a portfolio of shipped product design work",
+        "stages": _PARTNER_STAGES,
+        "interviews": _PARTNER_INTERVIEWS,
+        "competencies": [_USER_RESEARCH, _INTERACTION_DESIGN, _ACCESSIBILITY, _COLLABORATION],
+    },
+]
+
+# What consenting candidates type on their page for partners (location, languages).
+PARTNER_LOCATIONS = [
+    "London", "Manchester", "Paris", "Lyon", "Berlin", "Lisbon", "Remote, Europe",
+    "Remote, UK",
+]  # fmt: skip
+PARTNER_LANGUAGES = {
+    "en": ["English", "English, French", "English, Spanish", "English, German"],
+    "fr": ["French, English", "French", "French, English, Spanish"],
+}
+PARTNER_INVITATION_MESSAGE = (
+    "Hello, your profile came up in our partners' pool and matches what our patient-records "
+    "team looks for. If you would like to hear about the role, share your details and we will "
+    "get in touch."
+)

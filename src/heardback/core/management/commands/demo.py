@@ -19,8 +19,16 @@ from tqdm import tqdm
 from heardback.accounts.models import Organization
 from heardback.cli import demo_base_url
 from heardback.closure.services import closure_sweep
-from heardback.core.demo import DEMO_SLUG, DEMO_USERS, SIZES, demo_create
+from heardback.core.demo import (
+    DEMO_SLUG,
+    DEMO_USERS,
+    PARTNER_SLUG,
+    PARTNER_USERS,
+    SIZES,
+    demo_create,
+)
 from heardback.feedback.services import feedback_notes_draft_bulk, rejected_applications
+from heardback.portal.services import candidate_link_url
 
 # How long the server and the worker get to finish what they are doing once asked to stop.
 STOP_SECONDS = 20
@@ -29,7 +37,8 @@ STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 class Command(BaseCommand):
     help = (
-        "Set up the demo organization (slug 'demo') with realistic data, then serve the app "
+        "Set up the demo organization (slug 'demo') with realistic data and its partner "
+        "organization ('demo-partner'), then serve the app "
         "on HOST:PORT (default 127.0.0.1:8000) with the background worker until Ctrl-C or "
         "SIGTERM. Links in emails point there unless HEARDBACK_BASE_URL says otherwise."
     )
@@ -97,6 +106,19 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo organization 'demo' is ready. Sign in as:"))
         for email, (role, _name) in DEMO_USERS.items():
             self.stdout.write(f"  {role:<12} {email:<28} password: {password}")
+        if summary.partner is not None:
+            self.stdout.write(
+                f"Its partner organization '{PARTNER_SLUG}' ({summary.partner.name}) sees "
+                f"{summary.partner_profiles} of its candidates under Partners' candidates. "
+                "Sign in as:"
+            )
+            for email, (role, _name) in PARTNER_USERS.items():
+                self.stdout.write(f"  {role:<12} {email:<28} password: {password}")
+        if summary.invited is not None:
+            self.stdout.write(
+                "A candidate's page with an invitation from the partner: "
+                f"{candidate_link_url(summary.invited)}"
+            )
         self.stdout.write(f"Links in emails point to {settings.HEARDBACK_BASE_URL}/")
         if options["no_serve"]:
             return
