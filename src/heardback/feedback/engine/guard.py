@@ -300,7 +300,42 @@ _SENTENCE_END = re.compile(r"[.!?;\n](?![^\s])|[;\n]")
 _NEAR = 120
 
 
+# Notes repeat sentences (a reason's explanation, the rubric's tips, the greeting) and
+# interviewers' comments repeat across applications. What the rules find in a sentence depends
+# on nothing but the sentence, the sentence end before it and the context, so each distinct
+# sentence is scanned once per process. At most this many are remembered per rule set (0: none,
+# to measure the guard on text it has never seen), and none longer than _MEMO_CHARS.
+SENTENCE_MEMO = 50_000
+_MEMO_CHARS = 1_000
+
+
 def _scan(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit]:
+    """Hits of `rules` in the folded `text`, whose key text is `words`, sentence by sentence."""
+    if SENTENCE_MEMO <= 0:
+        return _scan_text(rules, text, words, context)
+    memo = rules.sentence_hits
+    hits: list[_Hit] = []
+    low = 0
+    for high in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
+        if high <= low:
+            continue
+        # The sentence with the end of the one before (lookbehinds and keys read it).
+        base = low - 1 if low else 0
+        piece = text[base:high]
+        key = (context, base == low, piece)
+        found: tuple[_Hit, ...] | None = memo.get(key)
+        if found is None:
+            found = tuple(_scan_text(rules, piece, key_text(piece), context))
+            if len(piece) <= _MEMO_CHARS:
+                if len(memo) >= SENTENCE_MEMO:
+                    memo.clear()
+                memo[key] = found
+        hits.extend(_Hit(base + h.start, base + h.end, h.rule, h.severity) for h in found)
+        low = high
+    return hits
+
+
+def _scan_text(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit]:
     """Hits of `rules` in the folded `text`, whose key text is `words`."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     todo = _sentences_with_keys(rules, words, context, ends)
