@@ -214,7 +214,7 @@ def index(openings: Sequence[Opening], other_rubrics: Sequence[Iterable[str]] = 
     )  # fmt: skip
 
 
-def _candidates(evidence: Evidence, idx: Index) -> Iterable[int]:
+def _candidates(evidence: Evidence, idx: Index) -> Sequence[int]:
     """The positions of the only openings that can be suggested: those listing a specific
     competency the candidate is strong in (`_fit` suggests none without one), in order."""
     positions: set[int] = set()
@@ -271,11 +271,14 @@ def rank(
     if not idx.openings:
         return ()
     excluded = set(exclude)
+    # Only the openings that can be suggested are scored: a few of many, for one candidate
+    # (benchmarks/reroute_speed.py), and often none, when the text is not read at all. Ranked
+    # in full, every one is.
+    positions = _candidates(evidence, idx) if suggest_only else range(len(idx.openings))
+    if not positions:
+        return ()
     text = _text_scores(idx, evidence.text)
     fits = []
-    # Only the openings that can be suggested are scored: a few of many, for one candidate
-    # (benchmarks/reroute_speed.py). Ranked in full, every one is.
-    positions = _candidates(evidence, idx) if suggest_only else range(len(idx.openings))
     for n in positions:
         opening, weights = idx.openings[n], idx._weights[n]
         if opening.id in excluded or not weights:
