@@ -48,6 +48,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 from typing import Any, Literal
 
 import ahocorasick
@@ -281,7 +282,7 @@ def _rule_sets_for(words: str, lang: str) -> list[RuleSet]:
     other = "fr" if primary == "en" else "en"
     # pyahocorasick reads past the string (and crashes) when `end` exceeds its length.
     end = min(len(words), _SAMPLE)
-    counts = Counter(found for _, found in _function_word_automaton().iter(words, 0, end))
+    counts = Counter(map(itemgetter(1), _function_word_automaton().iter(words, 0, end)))
     ours, theirs = counts[primary], counts[other]
     if ours > 3 * theirs:
         return [rule_set(primary)]
@@ -452,7 +453,7 @@ def _scan_names(
     text: str, names: Sequence[str], context: str, own_names: Sequence[str] = ()
 ) -> list[_Hit]:
     """Hits for other candidates' names, matched as whole words in any case or accents."""
-    automaton = _names_automaton(tuple(names))
+    automaton = _names_matcher(names)
     if automaton is None:
         return []
     own = {" ".join(fold_phrase(n).split()) for n in own_names}
@@ -467,6 +468,25 @@ def _scan_names(
             continue
         hits.append(_Hit(start, end + 1, _OTHER_NAME_RULE, severity))
     return hits
+
+
+# The matchers of the name lists seen last, by the list's identity: callers pass one tuple per
+# job to all its notes, and hashing a job's thousands of names for every note costs more than
+# reading the note. Each entry keeps its list alive, so its id cannot be reused meanwhile.
+_MATCHERS: dict[int, tuple[tuple[str, ...], Any]] = {}
+
+
+def _names_matcher(names: Sequence[str]) -> Any:
+    if not isinstance(names, tuple):  # a list may change between two calls
+        return _names_automaton(tuple(names))
+    entry = _MATCHERS.get(id(names))
+    if entry is not None and entry[0] is names:
+        return entry[1]
+    automaton = _names_automaton(names)
+    if len(_MATCHERS) >= 256:
+        _MATCHERS.clear()
+    _MATCHERS[id(names)] = (names, automaton)
+    return automaton
 
 
 @lru_cache(maxsize=256)
