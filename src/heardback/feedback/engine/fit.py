@@ -107,11 +107,30 @@ class Fit:
 # --- evidence ----------------------------------------------------------------------------------
 
 
+class _Unaccent(dict[int, int | None]):
+    """`str.translate` table dropping combining marks, filled as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        if len(self) < 65_536:
+            self[code] = value
+        return value
+
+
+_UNACCENT = _Unaccent()
+
+
 @lru_cache(maxsize=8192)
 def key(name: str) -> str:
-    """A competency's name as compared: case, accents and spacing do not count."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
+    """A competency's name as compared: case, accents and spacing do not count.
+
+    Also folds a candidate's whole evidence text (comments and résumé) for `tokens`: ASCII
+    text needs no decomposing, and the rest loses its marks in one `str.translate`.
+    """
+    folded = name.casefold()
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", folded).translate(_UNACCENT)
+    return " ".join(folded.split())
 
 
 def evidence_from(
