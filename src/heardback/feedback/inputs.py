@@ -118,11 +118,11 @@ def _open_roles(
 
 
 def applications_for_notes(pks: Sequence[int]) -> list[Application]:
-    """The applications, with what a note reads of them joined in (`note_inputs` reads their
-    interviews and scorecards in bulk)."""
+    """The applications with their candidates, stages and reasons (`note_inputs` reads the
+    rest in bulk: jobs once per run, interviews and scorecards once per call)."""
     return list(
         Application.objects.filter(pk__in=pks)
-        .select_related("candidate", "job", "job__recruiter", "stage", "rejection_reason")
+        .select_related("candidate", "stage", "rejection_reason")
         .order_by("id")
     )
 
@@ -135,6 +135,7 @@ class SharedInputs:
     def __init__(self, organization: Organization) -> None:
         self.organization = organization
         self.jobs: dict[int, engine.Job] = {}
+        self.job_models: dict[int, Job] = {}
         # One tuple per job, shared by its notes, so the guard builds its name matcher once;
         # each note's own name is excluded by the engine (own_names), not by copying the tuple.
         self.names: dict[int, tuple[str, ...]] = {}
@@ -156,8 +157,10 @@ class SharedInputs:
         missing = set(job_ids) - self.jobs.keys()
         if not missing:
             return
-        for job in Job.objects.filter(pk__in=missing).prefetch_related("competencies"):
+        jobs = Job.objects.filter(pk__in=missing).select_related("recruiter")
+        for job in jobs.prefetch_related("competencies"):
             self.jobs[job.pk] = _job(job)
+            self.job_models[job.pk] = job
         names_by_job: dict[int, set[str]] = defaultdict(set)
         everyone = Application.objects.filter(job_id__in=missing).values_list(
             "job_id", "candidate__first_name", "candidate__last_name"
@@ -257,7 +260,7 @@ def note_inputs(
     for application in applications:
         candidate = application.candidate
         reason = application.rejection_reason
-        job = application.job
+        job = shared.job_models[application.job_id]
         recruiter = job.recruiter
         language = note_language(candidate.language, job.language, shared.written)
         decided = application.decided_at or application.last_activity_at
