@@ -56,6 +56,7 @@ import ahocorasick
 from heardback.feedback.engine import guard_model
 from heardback.feedback.engine.guard_about import about
 from heardback.feedback.engine.guard_rules import (
+    LANGUAGES,
     REMOVED,
     Rule,
     RuleSet,
@@ -308,6 +309,12 @@ _NEAR = 120
 # to measure the guard on text it has never seen), and none longer than _MEMO_CHARS.
 SENTENCE_MEMO = 50_000
 _MEMO_CHARS = 1_000
+
+
+def forget() -> None:
+    """Drop every remembered sentence (a benchmark measures from cold)."""
+    for lang in LANGUAGES:
+        rule_set(lang).sentence_hits.clear()
 
 
 def _scan(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit]:
