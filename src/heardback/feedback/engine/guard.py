@@ -306,9 +306,10 @@ _NEAR = 120
 # interviewers' comments repeat across applications. What the rules find in a sentence depends
 # on nothing but the sentence, the sentence end before it and the context, so each distinct
 # sentence is scanned once per process. At most this many are remembered per rule set (0: none,
-# to measure the guard on text it has never seen), and none longer than _MEMO_CHARS.
-SENTENCE_MEMO = 50_000
-_MEMO_CHARS = 1_000
+# to measure the guard on text it has never seen), and none longer than _MEMO_CHARS: 10-20 MB
+# at most (the large demo's 9,828 notes hold ~20,000 distinct English sentences, 2 MB of text).
+SENTENCE_MEMO = 20_000
+_MEMO_CHARS = 500
 
 
 def forget() -> None:
