@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from django.db.models import Prefetch
 
-from heardback.accounts.models import Organization
+from heardback.accounts.models import Organization, User
 from heardback.core.links import PORTAL_URL_PLACEHOLDER
 from heardback.feedback import engine
 from heardback.feedback.engine import fit
@@ -118,57 +119,155 @@ def _open_roles(
 
 
 def applications_for_notes(pks: Sequence[int]) -> list[Application]:
-    """The applications with everything a note needs, prefetched."""
+    """The applications with their candidates, stages and reasons (`note_inputs` reads the
+    rest in bulk: jobs once per run, interviews and scorecards once per call)."""
     return list(
         Application.objects.filter(pk__in=pks)
-        .select_related("candidate", "job", "job__recruiter", "stage", "rejection_reason")
-        .prefetch_related(
-            Prefetch("interviews", queryset=Interview.objects.order_by("scheduled_at", "id")),
-            Prefetch(
-                "scorecards",
-                queryset=Scorecard.objects.filter(submitted_at__isnull=False)
-                .select_related("interviewer")
-                .prefetch_related(
-                    Prefetch("ratings", queryset=ScorecardRating.objects.order_by("id"))
-                ),
-            ),
-        )
+        .select_related("candidate", "stage", "rejection_reason")
         .order_by("id")
     )
 
 
-def note_inputs(
-    organization: Organization, applications: Sequence[Application]
-) -> list[engine.NoteInput]:
-    """One engine input per application (rejected or withdrawn, with a reason)."""
-    jobs: dict[int, engine.Job] = {}
-    job_ids = {a.job_id for a in applications}
-    for job in Job.objects.filter(pk__in=job_ids).prefetch_related("competencies"):
-        jobs[job.pk] = _job(job)
-    index = fit.index(openings(organization))
-    names_by_job: dict[int, set[str]] = defaultdict(set)
-    everyone = Application.objects.filter(job_id__in=job_ids).values_list(
-        "job_id", "candidate__first_name", "candidate__last_name"
+class SharedInputs:
+    """What the notes of one organization share: each job's rubric and candidates' names, the
+    open roles' index, the languages it writes, its partners. Read once for a whole bulk run
+    rather than for every chunk of it (a job's ~1,500 names, every open job's rubric)."""
+
+    def __init__(self, organization: Organization) -> None:
+        self.organization = organization
+        self.jobs: dict[int, engine.Job] = {}
+        self.job_models: dict[int, Job] = {}
+        # One tuple per job, shared by its notes, so the guard builds its name matcher once;
+        # each note's own name is excluded by the engine (own_names), not by copying the tuple.
+        self.names: dict[int, tuple[str, ...]] = {}
+        self.interviewers: dict[int, str] = {}  # user id -> first name
+
+    @functools.cached_property
+    def index(self) -> fit.Index:
+        return fit.index(openings(self.organization))
+
+    @functools.cached_property
+    def written(self) -> frozenset[str]:
+        return organization_languages(self.organization)
+
+    @functools.cached_property
+    def partners(self) -> bool:
+        return any(has(self.organization) for has in HAS_PARTNERS)
+
+    def load_jobs(self, job_ids: Collection[int]) -> None:
+        missing = set(job_ids) - self.jobs.keys()
+        if not missing:
+            return
+        jobs = Job.objects.filter(pk__in=missing).select_related("recruiter")
+        for job in jobs.prefetch_related("competencies"):
+            self.jobs[job.pk] = _job(job)
+            self.job_models[job.pk] = job
+        names_by_job: dict[int, set[str]] = defaultdict(set)
+        everyone = Application.objects.filter(job_id__in=missing).values_list(
+            "job_id", "candidate__first_name", "candidate__last_name"
+        )
+        for job_id, first_name, last_name in everyone:
+            names_by_job[job_id].add(f"{first_name} {last_name}".strip())
+        for job_id in missing:
+            self.names[job_id] = tuple(sorted(names_by_job[job_id]))
+
+    def load_interviewers(self, user_ids: Collection[int]) -> None:
+        missing = set(user_ids) - self.interviewers.keys()
+        for user in User.objects.filter(pk__in=missing):
+            self.interviewers[user.pk] = user.first_name
+
+
+def _interviews(pks: Sequence[int]) -> dict[int, list[engine.Interview]]:
+    """Each application's interviews, in the order they took place."""
+    by_application: dict[int, list[engine.Interview]] = defaultdict(list)
+    rows = (
+        Interview.objects.filter(application_id__in=pks)
+        .order_by("scheduled_at", "id")
+        .values_list("application_id", "id", "name", "kind", "scheduled_at")
     )
-    for job_id, first_name, last_name in everyone:
-        names_by_job[job_id].add(f"{first_name} {last_name}".strip())
-    # One tuple per job, shared by its notes, so the guard builds its name matcher once; each
-    # note's own name is excluded by the engine (own_names), not by copying the tuple.
-    job_names = {job_id: tuple(sorted(names)) for job_id, names in names_by_job.items()}
-    written = organization_languages(organization)
-    partners = any(has(organization) for has in HAS_PARTNERS)
+    for application_id, pk, name, kind, scheduled_at in rows:
+        date = scheduled_at.date() if scheduled_at else None
+        by_application[application_id].append(engine.Interview(pk, name, kind, date))
+    return by_application
+
+
+_SCORECARD_FIELDS = (
+    "id", "application_id", "interview_id", "interviewer_id", "overall_recommendation",
+    "key_takeaways", "key_takeaways_shareable", "private_notes",
+)  # fmt: skip
+_RATING_FIELDS = (
+    "scorecard_id", "competency_id", "rating", "evidence", "candidate_comment",
+    "evidence_shareable",
+)  # fmt: skip
+
+
+def _scorecards(pks: Sequence[int], shared: SharedInputs) -> dict[int, list[engine.Scorecard]]:
+    """Each application's submitted scorecards with their ratings, as `_scorecard` makes them
+    (read as rows: thousands of model instances cost more than the notes' own writing)."""
+    cards = list(
+        Scorecard.objects.filter(application_id__in=pks, submitted_at__isnull=False).values_list(
+            *_SCORECARD_FIELDS
+        )
+    )
+    items: dict[int, list[engine.RatingItem]] = defaultdict(list)
+    ratings = (
+        ScorecardRating.objects.filter(scorecard_id__in=[card[0] for card in cards])
+        .order_by("id")
+        .values_list(*_RATING_FIELDS)
+    )
+    for scorecard_id, competency_id, rating, evidence, comment, shareable in ratings:
+        items[scorecard_id].append(
+            engine.RatingItem(
+                competency_id=competency_id,
+                rating=rating or None,
+                evidence=evidence,
+                candidate_comment=comment,
+                evidence_shareable=shareable,
+            )
+        )
+    shared.load_interviewers({card[3] for card in cards})
+    by_application: dict[int, list[engine.Scorecard]] = defaultdict(list)
+    for pk, application_id, interview_id, interviewer_id, overall, takeaways, share, notes in cards:
+        by_application[application_id].append(
+            engine.Scorecard(
+                id=pk,
+                interview_id=interview_id,
+                interviewer_first_name=shared.interviewers[interviewer_id],
+                overall=overall,
+                key_takeaways=takeaways,
+                key_takeaways_shareable=share,
+                private_notes=notes,
+                items=tuple(items[pk]),
+            )
+        )
+    return by_application
+
+
+def note_inputs(
+    organization: Organization,
+    applications: Sequence[Application],
+    shared: SharedInputs | None = None,
+) -> list[engine.NoteInput]:
+    """One engine input per application (rejected or withdrawn, with a reason), in a fixed
+    number of queries; `shared` carries what a run has already read (see `SharedInputs`)."""
+    shared = shared if shared is not None else SharedInputs(organization)
+    shared.load_jobs({a.job_id for a in applications})
+    pks = [a.pk for a in applications]
+    interviews = _interviews(pks)
+    scorecards = _scorecards(pks, shared)
+    index = shared.index
 
     inputs = []
     for application in applications:
         candidate = application.candidate
         reason = application.rejection_reason
-        job = application.job
+        job = shared.job_models[application.job_id]
         recruiter = job.recruiter
-        language = note_language(candidate.language, job.language, written)
+        language = note_language(candidate.language, job.language, shared.written)
         decided = application.decided_at or application.last_activity_at
         inp = engine.NoteInput(
             application_id=application.pk,
-            job=jobs[job.pk],
+            job=shared.jobs[job.pk],
             candidate=engine.Candidate(
                 id=candidate.pk,
                 first_name=candidate.first_name,
@@ -178,16 +277,8 @@ def note_inputs(
             ),
             stage_reached=application.stage.name if application.stage else "",
             stage_kind=application.stage.kind if application.stage else "",
-            interviews=tuple(
-                engine.Interview(
-                    id=i.pk,
-                    name=i.name,
-                    kind=i.kind,
-                    date=i.scheduled_at.date() if i.scheduled_at else None,
-                )
-                for i in application.interviews.all()
-            ),
-            scorecards=tuple(_scorecard(s) for s in application.scorecards.all()),
+            interviews=tuple(interviews[application.pk]),
+            scorecards=tuple(scorecards[application.pk]),
             decision=engine.Decision(
                 reason_category=_category(application),  # type: ignore[arg-type]
                 reason_name=reason.name if reason else "",
@@ -208,11 +299,11 @@ def note_inputs(
                 # The outbox swaps in the candidate's private link at delivery time, so no
                 # usable link is ever stored in a note.
                 portal_url=PORTAL_URL_PLACEHOLDER,
-                partners=partners,
+                partners=shared.partners,
             ),
-            other_candidate_names=job_names[application.job_id],
+            other_candidate_names=shared.names[application.job_id],
         )
-        roles = _open_roles(index, job, jobs[job.pk], inp, candidate.resume_text)
+        roles = _open_roles(index, job, shared.jobs[job.pk], inp, candidate.resume_text)
         inputs.append(dataclasses.replace(inp, open_roles=roles) if roles else inp)
     return inputs
 

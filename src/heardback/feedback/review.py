@@ -16,7 +16,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from heardback.feedback.engine import guard
-from heardback.hiring.models import Application
+from heardback.feedback.engine.types import NoteInput, Scorecard
 
 SCORECARD_BLOCKED = "scorecard_blocked"
 # Reasons that come from the scorecards, not from the text: a recruiter's edit keeps them.
@@ -69,36 +69,30 @@ class ScorecardScreen:
             found = self._blocked[key] = guard.verdict(findings) == "block"
         return found
 
-    def application_blocked(self, application: Application) -> bool:
-        """True when any text of the application's submitted scorecards is blocked.
+    def scorecards_blocked(self, scorecards: Iterable[Scorecard], language: str) -> bool:
+        """True when any text of these (submitted) scorecards is blocked.
 
-        Reads the prefetched `scorecards` (submitted only) and their `ratings`.
+        Interviewers write in the job's language (`language`); the guard checks its hint
+        against the text's own words, so French in an English job is still read by the French
+        rules.
         """
-        # Interviewers write in the job's language; the guard checks its hint against the
-        # text's own words, so French in an English job is still read by the French rules.
-        language = application.job.language
-        return any(
-            self.blocks(text, language)
-            for scorecard in application.scorecards.all()
-            if scorecard.submitted_at is not None
-            for text in _texts(scorecard)
-        )
+        return any(self.blocks(text, language) for card in scorecards for text in _texts(card))
 
 
-def _texts(scorecard: Any) -> Iterable[str]:
+def _texts(scorecard: Scorecard) -> Iterable[str]:
     yield scorecard.key_takeaways
     yield scorecard.private_notes
-    for rating in scorecard.ratings.all():
-        yield rating.candidate_comment
-        yield rating.evidence
+    for item in scorecard.items:
+        yield item.candidate_comment
+        yield item.evidence
 
 
 def review_reasons(
-    quality: Mapping[str, Any], application: Application, screen: ScorecardScreen
+    quality: Mapping[str, Any], note_input: NoteInput, screen: ScorecardScreen
 ) -> list[str]:
     """Why this freshly drafted note needs a person's review (empty: it may go in bulk)."""
     codes = engine_review_reasons(quality)
-    if screen.application_blocked(application):
+    if screen.scorecards_blocked(note_input.scorecards, note_input.job.language):
         codes.append(SCORECARD_BLOCKED)
     return codes
 

@@ -23,7 +23,7 @@ from heardback.accounts.selectors import user_can
 from heardback.accounts.services import audit
 from heardback.feedback import engine
 from heardback.feedback.engine import guard
-from heardback.feedback.inputs import applications_for_notes, note_inputs
+from heardback.feedback.inputs import SharedInputs, applications_for_notes, note_inputs
 from heardback.feedback.models import FeedbackNote
 from heardback.feedback.review import SCORECARD_REASONS, ScorecardScreen, review_reasons
 from heardback.feedback.selectors import NOTE_STATUSES, applications_without_note
@@ -105,19 +105,20 @@ def _draft_chunk(
     pks: Sequence[int],
     summary: DraftSummary,
     screen: ScorecardScreen,
+    shared: SharedInputs,
     development_requested: bool = False,
 ) -> None:
     applications = applications_for_notes(pks)
     current = {
         note.application_id: note
-        for note in FeedbackNote.objects.select_for_update().filter(
-            application_id__in=pks, is_current=True
-        )
+        for note in FeedbackNote.objects.select_for_update()
+        .filter(application_id__in=pks, is_current=True)
+        .only("id", "application_id", "status", "version")
     }
     replaced: list[int] = []
     new_notes: list[FeedbackNote] = []
     for application, note_input in zip(
-        applications, note_inputs(organization, applications), strict=True
+        applications, note_inputs(organization, applications, shared), strict=True
     ):
         previous = current.get(application.pk)
         if previous is not None and previous.status not in REPLACEABLE:
@@ -127,7 +128,7 @@ def _draft_chunk(
             note_input = dataclasses.replace(note_input, development_requested=True)
         fields = _note_fields(engine.compose(note_input))
         quality = cast(dict[str, Any], fields["quality"])
-        fields["review_reasons"] = review_reasons(quality, application, screen)
+        fields["review_reasons"] = review_reasons(quality, note_input, screen)
         if previous is not None:
             replaced.append(previous.pk)
         new_notes.append(
@@ -165,12 +166,15 @@ def feedback_notes_draft_bulk(
         applications = applications.exclude(feedback_notes__isnull=False)
     pks = list(applications.order_by("id").values_list("id", flat=True))
     summary = DraftSummary()
+    # Read once for the whole run: rubrics, names, open roles; scorecard texts already checked.
     screen = ScorecardScreen()
+    shared = SharedInputs(organization)
     for start in range(0, len(pks), chunk_size):
         chunk = pks[start : start + chunk_size]
         _draft_chunk(
-            actor=actor, organization=organization, pks=chunk, summary=summary, screen=screen
-        )
+            actor=actor, organization=organization, pks=chunk, summary=summary, screen=screen,
+            shared=shared,
+        )  # fmt: skip
         if progress is not None:
             progress(len(chunk))
     summary.no_note = applications_without_note(
@@ -215,6 +219,7 @@ def feedback_note_draft(
         pks=[application.pk],
         summary=summary,
         screen=ScorecardScreen(),
+        shared=SharedInputs(application.organization),
         development_requested=development_requested,
     )
     note = FeedbackNote.objects.get(application=application, is_current=True)

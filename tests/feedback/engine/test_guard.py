@@ -377,6 +377,39 @@ def test_recompiled_rules_give_the_same_findings() -> None:
     assert len(cached) >= 6
 
 
+_REMEMBERED = [
+    "She is too old for a startup.",
+    "Strong no from the panel",
+    "His accent was hard to follow; otherwise fine.",
+    "You explained the trade-offs clearly.",
+    "Elle est enceinte, donc pas disponible.",
+    "Très bonne analyse du problème.",
+]
+
+
+@given(
+    sentences=st.lists(st.sampled_from(_REMEMBERED), min_size=1, max_size=6),
+    separators=st.lists(st.sampled_from([" ", "\n", "\n\n- ", "; ", ". ", ""]), min_size=6),
+    context=st.sampled_from(["note", "candidate"]),
+    lang=st.sampled_from(LANGUAGES),
+)
+@settings(max_examples=200, deadline=None)
+def test_a_sentence_read_before_gives_what_a_fresh_scan_gives(
+    sentences: list[str], separators: list[str], context: guard.Context, lang: str
+) -> None:
+    # The guard remembers what its rules found in each sentence it read: the same sentence at
+    # another place, after another one, or in another context is flagged as if never seen.
+    text = "".join(s + sep for s, sep in zip(sentences, separators, strict=False))
+    remembered = [check(text, lang=lang, context=context) for _ in range(2)]
+    memo = guard.SENTENCE_MEMO
+    guard.SENTENCE_MEMO = 0
+    try:
+        fresh = check(text, lang=lang, context=context)
+    finally:
+        guard.SENTENCE_MEMO = memo
+    assert remembered == [fresh, fresh]
+
+
 # --- The automaton is a prefilter: it must never hide a match -------------------------------------
 
 

@@ -107,11 +107,30 @@ class Fit:
 # --- evidence ----------------------------------------------------------------------------------
 
 
+class _Unaccent(dict[int, int | None]):
+    """`str.translate` table dropping combining marks, filled as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        if len(self) < 65_536:
+            self[code] = value
+        return value
+
+
+_UNACCENT = _Unaccent()
+
+
 @lru_cache(maxsize=8192)
 def key(name: str) -> str:
-    """A competency's name as compared: case, accents and spacing do not count."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
+    """A competency's name as compared: case, accents and spacing do not count.
+
+    Also folds a candidate's whole evidence text (comments and résumé) for `tokens`: ASCII
+    text needs no decomposing, and the rest loses its marks in one `str.translate`.
+    """
+    folded = name.casefold()
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", folded).translate(_UNACCENT)
+    return " ".join(folded.split())
 
 
 def evidence_from(
@@ -214,7 +233,7 @@ def index(openings: Sequence[Opening], other_rubrics: Sequence[Iterable[str]] = 
     )  # fmt: skip
 
 
-def _candidates(evidence: Evidence, idx: Index) -> Iterable[int]:
+def _candidates(evidence: Evidence, idx: Index) -> Sequence[int]:
     """The positions of the only openings that can be suggested: those listing a specific
     competency the candidate is strong in (`_fit` suggests none without one), in order."""
     positions: set[int] = set()
@@ -271,11 +290,14 @@ def rank(
     if not idx.openings:
         return ()
     excluded = set(exclude)
+    # Only the openings that can be suggested are scored: a few of many, for one candidate
+    # (benchmarks/reroute_speed.py), and often none, when the text is not read at all. Ranked
+    # in full, every one is.
+    positions = _candidates(evidence, idx) if suggest_only else range(len(idx.openings))
+    if not positions:
+        return ()
     text = _text_scores(idx, evidence.text)
     fits = []
-    # Only the openings that can be suggested are scored: a few of many, for one candidate
-    # (benchmarks/reroute_speed.py). Ranked in full, every one is.
-    positions = _candidates(evidence, idx) if suggest_only else range(len(idx.openings))
     for n in positions:
         opening, weights = idx.openings[n], idx._weights[n]
         if opening.id in excluded or not weights:

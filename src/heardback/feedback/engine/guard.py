@@ -48,6 +48,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 from typing import Any, Literal
 
 import ahocorasick
@@ -55,6 +56,7 @@ import ahocorasick
 from heardback.feedback.engine import guard_model
 from heardback.feedback.engine.guard_about import about
 from heardback.feedback.engine.guard_rules import (
+    LANGUAGES,
     REMOVED,
     Rule,
     RuleSet,
@@ -281,7 +283,7 @@ def _rule_sets_for(words: str, lang: str) -> list[RuleSet]:
     other = "fr" if primary == "en" else "en"
     # pyahocorasick reads past the string (and crashes) when `end` exceeds its length.
     end = min(len(words), _SAMPLE)
-    counts = Counter(found for _, found in _function_word_automaton().iter(words, 0, end))
+    counts = Counter(map(itemgetter(1), _function_word_automaton().iter(words, 0, end)))
     ours, theirs = counts[primary], counts[other]
     if ours > 3 * theirs:
         return [rule_set(primary)]
@@ -300,7 +302,49 @@ _SENTENCE_END = re.compile(r"[.!?;\n](?![^\s])|[;\n]")
 _NEAR = 120
 
 
+# Notes repeat sentences (a reason's explanation, the rubric's tips, the greeting) and
+# interviewers' comments repeat across applications. What the rules find in a sentence depends
+# on nothing but the sentence, the sentence end before it and the context, so each distinct
+# sentence is scanned once per process. At most this many are remembered per rule set (0: none,
+# to measure the guard on text it has never seen), and none longer than _MEMO_CHARS: 10-20 MB
+# at most (the large demo's 9,828 notes hold ~20,000 distinct English sentences, 2 MB of text).
+SENTENCE_MEMO = 20_000
+_MEMO_CHARS = 500
+
+
+def forget() -> None:
+    """Drop every remembered sentence (a benchmark measures from cold)."""
+    for lang in LANGUAGES:
+        rule_set(lang).sentence_hits.clear()
+
+
 def _scan(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit]:
+    """Hits of `rules` in the folded `text`, whose key text is `words`, sentence by sentence."""
+    if SENTENCE_MEMO <= 0:
+        return _scan_text(rules, text, words, context)
+    memo = rules.sentence_hits
+    hits: list[_Hit] = []
+    low = 0
+    for high in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
+        if high <= low:
+            continue
+        # The sentence with the end of the one before (lookbehinds and keys read it).
+        base = low - 1 if low else 0
+        piece = text[base:high]
+        key = (context, base == low, piece)
+        found: tuple[_Hit, ...] | None = memo.get(key)
+        if found is None:
+            found = tuple(_scan_text(rules, piece, key_text(piece), context))
+            if len(piece) <= _MEMO_CHARS:
+                if len(memo) >= SENTENCE_MEMO:
+                    memo.clear()
+                memo[key] = found
+        hits.extend(_Hit(base + h.start, base + h.end, h.rule, h.severity) for h in found)
+        low = high
+    return hits
+
+
+def _scan_text(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit]:
     """Hits of `rules` in the folded `text`, whose key text is `words`."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     todo = _sentences_with_keys(rules, words, context, ends)
@@ -417,7 +461,7 @@ def _scan_names(
     text: str, names: Sequence[str], context: str, own_names: Sequence[str] = ()
 ) -> list[_Hit]:
     """Hits for other candidates' names, matched as whole words in any case or accents."""
-    automaton = _names_automaton(tuple(names))
+    automaton = _names_matcher(names)
     if automaton is None:
         return []
     own = {" ".join(fold_phrase(n).split()) for n in own_names}
@@ -432,6 +476,25 @@ def _scan_names(
             continue
         hits.append(_Hit(start, end + 1, _OTHER_NAME_RULE, severity))
     return hits
+
+
+# The matchers of the name lists seen last, by the list's identity: callers pass one tuple per
+# job to all its notes, and hashing a job's thousands of names for every note costs more than
+# reading the note. Each entry keeps its list alive, so its id cannot be reused meanwhile.
+_MATCHERS: dict[int, tuple[tuple[str, ...], Any]] = {}
+
+
+def _names_matcher(names: Sequence[str]) -> Any:
+    if not isinstance(names, tuple):  # a list may change between two calls
+        return _names_automaton(tuple(names))
+    entry = _MATCHERS.get(id(names))
+    if entry is not None and entry[0] is names:
+        return entry[1]
+    automaton = _names_automaton(names)
+    if len(_MATCHERS) >= 256:
+        _MATCHERS.clear()
+    _MATCHERS[id(names)] = (names, automaton)
+    return automaton
 
 
 @lru_cache(maxsize=256)

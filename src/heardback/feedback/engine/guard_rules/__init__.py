@@ -40,7 +40,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -229,6 +229,8 @@ class RuleSet:
     rules: tuple[Rule, ...]
     # ahocorasick.Automaton over `key_text`: padded key -> (key, {context: its rules' indexes})
     automaton: Any
+    # The guard's memo of what these rules find in a sentence (see `guard._scan`).
+    sentence_hits: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 _MACRO = re.compile(r"@([A-Z][A-Z0-9_]*)")
