@@ -1,5 +1,5 @@
-"""What the settings pages of every app share: the signed-in person, their organization as an
-admin, and a service's refusal shown on a form."""
+"""What the views of every app share: the request of a signed-in person, their organization as
+an admin, and a service's refusal shown on a form."""
 
 from __future__ import annotations
 
@@ -10,6 +10,15 @@ from django.utils.cache import add_never_cache_headers
 
 from heardback.accounts import selectors
 from heardback.accounts.models import Organization, User
+
+
+class AuthenticatedHttpRequest(HttpRequest):
+    """The request of a view behind login_required: `request.user` is a `User`, never anonymous.
+
+    The type of `request` in every such view (as django-stubs recommends); Django builds the
+    request itself, so this class is only ever an annotation."""
+
+    user: User
 
 
 def request_user(request: HttpRequest) -> User:
