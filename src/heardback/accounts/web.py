@@ -21,16 +21,10 @@ class AuthenticatedHttpRequest(HttpRequest):
     user: User
 
 
-def request_user(request: HttpRequest) -> User:
-    """The signed-in person (views behind login_required)."""
-    assert isinstance(request.user, User)
-    return request.user
-
-
-def admin_organization(request: HttpRequest) -> Organization:
+def admin_organization(request: AuthenticatedHttpRequest) -> Organization:
     """The current organization, where the person must be an admin (403 otherwise)."""
     return selectors.organization_for_admin(
-        user=request_user(request), session_slug=request.session.get("org")
+        user=request.user, session_slug=request.session.get("org")
     )
 
 
