@@ -1,10 +1,12 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import include, path
 
 from heardback.accounts.roles import Capability, can
 from heardback.accounts.selectors import membership_current
+from heardback.accounts.web import AuthenticatedHttpRequest
 from heardback.feedback.selectors import feedback_drafts_waiting
 from heardback.hiring import views as hiring_views
 from heardback.hiring.models import Application
@@ -15,15 +17,14 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
-def home(request: HttpRequest) -> HttpResponse:
+@login_required
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Where a person lands, where their work is: job seekers on their companion's board,
     interviewers on their scorecards (hiring.views.home), recruiters, hiring managers and admins
     on the review queue when drafts wait for them, else on the closure page once someone has
     been turned down (who is still waiting to hear back), else on the jobs (a new team creates
     its first job there)."""
     user = request.user
-    if not user.is_authenticated:
-        return hiring_views.home(request)  # login_required: to the sign-in page
     if not user.memberships.exists() and Seeker.objects.filter(user_id=user.pk).exists():
         return redirect("seeker:board")
     membership = membership_current(user=user, session_slug=request.session.get("org"))

@@ -102,3 +102,12 @@ def test_names_and_titles_are_escaped_in_the_queue_rows_and_the_pipeline_cards(
         assert "<img src=x" not in html
         assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
     assert "R&amp;D &lt;b&gt;lead&lt;/b&gt;" in queue
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in_and_back_to_the_landing_page(
+    client: Client,
+) -> None:
+    response = client.get("/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/login/?next=/"

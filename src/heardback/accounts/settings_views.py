@@ -29,7 +29,7 @@ from heardback.accounts.forms import (
     SenderForm,
 )
 from heardback.accounts.models import Organization
-from heardback.accounts.web import admin_organization, form_add_errors, request_user
+from heardback.accounts.web import AuthenticatedHttpRequest, admin_organization, form_add_errors
 
 TIME_ZONES = sorted(available_timezones())
 
@@ -56,19 +56,19 @@ def general_page(
 
 @require_GET
 @login_required
-def settings_general(request: HttpRequest) -> HttpResponse:
+def settings_general(request: AuthenticatedHttpRequest) -> HttpResponse:
     return general_page(request, admin_organization(request))
 
 
 @require_POST
 @login_required
-def settings_policy(request: HttpRequest) -> HttpResponse:
+def settings_policy(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = admin_organization(request)
     form = FeedbackPolicyForm.for_organization(organization, request.POST)
     if form.is_valid():
         try:
             services.organization_policy_update(
-                actor=request_user(request), organization=organization, **form.cleaned_data
+                actor=request.user, organization=organization, **form.cleaned_data
             )
         except ValidationError as error:
             form_add_errors(form, error)
@@ -80,13 +80,13 @@ def settings_policy(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def settings_sender(request: HttpRequest) -> HttpResponse:
+def settings_sender(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = admin_organization(request)
     form = SenderForm.for_organization(organization, request.POST)
     if form.is_valid():
         try:
             services.organization_sender_update(
-                actor=request_user(request), organization=organization, **form.cleaned_data
+                actor=request.user, organization=organization, **form.cleaned_data
             )
         except ValidationError as error:
             form_add_errors(form, error)
@@ -120,22 +120,22 @@ def _members_page(
 
 @require_GET
 @login_required
-def settings_members(request: HttpRequest) -> HttpResponse:
+def settings_members(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _members_page(request, admin_organization(request))
 
 
 @require_POST
 @login_required
-def member_add(request: HttpRequest) -> HttpResponse:
+def member_add(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Invite a person: the same answer whether or not the address has an account anywhere."""
     organization = admin_organization(request)
     form = MemberAddForm(request.POST, prefix="add")
     if form.is_valid():
         try:
             invitation = invitations.invitation_create(
-                actor=request_user(request), organization=organization, **form.cleaned_data
+                actor=request.user, organization=organization, **form.cleaned_data
             )
-            invitations.invitation_send(actor=request_user(request), invitation=invitation)
+            invitations.invitation_send(actor=request.user, invitation=invitation)
         except ValidationError as error:
             form_add_errors(form, error)
         else:
@@ -150,11 +150,11 @@ def member_add(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def invitation_send(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_send(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organization = admin_organization(request)
     invitation = selectors.invitation_get_for_organization(organization=organization, pk=pk)
     try:
-        invitations.invitation_send(actor=request_user(request), invitation=invitation)
+        invitations.invitation_send(actor=request.user, invitation=invitation)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -164,17 +164,17 @@ def invitation_send(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organization = admin_organization(request)
     invitation = selectors.invitation_get_for_organization(organization=organization, pk=pk)
-    invitations.invitation_revoke(actor=request_user(request), invitation=invitation)
+    invitations.invitation_revoke(actor=request.user, invitation=invitation)
     messages.success(request, _("Invitation to %(email)s withdrawn.") % {"email": invitation.email})
     return redirect("accounts:settings-members")
 
 
 @require_POST
 @login_required
-def member_role(request: HttpRequest, pk: int) -> HttpResponse:
+def member_role(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organization = admin_organization(request)
     membership = selectors.membership_get_for_organization(organization=organization, pk=pk)
     form = MemberRoleForm(request.POST, prefix=f"m{membership.pk}")
@@ -182,7 +182,7 @@ def member_role(request: HttpRequest, pk: int) -> HttpResponse:
         if not form.is_valid():
             raise ValidationError(_("Choose a role."))
         services.membership_role_change(
-            actor=request_user(request), membership=membership, role=form.cleaned_data["role"]
+            actor=request.user, membership=membership, role=form.cleaned_data["role"]
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -195,11 +195,11 @@ def member_role(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def member_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organization = admin_organization(request)
     membership = selectors.membership_get_for_organization(organization=organization, pk=pk)
     try:
-        services.membership_remove(actor=request_user(request), membership=membership)
+        services.membership_remove(actor=request.user, membership=membership)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

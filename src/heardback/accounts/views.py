@@ -24,6 +24,7 @@ from heardback.accounts.models import Language, User
 from heardback.accounts.selectors import organization_get_for_user
 from heardback.accounts.services import user_password_change
 from heardback.accounts.throttle import login_blocked, login_failed
+from heardback.accounts.web import AuthenticatedHttpRequest
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -93,20 +94,20 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 @require_POST
 @login_required
-def organization_switch(request: HttpRequest) -> HttpResponse:
-    organization = organization_get_for_user(user=request.user, slug=request.POST.get("org"))  # type: ignore[arg-type]
+def organization_switch(request: AuthenticatedHttpRequest) -> HttpResponse:
+    organization = organization_get_for_user(user=request.user, slug=request.POST.get("org"))
     request.session["org"] = organization.slug
     return redirect("hiring:home")
 
 
 @require_POST
 @login_required
-def language_set(request: HttpRequest) -> HttpResponse:
+def language_set(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Each user picks the language of the interface; it is kept on their account."""
     language = request.POST.get("language", "")
     if language not in dict(Language.choices):
         return HttpResponseBadRequest(_("Unknown language."))
-    User.objects.filter(pk=request.user.pk or 0).update(language=language)
+    User.objects.filter(pk=request.user.pk).update(language=language)
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = "/"

@@ -1,5 +1,5 @@
-"""What the settings pages of every app share: the signed-in person, their organization as an
-admin, and a service's refusal shown on a form."""
+"""What the views of every app share: the request of a signed-in person, their organization as
+an admin, and a service's refusal shown on a form."""
 
 from __future__ import annotations
 
@@ -12,16 +12,19 @@ from heardback.accounts import selectors
 from heardback.accounts.models import Organization, User
 
 
-def request_user(request: HttpRequest) -> User:
-    """The signed-in person (views behind login_required)."""
-    assert isinstance(request.user, User)
-    return request.user
+class AuthenticatedHttpRequest(HttpRequest):
+    """The request of a view behind login_required: `request.user` is a `User`, never anonymous.
+
+    The type of `request` in every such view (as django-stubs recommends); Django builds the
+    request itself, so this class is only ever an annotation."""
+
+    user: User
 
 
-def admin_organization(request: HttpRequest) -> Organization:
+def admin_organization(request: AuthenticatedHttpRequest) -> Organization:
     """The current organization, where the person must be an admin (403 otherwise)."""
     return selectors.organization_for_admin(
-        user=request_user(request), session_slug=request.session.get("org")
+        user=request.user, session_slug=request.session.get("org")
     )
 
 

@@ -16,7 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from heardback.accounts.models import Organization
-from heardback.accounts.web import admin_organization, form_add_errors, request_user, shown_once
+from heardback.accounts.web import (
+    AuthenticatedHttpRequest,
+    admin_organization,
+    form_add_errors,
+    shown_once,
+)
 from heardback.api import selectors, services
 from heardback.api.forms import ApiKeyForm
 
@@ -43,20 +48,20 @@ def _api_keys_page(
 
 @require_GET
 @login_required
-def settings_api_keys(request: HttpRequest) -> HttpResponse:
+def settings_api_keys(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _api_keys_page(request, admin_organization(request))
 
 
 @require_POST
 @login_required
-def api_key_create(request: HttpRequest) -> HttpResponse:
+def api_key_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = admin_organization(request)
     form = ApiKeyForm(request.POST, prefix="key")
     if form.is_valid():
         try:
             _key, raw_key = services.api_key_create(
                 organization=organization,
-                user=request_user(request),
+                user=request.user,
                 name=form.cleaned_data["name"],
                 scopes=form.cleaned_data["scopes"],
             )
@@ -69,12 +74,12 @@ def api_key_create(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def api_key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def api_key_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organization = admin_organization(request)
     api_key = selectors.api_keys_for_organization(organization=organization).filter(pk=pk).first()
     if api_key is None:
         raise Http404
-    services.api_key_revoke(api_key=api_key, user=request_user(request))
+    services.api_key_revoke(api_key=api_key, user=request.user)
     messages.success(
         request, _("Revoked %(name)s: it stops working at once.") % {"name": api_key.name}
     )

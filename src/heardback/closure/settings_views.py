@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from heardback.accounts.models import Organization
 from heardback.accounts.settings_views import general_page
-from heardback.accounts.web import admin_organization, form_add_errors, request_user
+from heardback.accounts.web import AuthenticatedHttpRequest, admin_organization, form_add_errors
 from heardback.closure.forms import ClosurePolicyForm
 from heardback.closure.selectors import closure_policy_for
 from heardback.closure.services import closure_policy_update
@@ -38,13 +38,13 @@ def settings_panel(context: Any, organization: Organization) -> str:
 
 @require_POST
 @login_required
-def settings_closure(request: HttpRequest) -> HttpResponse:
+def settings_closure(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = admin_organization(request)
     form = ClosurePolicyForm.for_policy(closure_policy_for(organization), request.POST)
     if form.is_valid():
         try:
             closure_policy_update(
-                actor=request_user(request), organization=organization, **form.cleaned_data
+                actor=request.user, organization=organization, **form.cleaned_data
             )
         except ValidationError as error:
             form_add_errors(form, error)

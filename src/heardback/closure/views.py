@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from heardback.accounts.web import request_user
+from heardback.accounts.web import AuthenticatedHttpRequest
 from heardback.closure import charts, selectors, services
 
 
@@ -22,9 +22,9 @@ def _back(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = selectors.organization_for_decider(
-        user=request_user(request), session_slug=request.session.get("org")
+        user=request.user, session_slug=request.session.get("org")
     )
     data = selectors.closure_dashboard(organization=organization, show=request.GET.get("show", ""))
     return render(
@@ -43,12 +43,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def holding_update(request: HttpRequest, pk: int) -> HttpResponse:
-    application = selectors.application_get_for_decider(user=request_user(request), pk=pk)
+def holding_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_get_for_decider(user=request.user, pk=pk)
     try:
-        promised = services.holding_update_send(
-            actor=request_user(request), application=application
-        )
+        promised = services.holding_update_send(actor=request.user, application=application)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _back(request)
@@ -65,12 +63,10 @@ def holding_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def holding_update_all(request: HttpRequest) -> HttpResponse:
+def holding_update_all(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = selectors.organization_for_decider(
-        user=request_user(request), session_slug=request.session.get("org")
+        user=request.user, session_slug=request.session.get("org")
     )
-    sent = services.holding_updates_send_overdue(
-        actor=request_user(request), organization=organization
-    )
+    sent = services.holding_updates_send_overdue(actor=request.user, organization=organization)
     messages.success(request, _("Holding updates sent: %(n)s.") % {"n": sent})
     return _back(request)

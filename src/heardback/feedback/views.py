@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heardback.accounts.models import Organization
-from heardback.accounts.web import request_user
+from heardback.accounts.web import AuthenticatedHttpRequest
 from heardback.core.paging import page_number
 from heardback.feedback import selectors, services
 from heardback.feedback.engine import guard
@@ -83,16 +83,14 @@ SOURCE_FIELDS = {
 }
 
 
-def _decider_org(request: HttpRequest) -> Organization:
+def _decider_org(request: AuthenticatedHttpRequest) -> Organization:
     """The current organization, where the user must be a recruiter, hiring manager or admin."""
-    return organization_for_decider(
-        user=request_user(request), session_slug=request.session.get("org")
-    )
+    return organization_for_decider(user=request.user, session_slug=request.session.get("org"))
 
 
 @require_GET
 @login_required
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = _decider_org(request)
     filters = {k: request.GET.get(k, "") for k in ("job", "status", "verdict", "review")}
     notes = selectors.feedback_queue(
@@ -203,8 +201,8 @@ def _label_rows(notes: list[selectors.QueueRow]) -> None:
 
 @require_GET
 @login_required
-def note_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    note = selectors.feedback_note_get_for_user(user=request_user(request), pk=pk)
+def note_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    note = selectors.feedback_note_get_for_user(user=request.user, pk=pk)
     return _note_page(request, note)
 
 
@@ -232,12 +230,12 @@ def _note_page(request: HttpRequest, note, *, error: str = "", status: int = 200
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    note = selectors.feedback_note_get_for_user(user=request_user(request), pk=pk)
+def note_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    note = selectors.feedback_note_get_for_user(user=request.user, pk=pk)
     if request.method == "POST":
         try:
             edited = services.feedback_note_edit(
-                actor=request_user(request),
+                actor=request.user,
                 note=note,
                 subject=request.POST.get("subject", ""),
                 text=request.POST.get("text", ""),
@@ -256,9 +254,9 @@ def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def note_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    note = selectors.feedback_note_get_for_user(user=request_user(request), pk=pk)
-    actor = request_user(request)
+def note_action(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
+    note = selectors.feedback_note_get_for_user(user=request.user, pk=pk)
+    actor = request.user
     try:
         if action == "approve":
             note = services.feedback_note_approve(
@@ -294,10 +292,10 @@ def note_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def application_draft(request: HttpRequest, pk: int) -> HttpResponse:
-    application = application_get_for_user(user=request_user(request), pk=pk)
+def application_draft(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    application = application_get_for_user(user=request.user, pk=pk)
     try:
-        note = services.feedback_note_draft(actor=request_user(request), application=application)
+        note = services.feedback_note_draft(actor=request.user, application=application)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("hiring:application-detail", pk=application.pk)
@@ -322,11 +320,11 @@ def _job_filter(request: HttpRequest, organization: Organization) -> Job | None:
 
 @require_POST
 @login_required
-def approve_clean(request: HttpRequest) -> HttpResponse:
+def approve_clean(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = _decider_org(request)
     job = _job_filter(request, organization)
     count = services.feedback_notes_approve_clean(
-        actor=request_user(request), organization=organization, job=job
+        actor=request.user, organization=organization, job=job
     )
     messages.success(request, _("Approved %(n)s clean notes.") % {"n": count})
     return redirect(reverse("feedback:queue") + "?status=approved")
@@ -334,18 +332,16 @@ def approve_clean(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def draft_all(request: HttpRequest) -> HttpResponse:
+def draft_all(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = _decider_org(request)
-    summary = services.feedback_notes_draft_bulk(
-        actor=request_user(request), organization=organization
-    )
+    summary = services.feedback_notes_draft_bulk(actor=request.user, organization=organization)
     messages.success(request, _("Drafted %(n)s notes.") % {"n": summary.drafted})
     return redirect("feedback:queue")
 
 
 @require_POST
 @login_required
-def guard_check(request: HttpRequest) -> HttpResponse:
+def guard_check(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Live guard findings for a text being typed (htmx partial)."""
     fields = ("evidence_", "comment_", "text")
     # htmx posts the whole enclosing form (every box of a scorecard): check the box being
@@ -366,7 +362,7 @@ def guard_check(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def send_approved(request: HttpRequest) -> HttpResponse:
+def send_approved(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Queue every approved note (optionally of one job), now or at a chosen time."""
     organization = _decider_org(request)
     job = _job_filter(request, organization)
@@ -375,23 +371,21 @@ def send_approved(request: HttpRequest) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("feedback:queue")
-    count = feedback_notes_queue(
-        actor=request_user(request), organization=organization, job=job, at=at
-    )
+    count = feedback_notes_queue(actor=request.user, organization=organization, job=job, at=at)
     messages.success(request, _("Queued %(n)s notes for delivery.") % {"n": count})
     return redirect(reverse("feedback:sent") + "?watch=1")
 
 
 @require_POST
 @login_required
-def selection_action(request: HttpRequest) -> HttpResponse:
+def selection_action(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Approve, or send now, the notes ticked in the queue; any id that is not one of the
     organization's current notes answers 404 and nothing changes."""
     organization = _decider_org(request)
     notes = selectors.feedback_notes_selected(
         organization=organization, ids=request.POST.getlist("note")
     )
-    actor = request_user(request)
+    actor = request.user
     back = request.POST.get("next", "")
     back = back if back.startswith("?") else ""
     action = request.POST.get("action")
@@ -434,7 +428,7 @@ def _sent_message(count: int, selected: int) -> str:
 
 @require_GET
 @login_required
-def progress(request: HttpRequest) -> HttpResponse:
+def progress(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Delivery progress of the organization's notes (htmx polls it)."""
     organization = _decider_org(request)
     return render(
@@ -450,7 +444,7 @@ SENT_STATUSES = ("queued", "sent", "failed", "cancelled")
 
 @require_GET
 @login_required
-def sent_log(request: HttpRequest) -> HttpResponse:
+def sent_log(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = _decider_org(request)
     status = request.GET.get("status", "")
     status = status if status in SENT_STATUSES else ""

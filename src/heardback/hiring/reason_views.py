@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heardback.accounts.models import Organization
-from heardback.accounts.web import admin_organization, form_add_errors, request_user
+from heardback.accounts.web import AuthenticatedHttpRequest, admin_organization, form_add_errors
 from heardback.hiring import reason_services
 from heardback.hiring.forms import RejectionReasonForm
 from heardback.hiring.models import PipelineStage
@@ -50,19 +50,19 @@ def _reasons_page(
 
 @require_GET
 @login_required
-def settings_reasons(request: HttpRequest) -> HttpResponse:
+def settings_reasons(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _reasons_page(request, admin_organization(request))
 
 
 @require_POST
 @login_required
-def reason_create(request: HttpRequest) -> HttpResponse:
+def reason_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = admin_organization(request)
     form = RejectionReasonForm(request.POST, prefix="reason")
     if form.is_valid():
         try:
             reason = reason_services.rejection_reason_create(
-                actor=request_user(request), organization=organization, values=_reason_values(form)
+                actor=request.user, organization=organization, values=_reason_values(form)
             )
         except ValidationError as error:
             form_add_errors(form, error)
@@ -74,7 +74,7 @@ def reason_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def reason_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def reason_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organization = admin_organization(request)
     reason = rejection_reasons_for(organization=organization).filter(pk=pk).first()
     if reason is None:
@@ -87,7 +87,7 @@ def reason_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 reason_services.rejection_reason_update(
-                    actor=request_user(request), reason=reason, values=_reason_values(form)
+                    actor=request.user, reason=reason, values=_reason_values(form)
                 )
             except ValidationError as error:
                 form_add_errors(form, error)

@@ -12,15 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from heardback.accounts.models import User
+from heardback.accounts.web import AuthenticatedHttpRequest
 from heardback.hiring import selectors, services
 from heardback.hiring.forms import CandidateForm, CandidateLinesForm, InterviewForm, JobForm
 from heardback.hiring.models import Application, Job
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _add_errors(form: Form, error: ValidationError) -> None:
@@ -33,9 +28,9 @@ def _add_errors(form: Form, error: ValidationError) -> None:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def job_create(request: HttpRequest) -> HttpResponse:
+def job_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = selectors.organization_for_decider(
-        user=_user(request), session_slug=request.session.get("org")
+        user=request.user, session_slug=request.session.get("org")
     )
     members = selectors.members_of(organization=organization)
     initial = {"language": organization.default_language, "status": Job.Status.OPEN}
@@ -45,7 +40,7 @@ def job_create(request: HttpRequest) -> HttpResponse:
             data = form.cleaned_data
             try:
                 job = services.job_create(
-                    actor=_user(request), organization=organization, title=data["title"],
+                    actor=request.user, organization=organization, title=data["title"],
                     department=data["department"], location=data["location"],
                     status=data["status"], language=data["language"],
                     recruiter=data["recruiter"], hiring_manager=data["hiring_manager"],
@@ -56,7 +51,7 @@ def job_create(request: HttpRequest) -> HttpResponse:
                 _add_errors(form, error)
             else:
                 messages.success(request, _("Job created. Now say what its interviews assess."))
-                if selectors.can_edit_rubric(user=_user(request), job=job):
+                if selectors.can_edit_rubric(user=request.user, job=job):
                     return redirect("hiring:rubric-edit", pk=job.pk)
                 return redirect("hiring:job-detail", pk=job.pk)
     else:
@@ -73,15 +68,15 @@ def job_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def job_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    job = selectors.job_get_for_decider(user=_user(request), pk=pk)
+def job_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    job = selectors.job_get_for_decider(user=request.user, pk=pk)
     members = selectors.members_of(organization=job.organization)
     form = JobForm.for_job(job, members, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.job_update(
-                actor=_user(request), job=job, title=data["title"],
+                actor=request.user, job=job, title=data["title"],
                 department=data["department"], location=data["location"],
                 status=data["status"], language=data["language"],
                 recruiter=data["recruiter"], hiring_manager=data["hiring_manager"],
@@ -119,16 +114,16 @@ def _candidates_page(
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def candidate_add(request: HttpRequest, pk: int) -> HttpResponse:
+def candidate_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Add one candidate to the job, typed by hand."""
-    job = selectors.job_get_for_decider(user=_user(request), pk=pk)
+    job = selectors.job_get_for_decider(user=request.user, pk=pk)
     if request.method == "GET":
         return _candidates_page(request, job)
     form = CandidateForm(request.POST, prefix="one")
     if not form.is_valid():
         return _candidates_page(request, job, one=form)
     try:
-        (application,) = services.candidates_apply(actor=_user(request), job=job, rows=[form.row()])
+        (application,) = services.candidates_apply(actor=request.user, job=job, rows=[form.row()])
     except ValidationError as error:
         form.add_error(None, error.messages)
         return _candidates_page(request, job, one=form)
@@ -142,15 +137,15 @@ def candidate_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def candidate_paste(request: HttpRequest, pk: int) -> HttpResponse:
+def candidate_paste(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Add the candidates pasted as lines of CSV: every line, or none."""
-    job = selectors.job_get_for_decider(user=_user(request), pk=pk)
+    job = selectors.job_get_for_decider(user=request.user, pk=pk)
     form = CandidateLinesForm(request.POST, prefix="many")
     if not form.is_valid():
         return _candidates_page(request, job, many=form)
     try:
         applications = services.candidates_apply(
-            actor=_user(request), job=job, rows=form.cleaned_data["lines"]
+            actor=request.user, job=job, rows=form.cleaned_data["lines"]
         )
     except ValidationError as error:
         form.add_error("lines", error.messages)
@@ -167,8 +162,8 @@ def candidate_paste(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def interview_schedule(request: HttpRequest, pk: int) -> HttpResponse:
-    application = selectors.application_get_for_decider(user=_user(request), pk=pk)
+def interview_schedule(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_get_for_decider(user=request.user, pk=pk)
     organization = application.organization
     members = selectors.members_of(organization=organization)
     if request.method == "POST":
@@ -176,7 +171,7 @@ def interview_schedule(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid() and application.status == Application.Status.ACTIVE:
             try:
                 services.interview_schedule(
-                    actor=_user(request), application=application, name=form.cleaned_data["name"],
+                    actor=request.user, application=application, name=form.cleaned_data["name"],
                     kind=form.cleaned_data["kind"], scheduled_at=form.scheduled_at(),
                     interviewers=list(form.cleaned_data["interviewers"]),
                 )  # fmt: skip

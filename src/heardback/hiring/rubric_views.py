@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from heardback.accounts.web import request_user
+from heardback.accounts.web import AuthenticatedHttpRequest
 from heardback.feedback.engine import guard
 from heardback.hiring import library, rubric_services, selectors
 from heardback.hiring.models import AttributeRating, Competency, Job
@@ -74,20 +74,20 @@ def _card(
 
 @require_GET
 @login_required
-def rubric_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    job = selectors.job_get_for_rubric_editor(user=request_user(request), pk=pk)
+def rubric_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    job = selectors.job_get_for_rubric_editor(user=request.user, pk=pk)
     return _rubric_page(request, job)
 
 
 @require_POST
 @login_required
-def competency_create(request: HttpRequest, pk: int) -> HttpResponse:
-    job = selectors.job_get_for_rubric_editor(user=request_user(request), pk=pk)
+def competency_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    job = selectors.job_get_for_rubric_editor(user=request.user, pk=pk)
     form = CompetencyForm(request.POST, prefix="new", language=job.language)
     if form.is_valid():
         try:
             competency = rubric_services.competency_save(
-                actor=request_user(request), job=job, values=form.values()
+                actor=request.user, job=job, values=form.values()
             )
         except ValidationError as error:
             _add_errors(form, error)
@@ -102,14 +102,14 @@ def competency_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def competency_update(request: HttpRequest, pk: int) -> HttpResponse:
-    competency = selectors.competency_get_for_rubric_editor(user=request_user(request), pk=pk)
+def competency_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    competency = selectors.competency_get_for_rubric_editor(user=request.user, pk=pk)
     form = CompetencyForm.for_competency(competency, request.POST)
     saved = False
     if form.is_valid():
         try:
             competency = rubric_services.competency_save(
-                actor=request_user(request),
+                actor=request.user,
                 job=competency.job,
                 values=form.values(),
                 competency=competency,
@@ -134,10 +134,10 @@ def competency_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def competency_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    competency = selectors.competency_get_for_rubric_editor(user=request_user(request), pk=pk)
+def competency_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    competency = selectors.competency_get_for_rubric_editor(user=request.user, pk=pk)
     try:
-        rubric_services.competency_delete(actor=request_user(request), competency=competency)
+        rubric_services.competency_delete(actor=request.user, competency=competency)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -147,10 +147,10 @@ def competency_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def competency_move(request: HttpRequest, pk: int) -> HttpResponse:
-    competency = selectors.competency_get_for_rubric_editor(user=request_user(request), pk=pk)
+def competency_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    competency = selectors.competency_get_for_rubric_editor(user=request.user, pk=pk)
     rubric_services.rubric_move(
-        actor=request_user(request),
+        actor=request.user,
         competency=competency,
         direction=request.POST.get("direction", ""),
     )
@@ -161,16 +161,14 @@ def competency_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def rubric_order(request: HttpRequest, pk: int) -> HttpResponse:
+def rubric_order(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The order a recruiter dragged the competencies into (ids, comma-separated)."""
-    job = selectors.job_get_for_rubric_editor(user=request_user(request), pk=pk)
+    job = selectors.job_get_for_rubric_editor(user=request.user, pk=pk)
     raw = request.POST.get("order", "").split(",")
     if not all(i.isascii() and i.isdigit() and len(i) < 19 for i in raw):
         return HttpResponse(status=400)
     try:
-        rubric_services.rubric_reorder(
-            actor=request_user(request), job=job, order=[int(i) for i in raw]
-        )
+        rubric_services.rubric_reorder(actor=request.user, job=job, order=[int(i) for i in raw])
     except ValidationError as error:
         if _is_htmx(request):
             return HttpResponse(" ".join(error.messages), status=409)
@@ -182,8 +180,8 @@ def rubric_order(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def competency_library(request: HttpRequest, pk: int) -> HttpResponse:
-    job = selectors.job_get_for_rubric_editor(user=request_user(request), pk=pk)
+def competency_library(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    job = selectors.job_get_for_rubric_editor(user=request.user, pk=pk)
     query = request.GET.get("q", "").strip()[:100]
     taken = {name.lower() for name in job.competencies.values_list("name", flat=True)}
     labels = dict(AttributeRating.choices)
@@ -219,11 +217,11 @@ def competency_library(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def competency_library_add(request: HttpRequest, pk: int) -> HttpResponse:
-    job = selectors.job_get_for_rubric_editor(user=request_user(request), pk=pk)
+def competency_library_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    job = selectors.job_get_for_rubric_editor(user=request.user, pk=pk)
     try:
         competency = rubric_services.competency_add_from_library(
-            actor=request_user(request), job=job, key=request.POST.get("key", "")
+            actor=request.user, job=job, key=request.POST.get("key", "")
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -241,7 +239,7 @@ def competency_library_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def rubric_guard_check(request: HttpRequest) -> HttpResponse:
+def rubric_guard_check(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Live guard findings for one candidate-facing rubric text (htmx partial)."""
     text = str(request.POST.get(str(request.POST.get("field", "")), ""))[: rubric_services.MAX_TEXT]
     language = str(request.POST.get("lang") or getattr(request, "LANGUAGE_CODE", "en"))

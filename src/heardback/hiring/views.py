@@ -5,7 +5,7 @@ from html import escape
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from heardback.accounts.roles import Capability, can
 from heardback.accounts.selectors import organization_current, user_can, user_role
+from heardback.accounts.web import AuthenticatedHttpRequest
 from heardback.hiring import panels, selectors, services
 from heardback.hiring.forms import AdvanceForm, RejectForm
 from heardback.hiring.models import (
@@ -28,32 +29,26 @@ from heardback.hiring.models import (
 from heardback.hiring.templatetags.hiring_tags import pk_url_prefix
 
 
-def _user(request: HttpRequest):  # type: ignore[no-untyped-def]
-    return request.user
-
-
 @require_GET
 @login_required
-def job_list(request: HttpRequest) -> HttpResponse:
-    organization = organization_current(
-        user=_user(request), session_slug=request.session.get("org")
-    )
+def job_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    organization = organization_current(user=request.user, session_slug=request.session.get("org"))
     jobs = selectors.job_list_with_stage_counts(organization=organization)
     return render(request, "hiring/job_list.html", {"organization": organization, "jobs": jobs})
 
 
 @require_GET
 @login_required
-def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    job = selectors.job_get_for_user(user=_user(request), pk=pk)
+def job_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    job = selectors.job_get_for_user(user=request.user, pk=pk)
     status = request.GET.get("status", "active")
     if status not in ["", *Application.Status.values]:
         status = "active"
     query = request.GET.get("q", "").strip()[:100]
-    role = user_role(user=_user(request), organization=job.organization)
+    role = user_role(user=request.user, organization=job.organization)
     pipeline = selectors.job_pipeline(
         job=job,
-        user=_user(request),
+        user=request.user,
         status=status,
         query=query,
         sees_all=can(role, Capability.VIEW_CANDIDATES),
@@ -122,20 +117,20 @@ def _render_cards(pipeline: list[tuple[PipelineStage, list[selectors.PipelineCar
 
 @require_GET
 @login_required
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    application = selectors.application_get_for_user(user=_user(request), pk=pk)
+def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_get_for_user(user=request.user, pk=pk)
     return _application_page(request, application)
 
 
 def _application_page(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     application: Application,
     reject_form: RejectForm | None = None,
     advance_form: AdvanceForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    role = user_role(user=_user(request), organization=application.organization)
-    scorecards = selectors.scorecards_visible(user=_user(request), application=application)
+    role = user_role(user=request.user, organization=application.organization)
+    scorecards = selectors.scorecards_visible(user=request.user, application=application)
     interviews = application.interviews.prefetch_related("interviewers").order_by(
         "scheduled_at", "id"
     )
@@ -158,14 +153,14 @@ def _application_page(
 
 @require_POST
 @login_required
-def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
-    application = selectors.application_get_for_user(user=_user(request), pk=pk)
+def application_reject(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_get_for_user(user=request.user, pk=pk)
     form = RejectForm(request.POST, application=application)
     if not form.is_valid():
         return _application_page(request, application, reject_form=form, status=400)
     try:
         services.application_reject(
-            actor=_user(request), application=application, reason=form.cleaned_data["reason"]
+            actor=request.user, application=application, reason=form.cleaned_data["reason"]
         )
     except PermissionDenied:
         raise
@@ -178,14 +173,14 @@ def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def application_advance(request: HttpRequest, pk: int) -> HttpResponse:
-    application = selectors.application_get_for_user(user=_user(request), pk=pk)
+def application_advance(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_get_for_user(user=request.user, pk=pk)
     form = AdvanceForm(request.POST, application=application)
     if not form.is_valid():
         return _application_page(request, application, advance_form=form, status=400)
     try:
         services.application_advance(
-            actor=_user(request), application=application, stage=form.cleaned_data["stage"]
+            actor=request.user, application=application, stage=form.cleaned_data["stage"]
         )
     except ValidationError as error:
         form.add_error(None, error)
@@ -196,16 +191,14 @@ def application_advance(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Where a person lands when heardback.urls.home has not placed them (it sends deciders
     to the review queue or the closure page first): interviewers on their scorecards, everyone
     else on the jobs."""
-    organization = organization_current(
-        user=_user(request), session_slug=request.session.get("org")
-    )
+    organization = organization_current(user=request.user, session_slug=request.session.get("org"))
     # Someone who only fills scorecards (an interviewer) has no pipeline to look at.
     if not user_can(
-        user=_user(request), organization=organization, capability=Capability.VIEW_CANDIDATES
+        user=request.user, organization=organization, capability=Capability.VIEW_CANDIDATES
     ):
         return redirect("hiring:scorecard-list-mine")
     return redirect("hiring:job-list")
@@ -213,8 +206,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
-def scorecard_list_mine(request: HttpRequest) -> HttpResponse:
-    pending, submitted = selectors.scorecards_for_interviewer(user=_user(request))
+def scorecard_list_mine(request: AuthenticatedHttpRequest) -> HttpResponse:
+    pending, submitted = selectors.scorecards_for_interviewer(user=request.user)
     return render(
         request, "hiring/scorecard_list.html", {"pending": pending, "submitted": submitted}
     )
@@ -222,9 +215,9 @@ def scorecard_list_mine(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def scorecard_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    scorecard = selectors.scorecard_get_for_user(user=_user(request), pk=pk)
-    if scorecard.interviewer_id != _user(request).pk:
+def scorecard_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    scorecard = selectors.scorecard_get_for_user(user=request.user, pk=pk)
+    if scorecard.interviewer_id != request.user.pk:
         raise PermissionDenied
     competencies = list(scorecard.application.job.competencies.all())
     shown: dict[int, object] = {r.competency_id: r for r in scorecard.ratings.all()}
@@ -251,7 +244,7 @@ def scorecard_edit(request: HttpRequest, pk: int) -> HttpResponse:
         }
         try:
             services.scorecard_save(
-                actor=_user(request),
+                actor=request.user,
                 scorecard=scorecard,
                 overall=texts["overall"],
                 ratings=ratings,

@@ -4,12 +4,12 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from heardback.accounts.models import Organization
-from heardback.accounts.web import request_user
+from heardback.accounts.web import AuthenticatedHttpRequest
 from heardback.core.paging import page_number
 from heardback.integrations import selectors, services
 from heardback.integrations.forms import ImportUploadForm
@@ -18,16 +18,16 @@ from heardback.integrations.models import ImportRun
 RUNS_PAGE_SIZE = 50
 
 
-def _importer_org(request: HttpRequest) -> Organization:
+def _importer_org(request: AuthenticatedHttpRequest) -> Organization:
     """The current organization, where the user must be an admin or a recruiter."""
     return selectors.organization_for_importer(
-        user=request_user(request), session_slug=request.session.get("org")
+        user=request.user, session_slug=request.session.get("org")
     )
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def run_list(request: HttpRequest) -> HttpResponse:
+def run_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The organization's imports, and the form that uploads a new one."""
     organization = _importer_org(request)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
@@ -35,7 +35,7 @@ def run_list(request: HttpRequest) -> HttpResponse:
         try:
             run = services.import_run_start(
                 organization=organization,
-                user=request_user(request),
+                user=request.user,
                 source=form.cleaned_data["source"],
                 files=form.cleaned_data["upload"],
                 dry_run=form.cleaned_data["dry_run"],
@@ -67,16 +67,16 @@ def run_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
-def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    run = selectors.import_run_get_for_user(user=request_user(request), run_id=pk)
+def run_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    run = selectors.import_run_get_for_user(user=request.user, run_id=pk)
     return render(request, "integrations/run_detail.html", _run_context(run))
 
 
 @require_GET
 @login_required
-def run_progress(request: HttpRequest, pk: int) -> HttpResponse:
+def run_progress(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The run's status block; htmx polls it until the run ends."""
-    run = selectors.import_run_get_for_user(user=request_user(request), run_id=pk)
+    run = selectors.import_run_get_for_user(user=request.user, run_id=pk)
     return render(request, "integrations/_run_status.html", _run_context(run))
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from heardback.accounts.models import Membership, Organization
 from heardback.accounts.selectors import user_role
-from heardback.accounts.web import request_user
+from heardback.accounts.web import AuthenticatedHttpRequest
 from heardback.hiring.selectors import organization_for_decider
 from heardback.partners import selectors, services
 from heardback.partners.models import MESSAGE_MAX_LENGTH, PartnerInvitation
@@ -22,15 +22,13 @@ from heardback.portal.models import CandidateLink
 from heardback.portal.views import portal_view, with_link
 
 
-def _organization(request: HttpRequest) -> Organization:
-    return organization_for_decider(
-        user=request_user(request), session_slug=request.session.get("org")
-    )
+def _organization(request: AuthenticatedHttpRequest) -> Organization:
+    return organization_for_decider(user=request.user, session_slug=request.session.get("org"))
 
 
 @require_GET
 @login_required
-def partnerships(request: HttpRequest) -> HttpResponse:
+def partnerships(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = _organization(request)
     return render(
         request,
@@ -38,7 +36,7 @@ def partnerships(request: HttpRequest) -> HttpResponse:
         {
             "organization": organization,
             "partnerships": selectors.partnerships_for(organization=organization),
-            "is_admin": user_role(user=request_user(request), organization=organization)
+            "is_admin": user_role(user=request.user, organization=organization)
             == Membership.Role.ADMIN,
         },
     )
@@ -46,11 +44,11 @@ def partnerships(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def propose(request: HttpRequest) -> HttpResponse:
+def propose(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = _organization(request)
     try:
         services.partnership_propose(
-            actor=request_user(request), organization=organization,
+            actor=request.user, organization=organization,
             slug=request.POST.get("slug", "")[:60],
         )  # fmt: skip
     except ValidationError as error:
@@ -64,11 +62,11 @@ def propose(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def accept(request: HttpRequest, pk: int) -> HttpResponse:
+def accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organization = _organization(request)
     partnership = selectors.partnership_get(organization=organization, pk=pk)
     try:
-        services.partnership_accept(actor=request_user(request), partnership=partnership)
+        services.partnership_accept(actor=request.user, partnership=partnership)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -78,24 +76,20 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def end(request: HttpRequest, pk: int) -> HttpResponse:
+def end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organization = _organization(request)
     partnership = selectors.partnership_get(organization=organization, pk=pk)
-    services.partnership_end(
-        actor=request_user(request), organization=organization, partnership=partnership
-    )
+    services.partnership_end(actor=request.user, organization=organization, partnership=partnership)
     messages.success(request, _("Partnership ended."))
     return redirect("partners:partnerships")
 
 
 @require_GET
 @login_required
-def pool(request: HttpRequest) -> HttpResponse:
+def pool(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = _organization(request)
     query = request.GET.get("q", "").strip()[:100]
-    profiles = services.pool_view(
-        actor=request_user(request), organization=organization, query=query
-    )
+    profiles = services.pool_view(actor=request.user, organization=organization, query=query)
     return render(
         request,
         "partners/pool.html",
@@ -110,14 +104,14 @@ def pool(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def profile(request: HttpRequest, pk: int) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organization = _organization(request)
     status = 200
     error = ""
     if request.method == "POST":
         try:
             services.partner_invite(
-                actor=request_user(request), organization=organization, ref=pk,
+                actor=request.user, organization=organization, ref=pk,
                 job_title=request.POST.get("job_title", "")[:200],
                 message=request.POST.get("message", ""),
             )  # fmt: skip
@@ -128,7 +122,7 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("Invitation sent. You will see their contact details if they accept.")
             )
             return redirect("partners:invitations")
-    shown = services.profile_view(actor=request_user(request), organization=organization, ref=pk)
+    shown = services.profile_view(actor=request.user, organization=organization, ref=pk)
     return render(
         request,
         "partners/profile.html",
@@ -145,7 +139,7 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def invitations(request: HttpRequest) -> HttpResponse:
+def invitations(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = _organization(request)
     rows = [
         (i, selectors.contact(i)) for i in selectors.invitations_sent(organization=organization)

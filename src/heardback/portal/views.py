@@ -25,7 +25,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heardback.accounts.models import Organization
-from heardback.accounts.web import request_user
+from heardback.accounts.web import AuthenticatedHttpRequest
 from heardback.hiring.models import Candidate
 from heardback.hiring.selectors import organization_for_decider
 from heardback.portal import selectors, services, throttle
@@ -367,11 +367,9 @@ def feed_calendar(data: dict[str, Any], *, uid: str) -> bytes:
 # --- Recruiter side -----------------------------------------------------------------------
 
 
-def _decider_org(request: HttpRequest) -> Organization:
+def _decider_org(request: AuthenticatedHttpRequest) -> Organization:
     """The current organization, where the user must be a recruiter, hiring manager or admin."""
-    return organization_for_decider(
-        user=request_user(request), session_slug=request.session.get("org")
-    )
+    return organization_for_decider(user=request.user, session_slug=request.session.get("org"))
 
 
 def _queue(
@@ -397,17 +395,17 @@ def _queue(
 
 @require_GET
 @login_required
-def question_list(request: HttpRequest) -> HttpResponse:
+def question_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _queue(request, _decider_org(request))
 
 
 @require_POST
 @login_required
-def question_answer(request: HttpRequest, pk: int) -> HttpResponse:
-    question = selectors.portal_question_get_for_user(user=request_user(request), pk=pk)
+def question_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    question = selectors.portal_question_get_for_user(user=request.user, pk=pk)
     try:
         services.portal_question_answer(
-            actor=request_user(request), question=question, answer=request.POST.get("answer", "")
+            actor=request.user, question=question, answer=request.POST.get("answer", "")
         )
     except ValidationError as error:
         return _queue(
@@ -424,10 +422,10 @@ def question_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def erasure_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    erasure = selectors.erasure_request_get_for_user(user=request_user(request), pk=pk)
+def erasure_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    erasure = selectors.erasure_request_get_for_user(user=request.user, pk=pk)
     try:
-        services.erasure_request_confirm(actor=request_user(request), request=erasure)
+        services.erasure_request_confirm(actor=request.user, request=erasure)
     except ValidationError as error:
         return _queue(request, erasure.organization, error=" ".join(error.messages), status=400)
     messages.success(request, _("The candidate's personal data has been erased."))

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from heardback.accounts.web import request_user
+from heardback.accounts.web import AuthenticatedHttpRequest
 from heardback.hiring.models import Job
 from heardback.hiring.selectors import application_get_for_user, organization_for_decider
 from heardback.portal.models import CandidateLink
@@ -29,9 +29,9 @@ def _job_of(request: HttpRequest, organization_id: int) -> Job:
 
 @require_GET
 @login_required
-def suggestions(request: HttpRequest) -> HttpResponse:
+def suggestions(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = organization_for_decider(
-        user=request_user(request), session_slug=request.session.get("org")
+        user=request.user, session_slug=request.session.get("org")
     )
     applications = selectors.not_hired_recent(organization=organization)
     by_application = selectors.suggestions_for(applications)
@@ -43,15 +43,15 @@ def suggestions(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _acted(request: HttpRequest, pk: int, move: bool) -> HttpResponse:
-    application = application_get_for_user(user=request_user(request), pk=pk)
+def _acted(request: AuthenticatedHttpRequest, pk: int, move: bool) -> HttpResponse:
+    application = application_get_for_user(user=request.user, pk=pk)
     job = _job_of(request, application.organization_id)
     try:
         if move:
-            services.role_move(actor=request_user(request), application=application, job=job)
+            services.role_move(actor=request.user, application=application, job=job)
             text = _("%(name)s is now in the pipeline of %(job)s.")
         else:
-            services.role_invite(actor=request_user(request), application=application, job=job)
+            services.role_invite(actor=request.user, application=application, job=job)
             text = _("%(name)s is invited to apply for %(job)s.")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -65,21 +65,21 @@ def _acted(request: HttpRequest, pk: int, move: bool) -> HttpResponse:
 
 @require_POST
 @login_required
-def invite(request: HttpRequest, pk: int) -> HttpResponse:
+def invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _acted(request, pk, move=False)
 
 
 @require_POST
 @login_required
-def move(request: HttpRequest, pk: int) -> HttpResponse:
+def move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _acted(request, pk, move=True)
 
 
 @require_GET
 @login_required
-def talent_pool(request: HttpRequest) -> HttpResponse:
+def talent_pool(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = organization_for_decider(
-        user=request_user(request), session_slug=request.session.get("org")
+        user=request.user, session_slug=request.session.get("org")
     )
     query = request.GET.get("q", "").strip()[:100]
     return render(

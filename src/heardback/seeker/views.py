@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heardback.accounts.views import LoginView
-from heardback.accounts.web import form_add_errors, request_user
+from heardback.accounts.web import AuthenticatedHttpRequest, form_add_errors
 from heardback.core.ratelimit import window_count
 from heardback.seeker import drafts, forms, magic, selectors, services
 from heardback.seeker.feeds import application_feed_refresh
@@ -38,8 +38,8 @@ def seeker_view(view: View) -> View:
 
     @wraps(view)
     @login_required
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        seeker = selectors.seeker_for_user(user=request_user(request))
+    def wrapper(request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        seeker = selectors.seeker_for_user(user=request.user)
         return view(request, seeker, *args, **kwargs)
 
     return wrapper
@@ -129,7 +129,7 @@ class SeekerLoginView(LoginView):
 
 @require_GET
 @seeker_view
-def board(request: HttpRequest, seeker: Seeker) -> HttpResponse:
+def board(request: AuthenticatedHttpRequest, seeker: Seeker) -> HttpResponse:
     context = {
         "seeker": seeker,
         "columns": selectors.board(seeker=seeker),
@@ -140,7 +140,7 @@ def board(request: HttpRequest, seeker: Seeker) -> HttpResponse:
 
 @require_GET
 @seeker_view
-def summary(request: HttpRequest, seeker: Seeker) -> HttpResponse:
+def summary(request: AuthenticatedHttpRequest, seeker: Seeker) -> HttpResponse:
     week = selectors.week_summary(seeker=seeker, today=services.local_today(seeker))
     return render(request, "seeker/summary.html", {"seeker": seeker, "week": week})
 
@@ -150,13 +150,13 @@ def summary(request: HttpRequest, seeker: Seeker) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @seeker_view
-def application_new(request: HttpRequest, seeker: Seeker) -> HttpResponse:
+def application_new(request: AuthenticatedHttpRequest, seeker: Seeker) -> HttpResponse:
     return _application_form(request, seeker, None)
 
 
 @require_http_methods(["GET", "POST"])
 @seeker_view
-def application_edit(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+def application_edit(request: AuthenticatedHttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
     application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
     return _application_form(request, seeker, application)
 
@@ -198,7 +198,7 @@ def _detail_context(seeker: Seeker, application: JobApplication) -> dict[str, An
 
 @require_GET
 @seeker_view
-def application_detail(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+def application_detail(request: AuthenticatedHttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
     application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
     if application.feed_url:
         # On this instance the employer's news is read directly, whenever the page opens.
@@ -210,7 +210,9 @@ def application_detail(request: HttpRequest, seeker: Seeker, pk: int) -> HttpRes
 
 @require_GET
 @seeker_view
-def application_employer(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+def application_employer(
+    request: AuthenticatedHttpRequest, seeker: Seeker, pk: int
+) -> HttpResponse:
     """The employer's panel alone, which the page reloads every few seconds (htmx)."""
     application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
     if application.feed_url:
@@ -222,7 +224,7 @@ def application_employer(request: HttpRequest, seeker: Seeker, pk: int) -> HttpR
 
 @require_POST
 @seeker_view
-def application_delete(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+def application_delete(request: AuthenticatedHttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
     application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
     services.application_delete(application=application)
     messages.success(request, _("Application deleted."))
@@ -231,7 +233,9 @@ def application_delete(request: HttpRequest, seeker: Seeker, pk: int) -> HttpRes
 
 @require_POST
 @seeker_view
-def application_subscribe(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+def application_subscribe(
+    request: AuthenticatedHttpRequest, seeker: Seeker, pk: int
+) -> HttpResponse:
     application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
     form = forms.SubscribeForm(request.POST)
     if form.is_valid():
@@ -248,7 +252,9 @@ def application_subscribe(request: HttpRequest, seeker: Seeker, pk: int) -> Http
 
 @require_POST
 @seeker_view
-def application_unsubscribe(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+def application_unsubscribe(
+    request: AuthenticatedHttpRequest, seeker: Seeker, pk: int
+) -> HttpResponse:
     application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
     services.application_unsubscribe(application=application)
     return redirect("seeker:application-detail", application.pk)
@@ -259,7 +265,7 @@ def application_unsubscribe(request: HttpRequest, seeker: Seeker, pk: int) -> Ht
 
 @require_POST
 @seeker_view
-def document_new(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+def document_new(request: AuthenticatedHttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
     application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
     form = forms.DocumentForm(request.POST, request.FILES)
     if form.is_valid():
@@ -278,7 +284,7 @@ def document_new(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
 
 @require_GET
 @seeker_view
-def document_download(request: HttpRequest, seeker: Seeker, pk: int) -> FileResponse:
+def document_download(request: AuthenticatedHttpRequest, seeker: Seeker, pk: int) -> FileResponse:
     """The seeker's own file, always as a download (never shown in the page's origin)."""
     document = selectors.document_get_for_seeker(seeker=seeker, pk=pk)
     try:
@@ -295,7 +301,7 @@ def document_download(request: HttpRequest, seeker: Seeker, pk: int) -> FileResp
 
 @require_POST
 @seeker_view
-def document_delete(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+def document_delete(request: AuthenticatedHttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
     document = selectors.document_get_for_seeker(seeker=seeker, pk=pk)
     application_id = document.application_id
     services.document_delete(document=document)
@@ -308,14 +314,14 @@ def document_delete(request: HttpRequest, seeker: Seeker, pk: int) -> HttpRespon
 
 @require_http_methods(["GET", "POST"])
 @seeker_view
-def interview_new(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+def interview_new(request: AuthenticatedHttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
     application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
     return _interview_form(request, seeker, application, None)
 
 
 @require_http_methods(["GET", "POST"])
 @seeker_view
-def interview_edit(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+def interview_edit(request: AuthenticatedHttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
     interview = selectors.interview_get_for_seeker(seeker=seeker, pk=pk)
     return _interview_form(request, seeker, interview.application, interview)
 
@@ -345,7 +351,7 @@ def _sender(seeker: Seeker) -> str:
 
 @require_http_methods(["GET", "POST"])
 @seeker_view
-def thank_you(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+def thank_you(request: AuthenticatedHttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
     interview = selectors.interview_get_for_seeker(seeker=seeker, pk=pk)
     if request.method == "POST":
         services.interview_thank_you_sent(interview=interview)
@@ -374,7 +380,9 @@ DRAFTS = {"follow-up": drafts.follow_up, "feedback": drafts.feedback_request}
 
 @require_GET
 @seeker_view
-def application_draft(request: HttpRequest, seeker: Seeker, pk: int, kind: str) -> HttpResponse:
+def application_draft(
+    request: AuthenticatedHttpRequest, seeker: Seeker, pk: int, kind: str
+) -> HttpResponse:
     application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
     if kind not in DRAFTS:
         raise Http404
@@ -391,7 +399,7 @@ def application_draft(request: HttpRequest, seeker: Seeker, pk: int, kind: str) 
 
 @require_POST
 @seeker_view
-def reminder_close(request: HttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+def reminder_close(request: AuthenticatedHttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
     reminder = selectors.reminder_get_for_seeker(seeker=seeker, pk=pk)
     try:
         services.reminder_close(reminder=reminder, state=request.POST.get("state", ""))
@@ -408,7 +416,7 @@ def reminder_close(request: HttpRequest, seeker: Seeker, pk: int) -> HttpRespons
 
 @require_http_methods(["GET", "POST"])
 @seeker_view
-def settings_page(request: HttpRequest, seeker: Seeker) -> HttpResponse:
+def settings_page(request: AuthenticatedHttpRequest, seeker: Seeker) -> HttpResponse:
     form = forms.SettingsForm(request.POST or None, instance=seeker)
     if request.method == "POST":
         if form.is_valid():
@@ -425,7 +433,7 @@ def settings_page(request: HttpRequest, seeker: Seeker) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @seeker_view
-def account_delete(request: HttpRequest, seeker: Seeker) -> HttpResponse:
+def account_delete(request: AuthenticatedHttpRequest, seeker: Seeker) -> HttpResponse:
     """Delete the companion account, once the password is confirmed."""
     form = forms.DeleteAccountForm(request.POST or None)
     if request.method == "POST":
@@ -456,7 +464,7 @@ def account_delete(request: HttpRequest, seeker: Seeker) -> HttpResponse:
 
 @require_GET
 @seeker_view
-def export_csv(request: HttpRequest, seeker: Seeker) -> HttpResponse:
+def export_csv(request: AuthenticatedHttpRequest, seeker: Seeker) -> HttpResponse:
     response = HttpResponse(services.applications_csv(seeker), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="my-applications.csv"'
     return response
@@ -464,7 +472,7 @@ def export_csv(request: HttpRequest, seeker: Seeker) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @seeker_view
-def import_csv(request: HttpRequest, seeker: Seeker) -> HttpResponse:
+def import_csv(request: AuthenticatedHttpRequest, seeker: Seeker) -> HttpResponse:
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     problems: list[services.ImportProblem] = []
     if request.method == "POST" and form.is_valid():
@@ -488,7 +496,7 @@ def import_csv(request: HttpRequest, seeker: Seeker) -> HttpResponse:
 
 @require_GET
 @seeker_view
-def calendar_ics(request: HttpRequest, seeker: Seeker) -> HttpResponse:
+def calendar_ics(request: AuthenticatedHttpRequest, seeker: Seeker) -> HttpResponse:
     """Interviews and open reminders, for the seeker's calendar."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//heardback//companion//EN")
