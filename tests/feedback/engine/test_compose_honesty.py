@@ -587,3 +587,20 @@ def test_a_skills_reason_after_an_interview_nobody_scored_asks_for_review() -> N
         f.note_input(interviews=(held,), decision_=f.decision("role_closed")), guard=f.no_findings
     )
     assert closed.quality.review_reasons == ()
+
+
+def test_one_interview_is_dated_once_per_list_not_in_every_sentence() -> None:
+    rubric = f.rubric("en")
+    card = f.scorecard(
+        items=tuple(f.item(c.id, "definitely_not") for c in rubric[:3])
+        + tuple(f.item(c.id, "strong_yes") for c in rubric[3:5])
+    )
+    note = compose(
+        f.note_input(interviews=(f.interview(date=D(2026, 8, 16)),), scorecards=(card,)),
+        guard=f.no_findings,
+    )
+    development = [s.text for s in note.sentences if s.section == "development"]
+    strengths = [s.text for s in note.sentences if s.section == "strengths"]
+    levels = [t for t in development if t.split(":")[0] in {c.name for c in rubric}]
+    assert "16 August" in levels[0] and all("16 August" not in t for t in levels[1:])
+    assert "16 August" in strengths[0] and all("16 August" not in t for t in strengths[1:])

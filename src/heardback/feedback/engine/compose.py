@@ -527,10 +527,7 @@ class _Writer:
         role = "strength.first" if n == 0 else "strength.next"
         if result.mean - result.bar < 0.5:
             role += ".met"
-        # No interview known: nowhere to name. Only one: the thanks named it, its date is enough.
-        compact = (
-            compact or not self.interviews or (len(self.interviews) == 1 and not self.all_dated())
-        )
+        compact = compact or self.said_where(n)
         phrasing = self.pick(role + ".compact" if compact else role, max(n - 1, 0))
         text = phrasing.format(
             name=tidy(result.competency.name),
@@ -576,10 +573,7 @@ class _Writer:
     def development_level(
         self, result: CompetencyResult, n: int, *, compact: bool = False
     ) -> Sentence:
-        # No interview known: nowhere to name. Only one: the thanks named it, its date is enough.
-        compact = (
-            compact or not self.interviews or (len(self.interviews) == 1 and not self.all_dated())
-        )
+        compact = compact or self.said_where(n)
         role = "development.rated" if len(result.ratings) > 1 else "development.rated.one"
         role += ".compact" if compact else ""
         phrasing = self.pick(role, n)
@@ -656,6 +650,14 @@ class _Writer:
         return tuple(sentences)
 
     # --- pieces ---
+
+    def said_where(self, n: int) -> bool:
+        """Whether the n-th strength or area goes without where and when: no interview known
+        (nowhere to name), or only one, undated (the thanks named it) or already dated in the
+        first of the list ("on 16 August" once, not in every sentence)."""
+        if len(self.interviews) != 1:
+            return not self.interviews
+        return n > 0 or not self.all_dated()
 
     def seen(self) -> str:
         """Where we saw the candidate: "in the System design interview", "in your interviews"."""
