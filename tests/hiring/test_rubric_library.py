@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from heardback.accounts.models import AuditEvent, Organization, User
-from heardback.core import demo_content
+from heardback.demo import content as demo_content
 from heardback.feedback.engine import guard
 from heardback.hiring import library
 from heardback.hiring.models import AttributeRating, Job

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from heardback.core.demo import LEVELS, demo_create
+from heardback.demo.services import LEVELS, demo_create
 from heardback.hiring.models import Application, Candidate, Job, RejectionReason, Scorecard
 
 TODAY = dt.date(2026, 11, 25)

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from heardback.accounts.models import AuditEvent, Membership, Organization, User
-from heardback.core import demo_content as content
+from heardback.demo import content
 from heardback.hiring.models import (
     Application,
     Candidate,
