@@ -42,7 +42,7 @@ def setup(description: str) -> argparse.Namespace:
 def demo(args: argparse.Namespace) -> object:
     """The demo organization (created unless --reuse)."""
     from heardback.accounts.models import Organization
-    from heardback.core.demo import demo_create
+    from heardback.demo.services import demo_create
 
     if args.reuse and Organization.objects.filter(slug="demo").exists():
         return Organization.objects.get(slug="demo")

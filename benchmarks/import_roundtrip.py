@@ -94,7 +94,7 @@ def run(workdir: Path, size: str, seed: int, repeat: int = 1) -> None:
     from django.core.management import call_command
 
     from heardback.accounts.models import Organization
-    from heardback.core.demo import demo_create
+    from heardback.demo.services import demo_create
     from heardback.hiring.models import Application, Scorecard, ScorecardRating
     from heardback.integrations.exporters import export_greenhouse
     from heardback.integrations.importers import import_greenhouse

@@ -143,6 +143,7 @@ INSTALLED_APPS = [
     "heardback.partners",
     "heardback.api",
     "heardback.seeker",
+    "heardback.demo",
     "ninja",  # serves the API docs page's scripts itself instead of from a CDN
 ]
 

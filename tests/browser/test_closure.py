@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from heardback.closure.services import closure_sweep
-from heardback.core.demo import demo_create
+from heardback.demo.services import demo_create
 from heardback.outbox.models import OutboundEmail
 from tests.browser.chromium import screenshot
 

@@ -29,7 +29,7 @@ from heardback.accounts.invitations import (
 )
 from heardback.accounts.models import Organization, User
 from heardback.closure.services import closure_sweep
-from heardback.core.demo import demo_create
+from heardback.demo.services import demo_create
 from heardback.feedback.models import FeedbackNote
 from heardback.feedback.services import feedback_notes_draft_bulk
 from heardback.hiring.models import Application

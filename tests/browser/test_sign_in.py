@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from heardback.core.demo import demo_create
+from heardback.demo.services import demo_create
 from heardback.feedback.services import feedback_notes_draft_bulk
 from tests.browser.chromium import screenshot
 

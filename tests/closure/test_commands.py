@@ -16,7 +16,7 @@ from heardback.accounts.models import User
 from heardback.closure.models import ClosurePolicy
 from heardback.closure.selectors import closure_report
 from heardback.closure.services import closure_sweep
-from heardback.core.demo import demo_create
+from heardback.demo.services import demo_create
 from tests.closure.conftest import MakeApplication, Team, paris
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,6 @@ import pytest
 from django.test import Client
 
 from heardback.accounts.models import AuditEvent, Organization, User
-from heardback.core import demo_content
 from heardback.feedback.engine import guard
 from heardback.hiring import library
 from heardback.hiring.models import AttributeRating, Job
@@ -35,17 +34,6 @@ def test_every_library_entry_is_complete_and_has_a_unique_key() -> None:
         assert set(entry["descriptors"]) == set(AttributeRating.values), entry["key"]
         assert entry["bar"] in AttributeRating.values
         assert entry["tips"] and entry["description"]
-
-
-def test_demo_content_uses_the_library() -> None:
-    assert demo_content.COMPETENCY_LIBRARY is library.COMPETENCY_LIBRARY
-    communication = next(
-        c
-        for job in demo_content.JOBS
-        for c in job["competencies"]
-        if c["name"] == library.COMMUNICATION["name"]
-    )
-    assert communication["descriptors"] == library.COMMUNICATION["descriptors"]
 
 
 @pytest.fixture

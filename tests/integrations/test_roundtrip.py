@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from heardback.accounts.models import Organization
-from heardback.core.demo import demo_create
+from heardback.demo.services import demo_create
 from heardback.hiring.models import (
     Application,
     Competency,

@@ -4,7 +4,7 @@ The entries are data, in competency_library.toml; this module loads them once, c
 field (an error names the entry and the field) and gives them typed. Pure Python, no Django.
 Descriptors are candidate-facing fragments that follow "you " (en) or "vous " (fr), one per rating
 level; `rubric_descriptors` turns them into the whole clauses a rubric stores. The demo
-organization's rubrics are built from these entries too (heardback.core.demo_content).
+organization's rubrics are built from these entries too (heardback.demo.content).
 """
 
 from __future__ import annotations

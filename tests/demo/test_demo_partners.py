@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from heardback.accounts.models import AuditEvent, Organization
-from heardback.core.demo import PARTNER_PROFILES, PARTNER_SLUG, demo_create
+from heardback.demo.services import PARTNER_PROFILES, PARTNER_SLUG, demo_create
 from heardback.hiring.models import Application, Candidate, Job
 from heardback.outbox.models import OutboundEmail
 from heardback.partners.models import PartnerInvitation, PartnerProfile, Partnership

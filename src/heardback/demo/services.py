@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from heardback.accounts.models import AuditEvent, Membership, Organization, User
-from heardback.core import demo_content as content
+from heardback.demo import content
 from heardback.hiring.models import (
     Application,
     Candidate,
@@ -32,22 +32,12 @@ from heardback.hiring.models import (
 from heardback.portal.models import CandidateLink, Consent
 
 DEMO_SLUG = "demo"
-DEMO_USERS = {
-    "admin@demo.example": ("admin", "Morgan Admin"),
-    "recruiter@demo.example": ("recruiter", "Dana Whitfield"),
-    "interviewer@demo.example": ("interviewer", "Sam Okafor"),
-}
-EXTRA_INTERVIEWERS = [
-    "Léa Martin", "Kenji Watanabe", "Aisha Bello", "Tomás Rivera", "Ingrid Halvorsen",
-    "Ravi Menon", "Chloé Dubois", "Mehmet Yılmaz", "Grace Mwangi", "Piotr Nowak",
-    "Hana Kim", "Youssef Amrani",
-]  # fmt: skip
+# Who signs in: email -> (role, name) (data/organizations.toml).
+DEMO_USERS = {p["email"]: (p["role"], p["name"]) for p in content.ORGANIZATION["people"]}
+EXTRA_INTERVIEWERS = content.ORGANIZATION["interviewers"]
 # The partner organization: another trade, in a partnership with the demo organization.
 PARTNER_SLUG = "demo-partner"
-PARTNER_USERS = {
-    "admin@northwind.example": ("admin", "Priya Raman"),
-    "recruiter@northwind.example": ("recruiter", "Jonas Becker"),
-}
+PARTNER_USERS = {p["email"]: (p["role"], p["name"]) for p in content.PARTNER_ORGANIZATION["people"]}
 # Of the rejected candidates with scorecards, the share who agreed on their page to be
 # suggested to partner organizations; at most PARTNER_PROFILES of them (the large demo stays
 # fast, and a pool of a few dozen reads like one).
@@ -137,7 +127,10 @@ def _jobs_create(
             screening_criteria=spec["screening_criteria"],
             recruiter=recruiter,
             hiring_manager=hiring_managers[index % len(hiring_managers)],
-            **_job_profile(spec["title"]),
+            # What re-routing compares.
+            family=spec["family"],
+            level=spec["level"] or None,
+            description=spec["description"],
         )
         stages = PipelineStage.objects.bulk_create(
             [
@@ -197,7 +190,7 @@ def demo_create(
         name=org_data["name"],
         sender_name=org_data["sender_name"],
         sender_email=org_data["sender_email"],
-        time_zone="Europe/Paris",
+        time_zone=org_data["time_zone"],
         default_language="en",
         reapply_months=6,
     )
@@ -275,7 +268,7 @@ def _partner_network(
         name=org_data["name"],
         sender_name=org_data["sender_name"],
         sender_email=org_data["sender_email"],
-        time_zone="Europe/London",
+        time_zone=org_data["time_zone"],
         default_language="en",
         reapply_months=6,
     )
@@ -317,7 +310,7 @@ def _partner_network(
         link.organization = home
         consents.append(consent_grant(link=link, kind=Consent.Kind.PARTNERS))
         if rng.random() < 0.7:
-            language = "fr" if application.candidate.language == "fr" else "en"
+            language: content.Language = "fr" if application.candidate.language == "fr" else "en"
             partners.partner_profile_update(
                 link=link,
                 location=rng.choice(content.PARTNER_LOCATIONS),
@@ -664,9 +657,3 @@ def _ascii(text: str) -> str:
 
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if ch.isascii() and (ch.isalnum() or ch in ".-"))
-
-
-def _job_profile(title: str) -> dict[str, object]:
-    """A demo job's family, level and description (re-routing compares them)."""
-    family, level, description = content.JOB_PROFILES.get(title, ("", 0, ""))
-    return {"family": family, "level": level or None, "description": description}

@@ -12,8 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from heardback.core.demo import LEVELS, demo_create
-from heardback.hiring.models import Application, Candidate, Job, RejectionReason, Scorecard
+from heardback.demo.services import LEVELS, demo_create
+from heardback.hiring.models import (
+    Application,
+    Candidate,
+    Competency,
+    Job,
+    RejectionReason,
+    Scorecard,
+    ScorecardRating,
+)
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -137,6 +145,38 @@ def test_demo_reasons_declare_their_stages_and_duplicates_send_no_note() -> None
     assert reasons["Another finalist was a closer match"].stages == ["final", "offer"]
     assert not reasons["Duplicate application"].sends_note
     assert all(r.sends_note for name, r in reasons.items() if name != "Duplicate application")
+
+
+@pytest.mark.django_db
+def test_seed_1_still_gives_the_demo_newcomers_and_the_docs_know() -> None:
+    """The content moved from Python to data files without changing a row: seed 1 keeps its
+    candidates, ratings and partner pool (docs and screenshots show them)."""
+    summary = demo_create(seed=1, size="small", today=TODAY, password="demo-pass-1")
+    assert summary.counts == {
+        "applications": 320, "interviews": 511, "scorecards": 657, "ratings": 2379
+    }  # fmt: skip
+    first = Candidate.objects.order_by("pk").values_list("first_name", "last_name", "language")
+    assert list(first[:3]) == [
+        ("Meron", "Bekele", "en"), ("Maricel", "Cruz", "en"), ("Kaisa", "Korhonen", "en")
+    ]  # fmt: skip
+    rating = ScorecardRating.objects.order_by("pk").select_related("competency").first()
+    assert rating is not None
+    assert (rating.competency.name, rating.rating, rating.evidence) == (
+        "Go in production", "yes", "Clean, boring Go in the best sense."
+    )  # fmt: skip
+    invoicing = Competency.objects.filter(job__title="Backend Engineer (Invoicing)")
+    assert list(invoicing.order_by("position").values_list("name", "weight", "bar")[:5]) == [
+        ("Go in production", 3, "yes"),  # the job's own weight over the line's 2
+        ("API design", 2, "yes"),
+        ("Code quality and testing", 2, "yes"),
+        ("Problem solving", 2, "yes"),
+        ("Distributed systems design", 1, "mixed"),
+    ]
+    assert summary.organization.time_zone == "Europe/Paris"
+    assert summary.partner is not None and summary.partner.time_zone == "Europe/London"
+    assert summary.partner_profiles == 20
+    assert summary.invited is not None
+    assert summary.invited.application.candidate.email == "hana.alemu.24@candidates.example"
 
 
 def _free_port() -> int:

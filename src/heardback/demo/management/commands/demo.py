@@ -19,7 +19,7 @@ from tqdm import tqdm
 from heardback.accounts.models import Organization
 from heardback.cli import demo_base_url
 from heardback.closure.services import closure_sweep
-from heardback.core.demo import (
+from heardback.demo.services import (
     DEMO_SLUG,
     DEMO_USERS,
     PARTNER_SLUG,
