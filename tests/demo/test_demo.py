@@ -221,3 +221,18 @@ def test_heardback_demo_boots_and_answers_http(tmp_path: Path) -> None:
     assert "recruiter@demo.example" in output
     assert "demo-pass-1" in output
     assert process.returncode == 0, output
+
+
+@pytest.mark.django_db
+def test_no_comment_from_a_first_call_speaks_of_an_exercise_or_a_submission() -> None:
+    """A recruiter screen is a call: what its interviewer writes to the candidate cannot be
+    about a submission, a role play or a case study that happened later, or never."""
+    demo_create(seed=1, size="small", today=TODAY, password="demo-pass-1")
+    said = ScorecardRating.objects.filter(scorecard__interview__kind="screen").exclude(
+        candidate_comment=""
+    )
+    assert said.exists()
+    for text in said.values_list("candidate_comment", flat=True):
+        lowered = text.lower()
+        for word in ("exercise", "submission", "role play", "case study", "pairing"):
+            assert word not in lowered, text

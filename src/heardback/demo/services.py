@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,6 +46,12 @@ PARTNER_SHARE = 0.2
 PARTNER_PROFILES = 60
 SIZES = {"small": 320, "large": 14_500}
 SUBJECT = {"en": "you", "fr": "vous"}
+# What a comment may speak of that only happens past a first call.
+_ACTIVITY = re.compile(
+    r"\b(exercises?|submission|role play|case study|pairing|whiteboard|take-home"
+    r"|exercice|mise en situation|étude de cas|cas pratique)\b",
+    re.IGNORECASE,
+)
 LEVELS: list[content.Rating] = list(content.RATINGS)
 OVERALL = ["strong_no", "no", "no", "yes", "strong_yes"]
 
@@ -436,7 +443,9 @@ class _Builder:
             for interviewer in panel:
                 # Still-active candidates at their latest interview: some scorecards are late.
                 submitted = not (outcome == "active" and is_last and rng.random() < 0.45)
-                scorecards.append((interviewer, submitted, self._ratings(covered, latent, spec)))
+                scorecards.append(
+                    (interviewer, submitted, self._ratings(covered, latent, spec, plan["kind"]))
+                )
             built.append((interview, panel, scorecards))
         decided_at = None
         reason = None
@@ -557,7 +566,11 @@ class _Builder:
         ]
 
     def _ratings(
-        self, covered: list[Competency], latent: dict[int, float], spec: content.JobSpec
+        self,
+        covered: list[Competency],
+        latent: dict[int, float],
+        spec: content.JobSpec,
+        kind: str,
     ) -> list[dict[str, Any]]:
         rng = self.rng
         harsh = rng.gauss(0, 0.45)  # each interviewer's own calibration
@@ -573,6 +586,8 @@ class _Builder:
             evidence = rng.choice(content.EVIDENCE[competency.name][level])
             comments = content.CANDIDATE_COMMENTS[competency.name].get(level, [])
             comment = rng.choice(comments) if comments and rng.random() < 0.55 else ""
+            if kind == Interview.Kind.SCREEN and _ACTIVITY.search(comment):
+                comment = ""  # a first call has no exercise, submission or role play to speak of
             rows.append(
                 {
                     "competency": competency,
