@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 
 from heardback.accounts.models import AuditEvent, Organization, User
+from heardback.hiring import services
 from heardback.hiring.models import Application, Candidate, Interview, Job, Scorecard
 from tests import factories
 
@@ -342,6 +344,19 @@ def test_advance_can_skip_to_any_later_stage_but_not_back(
         f"/applications/{application.pk}/advance/", {"stage": screen.pk}
     )
     assert response.status_code == 400
+    application.refresh_from_db()
+    assert application.stage == offer
+
+
+def test_the_service_itself_refuses_a_step_back_or_sideways(
+    recruiter: User, job: Job, application: Application
+) -> None:
+    """The rule lives in the service, so every caller (web, API, imports, the shell) keeps it."""
+    offer = job.stages.get(name="Offer")
+    services.application_advance(actor=recruiter, application=application, stage=offer)
+    for stage in (job.stages.get(name="Screen"), offer):
+        with pytest.raises(ValidationError, match="later stage"):
+            services.application_advance(actor=recruiter, application=application, stage=stage)
     application.refresh_from_db()
     assert application.stage == offer
 

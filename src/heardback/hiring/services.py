@@ -59,6 +59,10 @@ def application_advance(
     _require_open(application)
     if stage.job_id != application.job_id:
         raise ValidationError(_("That stage belongs to another job."))
+    if application.stage is not None and stage.position <= application.stage.position:
+        # The pipeline only moves forward: a step back would undo what the closure clock and
+        # the candidate's page already said.
+        raise ValidationError(_("Choose a later stage of this application's job."))
     previous = application.stage.name if application.stage else ""
     application.stage = stage
     application.decision = Application.Decision.ADVANCE
