@@ -31,17 +31,13 @@ def _default_language_after_each_test() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def _no_rate_limit_counts_left_behind(
-    request: pytest.FixtureRequest, django_db_blocker: Any
-) -> Iterator[None]:
-    """The sign-in, portal and API counts live in the cache: the database's by default, a table
-    a transactional test's flush leaves alone. Without this, a live-server test's portal visits
-    would count against the next one's within the minute and turn a page into "too many"."""
-    yield
-    marker = request.node.get_closest_marker("django_db")
-    if marker is not None and marker.kwargs.get("transaction"):
-        with django_db_blocker.unblock():
-            cache.clear()
+def _no_rate_limit_counts_left_behind(django_db_blocker: Any) -> None:
+    """The sign-in, portal and API counts live in the cache: per process in the tests
+    (CACHE_URL=locmem://, pyproject.toml), so it outlives each test and its rollback. Without
+    this, one test's portal lookups count against the next one's within the minute and turn a
+    page into "too many requests", depending on which tests a worker ran before."""
+    with django_db_blocker.unblock():
+        cache.clear()
 
 
 @pytest.fixture
