@@ -164,6 +164,47 @@ def test_an_invitation_shares_contact_details_only_once_accepted() -> None:
     assert audited(a, "partners.contact_share") and audited(b, "partners.contact_share")
 
 
+@pytest.mark.parametrize("ticked", [True, False])
+def test_the_resume_reaches_the_partner_only_when_the_candidate_ticks_it(ticked: bool) -> None:
+    a, b = world("acme", name="Acme"), world("globex", name="Globex")
+    a.application.candidate.resume_text = "RESUME-7c2e: eight years of Go payment services."
+    a.application.candidate.save()
+    partners(a, b)
+    candidate, token = consent_partners(a)
+    consent = Consent.objects.get(kind="partners")
+    client = signed_in(b.recruiter)
+    client.post(f"/partners/pool/{consent.pk}/", {"job_title": "Staff Go Engineer"})
+    invitation = PartnerInvitation.objects.get()
+    assert "RESUME-7c2e" not in client.get("/partners/invitations/").content.decode()
+    page = candidate.get(f"/p/{token}/").content.decode()
+    assert "Also share the résumé I applied with" in page
+    answer = {"action": "accept", **({"share_resume": "on"} if ticked else {})}
+    candidate.post(f"/p/{token}/partners/{invitation.pk}/", answer)
+    sent = client.get("/partners/invitations/").content.decode()
+    assert "Grace Hopper" in sent
+    assert ("RESUME-7c2e" in sent) is ticked
+    event = AuditEvent.objects.get(organization=b.org, action="partners.contact_share")
+    assert event.data["resume_shared"] is ticked
+
+
+def test_a_declined_invitation_shares_no_resume_even_ticked() -> None:
+    a, b = world("acme", name="Acme"), world("globex", name="Globex")
+    a.application.candidate.resume_text = "RESUME-7c2e"
+    a.application.candidate.save()
+    partners(a, b)
+    candidate, token = consent_partners(a)
+    consent = Consent.objects.get(kind="partners")
+    client = signed_in(b.recruiter)
+    client.post(f"/partners/pool/{consent.pk}/", {"job_title": "SRE"})
+    invitation = PartnerInvitation.objects.get()
+    candidate.post(
+        f"/p/{token}/partners/{invitation.pk}/", {"action": "decline", "share_resume": "on"}
+    )
+    invitation.refresh_from_db()
+    assert invitation.status == "declined" and not invitation.resume_shared
+    assert "RESUME-7c2e" not in client.get("/partners/invitations/").content.decode()
+
+
 def test_another_candidates_link_cannot_answer_an_invitation() -> None:
     a, b = world("acme", name="Acme"), world("globex", name="Globex")
     partners(a, b)

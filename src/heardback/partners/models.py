@@ -77,7 +77,8 @@ class PartnerInvitation(models.Model):
     """A partner organization's invitation to a candidate it found in its pool.
 
     The partner knows the candidate only by the consent it saw (never their name or address)
-    until the candidate accepts: then their contact details are shared.
+    until the candidate accepts: then their contact details are shared, and the résumé they
+    applied with if they chose to share it.
     """
 
     class Status(models.TextChoices):
@@ -99,6 +100,8 @@ class PartnerInvitation(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     responded_at = models.DateTimeField(null=True, blank=True)
+    # The candidate chose, on accepting, to share the résumé they applied with too.
+    resume_shared = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]

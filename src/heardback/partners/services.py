@@ -180,9 +180,10 @@ def partner_invite(
 
 @transaction.atomic
 def partner_invitation_respond(
-    *, link: CandidateLink, invitation: PartnerInvitation, accept: bool
+    *, link: CandidateLink, invitation: PartnerInvitation, accept: bool, share_resume: bool = False
 ) -> PartnerInvitation:
-    """The candidate accepts (the partner now sees their name, email and phone) or declines."""
+    """The candidate accepts (the partner now sees their name, email and phone, and the résumé
+    they applied with if they chose to share it) or declines."""
     candidate = link.application.candidate
     lock_candidate(candidate)
     invitation = PartnerInvitation.objects.select_related("organization", "home").get(
@@ -199,11 +200,12 @@ def partner_invitation_respond(
         PartnerInvitation.Status.ACCEPTED if accept else PartnerInvitation.Status.DECLINED
     )
     invitation.responded_at = timezone.now()
-    invitation.save(update_fields=["status", "responded_at"])
+    invitation.resume_shared = accept and share_resume and bool(candidate.resume_text.strip())
+    invitation.save(update_fields=["status", "responded_at", "resume_shared"])
     audit_both(
         organizations=(invitation.organization, invitation.home), actor=None,
         action="partners.contact_share" if accept else "partners.invitation_decline",
-        obj=invitation, via=CANDIDATE_VIA,
+        obj=invitation, via=CANDIDATE_VIA, resume_shared=invitation.resume_shared,
     )  # fmt: skip
     return invitation
 

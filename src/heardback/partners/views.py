@@ -160,7 +160,12 @@ def portal_respond(request: HttpRequest, link: CandidateLink, token: str, pk: in
         raise Http404
     accept = request.POST.get("action") == "accept"
     try:
-        services.partner_invitation_respond(link=link, invitation=invitation, accept=accept)
+        services.partner_invitation_respond(
+            link=link,
+            invitation=invitation,
+            accept=accept,
+            share_resume=request.POST.get("share_resume") == "on",
+        )
         done = "partner_accepted" if accept else "partner_declined"
     except ValidationError:
         done = "role_closed"

@@ -26,5 +26,6 @@ def portal_panel(context: Any, page: Any) -> str:
             "profile": profile,
             "family": page.job.family,
             "token": context.get("token"),
+            "resume": bool(candidate.resume_text.strip()),
         },
     )
