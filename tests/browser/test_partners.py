@@ -1,7 +1,7 @@
 """The partner network end to end, in a real Chromium: rejected at Acme, the candidate agrees on
 their page to be suggested to partners; Globex, Acme's partner, finds the profile (no name) and
-invites; the candidate reads the invitation by email, accepts on their page; Globex now sees
-their contact details."""
+invites; the candidate reads the invitation by email, accepts on their page and chooses to share
+their résumé; Globex now sees their contact details and that résumé."""
 
 from __future__ import annotations
 
@@ -36,6 +36,8 @@ def test_a_partner_invitation_accepted_in_the_portal(
     settings.HEARDBACK_BASE_URL = live_server.url
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     acme, globex = world("acme", name="Acme"), world("globex", name="Globex")
+    acme.application.candidate.resume_text = "Eight years of Go payment services at scale."
+    acme.application.candidate.save()
     Partnership.objects.create(proposer=acme.org, partner=globex.org, accepted_at=timezone.now())
     token = portal.candidate_link_token(portal.candidate_link_issue(application=acme.application))
 
@@ -77,10 +79,14 @@ def test_a_partner_invitation_accepted_in_the_portal(
     expect(invitation).to_contain_text("Your API work stood out.")
     no_sideways_scroll(candidate)
     screenshot(candidate, "portal-partner-invitation")
+    invitation.get_by_label("Also share the résumé I applied with").check()
+    no_sideways_scroll(candidate)
     invitation.get_by_role("button", name="Share my contact details with Globex").click()
     expect(candidate.locator(".notice")).to_contain_text("Your contact details have been shared")
 
     recruiter.reload()
     expect(recruiter.locator("main")).to_contain_text("Grace Hopper")
     expect(recruiter.locator("main")).to_contain_text("grace@acme-mail.example")
+    recruiter.get_by_text("The résumé they chose to share").click()
+    expect(recruiter.locator("main")).to_contain_text("Eight years of Go payment services")
     no_sideways_scroll(recruiter)
