@@ -85,3 +85,5 @@ def test_api_says_when_a_note_is_not_in_the_candidates_language(
     )
     assert api.get(f"/feedback-notes/{fallback.pk}").json()["language_fallback"] is True
     assert api.get(f"/feedback-notes/{native.pk}").json()["language_fallback"] is False
+    # Both notes rest on the job's English rubric: neither is in another language than it.
+    assert api.get(f"/feedback-notes/{native.pk}").json()["rubric_language"] == ""

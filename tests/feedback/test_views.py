@@ -211,6 +211,32 @@ def test_a_note_not_in_the_candidates_language_says_so(
     assert "the candidate prefers Français" in page
 
 
+def test_a_note_on_a_rubric_in_another_language_says_so(
+    recruiter_client: Client, org: Organization, recruiter: User
+) -> None:
+    """A French-writing organization, an English job: a French candidate's note names the
+    English competencies and gives no tips; the page tells the recruiter, the API too."""
+    from tests import factories
+    from tests.feedback.conftest import rejected_application
+
+    factories.JobFactory(organization=org, title="Poste en français", language="fr")
+    application = rejected_application(org, recruiter=recruiter, first_name="Amélie")
+    application.candidate.language = "fr"
+    application.candidate.save()
+    note = services.feedback_note_draft(actor=None, application=application)
+    assert note.language == "fr" and note.quality["rubric_language"] == "en"
+    page = recruiter_client.get(f"/feedback/{note.pk}/").content.decode()
+    assert "rubric is in another language" in page
+    english = services.feedback_note_draft(
+        actor=None, application=rejected_application(org, recruiter=recruiter, first_name="Ann")
+    )
+    assert english.quality["rubric_language"] == ""
+    assert (
+        "rubric is in another language"
+        not in recruiter_client.get(f"/feedback/{english.pk}/").content.decode()
+    )
+
+
 def test_a_recruiter_can_ask_for_areas_to_grow_on_a_note_about_pay(
     recruiter_client: Client, org: Organization, recruiter: User
 ) -> None:

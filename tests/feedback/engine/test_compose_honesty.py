@@ -342,6 +342,8 @@ def test_a_rubric_in_another_language_is_not_quoted():
         guard=f.no_findings,
     )
     assert not [s for s in note.sentences if s.claim in ("tip", "requirement") and s.sources]
+    assert note.quality.rubric_language == "en"
+    assert compose(inp, guard=f.no_findings).quality.rubric_language == ""
 
 
 # --- rendering ----------------------------------------------------------------------------------

@@ -43,6 +43,11 @@ class NoteOut(Schema):
         "organization writes in neither (its default language and its jobs' languages); the "
         "note page says what to do about it."
     )
+    rubric_language: str = Field(
+        description="The language of the job's rubric when it is not the note's (`en`, `fr`), "
+        "else empty: the note then names the competencies in the rubric's language and gives "
+        "no tips or requirements, which a recruiter may want to add by editing it."
+    )
     warnings_acknowledged: bool
     approved_at: dt.datetime | None
     scheduled_for: dt.datetime | None
@@ -53,6 +58,10 @@ class NoteOut(Schema):
     @staticmethod
     def resolve_language_fallback(note: Any) -> bool:
         return bool(note.quality.get("language_fallback"))
+
+    @staticmethod
+    def resolve_rubric_language(note: Any) -> str:
+        return str(note.quality.get("rubric_language", ""))
 
 
 class NotePage(Schema):

@@ -881,6 +881,7 @@ class _Writer:
             contradictions=contradictions,
             review_reasons=tuple(review),
             language_fallback=bool(preferred) and preferred != self.book.language,
+            rubric_language="" if self.rubric_ok else self.inp.job.language,
         )
 
 

@@ -257,6 +257,9 @@ class Quality:
     review_reasons: tuple[ReviewReason, ...] = ()
     # The note is not in the candidate's own language (the organization does not write in it).
     language_fallback: bool = False
+    # The job's rubric is in another language than the note ("en" or "fr"; "" when the same):
+    # its competencies are named in that language, and its descriptors and tips are left out.
+    rubric_language: str = ""
 
 
 @dataclass(frozen=True, slots=True)
