@@ -93,22 +93,38 @@ def _delete_demo(slug: str = DEMO_SLUG) -> None:
     organization.delete()
 
 
+def _organization(slug: str, data: Any) -> Organization:
+    """One demo organization from its data (organizations.toml)."""
+    return Organization.objects.create(
+        slug=slug,
+        name=data["name"],
+        sender_name=data["sender_name"],
+        sender_email=data["sender_email"],
+        time_zone=data["time_zone"],
+        default_language="en",
+        reapply_months=6,
+    )
+
+
+def _persona(email: str, name: str, password_hash: str) -> User:
+    """A demo person, kept across re-runs (same address, same password)."""
+    user, _ = User.objects.update_or_create(
+        email=email, defaults={"full_name": name, "password": password_hash}
+    )
+    return user
+
+
 def _users(password_hash: str) -> tuple[dict[str, User], list[User]]:
     by_role: dict[str, User] = {}
     people = []
     for email, (role, name) in DEMO_USERS.items():
-        user, _ = User.objects.update_or_create(
-            email=email, defaults={"full_name": name, "password": password_hash}
-        )
+        user = _persona(email, name, password_hash)
         by_role[role] = user
         people.append((user, role))
     interviewers = [by_role["interviewer"]]
     for name in EXTRA_INTERVIEWERS:
         email = _ascii(name.split()[0].lower().replace("ı", "i")) + "@demo.example"
-        user, _ = User.objects.update_or_create(
-            email=email, defaults={"full_name": name, "password": password_hash}
-        )
-        interviewers.append(user)
+        interviewers.append(_persona(email, name, password_hash))
     return by_role, interviewers
 
 
@@ -192,15 +208,7 @@ def demo_create(
     _delete_demo()
     _delete_demo(PARTNER_SLUG)
     org_data = content.ORGANIZATION
-    organization = Organization.objects.create(
-        slug=DEMO_SLUG,
-        name=org_data["name"],
-        sender_name=org_data["sender_name"],
-        sender_email=org_data["sender_email"],
-        time_zone=org_data["time_zone"],
-        default_language="en",
-        reapply_months=6,
-    )
+    organization = _organization(DEMO_SLUG, org_data)
     password_hash = make_password(password)
     by_role, interviewers = _users(password_hash)
     hiring_managers = interviewers[1:3]
@@ -270,20 +278,10 @@ def _partner_network(
 
     home = summary.organization
     org_data = content.PARTNER_ORGANIZATION
-    partner = Organization.objects.create(
-        slug=PARTNER_SLUG,
-        name=org_data["name"],
-        sender_name=org_data["sender_name"],
-        sender_email=org_data["sender_email"],
-        time_zone=org_data["time_zone"],
-        default_language="en",
-        reapply_months=6,
-    )
+    partner = _organization(PARTNER_SLUG, org_data)
     users: dict[str, User] = {}
     for email, (role, name) in PARTNER_USERS.items():
-        users[role], _ = User.objects.update_or_create(
-            email=email, defaults={"full_name": name, "password": password_hash}
-        )
+        users[role] = _persona(email, name, password_hash)
     Membership.objects.bulk_create(
         [Membership(organization=partner, user=u, role=r) for r, u in users.items()]
     )
