@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest screenshots clean
+.PHONY: demo test lint typecheck pytest screenshots pico clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,19 @@ test: lint typecheck pytest
 # demo organization, taken by the browser tests in Chromium (docs/screenshots/README.md).
 screenshots: $(STAMP)
 	HEARDBACK_SCREENSHOTS=1 DEBUG=1 $(BIN)/pytest -q -p no:randomly tests/browser
+
+# vendor/pico.min.css: Pico CSS built with heardback's settings (vendor/pico.heardback.scss), from
+# the npm registry (needs npm). To upgrade, change PICO, run it, then `make screenshots` and look.
+PICO := 2.1.1
+SASS := 1.83.4
+VENDOR := src/heardback/static/heardback/vendor
+pico:
+	rm -rf .pico && mkdir .pico
+	cd .pico && npm pack --silent @picocss/pico@$(PICO) && tar xzf picocss-pico-$(PICO).tgz
+	cd .pico && npx --yes sass@$(SASS) --no-source-map --style=compressed --load-path=package/scss \
+		../$(VENDOR)/pico.heardback.scss ../$(VENDOR)/pico.min.css
+	cp .pico/package/LICENSE.md $(VENDOR)/pico.LICENSE
+	rm -rf .pico
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
