@@ -28,7 +28,7 @@ def admin_organization(request: AuthenticatedHttpRequest) -> Organization:
     )
 
 
-def form_add_errors(form: forms.Form, error: ValidationError) -> None:
+def form_add_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """A service's ValidationError on the form: on its fields where it names them."""
     if not hasattr(error, "error_dict"):
         form.add_error(None, error.messages)

@@ -6,7 +6,7 @@ import datetime as dt
 import time
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, cast
+from typing import Any
 
 import icalendar
 from django import forms as django_forms
@@ -73,7 +73,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             try:
                 user = services.seeker_signup(**form.cleaned_data)
             except ValidationError as error:
-                form_add_errors(cast(django_forms.Form, form), error)
+                form_add_errors(form, error)
             else:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                 return redirect("seeker:board")
@@ -173,7 +173,7 @@ def _application_form(
                     seeker=seeker, application=application, data=form.cleaned_data
                 )
             except ValidationError as error:
-                form_add_errors(cast(django_forms.Form, form), error)
+                form_add_errors(form, error)
             else:
                 return redirect("seeker:application-detail", saved.pk)
         status = 400
@@ -242,7 +242,7 @@ def application_subscribe(
         try:
             services.application_subscribe(application=application, url=form.cleaned_data["url"])
         except ValidationError as error:
-            form_add_errors(cast(django_forms.Form, form), error)
+            form_add_errors(form, error)
         else:
             messages.success(request, _("Subscribed: the employer's news now arrives here."))
             return redirect("seeker:application-detail", application.pk)
@@ -337,7 +337,7 @@ def _interview_form(
                     application=application, interview=interview, data=form.cleaned_data
                 )
             except ValidationError as error:
-                form_add_errors(cast(django_forms.Form, form), error)
+                form_add_errors(form, error)
             else:
                 return redirect("seeker:application-detail", application.pk)
         context = {"form": form, "application": application, "interview": interview}
@@ -423,7 +423,7 @@ def settings_page(request: AuthenticatedHttpRequest, seeker: Seeker) -> HttpResp
             try:
                 services.seeker_settings_save(seeker=seeker, data=form.cleaned_data)
             except ValidationError as error:
-                form_add_errors(cast(django_forms.Form, form), error)
+                form_add_errors(form, error)
             else:
                 messages.success(request, _("Settings saved."))
                 return redirect("seeker:settings")
@@ -450,7 +450,7 @@ def account_delete(request: AuthenticatedHttpRequest, seeker: Seeker) -> HttpRes
             try:
                 services.seeker_delete(seeker=seeker, password=form.cleaned_data["password"])
             except ValidationError as error:
-                form_add_errors(cast(django_forms.Form, form), error)
+                form_add_errors(form, error)
             else:
                 logout(request)
                 return render(request, "seeker/account_deleted.html")
