@@ -196,15 +196,21 @@ def _detail_context(seeker: Seeker, application: JobApplication) -> dict[str, An
     }
 
 
-@require_GET
-@seeker_view
-def application_detail(request: AuthenticatedHttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+def _application_with_news(seeker: Seeker, pk: int) -> JobApplication:
+    """The seeker's application, after reading the employer's news when it has a feed."""
     application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
     if application.feed_url:
         # On this instance the employer's news is read directly, whenever the page opens.
         application_feed_refresh(application)
         services.reminders_reconcile(seeker)
         application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
+    return application
+
+
+@require_GET
+@seeker_view
+def application_detail(request: AuthenticatedHttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+    application = _application_with_news(seeker, pk)
     return render(request, "seeker/application_detail.html", _detail_context(seeker, application))
 
 
@@ -214,11 +220,7 @@ def application_employer(
     request: AuthenticatedHttpRequest, seeker: Seeker, pk: int
 ) -> HttpResponse:
     """The employer's panel alone, which the page reloads every few seconds (htmx)."""
-    application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
-    if application.feed_url:
-        application_feed_refresh(application)
-        services.reminders_reconcile(seeker)
-        application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
+    application = _application_with_news(seeker, pk)
     return render(request, "seeker/_employer.html", _detail_context(seeker, application))
 
 
