@@ -48,11 +48,22 @@ def seeker_view(view: View) -> View:
 # --- Signing up and in --------------------------------------------------------------------
 
 
+def _tries_this_hour(name: str) -> int:
+    """Count one more try of `name` in the current hour; the hour's total so far."""
+    window = int(time.time() // SIGNUP_WINDOW)
+    return window_count(name, window=window, seconds=SIGNUP_WINDOW)
+
+
+def _throttled(request: HttpRequest, template: str, form: django_forms.BaseForm) -> HttpResponse:
+    """The form again, refused until the hour is over (429, saying when to try again)."""
+    response = render(request, template, {"form": form, "throttled": True}, status=429)
+    response["Retry-After"] = str(SIGNUP_WINDOW)
+    return response
+
+
 def _signup_allowed(request: HttpRequest) -> bool:
     address = str(request.META.get("REMOTE_ADDR") or "unknown")
-    window = int(time.time() // SIGNUP_WINDOW)
-    count = window_count(f"seeker:signup:{address}", window=window, seconds=SIGNUP_WINDOW)
-    return count <= settings.SEEKER_SIGNUPS_PER_HOUR
+    return _tries_this_hour(f"seeker:signup:{address}") <= settings.SEEKER_SIGNUPS_PER_HOUR
 
 
 @require_http_methods(["GET", "POST"])
@@ -64,11 +75,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST":
         if not _signup_allowed(request):
-            response = render(
-                request, "seeker/signup.html", {"form": form, "throttled": True}, status=429
-            )
-            response["Retry-After"] = str(SIGNUP_WINDOW)
-            return response
+            return _throttled(request, "seeker/signup.html", form)
         if form.is_valid():
             try:
                 user = services.seeker_signup(**form.cleaned_data)
@@ -93,10 +100,7 @@ def magic_request(request: HttpRequest) -> HttpResponse:
     form = EmailForm(request.POST or None, label_suffix="")
     if request.method == "POST":
         if not _signup_allowed(request):
-            context = {"form": form, "throttled": True}
-            response = render(request, "seeker/magic_request.html", context, status=429)
-            response["Retry-After"] = str(SIGNUP_WINDOW)
-            return response
+            return _throttled(request, "seeker/magic_request.html", form)
         if form.is_valid():
             magic.magic_link_request(email=form.cleaned_data["email"])
             return redirect(reverse("seeker:magic-request") + "?sent=1")
@@ -439,15 +443,9 @@ def account_delete(request: AuthenticatedHttpRequest, seeker: Seeker) -> HttpRes
     """Delete the companion account, once the password is confirmed."""
     form = forms.DeleteAccountForm(request.POST or None)
     if request.method == "POST":
-        window = int(time.time() // SIGNUP_WINDOW)
-        tries = window_count(
-            f"seeker:delete:{seeker.user_id}", window=window, seconds=SIGNUP_WINDOW
-        )
+        tries = _tries_this_hour(f"seeker:delete:{seeker.user_id}")
         if tries > services.DELETE_ATTEMPTS_PER_HOUR:
-            context = {"form": form, "throttled": True}
-            response = render(request, "seeker/account_delete.html", context, status=429)
-            response["Retry-After"] = str(SIGNUP_WINDOW)
-            return response
+            return _throttled(request, "seeker/account_delete.html", form)
         if form.is_valid():
             try:
                 services.seeker_delete(seeker=seeker, password=form.cleaned_data["password"])
