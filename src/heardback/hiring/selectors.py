@@ -321,6 +321,16 @@ def rejection_reasons_for(*, organization: Organization) -> QuerySet[RejectionRe
     return RejectionReason.objects.filter(organization=organization).order_by("category", "name")
 
 
+def rejection_reason_get_for_organization(
+    *, organization: Organization, pk: int
+) -> RejectionReason:
+    """One of the organization's rejection reasons, or 404."""
+    reason = rejection_reasons_for(organization=organization).filter(pk=pk).first()
+    if reason is None:
+        raise Http404
+    return reason
+
+
 def can_edit_rubric(*, user: User, job: Job) -> bool:
     """Admins and recruiters edit any rubric of their organization; a manager edits their job's."""
     role = user_role(user=user, organization=job.organization)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from heardback.accounts.selectors import user_role
 from heardback.accounts.web import AuthenticatedHttpRequest
 from heardback.hiring.selectors import organization_for_decider
 from heardback.partners import selectors, services
-from heardback.partners.models import MESSAGE_MAX_LENGTH, PartnerInvitation
+from heardback.partners.models import MESSAGE_MAX_LENGTH
 from heardback.portal.models import CandidateLink
 from heardback.portal.views import portal_view, with_link
 
@@ -153,11 +153,9 @@ def invitations(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 @with_link
 def portal_respond(request: HttpRequest, link: CandidateLink, token: str, pk: int) -> HttpResponse:
-    invitation = PartnerInvitation.objects.filter(
-        pk=pk, candidate_id=link.application.candidate_id
-    ).first()
-    if invitation is None:
-        raise Http404
+    invitation = selectors.invitation_get_for_candidate(
+        candidate_id=link.application.candidate_id, pk=pk
+    )
     accept = request.POST.get("action") == "accept"
     try:
         services.partner_invitation_respond(
