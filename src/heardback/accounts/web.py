@@ -1,5 +1,5 @@
 """What the views of every app share: the request of a signed-in person, their organization as
-an admin, and a service's refusal shown on a form."""
+an admin or as a decider, and a service's refusal shown on a form."""
 
 from __future__ import annotations
 
@@ -24,6 +24,14 @@ class AuthenticatedHttpRequest(HttpRequest):
 def admin_organization(request: AuthenticatedHttpRequest) -> Organization:
     """The current organization, where the person must be an admin (403 otherwise)."""
     return selectors.organization_for_admin(
+        user=request.user, session_slug=request.session.get("org")
+    )
+
+
+def decider_organization(request: AuthenticatedHttpRequest) -> Organization:
+    """The current organization, where the person must decide on applications: an admin, a
+    recruiter or a hiring manager (403 otherwise)."""
+    return selectors.organization_for_decider(
         user=request.user, session_slug=request.session.get("org")
     )
 
