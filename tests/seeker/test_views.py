@@ -323,6 +323,21 @@ def test_a_sign_in_link_by_email_works_once(client: Client, seeker: Seeker) -> N
     assert Client().get(link[:-3] + "xx/").status_code == 404
 
 
+def test_sign_in_links_are_rate_limited_per_address(seeker: Seeker, settings: object) -> None:
+    from django.core import mail
+
+    from heardback.outbox.services import outbound_emails_deliver_due
+
+    cache.clear()
+    settings.SEEKER_SIGNUPS_PER_HOUR = 1  # type: ignore[attr-defined]
+    assert Client().post("/me/magic/", {"email": "nobody@example.com"}).status_code == 302
+    response = Client().post("/me/magic/", {"email": "sam@example.com"})
+    assert response.status_code == 429 and response["Retry-After"] == "3600"
+    assert "Please try again in an hour." in response.content.decode()
+    outbound_emails_deliver_due()
+    assert mail.outbox == []
+
+
 def test_a_sign_in_link_expires(client: Client, seeker: Seeker) -> None:
     from heardback.seeker.magic import magic_link_url
 

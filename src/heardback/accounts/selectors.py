@@ -90,6 +90,13 @@ def organization_for_admin(*, user: User, session_slug: str | None) -> Organizat
     )
 
 
+def organization_for_decider(*, user: User, session_slug: str | None) -> Organization:
+    """The user's current organization, where they must decide (admin, recruiter, manager)."""
+    return organization_where_user_can(
+        user=user, session_slug=session_slug, capability=Capability.DECIDE_REJECTIONS
+    )
+
+
 def members_for_organization(*, organization: Organization) -> QuerySet[Membership]:
     """The organization's memberships with their users, admins first, then by email."""
     return (

@@ -1,5 +1,5 @@
 """What the views of every app share: the request of a signed-in person, their organization as
-an admin, and a service's refusal shown on a form."""
+an admin or as a decider, and a service's refusal shown on a form."""
 
 from __future__ import annotations
 
@@ -28,7 +28,15 @@ def admin_organization(request: AuthenticatedHttpRequest) -> Organization:
     )
 
 
-def form_add_errors(form: forms.Form, error: ValidationError) -> None:
+def decider_organization(request: AuthenticatedHttpRequest) -> Organization:
+    """The current organization, where the person must decide on applications: an admin, a
+    recruiter or a hiring manager (403 otherwise)."""
+    return selectors.organization_for_decider(
+        user=request.user, session_slug=request.session.get("org")
+    )
+
+
+def form_add_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """A service's ValidationError on the form: on its fields where it names them."""
     if not hasattr(error, "error_dict"):
         form.add_error(None, error.messages)

@@ -48,6 +48,14 @@ def api_keys_for_organization(*, organization: Organization) -> QuerySet[ApiKey]
     )
 
 
+def api_key_get_for_organization(*, organization: Organization, pk: int) -> ApiKey:
+    """One of the organization's keys, active or revoked, or 404."""
+    api_key = api_keys_for_organization(organization=organization).filter(pk=pk).first()
+    if api_key is None:
+        raise Http404
+    return api_key
+
+
 def api_key_get_by_prefix(*, organization: Organization, prefix: str) -> ApiKey | None:
     """The organization's key with this public prefix ('hb_' optional), or None."""
     return (

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -76,9 +76,7 @@ def api_key_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def api_key_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organization = admin_organization(request)
-    api_key = selectors.api_keys_for_organization(organization=organization).filter(pk=pk).first()
-    if api_key is None:
-        raise Http404
+    api_key = selectors.api_key_get_for_organization(organization=organization, pk=pk)
     services.api_key_revoke(api_key=api_key, user=request.user)
     messages.success(
         request, _("Revoked %(name)s: it stops working at once.") % {"name": api_key.name}

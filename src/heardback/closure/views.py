@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from heardback.accounts.web import AuthenticatedHttpRequest
+from heardback.accounts.web import AuthenticatedHttpRequest, decider_organization
 from heardback.closure import charts, selectors, services
 
 
@@ -23,9 +23,7 @@ def _back(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
-    organization = selectors.organization_for_decider(
-        user=request.user, session_slug=request.session.get("org")
-    )
+    organization = decider_organization(request)
     data = selectors.closure_dashboard(organization=organization, show=request.GET.get("show", ""))
     return render(
         request,
@@ -64,9 +62,7 @@ def holding_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def holding_update_all(request: AuthenticatedHttpRequest) -> HttpResponse:
-    organization = selectors.organization_for_decider(
-        user=request.user, session_slug=request.session.get("org")
-    )
+    organization = decider_organization(request)
     sent = services.holding_updates_send_overdue(actor=request.user, organization=organization)
     messages.success(request, _("Holding updates sent: %(n)s.") % {"n": sent})
     return _back(request)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heardback.accounts.models import Organization
-from heardback.accounts.web import AuthenticatedHttpRequest
+from heardback.accounts.web import AuthenticatedHttpRequest, decider_organization
 from heardback.core.paging import page_number
 from heardback.feedback import selectors, services
 from heardback.feedback.engine import guard
@@ -25,10 +25,7 @@ from heardback.feedback.models import FeedbackNote
 from heardback.feedback.review import review_labels
 from heardback.feedback.sending import feedback_notes_queue
 from heardback.hiring.models import Job
-from heardback.hiring.selectors import (
-    application_get_for_user,
-    organization_for_decider,
-)
+from heardback.hiring.selectors import application_get_for_user
 from heardback.hiring.templatetags.hiring_tags import pk_url_prefix
 from heardback.outbox.selectors import sending_pace
 from heardback.outbox.services import outbound_email_cancel
@@ -83,15 +80,10 @@ SOURCE_FIELDS = {
 }
 
 
-def _decider_org(request: AuthenticatedHttpRequest) -> Organization:
-    """The current organization, where the user must be a recruiter, hiring manager or admin."""
-    return organization_for_decider(user=request.user, session_slug=request.session.get("org"))
-
-
 @require_GET
 @login_required
 def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
-    organization = _decider_org(request)
+    organization = decider_organization(request)
     filters = {k: request.GET.get(k, "") for k in ("job", "status", "verdict", "review")}
     notes = selectors.feedback_queue(
         organization=organization,
@@ -321,7 +313,7 @@ def _job_filter(request: HttpRequest, organization: Organization) -> Job | None:
 @require_POST
 @login_required
 def approve_clean(request: AuthenticatedHttpRequest) -> HttpResponse:
-    organization = _decider_org(request)
+    organization = decider_organization(request)
     job = _job_filter(request, organization)
     count = services.feedback_notes_approve_clean(
         actor=request.user, organization=organization, job=job
@@ -333,7 +325,7 @@ def approve_clean(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def draft_all(request: AuthenticatedHttpRequest) -> HttpResponse:
-    organization = _decider_org(request)
+    organization = decider_organization(request)
     summary = services.feedback_notes_draft_bulk(actor=request.user, organization=organization)
     messages.success(request, _("Drafted %(n)s notes.") % {"n": summary.drafted})
     return redirect("feedback:queue")
@@ -364,7 +356,7 @@ def guard_check(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def send_approved(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Queue every approved note (optionally of one job), now or at a chosen time."""
-    organization = _decider_org(request)
+    organization = decider_organization(request)
     job = _job_filter(request, organization)
     try:
         at = services.parse_when(request.POST.get("when", "now"), organization)
@@ -381,7 +373,7 @@ def send_approved(request: AuthenticatedHttpRequest) -> HttpResponse:
 def selection_action(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Approve, or send now, the notes ticked in the queue; any id that is not one of the
     organization's current notes answers 404 and nothing changes."""
-    organization = _decider_org(request)
+    organization = decider_organization(request)
     notes = selectors.feedback_notes_selected(
         organization=organization, ids=request.POST.getlist("note")
     )
@@ -430,7 +422,7 @@ def _sent_message(count: int, selected: int) -> str:
 @login_required
 def progress(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Delivery progress of the organization's notes (htmx polls it)."""
-    organization = _decider_org(request)
+    organization = decider_organization(request)
     return render(
         request,
         "feedback/_progress.html",
@@ -445,7 +437,7 @@ SENT_STATUSES = ("queued", "sent", "failed", "cancelled")
 @require_GET
 @login_required
 def sent_log(request: AuthenticatedHttpRequest) -> HttpResponse:
-    organization = _decider_org(request)
+    organization = decider_organization(request)
     status = request.GET.get("status", "")
     status = status if status in SENT_STATUSES else ""
     page = page_number(request)

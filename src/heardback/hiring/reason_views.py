@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -16,7 +16,10 @@ from heardback.accounts.web import AuthenticatedHttpRequest, admin_organization,
 from heardback.hiring import reason_services
 from heardback.hiring.forms import RejectionReasonForm
 from heardback.hiring.models import PipelineStage
-from heardback.hiring.selectors import rejection_reasons_for
+from heardback.hiring.selectors import (
+    rejection_reason_get_for_organization,
+    rejection_reasons_for,
+)
 
 
 def _reason_values(form: RejectionReasonForm) -> reason_services.ReasonValues:
@@ -76,9 +79,7 @@ def reason_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def reason_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organization = admin_organization(request)
-    reason = rejection_reasons_for(organization=organization).filter(pk=pk).first()
-    if reason is None:
-        raise Http404
+    reason = rejection_reason_get_for_organization(organization=organization, pk=pk)
     form = RejectionReasonForm.for_reason(
         reason, request.POST if request.method == "POST" else None
     )

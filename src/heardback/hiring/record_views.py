@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from heardback.accounts.web import AuthenticatedHttpRequest
+from heardback.accounts.web import AuthenticatedHttpRequest, decider_organization
 from heardback.hiring import selectors, services
 from heardback.hiring.forms import CandidateForm, CandidateLinesForm, InterviewForm, JobForm
 from heardback.hiring.models import Application, Job
@@ -29,9 +29,7 @@ def _add_errors(form: Form, error: ValidationError) -> None:
 @require_http_methods(["GET", "POST"])
 @login_required
 def job_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    organization = selectors.organization_for_decider(
-        user=request.user, session_slug=request.session.get("org")
-    )
+    organization = decider_organization(request)
     members = selectors.members_of(organization=organization)
     initial = {"language": organization.default_language, "status": Job.Status.OPEN}
     if request.method == "POST":

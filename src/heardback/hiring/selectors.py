@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from heardback.accounts.models import Organization, User
 from heardback.accounts.roles import Capability, can, member_who_can
-from heardback.accounts.selectors import organization_where_user_can, user_can, user_role
+from heardback.accounts.selectors import user_can, user_role
 from heardback.closure import calendar
 from heardback.hiring.models import (
     Application,
@@ -48,13 +48,6 @@ def job_get_for_user(*, user: User, pk: object) -> Job:
 def candidate_get_for_user(*, user: User, pk: object) -> Candidate:
     """A candidate of one of the user's organizations, or 404."""
     return _get_for_user(Candidate.objects.all(), user=user, pk=pk)
-
-
-def organization_for_decider(*, user: User, session_slug: str | None) -> Organization:
-    """The user's current organization, where they must decide (admin, recruiter, manager)."""
-    return organization_where_user_can(
-        user=user, session_slug=session_slug, capability=Capability.DECIDE_REJECTIONS
-    )
 
 
 def applications_visible_to(user: User) -> QuerySet[Application]:
@@ -319,6 +312,16 @@ def _add_card_facts(cards: Sequence[PipelineCard], now: dt.datetime) -> None:
 def rejection_reasons_for(*, organization: Organization) -> QuerySet[RejectionReason]:
     """The organization's rejection reasons, by category then name."""
     return RejectionReason.objects.filter(organization=organization).order_by("category", "name")
+
+
+def rejection_reason_get_for_organization(
+    *, organization: Organization, pk: int
+) -> RejectionReason:
+    """One of the organization's rejection reasons, or 404."""
+    reason = rejection_reasons_for(organization=organization).filter(pk=pk).first()
+    if reason is None:
+        raise Http404
+    return reason
 
 
 def can_edit_rubric(*, user: User, job: Job) -> bool:

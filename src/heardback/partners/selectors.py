@@ -160,6 +160,14 @@ def contact(invitation: PartnerInvitation) -> Candidate | None:
     return invitation.candidate
 
 
+def invitation_get_for_candidate(*, candidate_id: int, pk: int) -> PartnerInvitation:
+    """An invitation sent to this candidate, whatever its status, or 404."""
+    invitation = PartnerInvitation.objects.filter(pk=pk, candidate_id=candidate_id).first()
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
 def invitations_for_candidate(candidate: Candidate) -> QuerySet[PartnerInvitation]:
     return PartnerInvitation.objects.filter(
         candidate=candidate, status=PartnerInvitation.Status.SENT

@@ -6,30 +6,25 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from heardback.accounts.models import Membership, Organization
+from heardback.accounts.models import Membership
 from heardback.accounts.selectors import user_role
-from heardback.accounts.web import AuthenticatedHttpRequest
-from heardback.hiring.selectors import organization_for_decider
+from heardback.accounts.web import AuthenticatedHttpRequest, decider_organization
 from heardback.partners import selectors, services
-from heardback.partners.models import MESSAGE_MAX_LENGTH, PartnerInvitation
+from heardback.partners.models import MESSAGE_MAX_LENGTH
 from heardback.portal.models import CandidateLink
 from heardback.portal.views import portal_view, with_link
-
-
-def _organization(request: AuthenticatedHttpRequest) -> Organization:
-    return organization_for_decider(user=request.user, session_slug=request.session.get("org"))
 
 
 @require_GET
 @login_required
 def partnerships(request: AuthenticatedHttpRequest) -> HttpResponse:
-    organization = _organization(request)
+    organization = decider_organization(request)
     return render(
         request,
         "partners/partnerships.html",
@@ -45,7 +40,7 @@ def partnerships(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def propose(request: AuthenticatedHttpRequest) -> HttpResponse:
-    organization = _organization(request)
+    organization = decider_organization(request)
     try:
         services.partnership_propose(
             actor=request.user, organization=organization,
@@ -63,7 +58,7 @@ def propose(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    organization = _organization(request)
+    organization = decider_organization(request)
     partnership = selectors.partnership_get(organization=organization, pk=pk)
     try:
         services.partnership_accept(actor=request.user, partnership=partnership)
@@ -77,7 +72,7 @@ def accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    organization = _organization(request)
+    organization = decider_organization(request)
     partnership = selectors.partnership_get(organization=organization, pk=pk)
     services.partnership_end(actor=request.user, organization=organization, partnership=partnership)
     messages.success(request, _("Partnership ended."))
@@ -87,7 +82,7 @@ def end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def pool(request: AuthenticatedHttpRequest) -> HttpResponse:
-    organization = _organization(request)
+    organization = decider_organization(request)
     query = request.GET.get("q", "").strip()[:100]
     profiles = services.pool_view(actor=request.user, organization=organization, query=query)
     return render(
@@ -105,7 +100,7 @@ def pool(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def profile(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    organization = _organization(request)
+    organization = decider_organization(request)
     status = 200
     error = ""
     if request.method == "POST":
@@ -140,7 +135,7 @@ def profile(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def invitations(request: AuthenticatedHttpRequest) -> HttpResponse:
-    organization = _organization(request)
+    organization = decider_organization(request)
     rows = [
         (i, selectors.contact(i)) for i in selectors.invitations_sent(organization=organization)
     ]
@@ -153,11 +148,9 @@ def invitations(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 @with_link
 def portal_respond(request: HttpRequest, link: CandidateLink, token: str, pk: int) -> HttpResponse:
-    invitation = PartnerInvitation.objects.filter(
-        pk=pk, candidate_id=link.application.candidate_id
-    ).first()
-    if invitation is None:
-        raise Http404
+    invitation = selectors.invitation_get_for_candidate(
+        candidate_id=link.application.candidate_id, pk=pk
+    )
     accept = request.POST.get("action") == "accept"
     try:
         services.partner_invitation_respond(

@@ -25,9 +25,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heardback.accounts.models import Organization
-from heardback.accounts.web import AuthenticatedHttpRequest
+from heardback.accounts.web import AuthenticatedHttpRequest, decider_organization
 from heardback.hiring.models import Candidate
-from heardback.hiring.selectors import organization_for_decider
 from heardback.portal import selectors, services, throttle
 from heardback.portal.models import (
     ANSWER_MAX_LENGTH,
@@ -367,11 +366,6 @@ def feed_calendar(data: dict[str, Any], *, uid: str) -> bytes:
 # --- Recruiter side -----------------------------------------------------------------------
 
 
-def _decider_org(request: AuthenticatedHttpRequest) -> Organization:
-    """The current organization, where the user must be a recruiter, hiring manager or admin."""
-    return organization_for_decider(user=request.user, session_slug=request.session.get("org"))
-
-
 def _queue(
     request: HttpRequest,
     organization: Organization,
@@ -396,7 +390,7 @@ def _queue(
 @require_GET
 @login_required
 def question_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return _queue(request, _decider_org(request))
+    return _queue(request, decider_organization(request))
 
 
 @require_POST

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from heardback.accounts.web import AuthenticatedHttpRequest
+from heardback.accounts.web import AuthenticatedHttpRequest, decider_organization
 from heardback.hiring.models import Job
-from heardback.hiring.selectors import application_get_for_user, organization_for_decider
+from heardback.hiring.selectors import application_get_for_user
 from heardback.portal.models import CandidateLink
 from heardback.portal.views import portal_view, with_link
 from heardback.reroute import selectors, services
@@ -30,9 +30,7 @@ def _job_of(request: HttpRequest, organization_id: int) -> Job:
 @require_GET
 @login_required
 def suggestions(request: AuthenticatedHttpRequest) -> HttpResponse:
-    organization = organization_for_decider(
-        user=request.user, session_slug=request.session.get("org")
-    )
+    organization = decider_organization(request)
     applications = selectors.not_hired_recent(organization=organization)
     by_application = selectors.suggestions_for(applications)
     rows = [(a, by_application[a.pk]) for a in applications if by_application[a.pk]]
@@ -78,9 +76,7 @@ def move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def talent_pool(request: AuthenticatedHttpRequest) -> HttpResponse:
-    organization = organization_for_decider(
-        user=request.user, session_slug=request.session.get("org")
-    )
+    organization = decider_organization(request)
     query = request.GET.get("q", "").strip()[:100]
     return render(
         request,

@@ -6,7 +6,7 @@ import datetime as dt
 import time
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, cast
+from typing import Any
 
 import icalendar
 from django import forms as django_forms
@@ -48,11 +48,22 @@ def seeker_view(view: View) -> View:
 # --- Signing up and in --------------------------------------------------------------------
 
 
+def _tries_this_hour(name: str) -> int:
+    """Count one more try of `name` in the current hour; the hour's total so far."""
+    window = int(time.time() // SIGNUP_WINDOW)
+    return window_count(name, window=window, seconds=SIGNUP_WINDOW)
+
+
+def _throttled(request: HttpRequest, template: str, form: django_forms.BaseForm) -> HttpResponse:
+    """The form again, refused until the hour is over (429, saying when to try again)."""
+    response = render(request, template, {"form": form, "throttled": True}, status=429)
+    response["Retry-After"] = str(SIGNUP_WINDOW)
+    return response
+
+
 def _signup_allowed(request: HttpRequest) -> bool:
     address = str(request.META.get("REMOTE_ADDR") or "unknown")
-    window = int(time.time() // SIGNUP_WINDOW)
-    count = window_count(f"seeker:signup:{address}", window=window, seconds=SIGNUP_WINDOW)
-    return count <= settings.SEEKER_SIGNUPS_PER_HOUR
+    return _tries_this_hour(f"seeker:signup:{address}") <= settings.SEEKER_SIGNUPS_PER_HOUR
 
 
 @require_http_methods(["GET", "POST"])
@@ -64,16 +75,12 @@ def signup(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST":
         if not _signup_allowed(request):
-            response = render(
-                request, "seeker/signup.html", {"form": form, "throttled": True}, status=429
-            )
-            response["Retry-After"] = str(SIGNUP_WINDOW)
-            return response
+            return _throttled(request, "seeker/signup.html", form)
         if form.is_valid():
             try:
                 user = services.seeker_signup(**form.cleaned_data)
             except ValidationError as error:
-                form_add_errors(cast(django_forms.Form, form), error)
+                form_add_errors(form, error)
             else:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                 return redirect("seeker:board")
@@ -93,10 +100,7 @@ def magic_request(request: HttpRequest) -> HttpResponse:
     form = EmailForm(request.POST or None, label_suffix="")
     if request.method == "POST":
         if not _signup_allowed(request):
-            context = {"form": form, "throttled": True}
-            response = render(request, "seeker/magic_request.html", context, status=429)
-            response["Retry-After"] = str(SIGNUP_WINDOW)
-            return response
+            return _throttled(request, "seeker/magic_request.html", form)
         if form.is_valid():
             magic.magic_link_request(email=form.cleaned_data["email"])
             return redirect(reverse("seeker:magic-request") + "?sent=1")
@@ -173,7 +177,7 @@ def _application_form(
                     seeker=seeker, application=application, data=form.cleaned_data
                 )
             except ValidationError as error:
-                form_add_errors(cast(django_forms.Form, form), error)
+                form_add_errors(form, error)
             else:
                 return redirect("seeker:application-detail", saved.pk)
         status = 400
@@ -196,15 +200,21 @@ def _detail_context(seeker: Seeker, application: JobApplication) -> dict[str, An
     }
 
 
-@require_GET
-@seeker_view
-def application_detail(request: AuthenticatedHttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+def _application_with_news(seeker: Seeker, pk: int) -> JobApplication:
+    """The seeker's application, after reading the employer's news when it has a feed."""
     application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
     if application.feed_url:
         # On this instance the employer's news is read directly, whenever the page opens.
         application_feed_refresh(application)
         services.reminders_reconcile(seeker)
         application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
+    return application
+
+
+@require_GET
+@seeker_view
+def application_detail(request: AuthenticatedHttpRequest, seeker: Seeker, pk: int) -> HttpResponse:
+    application = _application_with_news(seeker, pk)
     return render(request, "seeker/application_detail.html", _detail_context(seeker, application))
 
 
@@ -214,11 +224,7 @@ def application_employer(
     request: AuthenticatedHttpRequest, seeker: Seeker, pk: int
 ) -> HttpResponse:
     """The employer's panel alone, which the page reloads every few seconds (htmx)."""
-    application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
-    if application.feed_url:
-        application_feed_refresh(application)
-        services.reminders_reconcile(seeker)
-        application = selectors.application_get_for_seeker(seeker=seeker, pk=pk)
+    application = _application_with_news(seeker, pk)
     return render(request, "seeker/_employer.html", _detail_context(seeker, application))
 
 
@@ -242,7 +248,7 @@ def application_subscribe(
         try:
             services.application_subscribe(application=application, url=form.cleaned_data["url"])
         except ValidationError as error:
-            form_add_errors(cast(django_forms.Form, form), error)
+            form_add_errors(form, error)
         else:
             messages.success(request, _("Subscribed: the employer's news now arrives here."))
             return redirect("seeker:application-detail", application.pk)
@@ -337,7 +343,7 @@ def _interview_form(
                     application=application, interview=interview, data=form.cleaned_data
                 )
             except ValidationError as error:
-                form_add_errors(cast(django_forms.Form, form), error)
+                form_add_errors(form, error)
             else:
                 return redirect("seeker:application-detail", application.pk)
         context = {"form": form, "application": application, "interview": interview}
@@ -423,7 +429,7 @@ def settings_page(request: AuthenticatedHttpRequest, seeker: Seeker) -> HttpResp
             try:
                 services.seeker_settings_save(seeker=seeker, data=form.cleaned_data)
             except ValidationError as error:
-                form_add_errors(cast(django_forms.Form, form), error)
+                form_add_errors(form, error)
             else:
                 messages.success(request, _("Settings saved."))
                 return redirect("seeker:settings")
@@ -437,20 +443,14 @@ def account_delete(request: AuthenticatedHttpRequest, seeker: Seeker) -> HttpRes
     """Delete the companion account, once the password is confirmed."""
     form = forms.DeleteAccountForm(request.POST or None)
     if request.method == "POST":
-        window = int(time.time() // SIGNUP_WINDOW)
-        tries = window_count(
-            f"seeker:delete:{seeker.user_id}", window=window, seconds=SIGNUP_WINDOW
-        )
+        tries = _tries_this_hour(f"seeker:delete:{seeker.user_id}")
         if tries > services.DELETE_ATTEMPTS_PER_HOUR:
-            context = {"form": form, "throttled": True}
-            response = render(request, "seeker/account_delete.html", context, status=429)
-            response["Retry-After"] = str(SIGNUP_WINDOW)
-            return response
+            return _throttled(request, "seeker/account_delete.html", form)
         if form.is_valid():
             try:
                 services.seeker_delete(seeker=seeker, password=form.cleaned_data["password"])
             except ValidationError as error:
-                form_add_errors(cast(django_forms.Form, form), error)
+                form_add_errors(form, error)
             else:
                 logout(request)
                 return render(request, "seeker/account_deleted.html")

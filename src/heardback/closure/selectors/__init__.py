@@ -18,7 +18,6 @@ from heardback.closure.selectors.report import (
     closure_dashboard,
     closure_report,
 )
-from heardback.hiring.selectors import organization_for_decider
 
 __all__ = [
     "SHOW_CHOICES",
@@ -33,5 +32,4 @@ __all__ = [
     "closure_report",
     "expected_date_for",
     "long_date",
-    "organization_for_decider",
 ]

@@ -107,7 +107,8 @@ def gh_user(bundle: Bundle, user_id: str, email: str = "", name: str = "") -> st
     return bundle.user(f"gh:{user_id}", email, name, placeholder_email("gh", user_id))
 
 
-def _email(f: Fields, name: str, value: object) -> str:
+def gh_email(f: Fields, name: str, value: object) -> str:
+    """An address Greenhouse gave, checked: "" when there is none or it is not an address."""
     if value in (None, ""):
         return ""
     try:
@@ -123,7 +124,7 @@ def _user(f: Fields, bundle: Bundle) -> None:
     email = f.string("primary_email_address") or (emails[0] if emails else "")
     name = f.string("name") or f"{f.string('first_name')} {f.string('last_name')}".strip()
     if user_id is not None:
-        gh_user(bundle, user_id, _email(f, "primary_email_address", email), name)
+        gh_user(bundle, user_id, gh_email(f, "primary_email_address", email), name)
 
 
 def _scheduled_interview(f: Fields, bundle: Bundle, state: GreenhouseState) -> None:
@@ -139,7 +140,7 @@ def _scheduled_interview(f: Fields, bundle: Bundle, state: GreenhouseState) -> N
         user_id = person.id("id")
         if user_id is None:
             continue
-        email = _email(person, "email", raw.get("email"))
+        email = gh_email(person, "email", raw.get("email"))
         keys.append(gh_user(bundle, user_id, email, person.string("name")))
         scorecard_id = person.id("scorecard_id", required=False)
         if scorecard_id is not None and interview_id is not None:
@@ -216,7 +217,7 @@ def _candidate(f: Fields, bundle: Bundle) -> None:
     # Feedback goes to the address the candidate gave, so a personal one wins over work.
     emails.sort(key=lambda e: e.get("type") != "personal")
     phones = [p for p in f.array("phone_numbers") if isinstance(p, dict)]
-    email = _email(f, "email_addresses", emails[0].get("value")) if emails else ""
+    email = gh_email(f, "email_addresses", emails[0].get("value")) if emails else ""
     language = language_of(f.object("keyed_custom_fields"))
     if candidate_id is None or f.failed:
         return

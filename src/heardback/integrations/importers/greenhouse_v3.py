@@ -21,7 +21,7 @@ from heardback.integrations.importers.base import (
     reason_map_in,
     records,
 )
-from heardback.integrations.importers.greenhouse import ReasonKind, gh_user, language_of
+from heardback.integrations.importers.greenhouse import ReasonKind, gh_email, gh_user, language_of
 from heardback.integrations.importers.records import (
     ApplicationRec,
     Bundle,
@@ -126,26 +126,16 @@ def read_greenhouse_v3(
 def _user(f: Fields, bundle: Bundle, state: V3State) -> None:
     user_id = f.id("id")
     name = f.string("name") or f"{f.string('first_name')} {f.string('last_name')}".strip()
-    email = _email(f, "primary_email", f.data.get("primary_email"))
+    email = gh_email(f, "primary_email", f.data.get("primary_email"))
     if user_id is not None:
         gh_user(bundle, user_id, email, name)
-
-
-def _email(f: Fields, name: str, value: object) -> str:
-    if value in (None, ""):
-        return ""
-    try:
-        return normalize.email_address(value)
-    except ValueError as error:
-        f.warn(name, f"{error}; ignored")
-        return ""
 
 
 def _interviewer(f: Fields, bundle: Bundle, state: V3State) -> None:
     interview_id = f.id("interview_id")
     user_id, scorecard_id = f.id("user_id", required=False), f.id("scorecard_id", required=False)
     if user_id is not None and interview_id is not None:
-        key = gh_user(bundle, user_id, _email(f, "email", f.data.get("email")))
+        key = gh_user(bundle, user_id, gh_email(f, "email", f.data.get("email")))
         state.panels.setdefault(interview_id, []).append(key)
     if interview_id is not None and scorecard_id is not None:
         state.interview_of_scorecard[scorecard_id] = interview_id
@@ -224,7 +214,7 @@ def _candidate(f: Fields, bundle: Bundle, state: V3State) -> None:
     emails = [e for e in f.array("email_addresses") if isinstance(e, dict)]
     emails.sort(key=lambda e: e.get("type") != "personal")
     phones = [p for p in f.array("phone_numbers") if isinstance(p, dict)]
-    email = _email(f, "email_addresses", emails[0].get("value")) if emails else ""
+    email = gh_email(f, "email_addresses", emails[0].get("value")) if emails else ""
     language = language_of(f.object("custom_fields"))
     if candidate_id is None or f.failed:
         return
