@@ -289,7 +289,13 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "filters": ["redact_links"]},
     },
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # The worker runs a task every few seconds (the outbox sweep); at INFO each one writes
+        # two lines, which bury the demo's sign-in details and every other log line. Failed
+        # tasks are logged as errors, so they still show.
+        "django_tasks": {"level": envstr("TASKS_LOG_LEVEL", "WARNING")},
+    },
 }
 
 # Outbox: attempts before an email fails, sends a minute per organization, emails per

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -136,3 +137,11 @@ def test_with_redis_every_web_process_shares_one_rate_limit_count() -> None:
     assert _two_web_processes("redis://127.0.0.1:6379/15") == ["True", "True", "True", "False"]
     # With locmem://, each process counts alone (what the start-up warning says).
     assert _two_web_processes("locmem://") == ["True", "True", "True", "True"]
+
+
+def test_the_worker_logs_failed_tasks_but_not_every_run() -> None:
+    # The outbox sweep runs every few seconds: at INFO the worker's console (and `heardback demo`'s
+    # sign-in details) would drown in two lines a run.
+    worker = logging.getLogger("django_tasks")
+    assert not worker.isEnabledFor(logging.INFO)
+    assert worker.isEnabledFor(logging.ERROR)
