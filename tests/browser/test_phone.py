@@ -175,6 +175,13 @@ TABLES = """
   })
 """
 
+# Links that act as buttons ("New job", "Add candidates") must look like buttons, not bare links.
+BARE_BUTTONS = """
+() => [...document.querySelectorAll('main a.button')].filter(e => e.offsetParent !== null)
+  .filter(e => getComputedStyle(e).backgroundColor === 'rgba(0, 0, 0, 0)')
+  .map(e => e.outerHTML.slice(0, 80))
+"""
+
 
 def assert_fits(page: Any, where: str) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
@@ -183,6 +190,8 @@ def assert_fits(page: Any, where: str) -> None:
     assert small == [], (where, small)
     tables = page.evaluate(TABLES)
     assert all(table == ["block", True] for table in tables), (where, tables)
+    bare = page.evaluate(BARE_BUTTONS)
+    assert bare == [], (where, bare)
 
 
 def crawl(page: Any, base: str, start: str) -> dict[str, str]:
