@@ -45,6 +45,7 @@ _GROUPS = _words(
     "women men girls boys ladies gents children kids mothers fathers parents babies people"
     " families students veterans elders"
 )
+_GROUP_OWNER = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(_GROUPS)) + r")(?:'s|') $")
 
 
 def _base(word: str) -> str:
@@ -111,7 +112,9 @@ _CUES: dict[str, dict[str, str]] = {
         " protocols pathway pathways caseload check checks visit visits rota"
         " handbook toolkit session sessions module unit's ward's department's clinic's"
         " signage feature features app website site product products portal club clubs group"
-        " groups centre center equality parity diversity inclusion childminder nanny carer",
+        " groups centre center equality parity diversity inclusion childminder nanny carer"
+        # Knowing or answering about a subject: "good knowledge of", "your answer on".
+        " knowledge understanding expertise answer answers round rounds",
         "serve": "sold sells selling served serves serving supported supports supporting cared"
         " taught teaches teaching coached coaches coaching trained trains training helped helps"
         " helping advised advises advising treated treats treating nursed housed fed cooked"
@@ -140,7 +143,11 @@ _CUES: dict[str, dict[str, str]] = {
         " reform rehabilitation resettlement outreach wing appeals applications returners"
         " changing facilities facility room rooms showers locker lockers couple couples"
         " wedding weddings funeral funerals ceremony ceremonies meal meals catering aider aiders"
-        " aftercare",
+        " aftercare"
+        # Technical and figurative compounds: "child nodes", "foreign key", "strike rate",
+        # "dead man's switch", "child protection", "a religious war over tabs".
+        " node nodes key keys rate rates switch switches field fields column columns"
+        " protection war wars process processes thread threads",
     },
     "fr": {
         "possessive": "son sa ses votre vos leur leurs ton ta tes",
@@ -178,7 +185,8 @@ _CUES: dict[str, dict[str, str]] = {
         " visites conge conges remplacement egalite index parite mixite equipe equipes club"
         " coiffeuse coiffeur estheticienne photographe fleuriste specialisee specialise"
         " section categorie championnat tournoi option options formulaire formulaires case"
-        " champ champs mariage mariages obseques ceremonie ceremonies couverts carte traiteur",
+        " champ champs mariage mariages obseques ceremonie ceremonies couverts carte traiteur"
+        " connaissance connaissances maitrise reponse reponses tour tournee",
         "serve": "accompagne accompagnait accueille accueillait soigne soignait enseigne"
         " enseignait forme formait conseille conseillait sert servait vend vendait aide aidait"
         " anime animait entraine entrainait servi accueilli vendu prepare"
@@ -189,7 +197,8 @@ _CUES: dict[str, dict[str, str]] = {
         " avocat avocate juriste enseignant enseignante professeur formateur formatrice"
         " medecin psychologue animateur animatrice mediateur mediatrice mission vendeur"
         " vendeuse penaliste lingere brancardier brancardiere ambulancier ambulanciere"
-        " standardiste secretaire cuisinier cuisiniere technicien technicienne hotesse agent",
+        " standardiste secretaire cuisinier cuisiniere technicien technicienne hotesse agent"
+        " assistant assistante assistants assistantes",
         "after": "unite unites service services politique politiques droit droits accessible"
         " accessibles adaptes adapte adaptee adaptees",
     },
@@ -226,6 +235,10 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     # service or product is for, not the candidate.
     matched = _WORD.findall(text, start, end)
     if matched and matched[-1] in _GROUPS and text.startswith(("'s ", "' "), end):
+        return "topic"
+    # "men's mental health", "children's hearing tests": what follows a group's possessive is
+    # a service for that group.
+    if _GROUP_OWNER.search(text, max(low, start - 20), start) is not None:
         return "topic"
     before_all = [_base(w) for w in _WORD.findall(text, max(low, start - 150), start)]
     # A word cut by the window's edge is not a word.
