@@ -77,3 +77,13 @@ def test_the_second_opinion_blocks_only_on_a_protected_word() -> None:
             (block,) = [f for f in with_model if f.severity == "block"]
             assert block.rule == f"model.protected.{block.category}"
             assert block.category in CATEGORIES
+
+
+def test_a_vague_verdict_blocks_only_in_candidate_text_and_not_with_the_jobs_reason() -> None:
+    text = "You just weren't what we pictured for this team."
+    (finding,) = check(text, context="candidate", second_opinion=True)
+    assert (finding.severity, finding.category) == ("block", "vague_verdict")
+    assert "requirement" in finding.suggestion
+    assert verdict(check(text, context="note", second_opinion=True)) == "warn"
+    explained = text[:-1] + ", as the role requires a forklift licence."
+    assert verdict(check(explained, context="candidate", second_opinion=True)) == "ok"

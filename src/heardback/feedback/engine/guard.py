@@ -118,7 +118,7 @@ def check(
         langs = [rules.lang for rules in _rule_sets_for(words, lang)]
         # The folded text, unless invisible characters were dropped from it (offsets moved).
         same = folded.text if not folded.removed_at else None
-        findings = _dedupe([*findings, *_second_opinion(text, findings, langs, same)])
+        findings = _dedupe([*findings, *_second_opinion(text, findings, langs, same, context)])
     return findings
 
 
@@ -162,11 +162,47 @@ _LABELS = {
 }
 
 
+# Words of these categories say nothing about the person: they only block in text written to
+# the candidate, where a vague verdict or an internal leak may not go (in a note they are fine).
+_CANDIDATE_ONLY = frozenset({"vague_verdict", "internal_leak"})
+
+_LEAK_OR_VERDICT = {
+    ("en", "vague_verdict"): (
+        "\u201c{word}\u201d gives a feeling, not a reason: the sentence reads like labelled "
+        "refusals that must not be sent (score {score:.2f}), e.g. \u201c{near}\u201d.",
+        "Name the requirement that was not met and what the candidate showed against it.",
+    ),
+    ("en", "internal_leak"): (
+        "\u201c{word}\u201d shares how the decision was made inside (votes, scores, budgets, "
+        "fees, other candidates): the sentence reads like labelled leaks (score {score:.2f}), "
+        "e.g. \u201c{near}\u201d.",
+        "Keep the deliberations internal; describe the candidate's own evidence against the "
+        "role's requirements.",
+    ),
+    ("fr", "vague_verdict"): (
+        "« {word} » donne une impression, pas une raison : la phrase ressemble à des refus qui "
+        "ne doivent pas être envoyés (score {score:.2f}), par exemple « {near} ».",
+        "Nommez l'exigence du poste qui n'était pas remplie et ce que la personne a montré.",
+    ),
+    ("fr", "internal_leak"): (
+        "« {word} » dévoile la délibération interne (votes, notes, budget, honoraires, autres "
+        "candidats) : la phrase ressemble à des fuites déjà relevées (score {score:.2f}), par "
+        "exemple « {near} ».",
+        "Gardez la délibération en interne ; décrivez ce que la personne a montré au regard "
+        "des exigences du poste.",
+    ),
+}
+
+
 def _model_block(
     sentence: str, word: str, category: str, lang: str, score: float, near: str
 ) -> tuple[str, str]:
     """The reason and rewrite of a block the model raises on a protected word."""
-    label = _LABELS["fr" if lang == "fr" else "en"][category]
+    lang = "fr" if lang == "fr" else "en"
+    if category in _CANDIDATE_ONLY:
+        why, suggestion = _LEAK_OR_VERDICT[(lang, category)]
+        return why.format(word=word, score=score, near=near), suggestion
+    label = _LABELS[lang][category]
     if lang == "fr":
         return (
             f"« {word} » porte ici sur {label} de la personne, pas sur le travail : la phrase "
@@ -189,6 +225,7 @@ def _second_opinion(
     findings: Sequence[Finding],
     langs: Sequence[str] = ("en",),
     folded: str | None = None,
+    context: Context = "candidate",
 ) -> list[Finding]:
     """What the learned model adds to the rules, sentence by sentence.
 
@@ -205,7 +242,14 @@ def _second_opinion(
     folded = fold(text) if folded is None else folded
     # Where protected words stand, per language (one pass each): a sentence the rules already
     # flagged is only scored when it holds one.
-    words = {lang: guard_lexicon.hits(folded, lang) for lang in langs}
+    words = {
+        lang: [
+            h
+            for h in guard_lexicon.hits(folded, lang)
+            if context == "candidate" or h.category not in _CANDIDATE_ONLY
+        ]
+        for lang in langs
+    }
     for end in [*(m.end() for m in _SENTENCE_END.finditer(folded)), len(text)]:
         sentence = text[start:end]
         flagged = any(start <= f.start < end for f in findings)
@@ -248,11 +292,25 @@ def _second_opinion(
     return out
 
 
+# "Not the right fit because the role needs a forklift licence": a verdict with the job's
+# requirement as its reason is feedback, not a feeling.
+_JOB_REASON = re.compile(
+    r"(?<!\w)(?:because|as|since|given that|parce que|parce qu'|car|puisque|vu que)(?!\w)"
+    r"[^.;!?]{0,60}(?<!\w)(?:role|job|post|position|poste|fonction|mission)(?!\w)"
+    r"[^.;!?]{0,40}(?<!\w)(?:needs?|requires?|required|calls? for|demande|demandait|exige"
+    r"|exigeait|necessite|necessitait|requiert|impose)(?!\w)"
+)
+
+
 def _protected_word(
     folded: str, low: int, high: int, inside: Sequence[tuple[guard_lexicon.Hit, str]]
 ) -> tuple[guard_lexicon.Hit, str] | None:
     """The first of the protected words `inside` folded[low:high] said of the person."""
     for hit, lang in inside:
+        if hit.category == "vague_verdict" and _JOB_REASON.search(folded, low, high):
+            continue
+        if hit.category in _CANDIDATE_ONLY:
+            return hit, lang  # not about a characteristic of the person: nothing to read
         if about(folded, hit.start, min(hit.end, high), low, high, lang) != "topic":
             return hit, lang
     return None
