@@ -125,6 +125,9 @@ def check(
 # The model's score past which a sentence holding a protected word said of the candidate blocks
 # (chosen by cross-validation on the dev part: docs/benchmarks.md, round 5).
 BLOCK_SCORE = 0.55
+# A lower bar when a word for the candidate stands next to the protected word ("she", "his",
+# "seems", "too"): the subject analysis then says whom it is about, not only what it is not.
+PERSON_SCORE = 0.3
 
 _LABELS = {
     "en": {
@@ -256,7 +259,8 @@ def _second_opinion(
         inside = [(h, lang) for lang in langs for h in words[lang] if start <= h.start < end]
         if sentence.strip() and (inside or not flagged):
             score = model.score(folded[start:end], folded=True)
-            block = _protected_word(folded, start, end, inside) if score >= BLOCK_SCORE else None
+            bar = min(BLOCK_SCORE, PERSON_SCORE)
+            block = _protected_word(folded, start, end, inside, score) if score >= bar else None
             if block is not None or (score >= model.threshold and not flagged):
                 (near, _), *_ = model.nearest(sentence, 1) or [("", "")]
                 lead = len(sentence) - len(sentence.lstrip())
@@ -302,16 +306,46 @@ _JOB_REASON = re.compile(
 )
 
 
+@lru_cache(maxsize=2)
+def _benign(lang: str) -> re.Pattern[str] | None:
+    """Every benign phrase the rules of `lang` know ("foreign key", "blind retry", "clé
+    étrangère", "sage-femme"), in one pattern: a lexicon word inside one is not a remark."""
+    sources = [r.unless_any.pattern for r in rule_set(lang).rules if r.unless_any is not None]
+    return re.compile("|".join(f"(?:{s})" for s in sources)) if sources else None
+
+
+def _in_benign_phrase(folded: str, hit: guard_lexicon.Hit, low: int, high: int, lang: str) -> bool:
+    pattern = _benign(lang)
+    if pattern is None:
+        return False
+    window = (max(low, hit.start - _NEAR), min(high, hit.end + _NEAR))
+    return any(
+        m.start() < hit.end and hit.start < m.end() for m in pattern.finditer(folded, *window)
+    )
+
+
 def _protected_word(
-    folded: str, low: int, high: int, inside: Sequence[tuple[guard_lexicon.Hit, str]]
+    folded: str,
+    low: int,
+    high: int,
+    inside: Sequence[tuple[guard_lexicon.Hit, str]],
+    score: float,
 ) -> tuple[guard_lexicon.Hit, str] | None:
-    """The first of the protected words `inside` folded[low:high] said of the person."""
+    """The first of the protected words `inside` folded[low:high] said of the person, given
+    the model's `score` for the sentence."""
     for hit, lang in inside:
         if hit.category == "vague_verdict" and _JOB_REASON.search(folded, low, high):
             continue
         if hit.category in _CANDIDATE_ONLY:
-            return hit, lang  # not about a characteristic of the person: nothing to read
-        if about(folded, hit.start, min(hit.end, high), low, high, lang) != "topic":
+            if score >= BLOCK_SCORE:
+                return hit, lang  # not about a characteristic of the person: nothing to read
+            continue
+        if _in_benign_phrase(folded, hit, low, high, lang):
+            continue
+        said_of = about(folded, hit.start, min(hit.end, high), low, high, lang)
+        if said_of == "person" and score >= PERSON_SCORE:
+            return hit, lang
+        if said_of == "unknown" and score >= BLOCK_SCORE:
             return hit, lang
     return None
 

@@ -147,7 +147,9 @@ _CUES: dict[str, dict[str, str]] = {
         # Technical and figurative compounds: "child nodes", "foreign key", "strike rate",
         # "dead man's switch", "child protection", "a religious war over tabs".
         " node nodes key keys rate rates switch switches field fields column columns"
-        " protection war wars process processes thread threads",
+        " protection war wars process processes thread threads company companies"
+        # A pay structure is the employer's: "our salary bands", "the pay scale".
+        " band bands scale scales grid grids",
     },
     "fr": {
         "possessive": "son sa ses votre vos leur leurs ton ta tes",
