@@ -229,6 +229,7 @@ def _second_opinion(
     langs: Sequence[str] = ("en",),
     folded: str | None = None,
     context: Context = "candidate",
+    model: guard_model.Model | None = None,
 ) -> list[Finding]:
     """What the learned model adds to the rules, sentence by sentence.
 
@@ -237,7 +238,7 @@ def _second_opinion(
     category. Otherwise a sentence the rules passed and the model scores past its threshold
     gets a warning.
     """
-    model = guard_model.load()
+    model = guard_model.load() if model is None else model
     if model is None:
         return []
     out = []
@@ -348,6 +349,19 @@ def _protected_word(
         if said_of == "unknown" and score >= BLOCK_SCORE:
             return hit, lang
     return None
+
+
+def check_with_model(
+    text: str, model: guard_model.Model, *, lang: str = "en", context: Context = "candidate"
+) -> list[Finding]:
+    """`check` with the second opinion of `model` instead of the shipped one (for
+    cross-validation: `python -m heardback.feedback.engine.guard_model cv`)."""
+    findings = check(text, lang=lang, context=context)
+    if any(f.severity == "block" for f in findings):
+        return findings
+    langs = [rules.lang for rules in _rule_sets_for(key_text(fold(text)), lang)]
+    extra = _second_opinion(text, findings, langs, None, context, model)
+    return _dedupe([*findings, *extra])
 
 
 def _own_spans(text: str, own_names: Sequence[str]) -> list[tuple[int, int]]:

@@ -143,11 +143,14 @@ def _fold(item_id: str, k: int = 5) -> int:
 
 
 def cross_validate(items: Iterable[dict[str, str]], thresholds: Sequence[float]) -> list[str]:
-    """5-fold figures: for each threshold, what 'rules, else model warns/blocks' would give."""
-    from heardback.feedback.engine.guard import check, verdict
+    """5-fold figures: for each threshold, what 'rules, else model warns/blocks' would give;
+    then, per language, the guard as it ships (the model blocks only with a protected word
+    said of the person), each item read with the model of the folds that did not hold it."""
+    from heardback.feedback.engine.guard import check, check_with_model, verdict
 
     items = list(items)
     scores: dict[str, float] = {}
+    shipped: dict[str, str] = {}
     for k in range(5):
         train_part = [i for i in items if _fold(i["id"]) != k]
         model = train(
@@ -156,6 +159,13 @@ def cross_validate(items: Iterable[dict[str, str]], thresholds: Sequence[float])
         for i in items:
             if _fold(i["id"]) == k:
                 scores[i["id"]] = model.score(i["text"])
+                found = check_with_model(
+                    i["text"],
+                    model,
+                    lang=i["lang"],
+                    context=i["context"],  # type: ignore[arg-type]
+                )
+                shipped[i["id"]] = verdict(found)
     ruled = {
         i["id"]: verdict(check(i["text"], lang=i["lang"], context=i["context"]))  # type: ignore[arg-type]
         for i in items
@@ -171,6 +181,18 @@ def cross_validate(items: Iterable[dict[str, str]], thresholds: Sequence[float])
         both_r = sum(ruled[i["id"]] == "block" or scores[i["id"]] >= t for i in must) / len(must)
         both_f = sum(ruled[i["id"]] == "block" or scores[i["id"]] >= t for i in clean) / len(clean)
         lines.append(f"{t:.2f} | {alone_r:.3f}, {alone_f:.1%} | {both_r:.3f}, {both_f:.1%}")
+    lines.append(
+        "lang | rules alone | the guard as shipped, model out of fold (recall, ok blocked)"
+    )
+    for lang in ("en", "fr"):
+        must_l = [i for i in must if i["lang"] == lang]
+        clean_l = [i for i in clean if i["lang"] == lang]
+        cells = []
+        for verdicts in (ruled, shipped):
+            recall = sum(verdicts[i["id"]] == "block" for i in must_l) / max(1, len(must_l))
+            blocked = sum(verdicts[i["id"]] == "block" for i in clean_l) / max(1, len(clean_l))
+            cells.append(f"{recall:.3f}, {blocked:.1%}")
+        lines.append(f"{lang} | {cells[0]} | {cells[1]}")
     return lines
 
 
