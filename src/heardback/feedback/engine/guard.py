@@ -233,10 +233,11 @@ def _second_opinion(
 ) -> list[Finding]:
     """What the learned model adds to the rules, sentence by sentence.
 
-    A sentence the model scores past `BLOCK_SCORE` that holds a protected word (guard_lexicon)
-    which the subject analysis does not read as the job's topic blocks, named by that word's
-    category. Otherwise a sentence the rules passed and the model scores past its threshold
-    gets a warning.
+    A sentence that holds a protected word (guard_lexicon) which the subject analysis does
+    not read as the job's topic blocks, named by that word's category, when the model scores
+    it past `PERSON_SCORE` (a word for the candidate stands by the protected word) or
+    `BLOCK_SCORE` (no cue either way). Otherwise a sentence the rules passed and the model
+    scores past its threshold gets a warning.
     """
     model = guard_model.load() if model is None else model
     if model is None:
@@ -244,24 +245,21 @@ def _second_opinion(
     out = []
     start = 0
     folded = fold(text) if folded is None else folded
-    # Where protected words stand, per language (one pass each): a sentence the rules already
-    # flagged is only scored when it holds one.
-    words = {
-        lang: [
-            h
-            for h in guard_lexicon.hits(folded, lang)
-            if context == "candidate" or h.category not in _CANDIDATE_ONLY
-        ]
-        for lang in langs
-    }
+    bar = min(BLOCK_SCORE, PERSON_SCORE)
     for end in [*(m.end() for m in _SENTENCE_END.finditer(folded)), len(text)]:
         sentence = text[start:end]
         flagged = any(start <= f.start < end for f in findings)
-        inside = [(h, lang) for lang in langs for h in words[lang] if start <= h.start < end]
-        if sentence.strip() and (inside or not flagged):
+        if sentence.strip():
             score = model.score(folded[start:end], folded=True)
-            bar = min(BLOCK_SCORE, PERSON_SCORE)
-            block = _protected_word(folded, start, end, inside, score) if score >= bar else None
+            block = None
+            if score >= bar:  # only then look for protected words (most sentences stop here)
+                inside = [
+                    (hit, lang)
+                    for lang in langs
+                    for hit in guard_lexicon.hits(folded, lang, start, end)
+                    if context == "candidate" or hit.category not in _CANDIDATE_ONLY
+                ]
+                block = _protected_word(folded, start, end, inside, score)
             if block is not None or (score >= model.threshold and not flagged):
                 (near, _), *_ = model.nearest(sentence, 1) or [("", "")]
                 lead = len(sentence) - len(sentence.lstrip())
