@@ -64,6 +64,14 @@ _STOPS = _words(
 )
 
 _OF = _words("de des du")
+# Knowing, answering or going round a subject, right before it (only articles and prepositions
+# between): "good knowledge of the parental leave policy", "votre réponse sur la laïcité",
+# "le tour de médicaments". Further away they prove nothing: "bonne maîtrise, mais enceinte".
+_SUBJECT_OF = _words(
+    "knowledge understanding expertise answer answers connaissance connaissances maitrise"
+    " reponse reponses tour tournee"
+)
+_LINKS = _words("of on about in regarding de des du d sur the a an le la les l un une")
 _AND = _words("and or et ou")
 _PLURAL_POSSESSIVES = _words("their leur leurs")
 _CONTRASTS = _words("but however though although yet except mais cependant pourtant sauf")
@@ -112,9 +120,7 @@ _CUES: dict[str, dict[str, str]] = {
         " protocols pathway pathways caseload check checks visit visits rota"
         " handbook toolkit session sessions module unit's ward's department's clinic's"
         " signage feature features app website site product products portal club clubs group"
-        " groups centre center equality parity diversity inclusion childminder nanny carer"
-        # Knowing or answering about a subject: "good knowledge of", "your answer on".
-        " knowledge understanding expertise answer answers round rounds",
+        " groups centre center equality parity diversity inclusion childminder nanny carer",
         "serve": "sold sells selling served serves serving supported supports supporting cared"
         " taught teaches teaching coached coaches coaching trained trains training helped helps"
         " helping advised advises advising treated treats treating nursed housed fed cooked"
@@ -147,7 +153,7 @@ _CUES: dict[str, dict[str, str]] = {
         # Technical and figurative compounds: "child nodes", "foreign key", "strike rate",
         # "dead man's switch", "child protection", "a religious war over tabs".
         " node nodes key keys rate rates switch switches field fields column columns"
-        " protection war wars process processes thread threads company companies"
+        " protection war wars process processes thread threads company companies round rounds"
         # A pay structure is the employer's: "our salary bands", "the pay scale".
         " band bands scale scales grid grids",
     },
@@ -187,8 +193,7 @@ _CUES: dict[str, dict[str, str]] = {
         " visites conge conges remplacement egalite index parite mixite equipe equipes club"
         " coiffeuse coiffeur estheticienne photographe fleuriste specialisee specialise"
         " section categorie championnat tournoi option options formulaire formulaires case"
-        " champ champs mariage mariages obseques ceremonie ceremonies couverts carte traiteur"
-        " connaissance connaissances maitrise reponse reponses tour tournee",
+        " champ champs mariage mariages obseques ceremonie ceremonies couverts carte traiteur",
         "serve": "accompagne accompagnait accueille accueillait soigne soignait enseigne"
         " enseignait forme formait conseille conseillait sert servait vend vendait aide aidait"
         " anime animait entraine entrainait servi accueilli vendu prepare"
@@ -274,6 +279,9 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         return "person"
     if any(w in cues["reason"] for w in matched):
         return "person"  # "too young", "trop jeune": the match is itself a reason
+    linked = [w for w in before if w not in _LINKS]
+    if linked and linked[-1] in _SUBJECT_OF and len(before) - before.index(linked[-1]) <= 4:
+        return "topic"
     if len(matched) == 1 and matched[0] in cues["title"]:
         return "topic"  # a job title ("carer", "midwife") names the job
     # "asked about our parental leave policy", "mentioned a history of depression": the
