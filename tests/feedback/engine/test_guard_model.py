@@ -64,6 +64,10 @@ def test_the_second_opinion_leaves_plain_work_alone() -> None:
         "too focused on UI polish, not enough on the actual task",
         "You used the browser's performance tools to find the slow part quickly.",
         "Designing a dashboard, not only using one, would strengthen this area.",
+        # Sentences of the engine's own drafted notes.
+        "We were not able to meet the salary expectations you shared within the range.",
+        "We also have a Backend Engineer (Invoicing) opening that fits your experience.",
+        "Problem solving also stood out.",
     ):
         assert verdict(check(text, context="candidate", second_opinion=True)) != "block", text
         assert verdict(check(text, context="note", second_opinion=True)) != "block", text
