@@ -1,4 +1,5 @@
-"""The learned second opinion: deterministic, shipped as data, and only ever adds warnings."""
+"""The learned second opinion: deterministic, shipped as data; it warns, and blocks only where
+a protected word said of the candidate agrees."""
 
 from __future__ import annotations
 

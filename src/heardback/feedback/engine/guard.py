@@ -97,8 +97,10 @@ def check(
 
     `other_names` are other candidates' names (a leak when quoted); `own_names` are the
     reader's own, which callers may leave in `other_names` so one shared tuple serves a
-    whole job and its matcher is built once. With `second_opinion`, sentences the rules pass
-    are also scored by the learned model (`guard_model`), which can only add warnings.
+    whole job and its matcher is built once. With `second_opinion`, when the rules block
+    nothing, the learned model (`guard_model`) reads each sentence too: it warns on a risky
+    sentence the rules passed, and blocks one only with a protected word said of the
+    candidate (see `_second_opinion`).
     """
     if context not in ("note", "candidate"):
         raise ValueError(f"unknown context {context!r}: use 'note' or 'candidate'")

@@ -1,11 +1,13 @@
 """A learned second opinion for the guard: logistic regression over word n-grams.
 
-The rules are the guard; this model only speaks where they found nothing. It scores a text by
+The rules are the guard; this model only speaks where they found no block. It scores a text by
 the words and word pairs it shares with the labelled development set
-(`tests/feedback/engine/guard_eval/dev`), and when the score passes the threshold stored with
-the weights it raises a *warning* (never a block) whose explanation names the nearest labelled
-sentences. The weights are a data file in the package (`guard_model.json`), written by
-`python -m heardback.feedback.engine.guard_model train`; nothing is downloaded at run time.
+(`tests/feedback/engine/guard_eval/dev`). When the score passes the threshold stored with the
+weights it raises a *warning* whose explanation names the nearest labelled sentence; it raises
+a *block* only where it agrees with a protected word said of the candidate (`guard_lexicon`,
+`guard._second_opinion`), never on its own. The weights are a data file in the package
+(`guard_model.json`), written by `python -m heardback.feedback.engine.guard_model train`;
+nothing is downloaded at run time.
 
 Training is deterministic: sorted features, full-batch gradient descent with a fixed number of
 steps and L2 regularisation, no random state. `python -m heardback.feedback.engine.guard_model
