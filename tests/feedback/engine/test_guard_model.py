@@ -1,4 +1,5 @@
-"""The learned second opinion: deterministic, shipped as data, and only ever adds warnings."""
+"""The learned second opinion: deterministic, shipped as data; it warns, and blocks only where
+a protected word said of the candidate agrees."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from heardback.feedback.engine import guard_model
 from heardback.feedback.engine.guard import check, verdict
+from heardback.feedback.engine.guard_rules import CATEGORIES
 
 DEV = Path(__file__).parent / "guard_eval" / "dev"
 
@@ -38,10 +40,55 @@ def test_the_second_opinion_warns_on_a_remark_the_rules_miss_and_names_an_exampl
     assert "\u201c" in finding.why  # quotes the nearest labelled sentence
 
 
-def test_the_second_opinion_never_blocks_and_leaves_plain_work_alone() -> None:
+def test_the_second_opinion_blocks_a_protected_word_said_of_the_person() -> None:
+    text = "Quite churchy, she might lecture the volunteers."
+    assert verdict(check(text, context="note")) == "ok"  # no rule knows "churchy"
+    (finding,) = check(text, context="note", second_opinion=True)
+    assert (finding.severity, finding.category) == ("block", "religion")
+    assert finding.rule == "model.protected.religion"
+    assert "churchy" in finding.why and "evidence" in finding.suggestion
+
+
+def test_a_french_block_from_the_second_opinion_speaks_french() -> None:
+    text = "Très pieuse, elle risque de juger les résidents."
+    (finding,) = check(text, lang="fr", context="note", second_opinion=True)
+    assert (finding.severity, finding.category) == ("block", "religion")
+    assert "« pieuse »" in finding.why and "Retirez" in finding.suggestion
+
+
+def test_the_second_opinion_leaves_plain_work_alone() -> None:
+    # Real interviewer evidence from the demo that an early, wider word list blocked.
+    for text in (
+        "Walked through the fire drill calmly.",
+        "Writing short decision documents so other teams can follow is a great habit.",
+        "couldn't get a straight answer to any question, even when I rephrased twice",
+        "too focused on UI polish, not enough on the actual task",
+        "You used the browser's performance tools to find the slow part quickly.",
+        "Designing a dashboard, not only using one, would strengthen this area.",
+        # Sentences of the engine's own drafted notes.
+        "We were not able to meet the salary expectations you shared within the range.",
+        "We also have a Backend Engineer (Invoicing) opening that fits your experience.",
+        "Problem solving also stood out.",
+    ):
+        assert verdict(check(text, context="candidate", second_opinion=True)) != "block", text
+        assert verdict(check(text, context="note", second_opinion=True)) != "block", text
+
+
+def test_the_second_opinion_blocks_only_on_a_protected_word() -> None:
     texts, _ = _dev()
-    for text in texts[:300]:
+    for text in texts[:400]:
         with_model = check(text, context="candidate", second_opinion=True)
-        without = check(text, context="candidate")
-        assert verdict(with_model) == verdict(without) or verdict(with_model) == "warn"
-    assert check("Walked through the fire drill calmly.", second_opinion=True) == []
+        if verdict(with_model) == "block" and verdict(check(text, context="candidate")) != "block":
+            (block,) = [f for f in with_model if f.severity == "block"]
+            assert block.rule == f"model.protected.{block.category}"
+            assert block.category in CATEGORIES
+
+
+def test_a_vague_verdict_blocks_only_in_candidate_text_and_not_with_the_jobs_reason() -> None:
+    text = "You just weren't what we pictured for this team."
+    (finding,) = check(text, context="candidate", second_opinion=True)
+    assert (finding.severity, finding.category) == ("block", "vague_verdict")
+    assert "requirement" in finding.suggestion
+    assert verdict(check(text, context="note", second_opinion=True)) == "warn"
+    explained = text[:-1] + ", as the role requires a forklift licence."
+    assert verdict(check(explained, context="candidate", second_opinion=True)) == "ok"

@@ -45,6 +45,7 @@ _GROUPS = _words(
     "women men girls boys ladies gents children kids mothers fathers parents babies people"
     " families students veterans elders"
 )
+_GROUP_OWNER = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(_GROUPS)) + r")(?:'s|') $")
 
 
 def _base(word: str) -> str:
@@ -63,6 +64,14 @@ _STOPS = _words(
 )
 
 _OF = _words("de des du")
+# Knowing, answering or going round a subject, right before it (only articles and prepositions
+# between): "good knowledge of the parental leave policy", "votre réponse sur la laïcité",
+# "le tour de médicaments". Further away they prove nothing: "bonne maîtrise, mais enceinte".
+_SUBJECT_OF = _words(
+    "knowledge understanding expertise answer answers connaissance connaissances maitrise"
+    " reponse reponses tour tournee"
+)
+_LINKS = _words("of on about in regarding de des du d sur the a an le la les l un une")
 _AND = _words("and or et ou")
 _PLURAL_POSSESSIVES = _words("their leur leurs")
 _CONTRASTS = _words("but however though although yet except mais cependant pourtant sauf")
@@ -140,7 +149,13 @@ _CUES: dict[str, dict[str, str]] = {
         " reform rehabilitation resettlement outreach wing appeals applications returners"
         " changing facilities facility room rooms showers locker lockers couple couples"
         " wedding weddings funeral funerals ceremony ceremonies meal meals catering aider aiders"
-        " aftercare",
+        " aftercare"
+        # Technical and figurative compounds: "child nodes", "foreign key", "strike rate",
+        # "dead man's switch", "child protection", "a religious war over tabs".
+        " node nodes key keys rate rates switch switches field fields column columns"
+        " protection war wars process processes thread threads company companies round rounds"
+        # A pay structure is the employer's: "our salary bands", "the pay scale".
+        " band bands scale scales grid grids",
     },
     "fr": {
         "possessive": "son sa ses votre vos leur leurs ton ta tes",
@@ -189,7 +204,8 @@ _CUES: dict[str, dict[str, str]] = {
         " avocat avocate juriste enseignant enseignante professeur formateur formatrice"
         " medecin psychologue animateur animatrice mediateur mediatrice mission vendeur"
         " vendeuse penaliste lingere brancardier brancardiere ambulancier ambulanciere"
-        " standardiste secretaire cuisinier cuisiniere technicien technicienne hotesse agent",
+        " standardiste secretaire cuisinier cuisiniere technicien technicienne hotesse agent"
+        " assistant assistante assistants assistantes",
         "after": "unite unites service services politique politiques droit droits accessible"
         " accessibles adaptes adapte adaptee adaptees",
     },
@@ -227,6 +243,10 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     matched = _WORD.findall(text, start, end)
     if matched and matched[-1] in _GROUPS and text.startswith(("'s ", "' "), end):
         return "topic"
+    # "men's mental health", "children's hearing tests": what follows a group's possessive is
+    # a service for that group.
+    if _GROUP_OWNER.search(text, max(low, start - 20), start) is not None:
+        return "topic"
     before_all = [_base(w) for w in _WORD.findall(text, max(low, start - 150), start)]
     # A word cut by the window's edge is not a word.
     if start - 150 > low and before_all:
@@ -259,6 +279,9 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         return "person"
     if any(w in cues["reason"] for w in matched):
         return "person"  # "too young", "trop jeune": the match is itself a reason
+    linked = [w for w in before if w not in _LINKS]
+    if linked and linked[-1] in _SUBJECT_OF and len(before) - before.index(linked[-1]) <= 4:
+        return "topic"
     if len(matched) == 1 and matched[0] in cues["title"]:
         return "topic"  # a job title ("carer", "midwife") names the job
     # "asked about our parental leave policy", "mentioned a history of depression": the

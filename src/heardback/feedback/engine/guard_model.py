@@ -1,11 +1,13 @@
 """A learned second opinion for the guard: logistic regression over word n-grams.
 
-The rules are the guard; this model only speaks where they found nothing. It scores a text by
+The rules are the guard; this model only speaks where they found no block. It scores a text by
 the words and word pairs it shares with the labelled development set
-(`tests/feedback/engine/guard_eval/dev`), and when the score passes the threshold stored with
-the weights it raises a *warning* (never a block) whose explanation names the nearest labelled
-sentences. The weights are a data file in the package (`guard_model.json`), written by
-`python -m heardback.feedback.engine.guard_model train`; nothing is downloaded at run time.
+(`tests/feedback/engine/guard_eval/dev`). When the score passes the threshold stored with the
+weights it raises a *warning* whose explanation names the nearest labelled sentence; it raises
+a *block* only where it agrees with a protected word said of the candidate (`guard_lexicon`,
+`guard._second_opinion`), never on its own. The weights are a data file in the package
+(`guard_model.json`), written by `python -m heardback.feedback.engine.guard_model train`;
+nothing is downloaded at run time.
 
 Training is deterministic: sorted features, full-batch gradient descent with a fixed number of
 steps and L2 regularisation, no random state. `python -m heardback.feedback.engine.guard_model
@@ -20,7 +22,7 @@ import sys
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -49,10 +51,25 @@ class Model:
     examples: tuple[tuple[str, str], ...]
 
     def score(self, text: str, folded: bool = False) -> float:
-        """Probability that `text` must be blocked (`folded`: already in folded form)."""
-        weights = self.weights
-        z = self.bias + sum(weights.get(f, 0.0) for f in features(text, folded))
+        """Probability that `text` must be blocked (`folded`: already in folded form).
+
+        The same sum as over `features(text)`, without building a string per word pair:
+        pairs are looked up in a nested dictionary (first word -> second word -> weight).
+        """
+        words = key_text(text if folded else fold_phrase(text)).split()
+        weights, pairs = self.weights, self._pairs
+        z = self.bias + sum(weights.get(w, 0.0) for w in set(words))
+        z += sum(pairs[a].get(b, 0.0) for a, b in set(pairwise(words)) if a in pairs)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @cached_property
+    def _pairs(self) -> dict[str, dict[str, float]]:
+        nested: dict[str, dict[str, float]] = {}
+        for feature, weight in self.weights.items():
+            first, space, second = feature.partition(" ")
+            if space:
+                nested.setdefault(first, {})[second] = weight
+        return nested
 
     def nearest(self, text: str, k: int = 2) -> list[tuple[str, str]]:
         """The `k` labelled sentences sharing the most weighted features with `text`."""
@@ -143,11 +160,14 @@ def _fold(item_id: str, k: int = 5) -> int:
 
 
 def cross_validate(items: Iterable[dict[str, str]], thresholds: Sequence[float]) -> list[str]:
-    """5-fold figures: for each threshold, what 'rules, else model warns/blocks' would give."""
-    from heardback.feedback.engine.guard import check, verdict
+    """5-fold figures: for each threshold, what 'rules, else model warns/blocks' would give;
+    then, per language, the guard as it ships (the model blocks only with a protected word
+    said of the person), each item read with the model of the folds that did not hold it."""
+    from heardback.feedback.engine.guard import check, check_with_model, verdict
 
     items = list(items)
     scores: dict[str, float] = {}
+    shipped: dict[str, str] = {}
     for k in range(5):
         train_part = [i for i in items if _fold(i["id"]) != k]
         model = train(
@@ -156,6 +176,13 @@ def cross_validate(items: Iterable[dict[str, str]], thresholds: Sequence[float])
         for i in items:
             if _fold(i["id"]) == k:
                 scores[i["id"]] = model.score(i["text"])
+                found = check_with_model(
+                    i["text"],
+                    model,
+                    lang=i["lang"],
+                    context=i["context"],  # type: ignore[arg-type]
+                )
+                shipped[i["id"]] = verdict(found)
     ruled = {
         i["id"]: verdict(check(i["text"], lang=i["lang"], context=i["context"]))  # type: ignore[arg-type]
         for i in items
@@ -171,6 +198,18 @@ def cross_validate(items: Iterable[dict[str, str]], thresholds: Sequence[float])
         both_r = sum(ruled[i["id"]] == "block" or scores[i["id"]] >= t for i in must) / len(must)
         both_f = sum(ruled[i["id"]] == "block" or scores[i["id"]] >= t for i in clean) / len(clean)
         lines.append(f"{t:.2f} | {alone_r:.3f}, {alone_f:.1%} | {both_r:.3f}, {both_f:.1%}")
+    lines.append(
+        "lang | rules alone | the guard as shipped, model out of fold (recall, ok blocked)"
+    )
+    for lang in ("en", "fr"):
+        must_l = [i for i in must if i["lang"] == lang]
+        clean_l = [i for i in clean if i["lang"] == lang]
+        cells = []
+        for verdicts in (ruled, shipped):
+            recall = sum(verdicts[i["id"]] == "block" for i in must_l) / max(1, len(must_l))
+            blocked = sum(verdicts[i["id"]] == "block" for i in clean_l) / max(1, len(clean_l))
+            cells.append(f"{recall:.3f}, {blocked:.1%}")
+        lines.append(f"{lang} | {cells[0]} | {cells[1]}")
     return lines
 
 

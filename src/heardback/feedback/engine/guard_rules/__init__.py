@@ -457,7 +457,8 @@ def _spells(source: str, word: str) -> bool:
     return re.search(rf"(?<![a-z0-9_]){re.escape(stem)}", source) is not None
 
 
-# Country names that are also first names or everyday words in notes ("Chad", "Jordan").
+# Country names that are also first names or everyday words in notes ("Chad", "Jordan",
+# French "réunion").
 _NOT_COUNTRIES = frozenset(
     [
         "chad",
@@ -473,6 +474,7 @@ _NOT_COUNTRIES = frozenset(
         "man",
         "bonaire",
         "montserrat",
+        "reunion",  # French "réunion", a meeting
     ]
 )
 

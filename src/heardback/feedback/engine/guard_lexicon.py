@@ -1,0 +1,167 @@
+"""Words that name a protected characteristic, found in one pass over a text.
+
+The lexicon (`guard_rules/sensitive.toml`) is not a set of rules: a word in it flags nothing by
+itself ("the maternity unit", "a lesson on world religions", "wheelchair-accessible ramp" are
+strengths). It tells the guard where the learned second opinion may *block*: when the model
+scores a sentence as risky and the sentence holds one of these words that the subject analysis
+(`guard_about`) does not read as the job's subject matter, the word names the category, the
+reason and the rewrite of the block (see `guard._second_opinion`).
+
+Country names (ISO 3166) and language names (ISO 639, which double as nationality adjectives:
+"Polish", "polonaise") come from pycountry, a maintained data package (LGPL-2.1), with its
+French translations for French.
+"""
+
+from __future__ import annotations
+
+import gettext
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+
+from heardback.feedback.engine.guard_rules import fold_phrase, key_text, lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon word at folded[start:end], and the category it names."""
+
+    start: int
+    end: int
+    category: str
+    word: str
+
+
+# Language names that are everyday words in notes ("polish the UI"), the working languages
+# themselves ("written English"), or too short to mean a language.
+_NOT_LANGUAGES = frozenset(
+    [
+        "polish",
+        "english",
+        "french",
+        "anglais",
+        "francais",
+        "afar",
+        "cree",
+        "ewe",
+        "ido",
+        "interlingua",
+        "interlingue",
+        "kannada",
+        "manx",
+        "pali",
+        "sango",
+        "tonga",
+        "twi",
+        "volapuk",
+        "walloon",
+        "chamorro",
+        "bislama",
+        "divehi",
+        "herero",
+        "kikuyu",
+        "kuanyama",
+        "ndonga",
+        "avestan",
+        "avaric",
+    ]
+)
+
+
+@cache
+def _data() -> dict[str, Any]:
+    source = resources.files("heardback.feedback.engine.guard_rules").joinpath("sensitive.toml")
+    return tomllib.loads(source.read_text(encoding="utf-8"))
+
+
+def _languages(lang: str) -> list[str]:
+    """ISO 639-1 language names (and their French translations for French)."""
+    import pycountry
+
+    fr = gettext.translation("iso639-3", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    names = []
+    for language in pycountry.languages:
+        if not hasattr(language, "alpha_2") or "(" in language.name or ";" in language.name:
+            continue
+        names.append(fr.gettext(language.name) if lang == "fr" else language.name)
+    words = [" ".join(key_text(fold_phrase(n)).split()) for n in names]
+    return [w for w in words if len(w) >= 4 and w not in _NOT_LANGUAGES]
+
+
+def _package(name: str, lang: str) -> list[str]:
+    if name == "countries":
+        return list(lexicon("countries", lang))
+    if name == "languages":
+        return _languages(lang)
+    raise ValueError(f"sensitive.toml: unknown package {name!r}")
+
+
+_FEMININE = (("ien", "ienne"), ("on", "onne"), ("el", "elle"), ("if", "ive"), ("eux", "euse"))
+
+
+def _forms(word: str, lang: str) -> set[str]:
+    """The word, and in French its feminine and plural forms ("polonais" -> "polonaise")."""
+    forms = {word}
+    if lang != "fr" or word.endswith("*") or len(word) <= 4:
+        return forms  # short words are listed with their forms ("mari" must not give "marie")
+    forms.add(word + "s")
+    if not word.endswith("e"):
+        forms |= {word + "e", word + "es"}
+    for masculine, feminine in _FEMININE:
+        if word.endswith(masculine):
+            female = word[: -len(masculine)] + feminine
+            forms |= {female, female + "s"}
+    return forms
+
+
+@cache
+def _automaton(lang: str) -> Any:
+    """An automaton over the key text: padded word -> (word, categories)."""
+    data = _data()
+    table: dict[str, list[str]] = {}
+
+    def add(entry: str, category: str) -> None:
+        prefix = entry.endswith("*")
+        words = " ".join(key_text(fold_phrase(entry.rstrip("*"))).split())
+        if not words:
+            return
+        key = " " + words + ("" if prefix else " ")
+        categories = table.setdefault(key, [])
+        if category not in categories:
+            categories.append(category)
+
+    for category, entries in data.get(lang, {}).items():
+        for entry in entries:
+            for form in _forms(fold_phrase(entry), lang):
+                add(form, category)
+    for category, packages in data.get("packages", {}).items():
+        for package in packages:
+            for name in _package(package, lang):
+                add(name, category)
+    automaton = ahocorasick.Automaton()
+    for key, categories in table.items():
+        automaton.add_word(key, (key, tuple(categories)))
+    automaton.make_automaton()
+    return automaton
+
+
+def hits(folded: str, lang: str, low: int = 0, high: int | None = None) -> list[Hit]:
+    """The lexicon words of `lang` in folded[low:high], longest first at each position."""
+    high = len(folded) if high is None else high
+    words = key_text(folded[low:high])
+    found: dict[int, Hit] = {}
+    for last, (key, categories) in _automaton(lang).iter(words):
+        # Position i of the key text is position i - 1 of the folded slice; a key starts with
+        # the space before its word.
+        start = low + last - len(key) + 1
+        end = start + len(key.strip())
+        while end < high and folded[end].isalnum():
+            end += 1  # a prefix key ("pregnan") runs to the end of its word
+        hit = Hit(start, end, categories[0], folded[start:end])
+        if start not in found or end > found[start].end:
+            found[start] = hit
+    return [found[s] for s in sorted(found)]

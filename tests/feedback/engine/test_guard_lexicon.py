@@ -1,0 +1,29 @@
+"""The protected-word lexicon that lets the second opinion block (guard_lexicon)."""
+
+from __future__ import annotations
+
+from heardback.feedback.engine import guard_lexicon
+from heardback.feedback.engine.guard import check, verdict
+from heardback.feedback.engine.guard_rules import fold
+
+
+def _words(text: str, lang: str) -> list[tuple[str, str]]:
+    return [(h.word, h.category) for h in guard_lexicon.hits(fold(text), lang)]
+
+
+def test_nationalities_come_from_the_language_and_country_package_in_both_languages() -> None:
+    assert ("romanian", "race_origin") in _words("A Romanian lad, from Moldova.", "en")
+    assert ("moldova", "race_origin") in _words("A Romanian lad, from Moldova.", "en")
+    # French adjectives are found in their feminine and plural forms.
+    assert ("polonaise", "race_origin") in _words("Elle est polonaise.", "fr")
+    assert ("tatouees", "appearance") in _words("Les mains tatouées.", "fr")
+
+
+def test_a_first_name_or_a_verb_is_not_a_protected_word() -> None:
+    assert _words("Bonjour Marie, merci.", "fr") == []
+    assert _words("We need to polish the UI.", "en") == []
+
+
+def test_a_word_of_the_lexicon_alone_flags_nothing() -> None:
+    for text in ("Set up the men's mental health drop-in.", "Ran the antenatal classes."):
+        assert verdict(check(text, context="note", second_opinion=True)) != "block", text
