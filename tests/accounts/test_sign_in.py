@@ -65,3 +65,14 @@ def test_the_default_cache_is_the_database_shared_by_every_process(
             (rows,) = cursor.fetchone()
         assert rows >= 2
         assert _sign_in(recruiter.email, "correct horse battery staple") == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/login/", "/me/login/"])
+def test_the_email_field_is_an_email_input_for_phones(path: str) -> None:
+    # A second type attribute ("text", then "email") leaves browsers with the first: no email
+    # keyboard on a phone, no address check.
+    html = Client().get(path).content.decode()
+    field = next(tag for tag in html.split("<input") if 'name="username"' in tag)
+    assert field.count("type=") == 1
+    assert 'type="email"' in field

@@ -38,7 +38,10 @@ class EmailAuthenticationForm(AuthenticationForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["username"].label = _("Email")
-        self.fields["username"].widget.attrs.update(type="email", autocomplete="email")
+        # The input type, not an attribute: `attrs["type"]` would be written after Django's own
+        # type="text", and browsers keep the first (no email keyboard on a phone).
+        self.fields["username"].widget.input_type = "email"
+        self.fields["username"].widget.attrs.update(autocomplete="email")
 
     def clean(self) -> dict[str, Any]:
         email = self.cleaned_data.get("username") or ""
