@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -376,3 +377,18 @@ def test_a_new_organization_refuses_what_the_policy_page_refuses(field: str, val
         organization_create(actor=None, slug="mars", name="Mars", **{field: value})
     assert field in refused.value.message_dict
     assert not Organization.objects.filter(slug="mars").exists()
+
+
+def test_a_checkbox_sits_inside_its_own_label_not_beside_the_next_field(
+    admin_client: Client,
+) -> None:
+    # Rendered bare, the box came after its label and before the next field's label, which the
+    # page then showed on one line: "[ ] Scorecards are due (hours after the interview)".
+    html = admin_client.get("/settings/").content.decode()
+    inside = re.search(
+        r'<label class="check" for="id_policy-show_interviewer_first_names">\s*'
+        r'<input type="checkbox" name="policy-show_interviewer_first_names"[^>]*>\s*'
+        r"Name interviewers by their first name in notes</label>",
+        html,
+    )
+    assert inside is not None
