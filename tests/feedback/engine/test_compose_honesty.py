@@ -152,7 +152,9 @@ def test_the_scenario_matrix(stage, category, level, comments, explained, lang):
     elif level == "below" and interviews:
         assert development
     waits = [s for s in note.sentences if any(x.field == "reapply_months" for x in s.sources)]
-    if category in NO_WAIT or (category == "stronger_candidate" and level != "below"):
+    if category in NO_WAIT or category == "other":
+        assert not waits
+    if category == "stronger_candidate" and level != "below":
         assert not waits
     if category == "role_closed":
         assert "reopens" in text or "rouvre" in text
@@ -535,6 +537,23 @@ def test_an_unexplained_other_reason_with_nothing_below_the_bar_sets_no_waiting_
     note = compose(inp, guard=f.no_findings)
     assert "apply again" not in note.text and "reapply" not in note.text
     assert not [s for s in note.sentences if "reapply_months" in {x.field for x in s.sources}]
+
+
+@pytest.mark.parametrize("explanation", ["", "We are reorganising the team this role sits in."])
+def test_an_other_reason_sets_no_waiting_period_even_with_a_rating_below_the_bar(explanation):
+    """An "other" reason says the reason is not the candidate's level: a date to apply again from would
+    imply that it was, a reason the note never gives (seen on a bus driver rejected as "other"
+    with one rating below the bar: "You are welcome to apply again from June 2027")."""
+    card = f.scorecard(overall="no", items=(f.item(1, "yes"), f.item(2, "no")))
+    inp = f.note_input(
+        interviews=(f.interview(),),
+        scorecards=(card,),
+        decision_=f.decision("other", explanation=explanation),
+    )
+    note = compose(inp, guard=f.no_findings)
+    assert "apply again" not in note.text and "reapply" not in note.text, note.text
+    assert not [s for s in note.sentences if "reapply_months" in {x.field for x in s.sources}]
+    assert not [s for s in note.sentences if s.section == "development"]
 
 
 @pytest.mark.parametrize(

@@ -617,12 +617,14 @@ class _Writer:
                     self.say(f"next.reopen.{channel}", "next_steps", _PORTAL_SOURCES,
                              claim="next_step")
                 )  # fmt: skip
-        elif category in _NO_WAIT or (
-            category in ("stronger_candidate", "other")
-            and (self.gap_free or not self.inp.scorecards)
+        elif (
+            category in _NO_WAIT
+            or category == "other"
+            or (category == "stronger_candidate" and (self.gap_free or not self.inp.scorecards))
         ):
-            # Not about the candidate's skills, or nothing says it was (another candidate, an
-            # unexplained "other" with no rating below the bar): no waiting period to serve.
+            # Not about the candidate's skills, or nothing says it was: no waiting period to
+            # serve. "Other" is by its choice not the candidate's level, even with a rating
+            # below the bar: a date would imply a skills reason the note never gives.
             pass
         elif policy.reapply_months > 0:
             date = add_months(self.inp.decision.decided_on, policy.reapply_months)
