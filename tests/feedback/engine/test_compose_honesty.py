@@ -50,9 +50,16 @@ CATEGORIES = (
 )
 # The rubric of factories: every bar is "yes".
 RATINGS = {"below": ("no", "mixed"), "at": ("yes", "yes"), "above": ("strong_yes", "strong_yes")}
+# Per interview: a comment on what went well, and one on what fell short.
 COMMENTS = {
-    "en": ("Asked how the ledger handles refunds.", "Found the bug from the logs."),
-    "fr": ("A demandé comment le grand livre gère les remboursements.", "A trouvé le bug."),
+    "en": (
+        ("Asked how the ledger handles refunds.", "Missed the partial refund case."),
+        ("Found the bug from the logs.", "Only added the index after a hint."),
+    ),
+    "fr": (
+        ("A demandé comment le grand livre gère les remboursements.", "A oublié le cas du rejeu."),
+        ("A trouvé le bug.", "L'index n'est venu qu'avec de l'aide."),
+    ),
 }
 # Takes for granted an exercise and a final round: true of the "final" stage only.
 EXPLANATIONS = {
@@ -66,10 +73,10 @@ def build(stage: str, category: str, level: str, comments: bool, explained: bool
     low, high = RATINGS[level]
     cards = []
     for n, meeting in enumerate(interviews):
-        text = COMMENTS[lang][n % 2] if comments else ""
+        good, gap = COMMENTS[lang][n % 2] if comments else ("", "")
         items = (
-            f.item(1, "yes" if level == "below" else high, comment=text),
-            f.item(2, low, comment=text),
+            f.item(1, "yes" if level == "below" else high, comment=good),
+            f.item(2, low, comment=gap if level == "below" else good),
             f.item(3, high),
         )
         cards.append(f.scorecard(600 + n, interview_id=meeting.id, items=items))
@@ -287,6 +294,32 @@ def test_praise_alone_is_not_quoted_under_where_to_grow(lang, praise, reserved):
     assert praise not in flat(praised) and praised.quality.observations == 0
     reserved_note = with_comment(reserved, lang=lang, rating="no")
     assert reserved_note.quality.observations == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "comment"),
+    [("en", "You told the story of the mummy with real energy."),
+     ("en", "You spoke with passengers warmly and patiently."),
+     ("fr", "Vous avez raconté l'histoire de la momie avec beaucoup d'énergie.")],
+)  # fmt: skip
+def test_a_comment_that_names_no_shortfall_is_not_quoted_under_where_to_grow(lang, comment):
+    """Under a rating below the bar, only words that say what fell short explain it: a
+    description of what went well, even without a word of praise in it, reads as the gap."""
+    note = with_comment(comment, lang=lang, rating="no")
+    assert comment.rstrip(".") not in flat(note) and note.quality.observations == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "comment"),
+    [("en", "The anaesthetic record was missing two readings."),
+     ("en", "Explanations were hard to follow."),
+     ("en", "I felt you described doing the picking yourself rather than leading the team."),
+     ("fr", "L'anglais reste hésitant au téléphone."),
+     ("fr", "J'ai trouvé la progression trop rapide pour une classe de seconde.")],
+)  # fmt: skip
+def test_a_comment_that_names_a_shortfall_is_quoted_under_where_to_grow(lang, comment):
+    note = with_comment(comment, lang=lang, rating="no")
+    assert note.quality.observations == 1, note.text
 
 
 # --- stage and reason ---------------------------------------------------------------------------
@@ -541,9 +574,9 @@ def test_an_unexplained_other_reason_with_nothing_below_the_bar_sets_no_waiting_
 
 @pytest.mark.parametrize("explanation", ["", "We are reorganising the team this role sits in."])
 def test_an_other_reason_sets_no_waiting_period_even_with_a_rating_below_the_bar(explanation):
-    """An "other" reason says the reason is not the candidate's level: a date to apply again from would
-    imply that it was, a reason the note never gives (seen on a bus driver rejected as "other"
-    with one rating below the bar: "You are welcome to apply again from June 2027")."""
+    """An "other" reason says the decision was not about the candidate's level: a date to
+    apply again from would imply that it was, a reason the note never gives (seen on a bus
+    driver rejected as "other" with one rating below the bar: "apply again from June 2027")."""
     card = f.scorecard(overall="no", items=(f.item(1, "yes"), f.item(2, "no")))
     inp = f.note_input(
         interviews=(f.interview(),),

@@ -25,8 +25,8 @@ from heardback.feedback.engine.speech import (
     addressed,
     contact_details,
     fits_language,
+    names_shortfall,
     plain,
-    praise_only,
     restates_decision,
     role_needs,
     stage_words,
@@ -730,8 +730,8 @@ class _Writer:
                     continue  # the note's one link is the candidate's page; no side channels
                 if text in self.quoted_texts:
                     continue  # the same words on two competencies: said once
-                if not above and praise_only(text, book.language):
-                    continue  # kind words under "where to grow" would contradict the rating
+                if not above and not names_shortfall(text, book.language):
+                    continue  # what went well, under "where to grow", would read as the gap
 
                 said = addressed(text, book.language, first, last)
                 if said is None and third_person(text, book.language, first, last):

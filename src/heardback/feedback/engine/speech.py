@@ -9,7 +9,8 @@
   the clause cannot be rewritten safely.
 - `stage_words`: what an explanation takes for granted (an exercise, several interviews, a
   final round), so that one that does not fit the application is not used.
-- `praise_only`, `contact_details`: comments not to quote under a gap, or at all.
+- `names_shortfall`, `contact_details`: comments to quote under a gap only when they say what
+  fell short, and never with contact details.
 
 Everything here is cached by its text: the same comments and descriptors come back often.
 """
@@ -731,18 +732,6 @@ def _lexicon(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_PRAISE: Final = {
-    "en": _lexicon(
-        "great excellent good well impressive impressed impressive strong loved fantastic "
-        "brilliant superb outstanding nice helpful lovely solid terrific wonderful "
-        "exceptional amazing thorough enthusiastic positive"
-    ),
-    "fr": _lexicon(
-        "excellent excellente excellents bien bravo super belle beau bonne bon bons bonnes "
-        "impressionnant impressionnante remarquable parfait parfaite solide agréable "
-        "enthousiaste positif positive exemplaire"
-    ),
-}
 _RESERVATION: Final = {
     "en": _lexicon(
         "but however though although yet could should would need needs needed more less "
@@ -760,14 +749,34 @@ _RESERVATION: Final = {
 }
 
 
+# Words that say what fell short, beyond the reservations above: what was missing, hesitant,
+# wrong or too much.
+_SHORTFALL: Final = {
+    "en": _lexicon(
+        "missing incomplete unfinished partial partly hesitant hesitated hesitation hard "
+        "difficult difficulty wrong error errors mistake mistakes late too instead rather unsure "
+        "vague loosely confused confusing skipped stalled stuck lost limited basic focus "
+        "revisit review learn work help harder clearer deeper further"
+    ),
+    "fr": _lexicon(
+        "manquant manquante manquants incomplet incomplète hésitant hésitante hésitation "
+        "difficile difficilement difficulté erreur erreurs faute fautes tard retard reste "
+        "restait insuffisant insuffisante lacune lacunes confus confuse vague aide bloqué "
+        "bloquée approfondir revoir davantage"
+    ),
+}
+
+
 @lru_cache(maxsize=4096)
-def praise_only(text: str, language: str) -> bool:
-    """True for a comment that only praises ("Great attitude to cleaning down!"): quoted
-    under "where to grow", it would contradict the rating it sits under."""
+def names_shortfall(text: str, language: str) -> bool:
+    """True for a comment that says what fell short ("missed the accrual", "hard to follow",
+    "trop rapide"). Only such a comment may sit under a rating below the bar: one that only
+    describes what went well ("You told the story with real energy"), praise word or not,
+    would read as the gap and contradict the rating it sits under."""
     words = {w.casefold() for w in _TOKEN.findall(text.replace("’", "'"))}
     words |= {w.casefold() for w in re.findall(r"\b\w+'\w+\b|\bn'", text.replace("’", "'"))}
-    praise = _PRAISE.get(language, frozenset())
-    return bool(words & praise) and not words & _RESERVATION.get(language, frozenset())
+    gap = _RESERVATION.get(language, frozenset()) | _SHORTFALL.get(language, frozenset())
+    return bool(words & gap)
 
 
 # --- links and contact details -------------------------------------------------------------------
