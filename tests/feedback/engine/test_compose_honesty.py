@@ -658,3 +658,61 @@ def test_one_interview_is_dated_once_per_list_not_in_every_sentence() -> None:
     levels = [t for t in development if t.split(":")[0] in {c.name for c in rubric}]
     assert "16 August" in levels[0] and all("16 August" not in t for t in levels[1:])
     assert "16 August" in strengths[0] and all("16 August" not in t for t in strengths[1:])
+
+
+# --- rubric texts that name an activity ----------------------------------------------------------
+
+SCREEN = f.interview(81, "Phone screen", "screen")
+ROAD_TEST = f.interview(82, "Road test", "other", D(2026, 6, 14))
+
+
+def activity_note(lang: str, descriptor: str, tips: str, interviews: tuple) -> Note:
+    """One competency below the bar, whose rubric names an activity, rated in the last of
+    `interviews`."""
+    competency = f.competency(
+        1, name="Conduite" if lang == "fr" else "Safe driving", tips=tips,
+        descriptors={"yes": descriptor},
+    )  # fmt: skip
+    card = f.scorecard(interview_id=interviews[-1].id, items=(f.item(1, "no"),))
+    return compose(
+        f.note_input(
+            lang=lang,  # type: ignore[arg-type]
+            job_=f.job(competencies=(competency,), lang=lang),  # type: ignore[arg-type]
+            interviews=interviews,
+            scorecards=(card,),
+            decision_=f.decision("skills_gap"),
+        ),
+        guard=f.no_findings,
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "descriptor", "tips", "needs", "tip"),
+    [("en", "Drives smoothly and checks mirrors at every stop during the road test.",
+      "In your road test, leave a four-second gap. Scan junctions early.",
+      "drive smoothly and check mirrors at every stop", "Leave a four-second gap."),
+     ("en", "Kept the road test calm and clear.",
+      "Read the highway code again, as in the road test.",
+      None, "Read the highway code again."),
+     ("fr", "Vous conduisez en souplesse pendant le test de conduite.",
+      "Lors du test de conduite, gardez vos distances. Anticipez les carrefours.",
+      "savoir conduire en souplesse", "Gardez vos distances.")],
+)  # fmt: skip
+def test_a_rubric_text_never_names_an_activity_the_candidate_did_not_have(
+    lang, descriptor, tips, needs, tip
+):
+    """A screen-only candidate was told "In your workshop demo, plan a hands-on activity" and
+    "the role needs someone who … during the road test": what the role needs is not a test, and
+    a tip presupposes no activity that did not take place."""
+    for interviews in ((SCREEN,), (SCREEN, ROAD_TEST)):
+        note = activity_note(lang, descriptor, tips, interviews)
+        text = flat(note)
+        requirements = [s.text for s in note.sentences if s.claim == "requirement"]
+        assert not [r for r in requirements if re.search(r"road test|test de conduite", r)]
+        if needs:
+            assert any(needs in r for r in requirements), text
+        else:
+            assert not requirements, text
+        assert tip in text, text
+        if interviews == (SCREEN,):  # nothing names a road test that never happened
+            assert not re.search(r"road test|test de conduite", text, re.I), text

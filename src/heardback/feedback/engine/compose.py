@@ -22,6 +22,7 @@ from heardback.feedback.engine.match import match_open_roles
 from heardback.feedback.engine.phrasebook import Picker, for_language, french_spacing
 from heardback.feedback.engine.render import Block, render
 from heardback.feedback.engine.speech import (
+    activities,
     addressed,
     contact_details,
     fits_language,
@@ -31,6 +32,7 @@ from heardback.feedback.engine.speech import (
     role_needs,
     stage_words,
     third_person,
+    without_activity,
 )
 from heardback.feedback.engine.types import (
     Claim,
@@ -65,6 +67,7 @@ from heardback.feedback.engine.wording import (
     month_year,
     of,
     quoted,
+    sentences_of,
     span_phrase,
     tidy,
 )
@@ -214,6 +217,8 @@ class _Writer:
         # What happened: a take-home is not an interview, one interview is not "interviews".
         kinds = {i.kind for i in self.interviews}
         self.exercise = "take_home" in kinds
+        # The activities that took place, as a rubric text would name them.
+        self.held = _Held(self.interviews)
         category = inp.decision.reason_category
         self.about_skills = category in _ABOUT_SKILLS or inp.development_requested
         self.trimmable: list[tuple[Sentence, Callable[[], Sentence | None]]] = []
@@ -550,8 +555,7 @@ class _Writer:
             sentences.append(quote)
         competency = result.competency
         if self.rubric_ok:
-            needs = role_needs(clause(plain(competency.descriptors.get(competency.bar, ""))),
-                               self.book.language)  # fmt: skip
+            needs = self.role_needs(competency.descriptors.get(competency.bar, ""))
             if needs:
                 sources = _descriptor_sources(self.inp.job.id, competency.id, competency.bar)
                 requirement = self.say(
@@ -560,7 +564,8 @@ class _Writer:
                 )  # fmt: skip
                 sentences.append(requirement)
                 self.trimmable.append((requirement, _nothing))
-            words = _rubric_words(competency.name, "", competency.tips, self.book.language)
+            tips = self.held_tips(competency.tips)
+            words = _rubric_words(competency.name, "", tips, self.book.language)
             if words.tips:
                 source = (self.competency_source(result, "tips"),)
                 tip = Sentence(words.tips, "development", source, "tip")
@@ -569,6 +574,28 @@ class _Writer:
                     shorter = Sentence(words.first_tip, "development", source, "tip")
                     self.trimmable.append((tip, partial(_same, shorter)))
         return Block(tuple(sentences), "item")
+
+    def role_needs(self, descriptor: str) -> str | None:
+        """The bar's descriptor as what the role needs, in no activity: "drives smoothly during
+        the road test" needs someone who can "drive smoothly"; one that cannot be said without
+        its activity ("kept the role play calm") says nothing."""
+        language = self.book.language
+        text = without_activity(clause(plain(descriptor)), language)
+        if activities(text, language):
+            return None
+        return role_needs(clause(text), language)
+
+    def held_tips(self, tips: str) -> str:
+        """The tips, each sentence without the phrases that place it in an activity, and
+        without a sentence that still recalls one this candidate did not have ("as you did in
+        the workshop demo" after a phone screen)."""
+        language = self.book.language
+        kept = []
+        for sentence in sentences_of(tips):
+            text = without_activity(sentence, language)
+            if not any(a not in self.held for a in activities(text, language)):
+                kept.append(text)
+        return " ".join(kept)
 
     def development_level(
         self, result: CompetencyResult, n: int, *, compact: bool = False
@@ -983,6 +1010,20 @@ def _names(title: str, organization: str, language: Language) -> dict[str, str]:
 
 def _rubric_names(job: Job) -> tuple[str, ...]:
     return tuple([c.name for c in job.rubric])
+
+
+class _Held:
+    """Whether an activity a rubric text names ("road test", "exercise") took place: an
+    interview is named after it, or it is a take-home for an exercise."""
+
+    def __init__(self, interviews: Sequence[Interview]) -> None:
+        names = [" ".join(re.split(r"[-\s]+", i.name.casefold())) for i in interviews]
+        if any(i.kind == "take_home" for i in interviews):
+            names.append("exercise take home exercice")
+        self.names = names
+
+    def __contains__(self, activity: object) -> bool:
+        return isinstance(activity, str) and any(activity in name for name in self.names)
 
 
 def _held(inp: NoteInput) -> list[Interview]:

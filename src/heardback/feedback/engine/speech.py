@@ -7,6 +7,8 @@
 - `role_needs`: a rubric descriptor ("you explained your reasoning clearly") as what the role
   needs ("explain their reasoning clearly"), never as something the candidate did; None when
   the clause cannot be rewritten safely.
+- `without_activity`, `activities`: a rubric text without the phrases that place it in an
+  activity ("during the road test"), and the activities it still names.
 - `stage_words`: what an explanation takes for granted (an exercise, several interviews, a
   final round), so that one that does not fit the application is not used.
 - `names_shortfall`, `contact_details`: comments to quote under a gap only when they say what
@@ -682,6 +684,77 @@ def _role_needs_fr(words: list[str]) -> str | None:
         elif word in ("vous", "vous-même"):
             return None
     return " ".join(out)
+
+
+# --- rubric texts that place themselves in an activity ------------------------------------------
+
+_ACTIVITIES: Final = {
+    "en": (
+        r"road[- ]tests?|test[- ]drives?|role[- ]?plays?|case[- ]stud(?:y|ies)"
+        r"|take[- ]home(?:[- ]exercise)?|exercise|practical[- ](?:session|exercise|test|assessment)"
+        r"|(?:workshop[- ])?demo(?:nstration)?|(?:trial|demo)[- ]lesson|mock[- ]\w+(?:[- ]call)?"
+        r"|simulation|pairing(?:[- ]session)?|whiteboard(?:[- ]session)?|presentation"
+        r"|floor[- ]walk|assignment|sample[- ]tables|(?:live[- ])?coding[- ](?:session|exercise)"
+    ),
+    "fr": (
+        r"mise en situation|jeux? de rôle|étude de cas|cas pratique|leçon d['’]essai"
+        r"|exercice(?: pratique| technique| à la maison)?|test de conduite|simulation"
+        r"|présentation|atelier|démonstration"
+    ),
+}
+# What makes a mention presuppose the activity took place: "the", "your", "this" ("a
+# presentation" is advice, "the presentation" a memory).
+_DETERMINER: Final = {
+    "en": r"\b(?:the|your|this)\s+",
+    "fr": r"(?:\b(?:le|la|les|du|au|votre|cette|ce)\s+|\bl['’]|\bde la\s+|\bde l['’])",
+}
+# The phrases that place a statement in an activity, to be removed as a whole.
+_PLACING: Final = {
+    "en": r"(?:in|during|at|from|for|on|like|as in|such as)\s+(?:the|your|this)\s+",
+    "fr": (
+        r"(?:lors (?:du|de la|de l['’]|de votre|de cette|de ce)\s*"
+        r"|au cours (?:du|de la|de l['’]|de votre)\s*"
+        r"|(?:pendant|durant|dans|comme dans) (?:le|la|l['’]|votre|cette|ce)\s*"
+        r"|comme (?:le|la|l['’]|lors du)\s*)"
+    ),
+}
+
+
+def _activity_res(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    activity = _ACTIVITIES.get(language, _ACTIVITIES["en"])
+    placing = _PLACING.get(language, _PLACING["en"])
+    determiner = _DETERMINER.get(language, _DETERMINER["en"])
+    leading = re.compile(rf"^\s*(?:{placing})(?:{activity})\b(?![-'’])\s*,?\s*", re.I)
+    inner = re.compile(rf"\s*,?\s+(?:{placing})(?:{activity})\b(?![-'’])", re.I)
+    mention = re.compile(rf"{determiner}((?:{activity}))\b", re.I)
+    return leading, inner, mention
+
+
+_ACTIVITY_RES: Final = {language: _activity_res(language) for language in ("en", "fr")}
+
+
+@lru_cache(maxsize=4096)
+def without_activity(text: str, language: str) -> str:
+    """`text` without the phrases that place it in an activity: "Drives smoothly during the
+    road test" -> "Drives smoothly"; "In your workshop demo, plan …" -> "Plan …". What the role
+    needs is not a test, and advice need not recall one."""
+    leading, inner, _ = _ACTIVITY_RES.get(language, _ACTIVITY_RES["en"])
+    stripped = inner.sub("", leading.sub("", text))
+    if leading.match(text):
+        stripped = stripped[:1].upper() + stripped[1:]
+    return stripped
+
+
+@lru_cache(maxsize=4096)
+def activities(text: str, language: str) -> tuple[str, ...]:
+    """The activities `text` speaks of as having happened ("the road test" -> "road test"),
+    lower-cased, with hyphens as spaces."""
+    _, _, mention = _ACTIVITY_RES.get(language, _ACTIVITY_RES["en"])
+    return tuple(_activity_key(m.group(1)) for m in mention.finditer(text))
+
+
+def _activity_key(text: str) -> str:
+    return " ".join(re.split(r"[-\s]+", text.casefold().replace("’", "'")))
 
 
 # --- what an explanation takes for granted -------------------------------------------------------
