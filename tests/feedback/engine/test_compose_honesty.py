@@ -656,7 +656,9 @@ def test_one_interview_is_dated_once_per_list_not_in_every_sentence() -> None:
     development = [s.text for s in note.sentences if s.section == "development"]
     strengths = [s.text for s in note.sentences if s.section == "strengths"]
     levels = [t for t in development if t.split(":")[0] in {c.name for c in rubric}]
-    assert "16 August" in levels[0] and all("16 August" not in t for t in levels[1:])
+    # The reason names the interview and its date; the areas after it do not again.
+    (reason,) = [s.text for s in note.sentences if s.section == "reason"]
+    assert "16 August" in reason and all("16 August" not in t for t in levels)
     assert "16 August" in strengths[0] and all("16 August" not in t for t in strengths[1:])
 
 
@@ -716,3 +718,29 @@ def test_a_rubric_text_never_names_an_activity_the_candidate_did_not_have(
         assert tip in text, text
         if interviews == (SCREEN,):  # nothing names a road test that never happened
             assert not re.search(r"road test|test de conduite", text, re.I), text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_reason_names_the_interview_where_the_gap_was_seen(lang):
+    """Safe driving was rated in the road test alone: "than we saw in your interviews" spoke of
+    a phone screen that never assessed it. Said there once, the area does not repeat it."""
+    competencies = (f.competency(1, name="Passenger care"), f.competency(2, name="Safe driving"))
+    cards = (
+        f.scorecard(1, interview_id=SCREEN.id, items=(f.item(1, "yes"),)),
+        f.scorecard(2, interview_id=ROAD_TEST.id, items=(f.item(2, "no"),)),
+    )
+    note = compose(
+        f.note_input(
+            lang=lang,  # type: ignore[arg-type]
+            job_=f.job(competencies=competencies, lang=lang),  # type: ignore[arg-type]
+            interviews=(dataclasses.replace(SCREEN, date=D(2026, 6, 10)), ROAD_TEST),
+            scorecards=cards,
+            decision_=f.decision("skills_gap"),
+        ),
+        guard=f.no_findings,
+    )
+    (reason,) = [s.text for s in note.sentences if s.section == "reason"]
+    assert "Road test" in reason and not re.search(r"interviews|entretiens", reason), reason
+    development = [s for s in note.sentences if s.section == "development"]
+    (level,) = [s.text for s in development if s.claim == "reason"]
+    assert "Road test" not in level and "14" not in level, level

@@ -190,6 +190,7 @@ class _Writer:
     explanation_used = False
     gap_free = False
     said_no_gap = False
+    reason_named_where = False  # the reason named the interview where the first area showed
     roles = 0
 
     def __init__(self, inp: NoteInput, check: GuardCheck) -> None:
@@ -411,7 +412,7 @@ class _Writer:
                 sources += self.rating_sources(top)
                 sentences.append(
                     self.say(f"reason.{category}", "reason", sources, claim="reason", area=area,
-                             seen=self.seen())
+                             seen=self.seen_for(top))
                 )  # fmt: skip
         elif category == "skills_gap":
             # The category claims a gap the scorecards do not show: say what they do show, and
@@ -600,7 +601,7 @@ class _Writer:
     def development_level(
         self, result: CompetencyResult, n: int, *, compact: bool = False
     ) -> Sentence:
-        compact = compact or self.said_where(n)
+        compact = compact or self.said_where(n) or (n == 0 and self.reason_named_where)
         role = "development.rated" if len(result.ratings) > 1 else "development.rated.one"
         role += ".compact" if compact else ""
         phrasing = self.pick(role, n)
@@ -687,6 +688,17 @@ class _Writer:
         if len(self.interviews) != 1:
             return not self.interviews
         return n > 0 or not self.all_dated()
+
+    def seen_for(self, result: CompetencyResult) -> str:
+        """Where we saw the gap in `result`: the one interview its ratings below the bar come
+        from ("in the Road test on 14 June", not "in your interviews" when a phone screen never
+        assessed it), else as `seen`. Named there, its area does not name it again."""
+        below = {card.interview_id for card, _, score in result.ratings if score < result.bar}
+        held = [i for i in self.interviews if i.id in below]
+        if len(held) == 1:
+            self.reason_named_where = True
+            return self.where_one(held[0])
+        return self.seen()
 
     def seen(self) -> str:
         """Where we saw the candidate: "in the System design interview", "in your interviews"."""
