@@ -744,3 +744,33 @@ def test_the_reason_names_the_interview_where_the_gap_was_seen(lang):
     development = [s for s in note.sentences if s.section == "development"]
     (level,) = [s.text for s in development if s.claim == "reason"]
     assert "Road test" not in level and "14" not in level, level
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("application_id", range(101, 107))
+def test_a_strength_is_not_another_one_after_a_level_only_met(lang, application_id):
+    """ "Logiciel de réservation : également l'un de vos points forts" came after a competency
+    said to have only met the level: "another", "également", "là aussi" claim a first one."""
+    competencies = (
+        f.competency(1, name="Guest welcome", weight=3),
+        f.competency(2, name="Booking system", bar="mixed"),
+    )
+    card = f.scorecard(items=(f.item(1, "yes"), f.item(2, "yes")), overall="yes")
+    note = compose(
+        f.note_input(
+            application_id=application_id,
+            lang=lang,  # type: ignore[arg-type]
+            job_=f.job(competencies=competencies, lang=lang),  # type: ignore[arg-type]
+            interviews=(f.interview(),),
+            scorecards=(card,),
+            decision_=f.decision("compensation"),
+        ),
+        guard=f.no_findings,
+    )
+    strengths = [s.text for s in note.sentences if s.section == "strengths"]
+    assert strengths[0].startswith("Guest welcome"), strengths
+    later = " ".join(strengths[1:])
+    assert "Booking system" in later
+    assert not re.search(r"another|also|too\b|autre|également|aussi", later), later
+    # French says a level met in the past tense: "a été atteint", not "est atteint le 12 juin".
+    assert "est atteint" not in note.text

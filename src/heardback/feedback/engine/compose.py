@@ -530,8 +530,10 @@ class _Writer:
         Above the bar by half a point or more (most ratings above it) is "a clear strength";
         otherwise the words say no more than that the level the role needs was met.
         """
-        role = "strength.first" if n == 0 else "strength.next"
-        if result.mean - result.bar < 0.5:
+        # "Another strength" only after one said to be a strength, not a level only met.
+        strong = [r.mean - r.bar >= 0.5 for r in self.strengths[: n + 1]]
+        role = "strength.next" if n > 0 and (any(strong[:n]) or not strong[n]) else "strength.first"
+        if not strong[n]:
             role += ".met"
         compact = compact or self.said_where(n)
         phrasing = self.pick(role + ".compact" if compact else role, max(n - 1, 0))

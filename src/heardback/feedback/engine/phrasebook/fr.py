@@ -201,22 +201,22 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # Au niveau attendu, sans plus : les mots ne disent pas « point fort ».
     "strength.first.met": (
         "{name} : au niveau que demande le poste {where}.",
-        "{name} : le niveau attendu pour le poste est atteint {where}.",
+        "{name} : le niveau attendu pour le poste a été atteint {where}.",
         "{name} : vous avez atteint le niveau que demande le poste {where}.",
     ),
     "strength.next.met": (
         "{name} : au niveau que demande le poste, là aussi, {where}.",
-        "{name} : le niveau attendu est atteint aussi {where}.",
+        "{name} : là encore, le niveau attendu a été atteint {where}.",
         "{name} : vous avez aussi atteint le niveau que demande le poste {where}.",
     ),
     "strength.first.met.compact": (
         "{name} : au niveau que demande le poste.",
-        "{name} : le niveau attendu pour le poste est atteint.",
+        "{name} : le niveau attendu pour le poste a été atteint.",
         "{name} : vous avez atteint le niveau que demande le poste.",
     ),
     "strength.next.met.compact": (
         "{name} : au niveau que demande le poste, là aussi.",
-        "{name} : le niveau attendu est atteint aussi.",
+        "{name} : là encore, le niveau attendu a été atteint.",
         "{name} : vous avez aussi atteint le niveau que demande le poste.",
     ),
     "strength.first.compact": (
