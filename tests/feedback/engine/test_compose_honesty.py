@@ -15,6 +15,7 @@ import pytest
 from hypothesis import assume, given, settings
 
 from heardback.feedback.engine import Note, NoteInput, compose
+from heardback.feedback.engine.types import OpenRole
 from tests.feedback.engine import factories as f
 from tests.feedback.engine.test_compose_properties import note_inputs
 
@@ -774,3 +775,29 @@ def test_a_strength_is_not_another_one_after_a_level_only_met(lang, application_
     assert not re.search(r"another|also|too\b|autre|également|aussi", later), later
     # French says a level met in the past tense: "a été atteint", not "est atteint le 12 juin".
     assert "est atteint" not in note.text
+
+
+@pytest.mark.parametrize("application_id", range(101, 109))
+def test_an_open_role_is_named_once_and_with_the_right_article(application_id):
+    """Seen on a fresh organization: "We also have a Accountant opening", and "Two other
+    openings fit your strengths: Bus Driver and Bus Driver" (two depots, one title)."""
+    rubric = f.rubric("en")
+    card = f.scorecard(items=tuple(f.item(c.id, "strong_yes") for c in rubric[:3]))
+    names = tuple(c.name for c in rubric[:3])
+    for roles in (
+        (OpenRole(9, "Accountant", names),),
+        (OpenRole(9, "Bus Driver", names[:2]), OpenRole(11, "Bus Driver", names[1:])),
+    ):
+        note = compose(
+            f.note_input(
+                application_id=application_id,
+                interviews=(f.interview(),),
+                scorecards=(card,),
+                decision_=f.decision("compensation"),
+                open_roles_=roles,
+            ),
+            guard=f.no_findings,
+        )
+        text = flat(note)
+        assert not re.search(r"\ba [AEIOU]", text), text
+        assert text.count(roles[0].title) == 1, text

@@ -621,6 +621,9 @@ class _Writer:
         policy = self.inp.policy
         channel = "portal" if self.portal else "reply"  # no page: the candidate replies
         sentences: list[Sentence] = []
+        # Two openings with one title (two sites, say) are one name to the candidate.
+        titles_seen: set[str] = set()
+        roles = [r for r in roles if not _seen_before(tidy(r.title).casefold(), titles_seen)]
         self.roles = len(roles)
         if roles:
             sources = tuple(_shared("open_role", f"open_role:{r.id}", "title") for r in roles)
@@ -1078,6 +1081,14 @@ def _item_ref(card: Scorecard, result: CompetencyResult) -> str:
 
 
 _french_spacing: Final = lru_cache(maxsize=8192)(french_spacing)
+
+
+def _seen_before(key: str, seen: set[str]) -> bool:
+    """Whether `key` is in `seen`, which it joins."""
+    if key in seen:
+        return True
+    seen.add(key)
+    return False
 
 
 def _nothing() -> None:

@@ -288,7 +288,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "next.open_role.portal": (
         "Our {role} opening draws on the same strengths. You can ask to be considered for it "
         "from your application page.",
-        "We also have a {role} opening that fits your strengths. You can ask to be considered "
+        "Another of our openings, {role}, fits your strengths. You can ask to be considered "
         "for it from your application page.",
     ),
     "next.open_role.reply": (
