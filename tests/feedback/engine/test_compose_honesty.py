@@ -140,6 +140,8 @@ def test_the_scenario_matrix(stage, category, level, comments, explained, lang):
         assert not re.search(r"exercise|exercice|take-home", text)
     if stage != "final":
         assert not re.search(r"finalist|finaliste|shortlist", text)
+        # Nobody was chosen for the role before its final stage.
+        assert not re.search(r"chose another|selected another|retenu une autre|avons retenue", text)
 
     # One reason, said once, in the organization's words when they fit.
     reasons = [

@@ -428,7 +428,9 @@ class _Writer:
             sentences.append(self.say("reason.experience_level.general", "reason", sources,
                                       claim="reason"))  # fmt: skip
         elif category != "other":
-            sentences.append(self.say(f"reason.{category}", "reason", sources, claim="reason"))
+            sentences.append(
+                self.say(self.category_role(category), "reason", sources, claim="reason")
+            )
         self.explained = bool(sentences) and not self.reason_unsupported
         if agg.gap_free and not self.reason_unsupported and not self.development:
             rated = tuple(s for r in agg.results for s in self.rating_sources(r))
@@ -461,9 +463,19 @@ class _Writer:
                 self.say(f"reason.{category}.screening", "reason", sources, claim="reason")
             )
         elif category != "other":
-            sentences.append(self.say(f"reason.{category}", "reason", sources, claim="reason"))
+            sentences.append(
+                self.say(self.category_role(category), "reason", sources, claim="reason")
+            )
         self.explained = bool(sentences)
         return sentences
+
+    def category_role(self, category: str) -> str:
+        """The category's own words; for another candidate before the final stage, words that
+        do not say someone was chosen."""
+        stage = self.inp.stage_kind  # "": not known, the category's usual words
+        if category == "stronger_candidate" and stage and stage not in ("final", "offer"):
+            return "reason.stronger_candidate.early"
+        return f"reason.{category}"
 
     def explanation(self) -> list[Sentence]:
         """The organization's explanation, when it is true of what happened."""

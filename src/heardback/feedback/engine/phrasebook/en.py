@@ -138,6 +138,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Another candidate's experience was a closer match for the team's current needs, "
         "and we chose them for the role.",
     ),
+    # Before the final stage nobody has been chosen: the process goes on with others.
+    "reason.stronger_candidate.early": (
+        "We are continuing with other candidates whose experience is closer to what the team "
+        "needs right now.",
+        "Other candidates' experience was a closer match for the team's current needs, and we "
+        "are continuing with them.",
+    ),
+    "reason.stronger_candidate.early.formal": (
+        "We are continuing the process with other candidates whose experience more closely "
+        "matches the current needs of the team.",
+    ),
     "reason.stronger_candidate.formal": (
         "We have selected another candidate whose experience more closely matched the current "
         "needs of the team.",

@@ -142,6 +142,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Le profil d'une autre personne correspondait davantage aux besoins actuels de "
         "l'équipe, et c'est elle que nous avons retenue.",
     ),
+    # Avant l'étape finale, personne n'a été retenu : le processus continue avec d'autres.
+    "reason.stronger_candidate.early": (
+        "Nous poursuivons le processus avec d'autres personnes, dont l'expérience correspond "
+        "davantage aux besoins actuels de l'équipe.",
+        "D'autres profils correspondaient davantage aux besoins actuels de l'équipe, et c'est "
+        "avec eux que nous poursuivons.",
+    ),
     "reason.role_closed": (
         "Ce recrutement est clos : nous ne pourvoirons pas ce poste pour le moment.",
         "Nous avons décidé de ne plus pourvoir ce poste pour le moment.",
