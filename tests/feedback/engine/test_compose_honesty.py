@@ -803,3 +803,26 @@ def test_an_open_role_is_named_once_and_with_the_right_article(application_id):
         text = flat(note)
         assert not re.search(r"\ba [AEIOU]", text), text
         assert text.count(roles[0].title) == 1, text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("tone", ["warm", "formal"])
+@pytest.mark.parametrize("dated", [True, False])
+def test_a_call_is_not_a_meeting(lang, tone, dated):
+    """ "Merci d'avoir pris le temps de nous rencontrer … pour l'entretien téléphonique": nobody
+    met anyone at a phone screen."""
+    screen = f.interview(81, "Phone screen", "screen", D(2026, 6, 10) if dated else None)
+    card = f.scorecard(interview_id=81, items=(f.item(1, "yes"),), overall="yes")
+    for application_id in range(101, 113):
+        note = compose(
+            f.note_input(
+                application_id=application_id,
+                lang=lang,  # type: ignore[arg-type]
+                tone=tone,  # type: ignore[arg-type]
+                interviews=(screen,),
+                scorecards=(card,),
+                decision_=f.decision("compensation"),
+            ),
+            guard=f.no_findings,
+        )
+        assert not re.search(r"meeting us|rencontrer", note.text), note.text

@@ -380,11 +380,13 @@ class _Writer:
             names = [self.meeting(i) for i in interviews]
             # French says the preposition again: "lors de l'entretien RH et de l'entretien …".
             meetings, de, a = (join(names, self.book, repeat=p) for p in ("", "de", "à"))
+            # Calls alone: no phrasing that says we met.
+            call = ".call" if all(i.kind == "screen" for i in interviews) else ""
             if dated:
                 when = dates_phrase(dated, self.book, self.year)
-                return self.say("thanks.dated", "thanks", sources, meetings=meetings,
+                return self.say("thanks.dated" + call, "thanks", sources, meetings=meetings,
                                 meetings_de=de, meetings_a=a, when=when)  # fmt: skip
-            return self.say("thanks.undated", "thanks", sources, meetings=meetings,
+            return self.say("thanks.undated" + call, "thanks", sources, meetings=meetings,
                             meetings_de=de, meetings_a=a)  # fmt: skip
         ends = {"first": self.meeting(interviews[0]), "last": self.meeting(interviews[-1])}
         if dated:

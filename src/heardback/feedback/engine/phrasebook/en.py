@@ -58,6 +58,21 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Thank you for taking part in {meetings} {when}.",
         "Thank you for the time and effort you put into {meetings} {when}.",
     ),
+    # Only calls (screens): nobody met.
+    "thanks.dated.call": (
+        "Thank you for the time you gave us {when}, in {meetings}.",
+        "Thank you for taking part in {meetings} {when}.",
+        "Thank you for the time and effort you put into {meetings} {when}.",
+    ),
+    "thanks.dated.call.formal": (
+        "Thank you for the time you gave us {when}, in {meetings}.",
+        "Thank you for taking part in {meetings} {when}.",
+        "We appreciate the time you gave us {when} for {meetings}.",
+    ),
+    "thanks.undated.call": (
+        "Thank you for the time you gave us in {meetings}.",
+        "Thank you for taking part in {meetings}.",
+    ),
     "thanks.dated.formal": (
         "Thank you for the time you gave us {when}, in {meetings}.",
         "Thank you for taking part in {meetings} {when}.",

@@ -54,6 +54,16 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Merci pour {meetings}, {when}, et pour le temps que vous nous avez accordé.",
         "Merci pour votre participation à {meetings_a} {when}.",
     ),
+    # Seulement des appels (présélection) : personne ne s'est rencontré.
+    "thanks.dated.call": (
+        "Merci pour le temps que vous nous avez consacré {when}, lors de {meetings_de}.",
+        "Merci pour {meetings}, {when}, et pour le temps que vous nous avez accordé.",
+        "Merci pour votre participation à {meetings_a} {when}.",
+    ),
+    "thanks.dated.call.formal": (
+        "Nous vous remercions du temps que vous nous avez consacré {when} pour {meetings}.",
+        "Nous vous remercions pour {meetings}, {when}.",
+    ),
     "thanks.dated.formal": (
         "Nous vous remercions du temps que vous nous avez consacré {when} pour {meetings}.",
         "Nous vous remercions pour {meetings}, {when}.",
@@ -61,6 +71,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "thanks.undated": (
         "Merci pour {meetings} et pour votre temps.",
         "Merci d'avoir pris le temps de nous rencontrer pour {meetings}.",
+    ),
+    "thanks.undated.call": ("Merci pour {meetings} et pour votre temps.",),
+    "thanks.undated.call.formal": (
+        "Nous vous remercions du temps que vous nous avez consacré pour {meetings}.",
     ),
     "thanks.undated.formal": (
         "Nous vous remercions du temps que vous nous avez consacré pour {meetings}.",
