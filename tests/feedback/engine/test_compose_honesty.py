@@ -812,14 +812,17 @@ def test_a_call_is_not_a_meeting(lang, tone, dated):
     """ "Merci d'avoir pris le temps de nous rencontrer … pour l'entretien téléphonique": nobody
     met anyone at a phone screen."""
     screen = f.interview(81, "Phone screen", "screen", D(2026, 6, 10) if dated else None)
+    take_home = f.interview(82, "Take-home exercise", "take_home", D(2026, 6, 12))
     card = f.scorecard(interview_id=81, items=(f.item(1, "yes"),), overall="yes")
-    for application_id in range(101, 113):
+    for application_id, interviews in itertools.product(
+        range(101, 113), ((screen,), (screen, take_home))
+    ):
         note = compose(
             f.note_input(
                 application_id=application_id,
                 lang=lang,  # type: ignore[arg-type]
                 tone=tone,  # type: ignore[arg-type]
-                interviews=(screen,),
+                interviews=interviews,
                 scorecards=(card,),
                 decision_=f.decision("compensation"),
             ),

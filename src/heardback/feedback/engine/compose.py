@@ -380,8 +380,8 @@ class _Writer:
             names = [self.meeting(i) for i in interviews]
             # French says the preposition again: "lors de l'entretien RH et de l'entretien …".
             meetings, de, a = (join(names, self.book, repeat=p) for p in ("", "de", "à"))
-            # Calls alone: no phrasing that says we met.
-            call = ".call" if all(i.kind == "screen" for i in interviews) else ""
+            # Calls and take-homes alone: no phrasing that says we met.
+            call = ".call" if all(i.kind in ("screen", "take_home") for i in interviews) else ""
             if dated:
                 when = dates_phrase(dated, self.book, self.year)
                 return self.say("thanks.dated" + call, "thanks", sources, meetings=meetings,
