@@ -318,7 +318,12 @@ def test_a_comment_that_names_no_shortfall_is_not_quoted_under_where_to_grow(lan
      ("en", "Explanations were hard to follow."),
      ("en", "I felt you described doing the picking yourself rather than leading the team."),
      ("fr", "L'anglais reste hésitant au téléphone."),
-     ("fr", "J'ai trouvé la progression trop rapide pour une classe de seconde.")],
+     ("fr", "J'ai trouvé la progression trop rapide pour une classe de seconde."),
+     # Advice says what fell short too.
+     ("en", "Importing existing resources into code is a common task worth practising."),
+     ("en", "Letting the customer finish before answering helps a lot in tense moments."),
+     ("fr", "Nous aurions aimé entendre des exemples de travail avec d'autres métiers."),
+     ("fr", "Des tests qui vérifient des messages de log exacts deviennent vite fragiles.")],
 )  # fmt: skip
 def test_a_comment_that_names_a_shortfall_is_quoted_under_where_to_grow(lang, comment):
     note = with_comment(comment, lang=lang, rating="no")

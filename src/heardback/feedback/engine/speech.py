@@ -822,20 +822,27 @@ _RESERVATION: Final = {
 }
 
 
-# Words that say what fell short, beyond the reservations above: what was missing, hesitant,
-# wrong or too much.
+# Words that say what fell short or what to do about it, beyond the reservations above: what
+# was missing, hesitant, wrong or too much, and advice ("worth practising", "avoids this",
+# "nous aurions aimé", "serait une amélioration").
 _SHORTFALL: Final = {
     "en": _lexicon(
         "missing incomplete unfinished partial partly hesitant hesitated hesitation hard "
         "difficult difficulty wrong error errors mistake mistakes late too instead rather unsure "
         "vague loosely confused confusing skipped stalled stuck lost limited basic focus "
-        "revisit review learn work help harder clearer deeper further"
+        "revisit review learn work help harder clearer deeper further worth fix fixes avoid "
+        "avoids avoiding helps better worse important step area grow earlier ahead deserved "
+        "thin longer failed fails failing mixed noise leaned pointed invisible duplicated "
+        "mostly stale"
     ),
     "fr": _lexicon(
         "manquant manquante manquants incomplet incomplète hésitant hésitante hésitation "
         "difficile difficilement difficulté erreur erreurs faute fautes tard retard reste "
         "restait insuffisant insuffisante lacune lacunes confus confuse vague aide bloqué "
-        "bloquée approfondir revoir davantage"
+        "bloquée approfondir revoir davantage aurions aurait auraient aidera aiderait rendrait "
+        "rendraient serait seraient élargiraient mérite méritent demandent supplémentaires "
+        "indispensable plutôt surtout générique échouaient échoué échoue éviter habitude "
+        "étape fragiles restaient éloignées éloigné perdaient perdait"
     ),
 }
 
