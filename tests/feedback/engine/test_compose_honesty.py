@@ -834,3 +834,27 @@ def test_a_call_is_not_a_meeting(lang, tone, dated):
             guard=f.no_findings,
         )
         assert not re.search(r"meeting us|rencontrer", note.text), note.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "not_", "reads"),
+    [("fr", "Leçon d'essai", "entretien « Leçon d'essai »", "l'étape « Leçon d'essai »"),
+     ("fr", "Mise en situation", "entretien « Mise en situation »", "l'étape « Mise en"),
+     ("en", "Customer role play", "role play interview", "Customer role play session")],
+)  # fmt: skip
+def test_a_step_of_another_kind_is_not_called_an_interview(lang, name, not_, reads):
+    """A trial lesson or a role play, recorded as "other", read "l'entretien « Leçon d'essai »":
+    the note names it by a word true of any step."""
+    lesson = f.interview(83, name, "other", D(2026, 6, 14))
+    card = f.scorecard(interview_id=83, items=(f.item(1, "no"),))
+    note = compose(
+        f.note_input(
+            lang=lang,  # type: ignore[arg-type]
+            interviews=(lesson,),
+            scorecards=(card,),
+            decision_=f.decision("skills_gap"),
+        ),
+        guard=f.no_findings,
+    )
+    text = flat(note)
+    assert not_ not in text and reads in text, text

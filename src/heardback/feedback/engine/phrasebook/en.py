@@ -29,7 +29,7 @@ KIND_NOUNS: Final = {
     "hiring_manager": "conversation",
     "onsite": "interview",  # one record is one meeting: never "interviews" for one
     "take_home": "exercise",
-    "other": "interview",
+    "other": "session",  # a trial lesson, a role play: not an interview
 }
 # Names ending with one of these words already say what the meeting was ("Technical interview").
 MEETING_WORDS: Final = frozenset(

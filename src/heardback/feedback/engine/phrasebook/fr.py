@@ -28,7 +28,7 @@ KIND_NOUNS: Final = {
     "hiring_manager": "entretien",
     "onsite": "entretien",
     "take_home": "exercice",
-    "other": "entretien",
+    "other": "étape",  # une leçon d'essai, une mise en situation : pas un entretien
 }
 # Names starting with one of these words already say what the meeting was ("Entretien
 # technique"). Only words taking "l'": the phrases below then never need "de le"/"à le".
