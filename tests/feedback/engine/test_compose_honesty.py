@@ -858,3 +858,26 @@ def test_a_step_of_another_kind_is_not_called_an_interview(lang, name, not_, rea
     )
     text = flat(note)
     assert not_ not in text and reads in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_call_and_a_trial_lesson_are_steps_not_interviews(lang):
+    """A note read "Gestion de classe : … pendant deux de vos entretiens", counting a trial
+    lesson among the interviews."""
+    steps = (SCREEN, f.interview(83, "Trial lesson", "other", D(2026, 6, 14)))
+    cards = (
+        f.scorecard(1, interview_id=SCREEN.id, items=(f.item(1, "strong_yes"),), overall="yes"),
+        f.scorecard(2, interview_id=83, items=(f.item(1, "strong_yes"),), overall="yes"),
+    )
+    note = compose(
+        f.note_input(
+            lang=lang,  # type: ignore[arg-type]
+            interviews=steps,
+            scorecards=cards,
+            decision_=f.decision("compensation"),
+        ),
+        guard=f.no_findings,
+    )
+    strengths = " ".join(s.text for s in note.sentences if s.section == "strengths")
+    assert re.search(r"both steps|deux étapes", strengths), strengths
+    assert not re.search(r"interviews|entretiens", flat(note)), flat(note)

@@ -218,6 +218,9 @@ class _Writer:
         # What happened: a take-home is not an interview, one interview is not "interviews".
         kinds = {i.kind for i in self.interviews}
         self.exercise = "take_home" in kinds
+        # A take-home or a step of another kind (a trial lesson, a role play) is not an
+        # interview: together they are "steps".
+        self.steps = bool(kinds & {"take_home", "other"})
         # The activities that took place, as a rubric text would name them.
         self.held = _Held(self.interviews)
         category = inp.decision.reason_category
@@ -725,7 +728,7 @@ class _Writer:
             return self.where_one(self.interviews[0])
         if not self.interviews:
             return self.book.grammar("seen.process")
-        return self.book.grammar("seen.steps" if self.exercise else "seen.interviews")
+        return self.book.grammar("seen.steps" if self.steps else "seen.interviews")
 
     def where(self, result: CompetencyResult) -> str:
         """Where the ratings on this side of the bar came from: "in both interviews", …"""
@@ -742,7 +745,7 @@ class _Writer:
             for interview in self.interviews:
                 if interview.id == interview_id:
                     return self.where_one(interview)
-        steps = ".steps" if self.exercise else ""
+        steps = ".steps" if self.steps else ""
         if len(seen) == total == 2:
             return patterns["where.both" + steps]
         role = "where.all" if len(seen) == total > 2 else "where.some"
