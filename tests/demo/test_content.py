@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from heardback.demo import content
+from heardback.feedback.engine.speech import activities
 from heardback.hiring import library
 
 
@@ -44,6 +45,23 @@ def test_the_demos_rubrics_take_their_lines_from_the_library() -> None:
     )
     assert communication["descriptors"] == library.COMMUNICATION["descriptors"]
     assert communication["tips"] == library.COMMUNICATION["tips"]
+
+
+def test_no_tip_or_bar_descriptor_recalls_an_activity() -> None:
+    """Tips and the bar's descriptor reach candidates whatever their interviews were: "for
+    conversations like the role play" went to people who had only a phone screen."""
+    lines = [
+        (job["language"], c["tips"], c["descriptors"].get(c["bar"], ""))
+        for job in content.JOBS + content.PARTNER_JOBS
+        for c in job["competencies"]
+    ] + [
+        (e["language"], library.rubric_tips(e), library.rubric_descriptors(e).get(e["bar"], ""))
+        for e in library.COMPETENCY_LIBRARY
+    ]
+    for language, tips, descriptor in lines:
+        tips = tips if isinstance(tips, str) else " ".join(tips)
+        assert not activities(tips, language), tips
+        assert not activities(descriptor, language), descriptor
 
 
 def test_a_wrong_stage_kind_names_the_file_the_job_and_the_field(data: Path) -> None:

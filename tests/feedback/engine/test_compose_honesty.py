@@ -15,6 +15,7 @@ import pytest
 from hypothesis import assume, given, settings
 
 from heardback.feedback.engine import Note, NoteInput, compose
+from heardback.feedback.engine.types import OpenRole
 from tests.feedback.engine import factories as f
 from tests.feedback.engine.test_compose_properties import note_inputs
 
@@ -50,9 +51,16 @@ CATEGORIES = (
 )
 # The rubric of factories: every bar is "yes".
 RATINGS = {"below": ("no", "mixed"), "at": ("yes", "yes"), "above": ("strong_yes", "strong_yes")}
+# Per interview: a comment on what went well, and one on what fell short.
 COMMENTS = {
-    "en": ("Asked how the ledger handles refunds.", "Found the bug from the logs."),
-    "fr": ("A demandé comment le grand livre gère les remboursements.", "A trouvé le bug."),
+    "en": (
+        ("Asked how the ledger handles refunds.", "Missed the partial refund case."),
+        ("Found the bug from the logs.", "Only added the index after a hint."),
+    ),
+    "fr": (
+        ("A demandé comment le grand livre gère les remboursements.", "A oublié le cas du rejeu."),
+        ("A trouvé le bug.", "L'index n'est venu qu'avec de l'aide."),
+    ),
 }
 # Takes for granted an exercise and a final round: true of the "final" stage only.
 EXPLANATIONS = {
@@ -66,10 +74,10 @@ def build(stage: str, category: str, level: str, comments: bool, explained: bool
     low, high = RATINGS[level]
     cards = []
     for n, meeting in enumerate(interviews):
-        text = COMMENTS[lang][n % 2] if comments else ""
+        good, gap = COMMENTS[lang][n % 2] if comments else ("", "")
         items = (
-            f.item(1, "yes" if level == "below" else high, comment=text),
-            f.item(2, low, comment=text),
+            f.item(1, "yes" if level == "below" else high, comment=good),
+            f.item(2, low, comment=gap if level == "below" else good),
             f.item(3, high),
         )
         cards.append(f.scorecard(600 + n, interview_id=meeting.id, items=items))
@@ -132,6 +140,8 @@ def test_the_scenario_matrix(stage, category, level, comments, explained, lang):
         assert not re.search(r"exercise|exercice|take-home", text)
     if stage != "final":
         assert not re.search(r"finalist|finaliste|shortlist", text)
+        # Nobody was chosen for the role before its final stage.
+        assert not re.search(r"chose another|selected another|retenu une autre|avons retenue", text)
 
     # One reason, said once, in the organization's words when they fit.
     reasons = [
@@ -152,7 +162,9 @@ def test_the_scenario_matrix(stage, category, level, comments, explained, lang):
     elif level == "below" and interviews:
         assert development
     waits = [s for s in note.sentences if any(x.field == "reapply_months" for x in s.sources)]
-    if category in NO_WAIT or (category == "stronger_candidate" and level != "below"):
+    if category in NO_WAIT or category == "other":
+        assert not waits
+    if category == "stronger_candidate" and level != "below":
         assert not waits
     if category == "role_closed":
         assert "reopens" in text or "rouvre" in text
@@ -285,6 +297,37 @@ def test_praise_alone_is_not_quoted_under_where_to_grow(lang, praise, reserved):
     assert praise not in flat(praised) and praised.quality.observations == 0
     reserved_note = with_comment(reserved, lang=lang, rating="no")
     assert reserved_note.quality.observations == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "comment"),
+    [("en", "You told the story of the mummy with real energy."),
+     ("en", "You spoke with passengers warmly and patiently."),
+     ("fr", "Vous avez raconté l'histoire de la momie avec beaucoup d'énergie.")],
+)  # fmt: skip
+def test_a_comment_that_names_no_shortfall_is_not_quoted_under_where_to_grow(lang, comment):
+    """Under a rating below the bar, only words that say what fell short explain it: a
+    description of what went well, even without a word of praise in it, reads as the gap."""
+    note = with_comment(comment, lang=lang, rating="no")
+    assert comment.rstrip(".") not in flat(note) and note.quality.observations == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "comment"),
+    [("en", "The anaesthetic record was missing two readings."),
+     ("en", "Explanations were hard to follow."),
+     ("en", "I felt you described doing the picking yourself rather than leading the team."),
+     ("fr", "L'anglais reste hésitant au téléphone."),
+     ("fr", "J'ai trouvé la progression trop rapide pour une classe de seconde."),
+     # Advice says what fell short too.
+     ("en", "Importing existing resources into code is a common task worth practising."),
+     ("en", "Letting the customer finish before answering helps a lot in tense moments."),
+     ("fr", "Nous aurions aimé entendre des exemples de travail avec d'autres métiers."),
+     ("fr", "Des tests qui vérifient des messages de log exacts deviennent vite fragiles.")],
+)  # fmt: skip
+def test_a_comment_that_names_a_shortfall_is_quoted_under_where_to_grow(lang, comment):
+    note = with_comment(comment, lang=lang, rating="no")
+    assert note.quality.observations == 1, note.text
 
 
 # --- stage and reason ---------------------------------------------------------------------------
@@ -537,6 +580,23 @@ def test_an_unexplained_other_reason_with_nothing_below_the_bar_sets_no_waiting_
     assert not [s for s in note.sentences if "reapply_months" in {x.field for x in s.sources}]
 
 
+@pytest.mark.parametrize("explanation", ["", "We are reorganising the team this role sits in."])
+def test_an_other_reason_sets_no_waiting_period_even_with_a_rating_below_the_bar(explanation):
+    """An "other" reason says the decision was not about the candidate's level: a date to
+    apply again from would imply that it was, a reason the note never gives (seen on a bus
+    driver rejected as "other" with one rating below the bar: "apply again from June 2027")."""
+    card = f.scorecard(overall="no", items=(f.item(1, "yes"), f.item(2, "no")))
+    inp = f.note_input(
+        interviews=(f.interview(),),
+        scorecards=(card,),
+        decision_=f.decision("other", explanation=explanation),
+    )
+    note = compose(inp, guard=f.no_findings)
+    assert "apply again" not in note.text and "reapply" not in note.text, note.text
+    assert not [s for s in note.sentences if "reapply_months" in {x.field for x in s.sources}]
+    assert not [s for s in note.sentences if s.section == "development"]
+
+
 @pytest.mark.parametrize(
     ("category", "lang", "roles", "partners"),
     list(itertools.product(CATEGORIES, ("en", "fr"), (True, False), (True, False))),
@@ -604,5 +664,220 @@ def test_one_interview_is_dated_once_per_list_not_in_every_sentence() -> None:
     development = [s.text for s in note.sentences if s.section == "development"]
     strengths = [s.text for s in note.sentences if s.section == "strengths"]
     levels = [t for t in development if t.split(":")[0] in {c.name for c in rubric}]
-    assert "16 August" in levels[0] and all("16 August" not in t for t in levels[1:])
+    # The reason names the interview and its date; the areas after it do not again.
+    (reason,) = [s.text for s in note.sentences if s.section == "reason"]
+    assert "16 August" in reason and all("16 August" not in t for t in levels)
     assert "16 August" in strengths[0] and all("16 August" not in t for t in strengths[1:])
+
+
+# --- rubric texts that name an activity ----------------------------------------------------------
+
+SCREEN = f.interview(81, "Phone screen", "screen")
+ROAD_TEST = f.interview(82, "Road test", "other", D(2026, 6, 14))
+
+
+def activity_note(lang: str, descriptor: str, tips: str, interviews: tuple) -> Note:
+    """One competency below the bar, whose rubric names an activity, rated in the last of
+    `interviews`."""
+    competency = f.competency(
+        1, name="Conduite" if lang == "fr" else "Safe driving", tips=tips,
+        descriptors={"yes": descriptor},
+    )  # fmt: skip
+    card = f.scorecard(interview_id=interviews[-1].id, items=(f.item(1, "no"),))
+    return compose(
+        f.note_input(
+            lang=lang,  # type: ignore[arg-type]
+            job_=f.job(competencies=(competency,), lang=lang),  # type: ignore[arg-type]
+            interviews=interviews,
+            scorecards=(card,),
+            decision_=f.decision("skills_gap"),
+        ),
+        guard=f.no_findings,
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "descriptor", "tips", "needs", "tip"),
+    [("en", "Drives smoothly and checks mirrors at every stop during the road test.",
+      "In your road test, leave a four-second gap. Scan junctions early.",
+      "drive smoothly and check mirrors at every stop", "Leave a four-second gap."),
+     ("en", "Kept the road test calm and clear.",
+      "Read the highway code again, as in the road test.",
+      None, "Read the highway code again."),
+     ("fr", "Vous conduisez en souplesse pendant le test de conduite.",
+      "Lors du test de conduite, gardez vos distances. Anticipez les carrefours.",
+      "savoir conduire en souplesse", "Gardez vos distances.")],
+)  # fmt: skip
+def test_a_rubric_text_never_names_an_activity_the_candidate_did_not_have(
+    lang, descriptor, tips, needs, tip
+):
+    """A screen-only candidate was told "In your workshop demo, plan a hands-on activity" and
+    "the role needs someone who … during the road test": what the role needs is not a test, and
+    a tip presupposes no activity that did not take place."""
+    for interviews in ((SCREEN,), (SCREEN, ROAD_TEST)):
+        note = activity_note(lang, descriptor, tips, interviews)
+        text = flat(note)
+        requirements = [s.text for s in note.sentences if s.claim == "requirement"]
+        assert not [r for r in requirements if re.search(r"road test|test de conduite", r)]
+        if needs:
+            assert any(needs in r for r in requirements), text
+        else:
+            assert not requirements, text
+        assert tip in text, text
+        if interviews == (SCREEN,):  # nothing names a road test that never happened
+            assert not re.search(r"road test|test de conduite", text, re.I), text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_reason_names_the_interview_where_the_gap_was_seen(lang):
+    """Safe driving was rated in the road test alone: "than we saw in your interviews" spoke of
+    a phone screen that never assessed it. Said there once, the area does not repeat it."""
+    competencies = (f.competency(1, name="Passenger care"), f.competency(2, name="Safe driving"))
+    cards = (
+        f.scorecard(1, interview_id=SCREEN.id, items=(f.item(1, "yes"),)),
+        f.scorecard(2, interview_id=ROAD_TEST.id, items=(f.item(2, "no"),)),
+    )
+    note = compose(
+        f.note_input(
+            lang=lang,  # type: ignore[arg-type]
+            job_=f.job(competencies=competencies, lang=lang),  # type: ignore[arg-type]
+            interviews=(dataclasses.replace(SCREEN, date=D(2026, 6, 10)), ROAD_TEST),
+            scorecards=cards,
+            decision_=f.decision("skills_gap"),
+        ),
+        guard=f.no_findings,
+    )
+    (reason,) = [s.text for s in note.sentences if s.section == "reason"]
+    assert "Road test" in reason and not re.search(r"interviews|entretiens", reason), reason
+    development = [s for s in note.sentences if s.section == "development"]
+    (level,) = [s.text for s in development if s.claim == "reason"]
+    assert "Road test" not in level and "14" not in level, level
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("application_id", range(101, 107))
+def test_a_strength_is_not_another_one_after_a_level_only_met(lang, application_id):
+    """ "Logiciel de réservation : également l'un de vos points forts" came after a competency
+    said to have only met the level: "another", "également", "là aussi" claim a first one."""
+    competencies = (
+        f.competency(1, name="Guest welcome", weight=3),
+        f.competency(2, name="Booking system", bar="mixed"),
+    )
+    card = f.scorecard(items=(f.item(1, "yes"), f.item(2, "yes")), overall="yes")
+    note = compose(
+        f.note_input(
+            application_id=application_id,
+            lang=lang,  # type: ignore[arg-type]
+            job_=f.job(competencies=competencies, lang=lang),  # type: ignore[arg-type]
+            interviews=(f.interview(),),
+            scorecards=(card,),
+            decision_=f.decision("compensation"),
+        ),
+        guard=f.no_findings,
+    )
+    strengths = [s.text for s in note.sentences if s.section == "strengths"]
+    assert strengths[0].startswith("Guest welcome"), strengths
+    later = " ".join(strengths[1:])
+    assert "Booking system" in later
+    assert not re.search(r"another|also|too\b|autre|également|aussi", later), later
+    # French says a level met in the past tense: "a été atteint", not "est atteint le 12 juin".
+    assert "est atteint" not in note.text
+
+
+@pytest.mark.parametrize("application_id", range(101, 109))
+def test_an_open_role_is_named_once_and_with_the_right_article(application_id):
+    """Seen on a fresh organization: "We also have a Accountant opening", and "Two other
+    openings fit your strengths: Bus Driver and Bus Driver" (two depots, one title)."""
+    rubric = f.rubric("en")
+    card = f.scorecard(items=tuple(f.item(c.id, "strong_yes") for c in rubric[:3]))
+    names = tuple(c.name for c in rubric[:3])
+    for roles in (
+        (OpenRole(9, "Accountant", names),),
+        (OpenRole(9, "Bus Driver", names[:2]), OpenRole(11, "Bus Driver", names[1:])),
+    ):
+        note = compose(
+            f.note_input(
+                application_id=application_id,
+                interviews=(f.interview(),),
+                scorecards=(card,),
+                decision_=f.decision("compensation"),
+                open_roles_=roles,
+            ),
+            guard=f.no_findings,
+        )
+        text = flat(note)
+        assert not re.search(r"\ba [AEIOU]", text), text
+        assert text.count(roles[0].title) == 1, text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("tone", ["warm", "formal"])
+@pytest.mark.parametrize("dated", [True, False])
+def test_a_call_is_not_a_meeting(lang, tone, dated):
+    """ "Merci d'avoir pris le temps de nous rencontrer … pour l'entretien téléphonique": nobody
+    met anyone at a phone screen."""
+    screen = f.interview(81, "Phone screen", "screen", D(2026, 6, 10) if dated else None)
+    take_home = f.interview(82, "Take-home exercise", "take_home", D(2026, 6, 12))
+    card = f.scorecard(interview_id=81, items=(f.item(1, "yes"),), overall="yes")
+    for application_id, interviews in itertools.product(
+        range(101, 113), ((screen,), (screen, take_home))
+    ):
+        note = compose(
+            f.note_input(
+                application_id=application_id,
+                lang=lang,  # type: ignore[arg-type]
+                tone=tone,  # type: ignore[arg-type]
+                interviews=interviews,
+                scorecards=(card,),
+                decision_=f.decision("compensation"),
+            ),
+            guard=f.no_findings,
+        )
+        assert not re.search(r"meeting us|rencontrer", note.text), note.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "not_", "reads"),
+    [("fr", "Leçon d'essai", "entretien « Leçon d'essai »", "l'étape « Leçon d'essai »"),
+     ("fr", "Mise en situation", "entretien « Mise en situation »", "l'étape « Mise en"),
+     ("en", "Customer role play", "role play interview", "Customer role play session")],
+)  # fmt: skip
+def test_a_step_of_another_kind_is_not_called_an_interview(lang, name, not_, reads):
+    """A trial lesson or a role play, recorded as "other", read "l'entretien « Leçon d'essai »":
+    the note names it by a word true of any step."""
+    lesson = f.interview(83, name, "other", D(2026, 6, 14))
+    card = f.scorecard(interview_id=83, items=(f.item(1, "no"),))
+    note = compose(
+        f.note_input(
+            lang=lang,  # type: ignore[arg-type]
+            interviews=(lesson,),
+            scorecards=(card,),
+            decision_=f.decision("skills_gap"),
+        ),
+        guard=f.no_findings,
+    )
+    text = flat(note)
+    assert not_ not in text and reads in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_call_and_a_trial_lesson_are_steps_not_interviews(lang):
+    """A note read "Gestion de classe : … pendant deux de vos entretiens", counting a trial
+    lesson among the interviews."""
+    steps = (SCREEN, f.interview(83, "Trial lesson", "other", D(2026, 6, 14)))
+    cards = (
+        f.scorecard(1, interview_id=SCREEN.id, items=(f.item(1, "strong_yes"),), overall="yes"),
+        f.scorecard(2, interview_id=83, items=(f.item(1, "strong_yes"),), overall="yes"),
+    )
+    note = compose(
+        f.note_input(
+            lang=lang,  # type: ignore[arg-type]
+            interviews=steps,
+            scorecards=cards,
+            decision_=f.decision("compensation"),
+        ),
+        guard=f.no_findings,
+    )
+    strengths = " ".join(s.text for s in note.sentences if s.section == "strengths")
+    assert re.search(r"both steps|deux étapes", strengths), strengths
+    assert not re.search(r"interviews|entretiens", flat(note)), flat(note)

@@ -22,15 +22,17 @@ from heardback.feedback.engine.match import match_open_roles
 from heardback.feedback.engine.phrasebook import Picker, for_language, french_spacing
 from heardback.feedback.engine.render import Block, render
 from heardback.feedback.engine.speech import (
+    activities,
     addressed,
     contact_details,
     fits_language,
+    names_shortfall,
     plain,
-    praise_only,
     restates_decision,
     role_needs,
     stage_words,
     third_person,
+    without_activity,
 )
 from heardback.feedback.engine.types import (
     Claim,
@@ -65,6 +67,7 @@ from heardback.feedback.engine.wording import (
     month_year,
     of,
     quoted,
+    sentences_of,
     span_phrase,
     tidy,
 )
@@ -187,6 +190,7 @@ class _Writer:
     explanation_used = False
     gap_free = False
     said_no_gap = False
+    reason_named_where = False  # the reason named the interview where the first area showed
     roles = 0
 
     def __init__(self, inp: NoteInput, check: GuardCheck) -> None:
@@ -214,6 +218,11 @@ class _Writer:
         # What happened: a take-home is not an interview, one interview is not "interviews".
         kinds = {i.kind for i in self.interviews}
         self.exercise = "take_home" in kinds
+        # A take-home or a step of another kind (a trial lesson, a role play) is not an
+        # interview: together they are "steps".
+        self.steps = bool(kinds & {"take_home", "other"})
+        # The activities that took place, as a rubric text would name them.
+        self.held = _Held(self.interviews)
         category = inp.decision.reason_category
         self.about_skills = category in _ABOUT_SKILLS or inp.development_requested
         self.trimmable: list[tuple[Sentence, Callable[[], Sentence | None]]] = []
@@ -374,11 +383,13 @@ class _Writer:
             names = [self.meeting(i) for i in interviews]
             # French says the preposition again: "lors de l'entretien RH et de l'entretien …".
             meetings, de, a = (join(names, self.book, repeat=p) for p in ("", "de", "à"))
+            # Calls and take-homes alone: no phrasing that says we met.
+            call = ".call" if all(i.kind in ("screen", "take_home") for i in interviews) else ""
             if dated:
                 when = dates_phrase(dated, self.book, self.year)
-                return self.say("thanks.dated", "thanks", sources, meetings=meetings,
+                return self.say("thanks.dated" + call, "thanks", sources, meetings=meetings,
                                 meetings_de=de, meetings_a=a, when=when)  # fmt: skip
-            return self.say("thanks.undated", "thanks", sources, meetings=meetings,
+            return self.say("thanks.undated" + call, "thanks", sources, meetings=meetings,
                             meetings_de=de, meetings_a=a)  # fmt: skip
         ends = {"first": self.meeting(interviews[0]), "last": self.meeting(interviews[-1])}
         if dated:
@@ -406,7 +417,7 @@ class _Writer:
                 sources += self.rating_sources(top)
                 sentences.append(
                     self.say(f"reason.{category}", "reason", sources, claim="reason", area=area,
-                             seen=self.seen())
+                             seen=self.seen_for(top))
                 )  # fmt: skip
         elif category == "skills_gap":
             # The category claims a gap the scorecards do not show: say what they do show, and
@@ -422,7 +433,9 @@ class _Writer:
             sentences.append(self.say("reason.experience_level.general", "reason", sources,
                                       claim="reason"))  # fmt: skip
         elif category != "other":
-            sentences.append(self.say(f"reason.{category}", "reason", sources, claim="reason"))
+            sentences.append(
+                self.say(self.category_role(category), "reason", sources, claim="reason")
+            )
         self.explained = bool(sentences) and not self.reason_unsupported
         if agg.gap_free and not self.reason_unsupported and not self.development:
             rated = tuple(s for r in agg.results for s in self.rating_sources(r))
@@ -455,9 +468,19 @@ class _Writer:
                 self.say(f"reason.{category}.screening", "reason", sources, claim="reason")
             )
         elif category != "other":
-            sentences.append(self.say(f"reason.{category}", "reason", sources, claim="reason"))
+            sentences.append(
+                self.say(self.category_role(category), "reason", sources, claim="reason")
+            )
         self.explained = bool(sentences)
         return sentences
+
+    def category_role(self, category: str) -> str:
+        """The category's own words; for another candidate before the final stage, words that
+        do not say someone was chosen."""
+        stage = self.inp.stage_kind  # "": not known, the category's usual words
+        if category == "stronger_candidate" and stage and stage not in ("final", "offer"):
+            return "reason.stronger_candidate.early"
+        return f"reason.{category}"
 
     def explanation(self) -> list[Sentence]:
         """The organization's explanation, when it is true of what happened."""
@@ -524,8 +547,10 @@ class _Writer:
         Above the bar by half a point or more (most ratings above it) is "a clear strength";
         otherwise the words say no more than that the level the role needs was met.
         """
-        role = "strength.first" if n == 0 else "strength.next"
-        if result.mean - result.bar < 0.5:
+        # "Another strength" only after one said to be a strength, not a level only met.
+        strong = [r.mean - r.bar >= 0.5 for r in self.strengths[: n + 1]]
+        role = "strength.next" if n > 0 and (any(strong[:n]) or not strong[n]) else "strength.first"
+        if not strong[n]:
             role += ".met"
         compact = compact or self.said_where(n)
         phrasing = self.pick(role + ".compact" if compact else role, max(n - 1, 0))
@@ -550,8 +575,7 @@ class _Writer:
             sentences.append(quote)
         competency = result.competency
         if self.rubric_ok:
-            needs = role_needs(clause(plain(competency.descriptors.get(competency.bar, ""))),
-                               self.book.language)  # fmt: skip
+            needs = self.role_needs(competency.descriptors.get(competency.bar, ""))
             if needs:
                 sources = _descriptor_sources(self.inp.job.id, competency.id, competency.bar)
                 requirement = self.say(
@@ -560,7 +584,8 @@ class _Writer:
                 )  # fmt: skip
                 sentences.append(requirement)
                 self.trimmable.append((requirement, _nothing))
-            words = _rubric_words(competency.name, "", competency.tips, self.book.language)
+            tips = self.held_tips(competency.tips)
+            words = _rubric_words(competency.name, "", tips, self.book.language)
             if words.tips:
                 source = (self.competency_source(result, "tips"),)
                 tip = Sentence(words.tips, "development", source, "tip")
@@ -570,10 +595,32 @@ class _Writer:
                     self.trimmable.append((tip, partial(_same, shorter)))
         return Block(tuple(sentences), "item")
 
+    def role_needs(self, descriptor: str) -> str | None:
+        """The bar's descriptor as what the role needs, in no activity: "drives smoothly during
+        the road test" needs someone who can "drive smoothly"; one that cannot be said without
+        its activity ("kept the role play calm") says nothing."""
+        language = self.book.language
+        text = without_activity(clause(plain(descriptor)), language)
+        if activities(text, language):
+            return None
+        return role_needs(clause(text), language)
+
+    def held_tips(self, tips: str) -> str:
+        """The tips, each sentence without the phrases that place it in an activity, and
+        without a sentence that still recalls one this candidate did not have ("as you did in
+        the workshop demo" after a phone screen)."""
+        language = self.book.language
+        kept = []
+        for sentence in sentences_of(tips):
+            text = without_activity(sentence, language)
+            if not any(a not in self.held for a in activities(text, language)):
+                kept.append(text)
+        return " ".join(kept)
+
     def development_level(
         self, result: CompetencyResult, n: int, *, compact: bool = False
     ) -> Sentence:
-        compact = compact or self.said_where(n)
+        compact = compact or self.said_where(n) or (n == 0 and self.reason_named_where)
         role = "development.rated" if len(result.ratings) > 1 else "development.rated.one"
         role += ".compact" if compact else ""
         phrasing = self.pick(role, n)
@@ -591,6 +638,9 @@ class _Writer:
         policy = self.inp.policy
         channel = "portal" if self.portal else "reply"  # no page: the candidate replies
         sentences: list[Sentence] = []
+        # Two openings with one title (two sites, say) are one name to the candidate.
+        titles_seen: set[str] = set()
+        roles = [r for r in roles if not _seen_before(tidy(r.title).casefold(), titles_seen)]
         self.roles = len(roles)
         if roles:
             sources = tuple(_shared("open_role", f"open_role:{r.id}", "title") for r in roles)
@@ -617,12 +667,14 @@ class _Writer:
                     self.say(f"next.reopen.{channel}", "next_steps", _PORTAL_SOURCES,
                              claim="next_step")
                 )  # fmt: skip
-        elif category in _NO_WAIT or (
-            category in ("stronger_candidate", "other")
-            and (self.gap_free or not self.inp.scorecards)
+        elif (
+            category in _NO_WAIT
+            or category == "other"
+            or (category == "stronger_candidate" and (self.gap_free or not self.inp.scorecards))
         ):
-            # Not about the candidate's skills, or nothing says it was (another candidate, an
-            # unexplained "other" with no rating below the bar): no waiting period to serve.
+            # Not about the candidate's skills, or nothing says it was: no waiting period to
+            # serve. "Other" is by its choice not the candidate's level, even with a rating
+            # below the bar: a date would imply a skills reason the note never gives.
             pass
         elif policy.reapply_months > 0:
             date = add_months(self.inp.decision.decided_on, policy.reapply_months)
@@ -659,13 +711,24 @@ class _Writer:
             return not self.interviews
         return n > 0 or not self.all_dated()
 
+    def seen_for(self, result: CompetencyResult) -> str:
+        """Where we saw the gap in `result`: the one interview its ratings below the bar come
+        from ("in the Road test on 14 June", not "in your interviews" when a phone screen never
+        assessed it), else as `seen`. Named there, its area does not name it again."""
+        below = {card.interview_id for card, _, score in result.ratings if score < result.bar}
+        held = [i for i in self.interviews if i.id in below]
+        if len(held) == 1:
+            self.reason_named_where = True
+            return self.where_one(held[0])
+        return self.seen()
+
     def seen(self) -> str:
         """Where we saw the candidate: "in the System design interview", "in your interviews"."""
         if len(self.interviews) == 1:
             return self.where_one(self.interviews[0])
         if not self.interviews:
             return self.book.grammar("seen.process")
-        return self.book.grammar("seen.steps" if self.exercise else "seen.interviews")
+        return self.book.grammar("seen.steps" if self.steps else "seen.interviews")
 
     def where(self, result: CompetencyResult) -> str:
         """Where the ratings on this side of the bar came from: "in both interviews", …"""
@@ -682,7 +745,7 @@ class _Writer:
             for interview in self.interviews:
                 if interview.id == interview_id:
                     return self.where_one(interview)
-        steps = ".steps" if self.exercise else ""
+        steps = ".steps" if self.steps else ""
         if len(seen) == total == 2:
             return patterns["where.both" + steps]
         role = "where.all" if len(seen) == total > 2 else "where.some"
@@ -728,8 +791,8 @@ class _Writer:
                     continue  # the note's one link is the candidate's page; no side channels
                 if text in self.quoted_texts:
                     continue  # the same words on two competencies: said once
-                if not above and praise_only(text, book.language):
-                    continue  # kind words under "where to grow" would contradict the rating
+                if not above and not names_shortfall(text, book.language):
+                    continue  # what went well, under "where to grow", would read as the gap
 
                 said = addressed(text, book.language, first, last)
                 if said is None and third_person(text, book.language, first, last):
@@ -983,6 +1046,20 @@ def _rubric_names(job: Job) -> tuple[str, ...]:
     return tuple([c.name for c in job.rubric])
 
 
+class _Held:
+    """Whether an activity a rubric text names ("road test", "exercise") took place: an
+    interview is named after it, or it is a take-home for an exercise."""
+
+    def __init__(self, interviews: Sequence[Interview]) -> None:
+        names = [" ".join(re.split(r"[-\s]+", i.name.casefold())) for i in interviews]
+        if any(i.kind == "take_home" for i in interviews):
+            names.append("exercise take home exercice")
+        self.names = names
+
+    def __contains__(self, activity: object) -> bool:
+        return isinstance(activity, str) and any(activity in name for name in self.names)
+
+
 def _held(inp: NoteInput) -> list[Interview]:
     """The interviews that took place: scored, or dated on or before the decision. One still
     to come (the role closed first) or never dated nor scored is not thanked for."""
@@ -1021,6 +1098,14 @@ def _item_ref(card: Scorecard, result: CompetencyResult) -> str:
 
 
 _french_spacing: Final = lru_cache(maxsize=8192)(french_spacing)
+
+
+def _seen_before(key: str, seen: set[str]) -> bool:
+    """Whether `key` is in `seen`, which it joins."""
+    if key in seen:
+        return True
+    seen.add(key)
+    return False
 
 
 def _nothing() -> None:

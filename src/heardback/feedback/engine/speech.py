@@ -7,9 +7,12 @@
 - `role_needs`: a rubric descriptor ("you explained your reasoning clearly") as what the role
   needs ("explain their reasoning clearly"), never as something the candidate did; None when
   the clause cannot be rewritten safely.
+- `without_activity`, `activities`: a rubric text without the phrases that place it in an
+  activity ("during the road test"), and the activities it still names.
 - `stage_words`: what an explanation takes for granted (an exercise, several interviews, a
   final round), so that one that does not fit the application is not used.
-- `praise_only`, `contact_details`: comments not to quote under a gap, or at all.
+- `names_shortfall`, `contact_details`: comments to quote under a gap only when they say what
+  fell short, and never with contact details.
 
 Everything here is cached by its text: the same comments and descriptors come back often.
 """
@@ -683,6 +686,77 @@ def _role_needs_fr(words: list[str]) -> str | None:
     return " ".join(out)
 
 
+# --- rubric texts that place themselves in an activity ------------------------------------------
+
+_ACTIVITIES: Final = {
+    "en": (
+        r"road[- ]tests?|test[- ]drives?|role[- ]?plays?|case[- ]stud(?:y|ies)"
+        r"|take[- ]home(?:[- ]exercise)?|exercise|practical[- ](?:session|exercise|test|assessment)"
+        r"|(?:workshop[- ])?demo(?:nstration)?|(?:trial|demo)[- ]lesson|mock[- ]\w+(?:[- ]call)?"
+        r"|simulation|pairing(?:[- ]session)?|whiteboard(?:[- ]session)?|presentation"
+        r"|floor[- ]walk|assignment|sample[- ]tables|(?:live[- ])?coding[- ](?:session|exercise)"
+    ),
+    "fr": (
+        r"mise en situation|jeux? de rôle|étude de cas|cas pratique|leçon d['’]essai"
+        r"|exercice(?: pratique| technique| à la maison)?|test de conduite|simulation"
+        r"|présentation|atelier|démonstration"
+    ),
+}
+# What makes a mention presuppose the activity took place: "the", "your", "this" ("a
+# presentation" is advice, "the presentation" a memory).
+_DETERMINER: Final = {
+    "en": r"\b(?:the|your|this)\s+",
+    "fr": r"(?:\b(?:le|la|les|du|au|votre|cette|ce)\s+|\bl['’]|\bde la\s+|\bde l['’])",
+}
+# The phrases that place a statement in an activity, to be removed as a whole.
+_PLACING: Final = {
+    "en": r"(?:in|during|at|from|for|on|like|as in|such as)\s+(?:the|your|this)\s+",
+    "fr": (
+        r"(?:lors (?:du|de la|de l['’]|de votre|de cette|de ce)\s*"
+        r"|au cours (?:du|de la|de l['’]|de votre)\s*"
+        r"|(?:pendant|durant|dans|comme dans) (?:le|la|l['’]|votre|cette|ce)\s*"
+        r"|comme (?:le|la|l['’]|lors du)\s*)"
+    ),
+}
+
+
+def _activity_res(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    activity = _ACTIVITIES.get(language, _ACTIVITIES["en"])
+    placing = _PLACING.get(language, _PLACING["en"])
+    determiner = _DETERMINER.get(language, _DETERMINER["en"])
+    leading = re.compile(rf"^\s*(?:{placing})(?:{activity})\b(?![-'’])\s*,?\s*", re.I)
+    inner = re.compile(rf"\s*,?\s+(?:{placing})(?:{activity})\b(?![-'’])", re.I)
+    mention = re.compile(rf"{determiner}((?:{activity}))\b", re.I)
+    return leading, inner, mention
+
+
+_ACTIVITY_RES: Final = {language: _activity_res(language) for language in ("en", "fr")}
+
+
+@lru_cache(maxsize=4096)
+def without_activity(text: str, language: str) -> str:
+    """`text` without the phrases that place it in an activity: "Drives smoothly during the
+    road test" -> "Drives smoothly"; "In your workshop demo, plan …" -> "Plan …". What the role
+    needs is not a test, and advice need not recall one."""
+    leading, inner, _ = _ACTIVITY_RES.get(language, _ACTIVITY_RES["en"])
+    stripped = inner.sub("", leading.sub("", text))
+    if leading.match(text):
+        stripped = stripped[:1].upper() + stripped[1:]
+    return stripped
+
+
+@lru_cache(maxsize=4096)
+def activities(text: str, language: str) -> tuple[str, ...]:
+    """The activities `text` speaks of as having happened ("the road test" -> "road test"),
+    lower-cased, with hyphens as spaces."""
+    _, _, mention = _ACTIVITY_RES.get(language, _ACTIVITY_RES["en"])
+    return tuple(_activity_key(m.group(1)) for m in mention.finditer(text))
+
+
+def _activity_key(text: str) -> str:
+    return " ".join(re.split(r"[-\s]+", text.casefold().replace("’", "'")))
+
+
 # --- what an explanation takes for granted -------------------------------------------------------
 
 _STAGE_WORDS: Final = (
@@ -731,18 +805,6 @@ def _lexicon(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_PRAISE: Final = {
-    "en": _lexicon(
-        "great excellent good well impressive impressed impressive strong loved fantastic "
-        "brilliant superb outstanding nice helpful lovely solid terrific wonderful "
-        "exceptional amazing thorough enthusiastic positive"
-    ),
-    "fr": _lexicon(
-        "excellent excellente excellents bien bravo super belle beau bonne bon bons bonnes "
-        "impressionnant impressionnante remarquable parfait parfaite solide agréable "
-        "enthousiaste positif positive exemplaire"
-    ),
-}
 _RESERVATION: Final = {
     "en": _lexicon(
         "but however though although yet could should would need needs needed more less "
@@ -760,14 +822,41 @@ _RESERVATION: Final = {
 }
 
 
+# Words that say what fell short or what to do about it, beyond the reservations above: what
+# was missing, hesitant, wrong or too much, and advice ("worth practising", "avoids this",
+# "nous aurions aimé", "serait une amélioration").
+_SHORTFALL: Final = {
+    "en": _lexicon(
+        "missing incomplete unfinished partial partly hesitant hesitated hesitation hard "
+        "difficult difficulty wrong error errors mistake mistakes late too instead rather unsure "
+        "vague loosely confused confusing skipped stalled stuck lost limited basic focus "
+        "revisit review learn work help harder clearer deeper further worth fix fixes avoid "
+        "avoids avoiding helps better worse important step area grow earlier ahead deserved "
+        "thin longer failed fails failing mixed noise leaned pointed invisible duplicated "
+        "mostly stale"
+    ),
+    "fr": _lexicon(
+        "manquant manquante manquants incomplet incomplète hésitant hésitante hésitation "
+        "difficile difficilement difficulté erreur erreurs faute fautes tard retard reste "
+        "restait insuffisant insuffisante lacune lacunes confus confuse vague aide bloqué "
+        "bloquée approfondir revoir davantage aurions aurait auraient aidera aiderait rendrait "
+        "rendraient serait seraient élargiraient mérite méritent demandent supplémentaires "
+        "indispensable plutôt surtout générique échouaient échoué échoue éviter habitude "
+        "étape fragiles restaient éloignées éloigné perdaient perdait"
+    ),
+}
+
+
 @lru_cache(maxsize=4096)
-def praise_only(text: str, language: str) -> bool:
-    """True for a comment that only praises ("Great attitude to cleaning down!"): quoted
-    under "where to grow", it would contradict the rating it sits under."""
+def names_shortfall(text: str, language: str) -> bool:
+    """True for a comment that says what fell short ("missed the accrual", "hard to follow",
+    "trop rapide"). Only such a comment may sit under a rating below the bar: one that only
+    describes what went well ("You told the story with real energy"), praise word or not,
+    would read as the gap and contradict the rating it sits under."""
     words = {w.casefold() for w in _TOKEN.findall(text.replace("’", "'"))}
     words |= {w.casefold() for w in re.findall(r"\b\w+'\w+\b|\bn'", text.replace("’", "'"))}
-    praise = _PRAISE.get(language, frozenset())
-    return bool(words & praise) and not words & _RESERVATION.get(language, frozenset())
+    gap = _RESERVATION.get(language, frozenset()) | _SHORTFALL.get(language, frozenset())
+    return bool(words & gap)
 
 
 # --- links and contact details -------------------------------------------------------------------

@@ -67,6 +67,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«“\"(*])")
 
 
 @lru_cache(maxsize=4096)
+def sentences_of(text: str) -> tuple[str, ...]:
+    """The sentences of `text`, each ending like a sentence."""
+    text = full_sentences(text)
+    return tuple(_SENTENCE_END.split(text)) if text else ()
+
+
+@lru_cache(maxsize=4096)
 def first_sentences(text: str, limit: int) -> str:
     """The first `limit` sentences of `text`, ending like a sentence."""
     sentences = _SENTENCE_END.split(full_sentences(text))

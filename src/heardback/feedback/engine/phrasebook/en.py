@@ -29,7 +29,7 @@ KIND_NOUNS: Final = {
     "hiring_manager": "conversation",
     "onsite": "interview",  # one record is one meeting: never "interviews" for one
     "take_home": "exercise",
-    "other": "interview",
+    "other": "session",  # a trial lesson, a role play: not an interview
 }
 # Names ending with one of these words already say what the meeting was ("Technical interview").
 MEETING_WORDS: Final = frozenset(
@@ -57,6 +57,21 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Thank you for meeting us {when} for {meetings}.",
         "Thank you for taking part in {meetings} {when}.",
         "Thank you for the time and effort you put into {meetings} {when}.",
+    ),
+    # Only calls (screens): nobody met.
+    "thanks.dated.call": (
+        "Thank you for the time you gave us {when}, in {meetings}.",
+        "Thank you for taking part in {meetings} {when}.",
+        "Thank you for the time and effort you put into {meetings} {when}.",
+    ),
+    "thanks.dated.call.formal": (
+        "Thank you for the time you gave us {when}, in {meetings}.",
+        "Thank you for taking part in {meetings} {when}.",
+        "We appreciate the time you gave us {when} for {meetings}.",
+    ),
+    "thanks.undated.call": (
+        "Thank you for the time you gave us in {meetings}.",
+        "Thank you for taking part in {meetings}.",
     ),
     "thanks.dated.formal": (
         "Thank you for the time you gave us {when}, in {meetings}.",
@@ -137,6 +152,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "more closely.",
         "Another candidate's experience was a closer match for the team's current needs, "
         "and we chose them for the role.",
+    ),
+    # Before the final stage nobody has been chosen: the process goes on with others.
+    "reason.stronger_candidate.early": (
+        "We are continuing with other candidates whose experience is closer to what the team "
+        "needs right now.",
+        "Other candidates' experience was a closer match for the team's current needs, and we "
+        "are continuing with them.",
+    ),
+    "reason.stronger_candidate.early.formal": (
+        "We are continuing the process with other candidates whose experience more closely "
+        "matches the current needs of the team.",
     ),
     "reason.stronger_candidate.formal": (
         "We have selected another candidate whose experience more closely matched the current "
@@ -288,7 +314,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "next.open_role.portal": (
         "Our {role} opening draws on the same strengths. You can ask to be considered for it "
         "from your application page.",
-        "We also have a {role} opening that fits your strengths. You can ask to be considered "
+        "Another of our openings, {role}, fits your strengths. You can ask to be considered "
         "for it from your application page.",
     ),
     "next.open_role.reply": (

@@ -28,7 +28,7 @@ KIND_NOUNS: Final = {
     "hiring_manager": "entretien",
     "onsite": "entretien",
     "take_home": "exercice",
-    "other": "entretien",
+    "other": "étape",  # une leçon d'essai, une mise en situation : pas un entretien
 }
 # Names starting with one of these words already say what the meeting was ("Entretien
 # technique"). Only words taking "l'": the phrases below then never need "de le"/"à le".
@@ -54,6 +54,16 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Merci pour {meetings}, {when}, et pour le temps que vous nous avez accordé.",
         "Merci pour votre participation à {meetings_a} {when}.",
     ),
+    # Seulement des appels (présélection) : personne ne s'est rencontré.
+    "thanks.dated.call": (
+        "Merci pour le temps que vous nous avez consacré {when}, lors de {meetings_de}.",
+        "Merci pour {meetings}, {when}, et pour le temps que vous nous avez accordé.",
+        "Merci pour votre participation à {meetings_a} {when}.",
+    ),
+    "thanks.dated.call.formal": (
+        "Nous vous remercions du temps que vous nous avez consacré {when} pour {meetings}.",
+        "Nous vous remercions pour {meetings}, {when}.",
+    ),
     "thanks.dated.formal": (
         "Nous vous remercions du temps que vous nous avez consacré {when} pour {meetings}.",
         "Nous vous remercions pour {meetings}, {when}.",
@@ -61,6 +71,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "thanks.undated": (
         "Merci pour {meetings} et pour votre temps.",
         "Merci d'avoir pris le temps de nous rencontrer pour {meetings}.",
+    ),
+    "thanks.undated.call": ("Merci pour {meetings} et pour votre temps.",),
+    "thanks.undated.call.formal": (
+        "Nous vous remercions du temps que vous nous avez consacré pour {meetings}.",
     ),
     "thanks.undated.formal": (
         "Nous vous remercions du temps que vous nous avez consacré pour {meetings}.",
@@ -142,6 +156,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Le profil d'une autre personne correspondait davantage aux besoins actuels de "
         "l'équipe, et c'est elle que nous avons retenue.",
     ),
+    # Avant l'étape finale, personne n'a été retenu : le processus continue avec d'autres.
+    "reason.stronger_candidate.early": (
+        "Nous poursuivons le processus avec d'autres personnes, dont l'expérience correspond "
+        "davantage aux besoins actuels de l'équipe.",
+        "D'autres profils correspondaient davantage aux besoins actuels de l'équipe, et c'est "
+        "avec eux que nous poursuivons.",
+    ),
     "reason.role_closed": (
         "Ce recrutement est clos : nous ne pourvoirons pas ce poste pour le moment.",
         "Nous avons décidé de ne plus pourvoir ce poste pour le moment.",
@@ -201,22 +222,22 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # Au niveau attendu, sans plus : les mots ne disent pas « point fort ».
     "strength.first.met": (
         "{name} : au niveau que demande le poste {where}.",
-        "{name} : le niveau attendu pour le poste est atteint {where}.",
+        "{name} : le niveau attendu pour le poste a été atteint {where}.",
         "{name} : vous avez atteint le niveau que demande le poste {where}.",
     ),
     "strength.next.met": (
         "{name} : au niveau que demande le poste, là aussi, {where}.",
-        "{name} : le niveau attendu est atteint aussi {where}.",
+        "{name} : là encore, le niveau attendu a été atteint {where}.",
         "{name} : vous avez aussi atteint le niveau que demande le poste {where}.",
     ),
     "strength.first.met.compact": (
         "{name} : au niveau que demande le poste.",
-        "{name} : le niveau attendu pour le poste est atteint.",
+        "{name} : le niveau attendu pour le poste a été atteint.",
         "{name} : vous avez atteint le niveau que demande le poste.",
     ),
     "strength.next.met.compact": (
         "{name} : au niveau que demande le poste, là aussi.",
-        "{name} : le niveau attendu est atteint aussi.",
+        "{name} : là encore, le niveau attendu a été atteint.",
         "{name} : vous avez aussi atteint le niveau que demande le poste.",
     ),
     "strength.first.compact": (

@@ -1,0 +1,242 @@
+"""Notes drafted for scenarios the demo never uses, through the REST API, for reading by hand.
+
+    .venv/bin/python benchmarks/api_scenarios.py [--out notes.txt] [--keep]
+
+Builds a fresh SQLite database in a temporary folder (`--keep` leaves it), creates an
+organization with the members of benchmarks/api_scenarios.toml and an API key acting for its
+admin, starts `heardback runserver` on a free loopback port, then, through the API only:
+creates each job with its stages and rubric, the extra rejection reasons, the candidates,
+their applications (in the stage they reached), interviews and submitted scorecards; rejects
+each application with its reason and drafts its note. Writes every note (or why there is none)
+under a summary of what the scorecards hold ("Safe driving=no (bar yes) «comment»"), so each
+sentence can be checked against them; also the note's language flags, guard verdict and
+review reasons. Nothing is measured: it is the input for reading notes as a candidate would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = Path(__file__).with_name("api_scenarios.toml")
+RATINGS = ("definitely_not", "no", "mixed", "yes", "strong_yes")
+
+
+def options() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, help="Write the notes here (default: stdout).")
+    parser.add_argument("--keep", action="store_true", help="Keep the database and its folder.")
+    return parser.parse_args()
+
+
+class Api:
+    def __init__(self, base: str, key: str) -> None:
+        self.base, self.key = base, key
+
+    def __call__(self, method: str, path: str, body: object | None = None) -> dict[str, Any]:
+        data = json.dumps(body).encode() if body is not None else None
+        # The base is the loopback server this script started: http only.
+        request = urllib.request.Request(self.base + path, data=data, method=method)  # noqa: S310
+        request.add_header("Authorization", f"Bearer {self.key}")
+        if data:
+            request.add_header("Content-Type", "application/json")
+        try:
+            with urllib.request.urlopen(request, timeout=60) as reply:  # noqa: S310
+                answer: dict[str, Any] = json.loads(reply.read() or b"{}")
+                return answer
+        except urllib.error.HTTPError as error:
+            return {"status": error.code, **json.loads(error.read() or b"{}")}
+
+
+def heardback(env: dict[str, str], *args: str) -> str:
+    command = [str(Path(sys.executable).with_name("heardback")), *args]
+    return subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def organization(env: dict[str, str], people: dict[str, dict[str, str]]) -> tuple[str, dict]:
+    """A fresh organization with `people` as members: the admin's API key and member ids."""
+    heardback(env, "migrate", "-v0")
+    heardback(env, "org", "create", "--name", "Northwind Services", "--language", "en", "nw")
+    for key, person in people.items():
+        email = f"{key}@nw.example"
+        heardback(env, "user", "create", "--org", "nw", "--role", person["role"], "--no-password",
+                  "--name", person["name"], email)  # fmt: skip
+    admin = next(k for k, p in people.items() if p["role"] == "admin")
+    scopes = ("--scope", "read", "--scope", "write:hiring", "--scope", "write:feedback")
+    printed = heardback(env, "apikey", "create", "--org", "nw", "--name", "scenarios", *scopes,
+                        "--user", f"{admin}@nw.example")  # fmt: skip
+    key = printed.split()[0]  # the key alone on stdout; what was created goes to stderr
+    assert key.startswith("hb_"), printed
+    ids = json.loads(
+        heardback(env, "shell", "-c", "import json; from heardback.accounts.models import User; "
+                  "print(json.dumps({u.email.split('@')[0]: u.pk for u in User.objects.all()}))")
+        .strip().splitlines()[-1]
+    )  # fmt: skip
+    return key, ids
+
+
+def serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    command = [str(Path(sys.executable).with_name("heardback")), "runserver", "--noreload"]
+    server = subprocess.Popen(
+        [*command, f"127.0.0.1:{port}"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/openapi.json") as reply:
+                if reply.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.3)
+    server.terminate()
+    sys.exit("The server did not answer within 60 s.")
+
+
+def card_line(interview: dict[str, Any], card: dict[str, Any], bars: dict[str, str]) -> str:
+    ratings = "; ".join(
+        f"{r['competency']}={r['rating']} (bar {bars[r['competency']]})"
+        + (f" «{r['comment']}»" if r.get("comment") else "")
+        for r in card["ratings"]
+    )
+    private = f" [private: {card['private_notes']}]" if card.get("private_notes") else ""
+    where = f"{interview['name']} ({interview['kind']}, {interview['date'][:10]})"
+    return f"  {where}, {card['interviewer']}: {ratings}{private}"
+
+
+def run(api: Api, data: dict[str, Any], ids: dict[str, int]) -> list[str]:
+    reasons = {r["name"]: r["id"] for r in api("GET", "/rejection-reasons?limit=200")["items"]}
+    for extra in data["extra_reason"]:
+        reasons[extra["name"]] = api("POST", "/rejection-reasons", extra)["id"]
+    reason_ids = {key: reasons[name] for key, name in data["reasons"].items()}
+    out = []
+    # French jobs first: from then on the organization writes in French, so a French-speaking
+    # candidate of an English job gets a French note (with the rubric's language flagged).
+    jobs = sorted(data["job"], key=lambda job: job["language"] != "fr")
+    for n, job in enumerate(jobs):
+        recruiter = "raj" if job["language"] == "en" else "lea"
+        created = api("POST", "/jobs", {
+            "title": job["title"], "language": job["language"], "recruiter_id": ids[recruiter],
+            "stages": [{"name": name, "kind": kind} for name, kind in job["stages"]],
+            "competencies": [
+                {k: c[k] for k in ("name", "bar", "weight", "description", "tips") if k in c}
+                | {"descriptors": c.get("descriptors", {})}
+                for c in job["competency"]
+            ],
+        })  # fmt: skip
+        assert "id" in created, created
+        stages = [s["id"] for s in created["stages"]]
+        competencies = {c["name"]: c["id"] for c in created["competencies"]}
+        bars = {c["name"]: c["bar"] for c in job["competency"]}
+        for m, person in enumerate(job["candidate"]):
+            candidate = api("POST", "/candidates", {
+                "first_name": person["first_name"], "last_name": "Example",
+                "email": f"candidate-{n}-{m}@mail.example", "language": person["language"],
+            })  # fmt: skip
+            application = api("POST", "/applications", {
+                "candidate_id": candidate["id"], "job_id": created["id"],
+                "stage_id": stages[person["stage"]],
+            })  # fmt: skip
+            stage = job["stages"][person["stage"]][0]
+            lines = [
+                f"### {job['title']} ({job['language']}): {person['first_name']} "
+                f"({person['language']}), reached {stage}, rejected as {person['reason']}"
+            ]
+            for interview in person.get("interview", []):
+                cards = interview.get("scorecard", [])
+                made = api("POST", "/interviews", {
+                    "application_id": application["id"], "name": interview["name"],
+                    "kind": interview["kind"], "scheduled_at": interview["date"],
+                    "interviewer_ids": [ids[c["interviewer"]] for c in cards],
+                })  # fmt: skip
+                for card in cards:
+                    worst = min(RATINGS.index(r["rating"]) for r in card["ratings"])
+                    answer = api("POST", "/scorecards", {
+                        "interview_id": made["id"], "interviewer_id": ids[card["interviewer"]],
+                        "overall_recommendation": "yes" if worst >= 3 else "no", "submit": True,
+                        "private_notes": card.get("private_notes", ""),
+                        "ratings": [
+                            {"competency_id": competencies[r["competency"]],
+                             "rating": r["rating"], "candidate_comment": r.get("comment", "")}
+                            for r in card["ratings"]
+                        ],
+                    })  # fmt: skip
+                    lines.append(card_line(interview, card, bars))
+                    if "id" not in answer:
+                        lines.append(f"  scorecard refused: {answer}")
+            rejected = api("POST", f"/applications/{application['id']}/reject",
+                           {"reason_id": reason_ids[person["reason"]]})  # fmt: skip
+            if "status" in rejected and isinstance(rejected["status"], int):
+                lines.append(f"  reject refused: {rejected}")
+            note = api("POST", f"/applications/{application['id']}/feedback-note")
+            if "text" not in note:
+                lines.append(f"  no note: {note.get('error', {}).get('message', note)}")
+            else:
+                flags = (
+                    f"language {note['language']}, fallback {note['language_fallback']}, "
+                    f"rubric language {note['rubric_language'] or '-'}, "
+                    f"guard {note['guard_verdict']}, review {note['review_reasons'] or '-'}"
+                )
+                lines += [f"  note: {flags}", "", note["text"]]
+            out.append("\n".join(lines))
+    return out
+
+
+def main() -> None:
+    args = options()
+    data = tomllib.loads(SCENARIOS.read_text(encoding="utf-8"))
+    folder = Path(tempfile.mkdtemp(prefix="heardback-scenarios-"))
+    env = {
+        **os.environ,
+        "HEARDBACK_VAR_DIR": str(folder),
+        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+        "PYTHONPATH": str(ROOT / "src"),
+        "DEBUG": "1",
+        "SECRET_KEY": "scenarios-only",
+    }
+    try:
+        key, ids = organization(env, data["people"])
+        port = free_port()
+        server = serve(env, port)
+        try:
+            notes = run(Api(f"http://127.0.0.1:{port}/api/v1", key), data, ids)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder)
+    text = "\n\n".join(notes) + "\n"
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"{len(notes)} applications written to {args.out}")
+    else:
+        print(text)
+    if args.keep:
+        print(f"database kept in {folder}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
