@@ -82,6 +82,23 @@ def test_submitting_a_comment_the_guard_blocks_is_refused_and_saves_nothing(
     assert not draft.ratings.exists()
 
 
+
+def test_a_remark_only_the_guards_second_opinion_catches_is_refused_too(
+    draft: Scorecard,
+) -> None:
+    # No rule names this one; the learned second opinion reads what people write and blocks a
+    # protected word (hearing) said of the candidate. The submit path uses it, as the live check
+    # and the "Candidate-safe" label do.
+    communication = _competency(draft, "Communication")
+    with pytest.raises(ValidationError) as refused:
+        _save(draft, "We were concerned your hearing would make the phones difficult.")
+    [error] = refused.value.error_dict[f"comment_{communication.pk}"]
+    assert error.code == "guard_block"
+    assert error.params is not None
+    assert "hearing" in error.params["text"]
+    draft.refresh_from_db()
+    assert draft.submitted_at is None
+
 def test_a_draft_keeps_a_blocked_comment_and_the_submit_of_it_is_refused(
     draft: Scorecard,
 ) -> None:

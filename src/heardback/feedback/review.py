@@ -65,7 +65,7 @@ class ScorecardScreen:
         key = (language, text)
         found = self._blocked.get(key)
         if found is None:
-            findings = guard.check(text, lang=language, context="note")
+            findings = guard.check(text, lang=language, context="note", second_opinion=True)
             found = self._blocked[key] = guard.verdict(findings) == "block"
         return found
 

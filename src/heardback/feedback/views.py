@@ -344,7 +344,7 @@ def guard_check(request: AuthenticatedHttpRequest) -> HttpResponse:
     text = str(request.POST.get(name, ""))
     context: guard.Context = "note" if request.POST.get("context") == "note" else "candidate"
     language = str(request.POST.get("lang") or getattr(request, "LANGUAGE_CODE", "en"))
-    findings = guard.check(text[:20_000], lang=language, context=context)
+    findings = guard.check(text[:20_000], lang=language, context=context, second_opinion=True)
     return render(
         request,
         "feedback/_guard_findings.html",

@@ -21,7 +21,7 @@ def comment_blocks(text: str, *, lang: str) -> list[guard.Finding]:
     """The guard's block findings in a text the candidate may read (warnings do not count)."""
     if not text.strip():
         return []
-    findings = guard.check(text, lang=lang or "en", context="candidate")
+    findings = guard.check(text, lang=lang or "en", context="candidate", second_opinion=True)
     return [finding for finding in findings if finding.severity == "block"]
 
 

@@ -58,4 +58,7 @@ def guard_findings(text: str, lang: str = "en") -> list[tuple[Finding, str]]:
     the candidate may read, with the words it is about (what the live guard shows)."""
     if not text.strip():
         return []
-    return [(f, text[f.start : f.end]) for f in guard.check(text, lang=lang, context="candidate")]
+    return [
+        (f, text[f.start : f.end])
+        for f in guard.check(text, lang=lang, context="candidate", second_opinion=True)
+    ]

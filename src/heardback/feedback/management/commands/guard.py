@@ -61,6 +61,7 @@ class Command(BaseCommand):
             lang=options["lang"],
             context=options["context"],
             other_names=options["other_names"],
+            second_opinion=True,
         )
         outcome = guard.verdict(findings)
         if options["json"]:
@@ -108,6 +109,7 @@ def _check_line(line: str, number: int, defaults: dict[str, Any]) -> dict[str, A
         lang=item.get("lang", defaults["lang"]),
         context=item.get("context", defaults["context"]),
         other_names=item.get("other_names", defaults["other_names"]),
+        second_opinion=True,
     )
     return {
         "id": item.get("id"),
