@@ -82,7 +82,6 @@ def test_submitting_a_comment_the_guard_blocks_is_refused_and_saves_nothing(
     assert not draft.ratings.exists()
 
 
-
 def test_a_remark_only_the_guards_second_opinion_catches_is_refused_too(
     draft: Scorecard,
 ) -> None:
@@ -98,6 +97,7 @@ def test_a_remark_only_the_guards_second_opinion_catches_is_refused_too(
     assert "hearing" in error.params["text"]
     draft.refresh_from_db()
     assert draft.submitted_at is None
+
 
 def test_a_draft_keeps_a_blocked_comment_and_the_submit_of_it_is_refused(
     draft: Scorecard,

@@ -25,6 +25,10 @@ SCORECARD_REASONS = frozenset({SCORECARD_BLOCKED})
 # Each code in plain words, for the queue, the note and the application page.
 REVIEW_REASONS = {
     "reason_unsupported": _("The scorecards do not support the stated rejection reason."),
+    "reason_unstated": _(
+        "The reason is “Other” with no explanation, so the note gives none: write the "
+        "reason in, or give the reason an explanation under Settings → Rejection reasons."
+    ),
     "contradiction": _("The note contradicts itself."),
     "disagreement_on_heaviest": _(
         "The interviewers strongly disagree on the job's most important competency."

@@ -881,3 +881,27 @@ def test_a_call_and_a_trial_lesson_are_steps_not_interviews(lang):
     strengths = " ".join(s.text for s in note.sentences if s.section == "strengths")
     assert re.search(r"both steps|deux étapes", strengths), strengths
     assert not re.search(r"interviews|entretiens", flat(note)), flat(note)
+
+
+@pytest.mark.parametrize("interviewed", [True, False])
+def test_an_other_reason_without_words_is_read_by_a_person_before_it_goes(interviewed):
+    """An unexplained "other" reason leaves the note with a decision and no reason (seen in the
+    large demo: "We have decided not to offer you the role." then strengths only): a person
+    writes the reason in, so "approve all clean" leaves the note for them."""
+    card = f.scorecard(overall="no", items=(f.item(1, "yes"), f.item(2, "yes")))
+    inp = f.note_input(
+        interviews=(f.interview(),) if interviewed else (),
+        scorecards=(card,) if interviewed else (),
+        decision_=f.decision("other"),
+    )
+    note = compose(inp, guard=f.no_findings)
+    assert "reason_unstated" in note.quality.review_reasons
+    assert "why" not in note.text.lower()  # the decision promises no reason it cannot give
+
+    explained = dataclasses.replace(inp, decision=f.decision("other", explanation=TEAM_CHANGE))
+    note = compose(explained, guard=f.no_findings)
+    assert "reason_unstated" not in note.quality.review_reasons
+    assert TEAM_CHANGE in note.text
+
+
+TEAM_CHANGE = "We are reorganising the team this role sits in."

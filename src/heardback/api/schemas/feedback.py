@@ -35,7 +35,7 @@ class NoteOut(Schema):
     guard_findings: list[dict[str, Any]]
     review_reasons: list[str] = Field(
         description="Why a person must read this note before it goes (`reason_unsupported`, "
-        "`contradiction`, `disagreement_on_heaviest`, `observation_unbacked`, "
+        "`reason_unstated`, `contradiction`, `disagreement_on_heaviest`, `observation_unbacked`, "
         "`scorecard_blocked`); empty when it may be approved in bulk."
     )
     language_fallback: bool = Field(

@@ -918,6 +918,8 @@ class _Writer:
         review: list[ReviewReason] = []
         if self.reason_unsupported:
             review.append("reason_unsupported")
+        if self.inp.decision.reason_category == "other" and not self.explained:
+            review.append("reason_unstated")
         if contradictions:
             review.append("contradiction")
         if agg and agg.disagreements:

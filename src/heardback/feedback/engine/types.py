@@ -43,8 +43,14 @@ NoteKind = Literal["interviewed", "screening", "withdrawn"]
 # requirement speaks of the role, never of the candidate.
 Claim = Literal["courtesy", "decision", "reason", "observation", "requirement", "tip", "next_step"]
 # Why a person must read a note before it goes (FeedbackNote.review_reasons).
+# "reason_unstated": the reason is "other" and the organization gave it no words, so the note
+# states a decision without a reason; a person writes it in.
 ReviewReason = Literal[
-    "reason_unsupported", "contradiction", "disagreement_on_heaviest", "observation_unbacked"
+    "reason_unsupported",
+    "reason_unstated",
+    "contradiction",
+    "disagreement_on_heaviest",
+    "observation_unbacked",
 ]
 
 
