@@ -26,8 +26,9 @@ SCORECARD_REASONS = frozenset({SCORECARD_BLOCKED})
 REVIEW_REASONS = {
     "reason_unsupported": _("The scorecards do not support the stated rejection reason."),
     "reason_unstated": _(
-        "The reason is “Other” with no explanation, so the note gives none: write the "
-        "reason in, or give the reason an explanation under Settings → Rejection reasons."
+        "The reason is “Other” and has no explanation of its own (one that only restates the "
+        "decision does not count), so the note gives none: write the reason in, or explain "
+        "the reason under Settings → Rejection reasons."
     ),
     "contradiction": _("The note contradicts itself."),
     "disagreement_on_heaviest": _(
