@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from heardback.accounts.models import Organization
+from heardback.accounts.models import Organization, User
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -156,3 +156,15 @@ def test_advance_moves_to_a_later_stage(recruiter_client: Client, application: o
 
 def test_decision_forms_refuse_get(recruiter_client: Client, application: object) -> None:
     assert recruiter_client.get(f"/applications/{application.pk}/reject/").status_code == 405  # type: ignore[attr-defined]
+
+
+def test_labels_follow_french_typography_on_a_french_page(
+    recruiter_client: Client, recruiter: User, org: Organization
+) -> None:
+    # "Recruteur: Dana" was a French label with the English colon glued to it.
+    recruiter.language = "fr"
+    recruiter.save()
+    job = factories.JobFactory(organization=org, title="Data Analyst", recruiter=recruiter)
+    html = recruiter_client.get(f"/jobs/{job.pk}/").content.decode()
+    assert "Recruteur\u00a0:" in html
+    assert "Recruteur:" not in html
