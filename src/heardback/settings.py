@@ -281,6 +281,7 @@ SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", False)
 if envbool("SECURE_PROXY_SSL", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+TASKS_LOG_LEVEL = envstr("TASKS_LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -293,8 +294,8 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # The worker runs a task every few seconds (the outbox sweep); at INFO each one writes
         # two lines, which bury the demo's sign-in details and every other log line. Failed
-        # tasks are logged as errors, so they still show.
-        "django_tasks": {"level": envstr("TASKS_LOG_LEVEL", "WARNING")},
+        # tasks are logged as errors, so they still show. (`heardback worker` applies it too.)
+        "django_tasks": {"level": TASKS_LOG_LEVEL},
     },
 }
 

@@ -145,3 +145,13 @@ def test_the_worker_logs_failed_tasks_but_not_every_run() -> None:
     worker = logging.getLogger("django_tasks")
     assert not worker.isEnabledFor(logging.INFO)
     assert worker.isEnabledFor(logging.ERROR)
+
+
+def test_the_background_worker_keeps_task_runs_out_of_its_console() -> None:
+    # django-tasks-db's worker sets the task logger to INFO itself at the default verbosity.
+    from heardback.core.management.commands.worker import QuietDbWorker
+
+    QuietDbWorker().configure_logging(verbosity=1)
+    worker = logging.getLogger("django_tasks")
+    assert not worker.isEnabledFor(logging.INFO)
+    assert worker.isEnabledFor(logging.ERROR)
