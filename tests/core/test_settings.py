@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import logging
+import logging.config
 import os
 import subprocess
 import sys
 import uuid
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from heardback.settings import cache_settings, email_settings, envbool, envint
@@ -141,7 +143,9 @@ def test_with_redis_every_web_process_shares_one_rate_limit_count() -> None:
 
 def test_the_worker_logs_failed_tasks_but_not_every_run() -> None:
     # The outbox sweep runs every few seconds: at INFO the worker's console (and `heardback demo`'s
-    # sign-in details) would drown in two lines a run.
+    # sign-in details) would drown in two lines a run. (Configured afresh: a test that ran a
+    # worker in this process may have turned the logger up.)
+    logging.config.dictConfig(settings.LOGGING)
     worker = logging.getLogger("django_tasks")
     assert not worker.isEnabledFor(logging.INFO)
     assert worker.isEnabledFor(logging.ERROR)
