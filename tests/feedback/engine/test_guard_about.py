@@ -51,3 +51,36 @@ def test_a_possessive_makes_the_people_served_the_candidates_own() -> None:
     assert (
         verdict(check("Ran a workshop for Muslim parents at the school.", context="note")) == "ok"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # The protected word is what the job handles: a work verb's object, a rough count.
+        ("fr", "Gestionnaire de paie, elle traite les indemnités de maternité de l'usine."),
+        ("fr", "Conseillère en périnatalité, elle suit une vingtaine de grossesses à risque."),
+        ("fr", "Chef de projet, il pilote la rénovation de deux quartiers sensibles."),
+    ],
+)
+def test_what_the_job_handles_is_its_topic(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note", second_opinion=True)) != "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # A type of person as the subject of a hypothetical is a preference about people.
+        ("fr", "L'équipe pense qu'un homme aurait plus de poids face aux fournisseurs."),
+        # A judgement by degree: the people after it are the yardstick, not the job.
+        ("fr", "Trop douce pour diriger une équipe de gars sur les quais."),
+    ],
+)
+def test_judgements_of_the_person_still_block(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "block"
+
+
+def test_a_rough_count_is_not_an_age_but_a_stated_age_still_is() -> None:
+    count = "Elle coordonne les parcours d'une quarantaine de couples."
+    assert verdict(check(count, lang="fr", context="note", second_opinion=True)) != "block"
+    age = "Elle a une trentaine d'années et deux enfants."
+    assert verdict(check(age, lang="fr", context="note", second_opinion=True)) == "block"
