@@ -73,6 +73,9 @@ def test_what_the_job_handles_is_its_topic(lang: str, text: str) -> None:
         ("fr", "L'équipe pense qu'un homme aurait plus de poids face aux fournisseurs."),
         # A judgement by degree: the people after it are the yardstick, not the job.
         ("fr", "Trop douce pour diriger une équipe de gars sur les quais."),
+        # A trait the person is said to lack for the job.
+        ("en", "Not the look our clients expect at the front desk."),
+        ("fr", "Pas le physique pour l'accueil."),
     ],
 )
 def test_judgements_of_the_person_still_block(lang: str, text: str) -> None:
