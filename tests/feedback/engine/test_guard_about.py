@@ -87,3 +87,15 @@ def test_a_rough_count_is_not_an_age_but_a_stated_age_still_is() -> None:
     assert verdict(check(count, lang="fr", context="note", second_opinion=True)) != "block"
     age = "Elle a une trentaine d'années et deux enfants."
     assert verdict(check(age, lang="fr", context="note", second_opinion=True)) == "block"
+
+
+def test_a_protected_trait_given_as_an_excess_blocks_whatever_the_model_says() -> None:
+    # The rules pass these and the model scores them low; the lexicon word after "too" decides.
+    for lang, text in (
+        ("en", "Way too butch for the cosmetics counter."),
+        ("en", "Too macho for the nursery."),
+    ):
+        assert verdict(check(text, lang=lang, context="note")) == "ok", text
+        found = check(text, lang=lang, context="note", second_opinion=True)
+        assert verdict(found) == "block", text
+        assert all(f.why and f.suggestion for f in found)

@@ -145,7 +145,8 @@ _CUES: dict[str, dict[str, str]] = {
         " coordinated coordinates coordinating processed processes processing handled handles"
         " handling drafted drafts edited edits negotiated negotiates negotiating"
         " organised organized organises organizes organising organizing fact-checked"
-        " interviewed interviews administered administers reconciled reconciles",
+        " interviewed interviews administered administers reconciled reconciles minuted"
+        " reported published publishes photographed",
         "title": "carer carers childminder childminders nanny nannies solicitor lawyer barrister"
         " nurse nurses teacher teachers adviser advisor officer"
         " coordinator caseworker interpreter translator chaplain therapist physio specialist"
@@ -174,7 +175,11 @@ _CUES: dict[str, dict[str, str]] = {
         " node nodes key keys rate rates switch switches field fields column columns"
         " protection war wars process processes thread threads company companies round rounds"
         # A pay structure is the employer's: "our salary bands", "the pay scale".
-        " band bands scale scales grid grids",
+        " band bands scale scales grid grids"
+        # What a study, a shop or a campaign is made of: "union membership trends", "the
+        # wedding dress campaign", "the gay and lesbian section".
+        " trends trend statistics figures survey surveys bulletin campaign campaigns section"
+        " sections shelf shelves catalogue aisle range ranges",
     },
     "fr": {
         "possessive": "son sa ses votre vos leur leurs ton ta tes",
@@ -216,7 +221,8 @@ _CUES: dict[str, dict[str, str]] = {
         " section categorie championnat tournoi option options formulaire formulaires case"
         " champ champs mariage mariages obseques ceremonie ceremonies couverts carte traiteur"
         " renovation renouvellement rehabilitation enquete enquetes indemnites indemnite"
-        " parcours",
+        " parcours livre livres ouvrage ouvrages roman romans memoire these rayon rayons"
+        " litterature",
         "serve": "accompagne accompagnait accueille accueillait soigne soignait enseigne"
         " enseignait forme formait conseille conseillait sert servait vend vendait aide aidait"
         " anime animait entraine entrainait servi accueilli vendu prepare"
@@ -226,14 +232,14 @@ _CUES: dict[str, dict[str, str]] = {
         # les indemnités de maternité", "pilote la rénovation de trois quartiers".
         " coordonne coordonnait traite traitait gere gerait pilote pilotait organise"
         " organisait negocie negociait signe instruit instruisait"
-        " verifie verifiait",
+        " verifie verifiait publie publiait cree creait dessert desservait",
         "title": "referent referente charge chargee responsable conseiller conseillere"
         " coordinateur coordinatrice educateur educatrice infirmier infirmiere auxiliaire"
         " avocat avocate juriste enseignant enseignante professeur formateur formatrice"
         " medecin psychologue animateur animatrice mediateur mediatrice mission vendeur"
         " vendeuse penaliste lingere brancardier brancardiere ambulancier ambulanciere"
         " standardiste secretaire cuisinier cuisiniere technicien technicienne hotesse agent"
-        " assistant assistante assistants assistantes",
+        " assistant assistante assistants assistantes gardien gardienne chauffeur chauffeuse",
         "after": "unite unites service services politique politiques droit droits accessible"
         " accessibles adaptes adapte adaptee adaptees",
     },
@@ -373,3 +379,15 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     if any(w in cues["wide"] or w in cues["pronoun"] or w in cues["possessive"] for w in wide):
         return "person"
     return "unknown"
+
+
+_DEGREE = re.compile(r"(?:(?<![a-z])too|(?<![a-z])trop)(?: (?:a|un) (?:bit|little|peu))? $")
+_DEGREE_BEFORE = re.compile(r"(?<![a-z])(?:a bit|a little|un peu|bit) (?:too|trop) $")
+
+
+def by_degree(text: str, start: int, low: int) -> bool:
+    """Whether the word at text[start:] is said by degree of the person: "too butch", "trop
+    masculine", "a bit too churchy". A protected trait given as an excess is a verdict on the
+    person whatever else the sentence says."""
+    window = text[max(low, start - 16) : start]
+    return _DEGREE.search(window) is not None or _DEGREE_BEFORE.search(window) is not None
