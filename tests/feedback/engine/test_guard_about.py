@@ -60,6 +60,11 @@ def test_a_possessive_makes_the_people_served_the_candidates_own() -> None:
         ("fr", "Gestionnaire de paie, elle traite les indemnités de maternité de l'usine."),
         ("fr", "Conseillère en périnatalité, elle suit une vingtaine de grossesses à risque."),
         ("fr", "Chef de projet, il pilote la rénovation de deux quartiers sensibles."),
+        # Studying, covering or following a group; a verb acting on the people served.
+        ("fr", "Historien, il a étudié la place des femmes dans la marine marchande."),
+        ("fr", "Infirmière scolaire, elle suit les collégiennes enceintes du secteur."),
+        ("fr", "Chirurgienne, elle opère les patients après un accident de la route."),
+        ("fr", "Guide, elle connaît les rites bouddhistes du temple de la ville."),
     ],
 )
 def test_what_the_job_handles_is_its_topic(lang: str, text: str) -> None:

@@ -146,7 +146,8 @@ _CUES: dict[str, dict[str, str]] = {
         " handling drafted drafts edited edits negotiated negotiates negotiating"
         " organised organized organises organizes organising organizing fact-checked"
         " interviewed interviews administered administers reconciled reconciles minuted"
-        " reported published publishes photographed",
+        " reported published publishes photographed studied researched researches analysed"
+        " analyzed",
         "title": "carer carers childminder childminders nanny nannies solicitor lawyer barrister"
         " nurse nurses teacher teachers adviser advisor officer"
         " coordinator caseworker interpreter translator chaplain therapist physio specialist"
@@ -222,7 +223,8 @@ _CUES: dict[str, dict[str, str]] = {
         " champ champs mariage mariages obseques ceremonie ceremonies couverts carte traiteur"
         " renovation renouvellement rehabilitation enquete enquetes indemnites indemnite"
         " parcours livre livres ouvrage ouvrages roman romans memoire these rayon rayons"
-        " litterature",
+        " litterature rite rites rituel rituels tradition traditions tournee tournees"
+        " desenclavement officine agence boutique magasin commerce pharmacie cabinet",
         "serve": "accompagne accompagnait accueille accueillait soigne soignait enseigne"
         " enseignait forme formait conseille conseillait sert servait vend vendait aide aidait"
         " anime animait entraine entrainait servi accueilli vendu prepare"
@@ -232,7 +234,8 @@ _CUES: dict[str, dict[str, str]] = {
         # les indemnités de maternité", "pilote la rénovation de trois quartiers".
         " coordonne coordonnait traite traitait gere gerait pilote pilotait organise"
         " organisait negocie negociait signe instruit instruisait"
-        " verifie verifiait publie publiait cree creait dessert desservait",
+        " verifie verifiait publie publiait cree creait dessert desservait etudie etudiait"
+        " analyse analysait couvre couvrait",
         "title": "referent referente charge chargee responsable conseiller conseillere"
         " coordinateur coordinatrice educateur educatrice infirmier infirmiere auxiliaire"
         " avocat avocate juriste enseignant enseignante professeur formateur formatrice"
@@ -248,7 +251,11 @@ _CUES: dict[str, dict[str, str]] = {
 # "Dix ans en maternité": "en" right before a place word means "working in that ward".
 _PLACE_PREPOSITIONS = {"fr": {"en"}, "en": set()}
 # Two-word cues for the job's topic whose second word alone is too common ("il fait", "le fait").
-_TOPIC_PAIRS = {"fr": {("le", "fait")}, "en": set()}
+# "il suit les nourrissons", "a travaillé sur…": following a group, working on a subject.
+_TOPIC_PAIRS = {
+    "fr": {("le", "fait"), ("suit", "les"), ("suivait", "les"), ("travaille", "sur")},
+    "en": {("worked", "on")},
+}
 _DETERMINERS = _words("the a an our this that these those its le la les un une des du l")
 
 
@@ -341,6 +348,14 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         return "topic"
     # French names whom a thing is for after "de": "les tenues de 1500 agents".
     served = [w for w in after if not w.isdigit()]
+    # "il opère les patientes": the match acts on the people a job serves.
+    if (
+        lang == "fr"
+        and len(served) > 1
+        and served[0] in ("les", "des")
+        and (served[1] in cues["people"])
+    ):
+        return "topic"
     if lang == "fr" and len(served) > 1 and served[0] in _OF and served[1] in cues["people"]:
         return "topic"
     for word in after:
