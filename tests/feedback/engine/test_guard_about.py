@@ -51,3 +51,56 @@ def test_a_possessive_makes_the_people_served_the_candidates_own() -> None:
     assert (
         verdict(check("Ran a workshop for Muslim parents at the school.", context="note")) == "ok"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # The protected word is what the job handles: a work verb's object, a rough count.
+        ("fr", "Gestionnaire de paie, elle traite les indemnités de maternité de l'usine."),
+        ("fr", "Conseillère en périnatalité, elle suit une vingtaine de grossesses à risque."),
+        ("fr", "Chef de projet, il pilote la rénovation de deux quartiers sensibles."),
+        # Studying, covering or following a group; a verb acting on the people served.
+        ("fr", "Historien, il a étudié la place des femmes dans la marine marchande."),
+        ("fr", "Infirmière scolaire, elle suit les collégiennes enceintes du secteur."),
+        ("fr", "Chirurgienne, elle opère les patients après un accident de la route."),
+        ("fr", "Guide, elle connaît les rites bouddhistes du temple de la ville."),
+    ],
+)
+def test_what_the_job_handles_is_its_topic(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note", second_opinion=True)) != "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # A type of person as the subject of a hypothetical is a preference about people.
+        ("fr", "L'équipe pense qu'un homme aurait plus de poids face aux fournisseurs."),
+        # A judgement by degree: the people after it are the yardstick, not the job.
+        ("fr", "Trop douce pour diriger une équipe de gars sur les quais."),
+        # A trait the person is said to lack for the job.
+        ("en", "Not the look our clients expect at the front desk."),
+        ("fr", "Pas le physique pour l'accueil."),
+    ],
+)
+def test_judgements_of_the_person_still_block(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "block"
+
+
+def test_a_rough_count_is_not_an_age_but_a_stated_age_still_is() -> None:
+    count = "Elle coordonne les parcours d'une quarantaine de couples."
+    assert verdict(check(count, lang="fr", context="note", second_opinion=True)) != "block"
+    age = "Elle a une trentaine d'années et deux enfants."
+    assert verdict(check(age, lang="fr", context="note", second_opinion=True)) == "block"
+
+
+def test_a_protected_trait_given_as_an_excess_blocks_whatever_the_model_says() -> None:
+    # The rules pass these and the model scores them low; the lexicon word after "too" decides.
+    for lang, text in (
+        ("en", "Way too butch for the cosmetics counter."),
+        ("en", "Too macho for the nursery."),
+    ):
+        assert verdict(check(text, lang=lang, context="note")) == "ok", text
+        found = check(text, lang=lang, context="note", second_opinion=True)
+        assert verdict(found) == "block", text
+        assert all(f.why and f.suggestion for f in found)

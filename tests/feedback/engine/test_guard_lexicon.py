@@ -27,3 +27,18 @@ def test_a_first_name_or_a_verb_is_not_a_protected_word() -> None:
 def test_a_word_of_the_lexicon_alone_flags_nothing() -> None:
     for text in ("Set up the men's mental health drop-in.", "Ran the antenatal classes."):
         assert verdict(check(text, context="note", second_opinion=True)) != "block", text
+
+
+def test_coded_words_are_phrases_that_do_not_catch_everyday_work() -> None:
+    # Bare "heavy", "weight", "condition", "past" or "the law" would block clean notes with a
+    # pronoun nearby; the lexicon holds the phrases that name the person instead.
+    for text in (
+        "She lifted heavy loads all day in the warehouse without a single incident.",
+        "He checked the condition of every vehicle before the shift.",
+        "His past experience in logistics is a strong fit.",
+        "She measured the weight of the ingredients precisely.",
+        "Long answers at first, might be nerves, then much sharper on the case study.",
+    ):
+        assert verdict(check(text, context="note", second_opinion=True)) != "block", text
+    assert ("lose weight", "appearance") in _words("He should lose weight first.", "en")
+    assert ("demeles", "criminal_record") in _words("Des démêlés avec la justice.", "fr")

@@ -54,7 +54,7 @@ from typing import Any, Literal
 import ahocorasick
 
 from heardback.feedback.engine import guard_lexicon, guard_model
-from heardback.feedback.engine.guard_about import about
+from heardback.feedback.engine.guard_about import about, by_degree
 from heardback.feedback.engine.guard_rules import (
     LANGUAGES,
     REMOVED,
@@ -254,7 +254,9 @@ def _second_opinion(
         if sentence.strip():
             score = model.score(folded[start:end], folded=True)
             block = None
-            if score >= bar:  # only then look for protected words (most sentences stop here)
+            # Only then look for protected words (most sentences stop here), or when a word
+            # may be given as an excess ("too butch"), which blocks whatever the score.
+            if score >= bar or _TOO.search(folded, start, end) is not None:
                 inside = [
                     (hit, lang)
                     for lang in langs
@@ -296,6 +298,8 @@ def _second_opinion(
         start = end
     return out
 
+
+_TOO = re.compile(r"(?<![a-z])(?:too|trop) ")
 
 # "Not the right fit because the role needs a forklift licence": a verdict with the job's
 # requirement as its reason is feedback, not a feeling.
@@ -344,6 +348,8 @@ def _protected_word(
         if _in_benign_phrase(folded, hit, low, high, lang):
             continue
         said_of = about(folded, hit.start, min(hit.end, high), low, high, lang)
+        if said_of == "person" and by_degree(folded, hit.start, low):
+            return hit, lang  # "too butch for reception": the trait is itself the verdict
         if said_of == "person" and score >= PERSON_SCORE:
             return hit, lang
         if said_of == "unknown" and score >= BLOCK_SCORE:

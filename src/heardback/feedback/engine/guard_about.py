@@ -64,6 +64,7 @@ _STOPS = _words(
 )
 
 _OF = _words("de des du")
+_OF_ANY = _words("de des du of")
 # Knowing, answering or going round a subject, right before it (only articles and prepositions
 # between): "good knowledge of the parental leave policy", "votre réponse sur la laïcité",
 # "le tour de médicaments". Further away they prove nothing: "bonne maîtrise, mais enceinte".
@@ -71,10 +72,22 @@ _SUBJECT_OF = _words(
     "knowledge understanding expertise answer answers connaissance connaissances maitrise"
     " reponse reponses tour tournee"
 )
+# A rough count before the match makes it a caseload, not the candidate's own: "une trentaine
+# de grossesses par mois", "dozens of asylum claims" ("three children" stays the person's).
+_ROUGH_COUNTS = _words(
+    "dozens hundreds thousands scores dizaine dizaines douzaine douzaines vingtaine trentaine"
+    " quarantaine cinquantaine soixantaine centaine centaines milliers"
+)
 _LINKS = _words("of on about in regarding de des du d sur the a an le la les l un une")
 _AND = _words("and or et ou")
 _PLURAL_POSSESSIVES = _words("their leur leurs")
 _CONTRASTS = _words("but however though although yet except mais cependant pourtant sauf")
+# A type of person as the subject of a hypothetical: "a man would carry more authority", "un
+# homme aurait plus d'autorité", "someone younger would fit" -> a preference about people.
+_HYPOTHETICAL = _words("would wouldn't aurait serait ferait pourrait conviendrait saurait")
+# A judgement of the person by degree, "too soft-spoken for a site full of blokes", "trop douce
+# pour tenir une équipe de gars": the people or place after it is the yardstick, not the job.
+_TOO = _words("too trop")
 
 # Folded forms (lower case, no accents). Each language: possessives, candidate words, reasons,
 # the people a job serves, work products and places, and what may follow a topic word.
@@ -85,7 +98,7 @@ _CUES: dict[str, dict[str, str]] = {
         "wide": "might could would wouldn't couldn't won't will sure may should so too because"
         " worried"
         " concern concerned risk risky doubt unsure guy girl lady bloke chap dude man woman"
-        " boy gentleman fella mate hire candidate applicant interviewee fit culture"
+        " boy gentleman fella mate guys folks hire candidate applicant interviewee fit culture"
         " i i'd i'm we we'd our me my apparently told mentioned said says"
         " asked noticed obviously clearly probably definitely typical",
         "told": "asked asks enquired inquired mentioned mentions told tells said says raised"
@@ -126,7 +139,15 @@ _CUES: dict[str, dict[str, str]] = {
         " helping advised advises advising treated treats treating nursed housed fed cooked"
         " catered welcomed welcomes greeted interpreted translated ran runs running hosted"
         " hosts hosting offered offers provided provides skilled specialising specializing"
-        " specialised specialized specialises specializes specialist expert",
+        " specialised specialized specialises specializes specialist expert"
+        # Handling a caseload or a work product: "coordinated referrals for women and their
+        # children", "processed maternity pay", "negotiated the pay deal with Unite".
+        " coordinated coordinates coordinating processed processes processing handled handles"
+        " handling drafted drafts edited edits negotiated negotiates negotiating"
+        " organised organized organises organizes organising organizing fact-checked"
+        " interviewed interviews administered administers reconciled reconciles minuted"
+        " reported published publishes photographed studied researched researches analysed"
+        " analyzed",
         "title": "carer carers childminder childminders nanny nannies solicitor lawyer barrister"
         " nurse nurses teacher teachers adviser advisor officer"
         " coordinator caseworker interpreter translator chaplain therapist physio specialist"
@@ -155,13 +176,18 @@ _CUES: dict[str, dict[str, str]] = {
         " node nodes key keys rate rates switch switches field fields column columns"
         " protection war wars process processes thread threads company companies round rounds"
         # A pay structure is the employer's: "our salary bands", "the pay scale".
-        " band bands scale scales grid grids",
+        " band bands scale scales grid grids"
+        # What a study, a shop or a campaign is made of: "union membership trends", "the
+        # wedding dress campaign", "the gay and lesbian section".
+        " trends trend statistics figures survey surveys bulletin campaign campaigns section"
+        " sections shelf shelves catalogue aisle range ranges",
     },
     "fr": {
         "possessive": "son sa ses votre vos leur leurs ton ta tes",
         "pronoun": "il elle ils elles vous tu lui iel",
         "wide": "pourrait pourraient risque risquent trop donc car doute inquiet inquiete"
-        " gars mec type fille dame monsieur homme femme candidat candidate profil je j'ai on nous"
+        " devrait devraient gars mec type fille dame monsieur homme femme candidat candidate"
+        " profil je j'ai on nous"
         " notre mon ma moi selon apparemment parait visiblement clairement typique apprecier"
         " apprecient aimer aiment aimeront plaire plaira genant genante",
         "told": "demande demandait mentionne mentionnait dit disait raconte evoque parle questions"
@@ -170,6 +196,7 @@ _CUES: dict[str, dict[str, str]] = {
         " paraissait",
         "reason": "trop car parce vu etant compte pourrait pourraient risque risquent craint"
         " attendent attend veulent veut preferent prefere exigent exige demandent demande"
+        " devrait devraient"
         " crains gene genant mieux prefere preferer preferons faut besoin veut voulons doute"
         " comme plutot",
         "people": "patients patient patientes patiente eleves eleve etudiants etudiante"
@@ -193,19 +220,29 @@ _CUES: dict[str, dict[str, str]] = {
         " visites conge conges remplacement egalite index parite mixite equipe equipes club"
         " coiffeuse coiffeur estheticienne photographe fleuriste specialisee specialise"
         " section categorie championnat tournoi option options formulaire formulaires case"
-        " champ champs mariage mariages obseques ceremonie ceremonies couverts carte traiteur",
+        " champ champs mariage mariages obseques ceremonie ceremonies couverts carte traiteur"
+        " renovation renouvellement rehabilitation enquete enquetes indemnites indemnite"
+        " parcours livre livres ouvrage ouvrages roman romans memoire these rayon rayons"
+        " litterature rite rites rituel rituels tradition traditions tournee tournees"
+        " desenclavement officine agence boutique magasin commerce pharmacie cabinet",
         "serve": "accompagne accompagnait accueille accueillait soigne soignait enseigne"
         " enseignait forme formait conseille conseillait sert servait vend vendait aide aidait"
         " anime animait entraine entrainait servi accueilli vendu prepare"
         " preparait cuisine cuisinait traduit traduisait interprete redige redigeait concu"
-        " aupres specialise specialisee specialiste",
+        " aupres specialise specialisee specialiste"
+        # Handling a caseload or a work product: "elle coordonne les parcours de FIV", "traite
+        # les indemnités de maternité", "pilote la rénovation de trois quartiers".
+        " coordonne coordonnait traite traitait gere gerait pilote pilotait organise"
+        " organisait negocie negociait signe instruit instruisait"
+        " verifie verifiait publie publiait cree creait dessert desservait etudie etudiait"
+        " analyse analysait couvre couvrait",
         "title": "referent referente charge chargee responsable conseiller conseillere"
         " coordinateur coordinatrice educateur educatrice infirmier infirmiere auxiliaire"
         " avocat avocate juriste enseignant enseignante professeur formateur formatrice"
         " medecin psychologue animateur animatrice mediateur mediatrice mission vendeur"
         " vendeuse penaliste lingere brancardier brancardiere ambulancier ambulanciere"
         " standardiste secretaire cuisinier cuisiniere technicien technicienne hotesse agent"
-        " assistant assistante assistants assistantes",
+        " assistant assistante assistants assistantes gardien gardienne chauffeur chauffeuse",
         "after": "unite unites service services politique politiques droit droits accessible"
         " accessibles adaptes adapte adaptee adaptees",
     },
@@ -214,7 +251,11 @@ _CUES: dict[str, dict[str, str]] = {
 # "Dix ans en maternité": "en" right before a place word means "working in that ward".
 _PLACE_PREPOSITIONS = {"fr": {"en"}, "en": set()}
 # Two-word cues for the job's topic whose second word alone is too common ("il fait", "le fait").
-_TOPIC_PAIRS = {"fr": {("le", "fait")}, "en": set()}
+# "il suit les nourrissons", "a travaillé sur…": following a group, working on a subject.
+_TOPIC_PAIRS = {
+    "fr": {("le", "fait"), ("suit", "les"), ("suivait", "les"), ("travaille", "sur")},
+    "en": {("worked", "on")},
+}
 _DETERMINERS = _words("the a an our this that these those its le la les un une des du l")
 
 
@@ -271,15 +312,25 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     plural_owner = (
         bool(before)
         and before[-1] in _PLURAL_POSSESSIVES
-        and any(w in cues["people"] for w in before_all[:-1])
+        and any(w in cues["people"] or w in _GROUPS for w in before_all[:-1])
     )
     if plural_owner:
         before, before_all = before[:-1], before_all[:-1]  # read it as "the"
     elif before and before[-1] in cues["possessive"]:
         return "person"
+    # "une quarantaine de couples": a rough count of something is not an age ("une trentaine
+    # d'années" is).
+    if matched and matched[-1] in _ROUGH_COUNTS and after_all[:1] and after_all[0] in _OF_ANY:
+        return "topic"
     if any(w in cues["reason"] for w in matched):
         return "person"  # "too young", "trop jeune": the match is itself a reason
+    # "Not the look for the shop floor", "pas le physique pour la boutique": a trait the
+    # person is said to lack for the job.
+    if before[-1:] in (["not"], ["pas"]) or before[-2:] in (["not", "the"], ["pas", "le"]):
+        return "person"
     linked = [w for w in before if w not in _LINKS]
+    if linked and linked[-1] in _ROUGH_COUNTS and len(before) - before.index(linked[-1]) <= 3:
+        return "topic"
     if linked and linked[-1] in _SUBJECT_OF and len(before) - before.index(linked[-1]) <= 4:
         return "topic"
     if len(matched) == 1 and matched[0] in cues["title"]:
@@ -297,11 +348,21 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         return "topic"
     # French names whom a thing is for after "de": "les tenues de 1500 agents".
     served = [w for w in after if not w.isdigit()]
+    # "il opère les patientes": the match acts on the people a job serves.
+    if (
+        lang == "fr"
+        and len(served) > 1
+        and served[0] in ("les", "des")
+        and (served[1] in cues["people"])
+    ):
+        return "topic"
     if lang == "fr" and len(served) > 1 and served[0] in _OF and served[1] in cues["people"]:
         return "topic"
     for word in after:
         if word in cues["after"] or (lang == "en" and word in cues["people"]):
             return "topic"
+        if word in _HYPOTHETICAL:
+            return "person"
         if word in _STOPS or word in _DETERMINERS or word in cues["person"]:
             break
         if word in cues["possessive"]:
@@ -324,6 +385,8 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
             owner = before[index - 1] if index > 0 else ""
             if word in cues["people"] and owner in cues["possessive"]:
                 return "person"
+            if not contrast and any(w in _TOO for w in before[:index]):
+                return "person"
             return "topic"
     # No cue next to the match: any word for the candidate or a reason in the sentence around
     # it ("Muslim, so Ramadan could be a problem") still says who it is about.
@@ -331,3 +394,15 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     if any(w in cues["wide"] or w in cues["pronoun"] or w in cues["possessive"] for w in wide):
         return "person"
     return "unknown"
+
+
+_DEGREE = re.compile(r"(?:(?<![a-z])too|(?<![a-z])trop)(?: (?:a|un) (?:bit|little|peu))? $")
+_DEGREE_BEFORE = re.compile(r"(?<![a-z])(?:a bit|a little|un peu|bit) (?:too|trop) $")
+
+
+def by_degree(text: str, start: int, low: int) -> bool:
+    """Whether the word at text[start:] is said by degree of the person: "too butch", "trop
+    masculine", "a bit too churchy". A protected trait given as an excess is a verdict on the
+    person whatever else the sentence says."""
+    window = text[max(low, start - 16) : start]
+    return _DEGREE.search(window) is not None or _DEGREE_BEFORE.search(window) is not None
