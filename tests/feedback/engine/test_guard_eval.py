@@ -47,9 +47,10 @@ FIELDS = ("id", "lang", "context", "text", "expected", "category", "other_names"
 # opinion blocks a protected word said of the candidate): 0.791 en, 0.795 fr; clean blocked
 # 6.7 % en, 5.9 % fr. Round 6 added 437 blind items, most of them clean text on protected
 # subjects (a fertility clinic, union-side law): before its changes the whole part measured
-# 0.786 en, 0.783 fr; clean blocked 7.8 % en, 7.0 % fr.
-TEST_MIN_RECALL = 0.775  # the target is 0.95
-TEST_MAX_CLEAN_BLOCKED = 0.079  # the target is 3 %
+# 0.786 en, 0.783 fr; clean blocked 7.8 % en, 7.0 % fr. After round 6: 0.795 en, 0.790 fr;
+# clean blocked 7.2 % en, 6.0 % fr.
+TEST_MIN_RECALL = 0.785  # the target is 0.95
+TEST_MAX_CLEAN_BLOCKED = 0.073  # the target is 3 %
 
 
 @dataclass(frozen=True)
