@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from heardback.accounts.models import Organization, User
 from heardback.accounts.services import organization_create
-from heardback.feedback import services
+from heardback.feedback import engine, services
 from heardback.feedback.models import FeedbackNote
 from heardback.hiring.models import Application, RejectionReason
 from tests import factories
@@ -44,6 +46,9 @@ def test_every_sentence_of_a_drafted_note_has_its_sources(org: Organization) -> 
     cited = {src["ref"] for s in note.provenance for src in s["sources"]}
     assert any(ref.startswith("scorecard:") for ref in cited)
     assert "reason:skills_gap" in cited or any(r.startswith("reason") for r in cited)
+    # Each source is stored with every field the engine gives it, no more and no fewer.
+    fields = [f.name for f in dataclasses.fields(engine.Source)]
+    assert all(list(src) == fields for s in note.provenance for src in s["sources"])
 
 
 def test_drafting_again_skips_applications_that_have_a_note(org: Organization) -> None:
