@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from heardback.accounts.models import Organization, User
 from heardback.accounts.services import organization_create
 from heardback.feedback import engine, services
+from heardback.feedback.engine import guard
 from heardback.feedback.models import FeedbackNote
 from heardback.hiring.models import Application, RejectionReason
 from tests import factories
@@ -187,3 +188,24 @@ def test_a_new_organizations_skills_reason_names_the_gap_the_scorecards_show() -
     reason = " ".join(p["text"] for p in note.provenance if p["section"] == "reason")
     assert "Distributed systems design" in reason
     assert "core skills" not in note.text
+
+
+def test_a_runs_comment_checks_find_what_the_guard_finds_however_often_asked() -> None:
+    names = ("Ana Lima", "Bo Chen")  # the job's candidates, the reader among them
+    checks = services.CommentChecks()
+    comments = [
+        "Explained the trade-offs of the cache clearly.",  # clean
+        "Stronger than Bo Chen on the design exercise.",  # names another candidate
+        "Ana Lima explained the trade-offs clearly.",  # names only the reader
+        "She seems too old for a startup.",  # a remark on age
+    ]
+    verdicts = set()
+    for own in (("Ana Lima", "Ana", "Lima"), ("Bo Chen", "Bo", "Chen")):
+        for text in comments * 2:  # the second time from what the run remembers
+            expected = guard.check(text, context="note", other_names=names, own_names=own)
+            got = checks(text, context="note", other_names=names, own_names=own)
+            assert got == expected
+            verdicts.add((text, bool(expected)))
+    # Some comments are flagged, others clean, and one flips with whose note it is.
+    assert (comments[0], False) in verdicts and (comments[3], True) in verdicts
+    assert {(comments[1], True), (comments[1], False)} <= verdicts
