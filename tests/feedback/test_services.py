@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from heardback.accounts.models import Organization, User
 from heardback.accounts.services import organization_create
-from heardback.feedback import services
+from heardback.feedback import engine, services
+from heardback.feedback.engine import guard
 from heardback.feedback.models import FeedbackNote
 from heardback.hiring.models import Application, RejectionReason
 from tests import factories
@@ -44,6 +47,9 @@ def test_every_sentence_of_a_drafted_note_has_its_sources(org: Organization) -> 
     cited = {src["ref"] for s in note.provenance for src in s["sources"]}
     assert any(ref.startswith("scorecard:") for ref in cited)
     assert "reason:skills_gap" in cited or any(r.startswith("reason") for r in cited)
+    # Each source is stored with every field the engine gives it, no more and no fewer.
+    fields = [f.name for f in dataclasses.fields(engine.Source)]
+    assert all(list(src) == fields for s in note.provenance for src in s["sources"])
 
 
 def test_drafting_again_skips_applications_that_have_a_note(org: Organization) -> None:
@@ -182,3 +188,24 @@ def test_a_new_organizations_skills_reason_names_the_gap_the_scorecards_show() -
     reason = " ".join(p["text"] for p in note.provenance if p["section"] == "reason")
     assert "Distributed systems design" in reason
     assert "core skills" not in note.text
+
+
+def test_a_runs_comment_checks_find_what_the_guard_finds_however_often_asked() -> None:
+    names = ("Ana Lima", "Bo Chen")  # the job's candidates, the reader among them
+    checks = services.CommentChecks()
+    comments = [
+        "Explained the trade-offs of the cache clearly.",  # clean
+        "Stronger than Bo Chen on the design exercise.",  # names another candidate
+        "Ana Lima explained the trade-offs clearly.",  # names only the reader
+        "She seems too old for a startup.",  # a remark on age
+    ]
+    verdicts = set()
+    for own in (("Ana Lima", "Ana", "Lima"), ("Bo Chen", "Bo", "Chen")):
+        for text in comments * 2:  # the second time from what the run remembers
+            expected = guard.check(text, context="note", other_names=names, own_names=own)
+            got = checks(text, context="note", other_names=names, own_names=own)
+            assert got == expected
+            verdicts.add((text, bool(expected)))
+    # Some comments are flagged, others clean, and one flips with whose note it is.
+    assert (comments[0], False) in verdicts and (comments[3], True) in verdicts
+    assert {(comments[1], True), (comments[1], False)} <= verdicts
