@@ -47,9 +47,10 @@ def test_every_sentence_of_a_drafted_note_has_its_sources(org: Organization) -> 
     cited = {src["ref"] for s in note.provenance for src in s["sources"]}
     assert any(ref.startswith("scorecard:") for ref in cited)
     assert "reason:skills_gap" in cited or any(r.startswith("reason") for r in cited)
-    # Each source is stored with every field the engine gives it, no more and no fewer.
-    fields = [f.name for f in dataclasses.fields(engine.Source)]
-    assert all(list(src) == fields for s in note.provenance for src in s["sources"])
+    # Each source is stored with every field the engine gives it, no more and no fewer (as a
+    # set: PostgreSQL's jsonb keeps keys in its own order).
+    fields = sorted(f.name for f in dataclasses.fields(engine.Source))
+    assert all(sorted(src) == fields for s in note.provenance for src in s["sources"])
 
 
 def test_drafting_again_skips_applications_that_have_a_note(org: Organization) -> None:
@@ -104,6 +105,25 @@ def test_a_recruiters_edit_is_a_new_version_checked_again(
     assert edited.author == recruiter
     assert edited.guard_verdict == "block"
     assert any(f["category"] == "family" for f in edited.guard_findings)
+
+
+def test_an_edit_that_keeps_the_engines_sentences_draws_no_new_finding(db: None) -> None:
+    # The learned second opinion reads what people write; on the engine's own sentences it would
+    # warn on most notes ("On your application page, you can agree to be suggested…"), so a
+    # recruiter who only fixes a typo would find their note flagged.
+    from heardback.demo.services import demo_create
+
+    organization = demo_create(seed=1, size="small", password="x").organization
+    services.feedback_notes_draft_bulk(actor=None, organization=organization)
+    recruiter = User.objects.get(email="recruiter@demo.example")
+    notes = FeedbackNote.objects.filter(
+        organization=organization, is_current=True, guard_verdict="ok"
+    ).order_by("pk")[:40]
+    for note in notes:
+        edited = services.feedback_note_edit(
+            actor=recruiter, note=note, subject=note.subject, text=note.text
+        )
+        assert edited.guard_verdict == "ok", (note.pk, edited.guard_findings)
 
 
 def test_a_blocked_note_cannot_be_approved(org: Organization, recruiter: User) -> None:

@@ -328,15 +328,11 @@ def feedback_note_edit(*, actor: User, note: FeedbackNote, subject: str, text: s
         0
     ].other_candidate_names
     findings = guard.check(
-        text, lang=note.language, context="candidate", other_names=other_names, second_opinion=True
+        text, lang=note.language, context="candidate", other_names=other_names
     ) + [
         dataclasses.replace(f, start=-1, end=-1)  # offsets of the subject are not in `text`
         for f in guard.check(
-            subject,
-            lang=note.language,
-            context="candidate",
-            other_names=other_names,
-            second_opinion=True,
+            subject, lang=note.language, context="candidate", other_names=other_names
         )
     ]
     kept = [p for p in note.provenance if p["text"] in text]

@@ -49,7 +49,7 @@ def _require_editor(*, actor: User, job: Job) -> None:
 
 def guard_blocks(text: str, *, language: str) -> list[str]:
     """Why the guard refuses `text` for a candidate's eyes: one reason per blocking finding."""
-    findings = guard.check(text[:MAX_TEXT], lang=language, context="candidate", second_opinion=True)
+    findings = guard.check(text[:MAX_TEXT], lang=language, context="candidate")
     return [
         _("«%(text)s» is blocked by the safe-feedback guard: %(why)s Try: %(suggestion)s")
         % {"text": text[f.start : f.end], "why": f.why, "suggestion": f.suggestion}

@@ -243,7 +243,7 @@ def rubric_guard_check(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Live guard findings for one candidate-facing rubric text (htmx partial)."""
     text = str(request.POST.get(str(request.POST.get("field", "")), ""))[: rubric_services.MAX_TEXT]
     language = str(request.POST.get("lang") or getattr(request, "LANGUAGE_CODE", "en"))
-    findings = guard.check(text, lang=language, context="candidate", second_opinion=True)
+    findings = guard.check(text, lang=language, context="candidate")
     return render(
         request,
         "feedback/_guard_findings.html",
