@@ -17,12 +17,17 @@ from heardback.feedback.engine import guard
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)[ \t]*")
 
 
-def comment_blocks(text: str, *, lang: str) -> list[guard.Finding]:
-    """The guard's block findings in a text the candidate may read (warnings do not count)."""
+def comment_findings(text: str, *, lang: str) -> list[guard.Finding]:
+    """Every guard finding in a comment the candidate may read. Interviewers wrote it, so the
+    learned second opinion reads it too, as it does every scorecard text."""
     if not text.strip():
         return []
-    findings = guard.check(text, lang=lang or "en", context="candidate", second_opinion=True)
-    return [finding for finding in findings if finding.severity == "block"]
+    return guard.check(text, lang=lang or "en", context="candidate", second_opinion=True)
+
+
+def comment_blocks(text: str, *, lang: str) -> list[guard.Finding]:
+    """The guard's block findings in a text the candidate may read (warnings do not count)."""
+    return [f for f in comment_findings(text, lang=lang) if f.severity == "block"]
 
 
 def without_blocked_sentences(text: str, blocks: Sequence[guard.Finding]) -> str:

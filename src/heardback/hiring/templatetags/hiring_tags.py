@@ -5,7 +5,6 @@ import functools
 from django import template
 from django.urls import get_script_prefix, reverse
 
-from heardback.feedback.engine import guard
 from heardback.feedback.engine.guard import Finding
 from heardback.hiring import candidate_safety
 
@@ -56,9 +55,4 @@ def guard_block(text: str, lang: str = "en") -> Finding | None:
 def guard_findings(text: str, lang: str = "en") -> list[tuple[Finding, str]]:
     """`{% guard_findings comment lang as findings %}`: every finding of the guard in a comment
     the candidate may read, with the words it is about (what the live guard shows)."""
-    if not text.strip():
-        return []
-    return [
-        (f, text[f.start : f.end])
-        for f in guard.check(text, lang=lang, context="candidate", second_opinion=True)
-    ]
+    return [(f, text[f.start : f.end]) for f in candidate_safety.comment_findings(text, lang=lang)]
