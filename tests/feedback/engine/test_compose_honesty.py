@@ -431,6 +431,14 @@ def test_one_rating_is_one_interviewers_not_our_interviewers():
     assert "our interviewers" not in text and "the ratings" not in text
 
 
+def test_two_ratings_by_one_person_are_one_interviewers_not_our_interviewers():
+    inp = build("interview_two", "skills_gap", "below", False, False, "en")
+    assert "our interviewers" in flat(compose(inp, guard=f.no_findings))
+    same = tuple(dataclasses.replace(card, interviewer_id=7) for card in inp.scorecards)
+    text = flat(compose(dataclasses.replace(inp, scorecards=same), guard=f.no_findings))
+    assert "our interviewers" not in text and "the ratings" not in text
+
+
 def test_an_explanation_about_screening_is_not_used_after_interviews():
     inp = build("interview_two", "experience_level", "below", False, False, "en")
     decision = dataclasses.replace(

@@ -621,7 +621,10 @@ class _Writer:
         self, result: CompetencyResult, n: int, *, compact: bool = False
     ) -> Sentence:
         compact = compact or self.said_where(n) or (n == 0 and self.reason_named_where)
-        role = "development.rated" if len(result.ratings) > 1 else "development.rated.one"
+        # "Our interviewers" only when two people rated it: two scorecards by one person are
+        # one interviewer's view.
+        raters = {card.interviewer_id or -card.id for card, _, _ in result.ratings}
+        role = "development.rated" if len(raters) > 1 else "development.rated.one"
         role += ".compact" if compact else ""
         phrasing = self.pick(role, n)
         # How far below, in words: half a point or less is "just below", two or more "well".
