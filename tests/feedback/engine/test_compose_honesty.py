@@ -314,6 +314,25 @@ def test_a_comment_that_names_no_shortfall_is_not_quoted_under_where_to_grow(lan
 
 @pytest.mark.parametrize(
     ("lang", "comment"),
+    [("en", "Walked through the retry path step by step without being asked."),
+     ("en", "Found the race condition without any hints."),
+     ("en", "Didn't need a single hint on the SQL."),
+     ("en", "Never struggled with the ledger maths."),
+     ("fr", "A résolu le cas des remboursements sans aide."),
+     ("fr", "Aucune erreur sur les écritures de clôture.")],
+)  # fmt: skip
+def test_praise_said_through_a_negation_is_not_quoted_under_where_to_grow(lang, comment):
+    """ "Without being asked", "no hint", "sans aide": the negation denies a shortfall, so the
+    comment is praise and would read as the gap under a rating below the bar."""
+    note = with_comment(comment, lang=lang, rating="no")
+    assert note.quality.observations == 0, note.text
+    # A negation that names what was missing is still a shortfall.
+    missing = "Wrote the handler without tests, so the refunds path broke."
+    assert with_comment(missing, rating="no").quality.observations == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "comment"),
     [("en", "The anaesthetic record was missing two readings."),
      ("en", "Explanations were hard to follow."),
      ("en", "I felt you described doing the picking yourself rather than leading the team."),

@@ -847,16 +847,66 @@ _SHORTFALL: Final = {
 }
 
 
+# Praise said through a negation: "without being asked", "no hesitation", "didn't need a
+# hint", "sans aide", "aucune erreur". A negation followed within four words by one of these
+# says that something that would have fallen short did not happen.
+_NEGATION: Final = {
+    "en": _lexicon("without no never not didn't don't doesn't wasn't weren't nothing zero"),
+    "fr": _lexicon("sans aucun aucune jamais pas nul nulle"),
+}
+_ABSENT_SHORTFALL: Final = {
+    "en": _lexicon(
+        "asked told prompted prompting prompt prompts hint hints help reminder reminders "
+        "reminded hesitation hesitating hesitate hesitated error errors mistake mistakes "
+        "problem problems issue issues gap gaps fault faults doubt doubts struggle struggled "
+        "struggling trouble fuss notes"
+    ),
+    "fr": _lexicon(
+        "aide hésitation hésiter hésité erreur erreurs faute fautes problème problèmes souci "
+        "soucis indice indices relance relancer relancé difficulté difficultés lacune lacunes "
+        "notes demander"
+    ),
+}
+_NEGATION_REACH: Final = 4
+_STEP_BY_STEP: Final = re.compile(r"\bstep by step\b|\bétape par étape\b", re.I)
+_WORD: Final = re.compile(r"\b\w+'\w+\b|\bn'|[^\W\d_]+", re.UNICODE)
+
+
+def _without_praised_absences(words: list[str], language: str) -> list[str]:
+    """The words, less each negation and the shortfall it denies ("without being asked")."""
+    negations = _NEGATION.get(language, frozenset())
+    absent = _ABSENT_SHORTFALL.get(language, frozenset())
+    kept: list[str] = []
+    skip_to = 0
+    for i, word in enumerate(words):
+        if i < skip_to:
+            continue
+        if word in negations:
+            reach = words[i + 1 : i + 1 + _NEGATION_REACH]
+            hits = [j for j, w in enumerate(reach) if w in absent]
+            if hits:
+                skip_to = i + 2 + hits[0]
+                if language == "fr" and kept and kept[-1] in ("ne", "n'"):
+                    kept.pop()  # "n'a eu besoin d'aucune aide": the "ne" goes with it
+                continue
+        kept.append(word)
+    return kept
+
+
 @lru_cache(maxsize=4096)
 def names_shortfall(text: str, language: str) -> bool:
     """True for a comment that says what fell short ("missed the accrual", "hard to follow",
     "trop rapide"). Only such a comment may sit under a rating below the bar: one that only
     describes what went well ("You told the story with real energy"), praise word or not,
-    would read as the gap and contradict the rating it sits under."""
-    words = {w.casefold() for w in _TOKEN.findall(text.replace("’", "'"))}
-    words |= {w.casefold() for w in re.findall(r"\b\w+'\w+\b|\bn'", text.replace("’", "'"))}
+    would read as the gap and contradict the rating it sits under. Praise through a negation
+    ("without being asked", "no hesitation", "sans aide") is still praise."""
+    text = _STEP_BY_STEP.sub(" ", text.replace("’", "'"))  # a method, not "a next step"
+    words = [w.casefold() for w in _WORD.findall(text)]
+    kept = set(_without_praised_absences(words, language))
+    # "didn't" is also "didn" and "t" to the lexicons' eyes
+    kept |= {part for w in kept if "'" in w for part in _TOKEN.findall(w)}
     gap = _RESERVATION.get(language, frozenset()) | _SHORTFALL.get(language, frozenset())
-    return bool(words & gap)
+    return bool(kept & gap)
 
 
 # --- links and contact details -------------------------------------------------------------------
