@@ -261,9 +261,9 @@ def _application(f: Fields, bundle: Bundle, state: GreenhouseState) -> None:
         # Prospects have no job to give feedback about; converted ones live on as a new one.
         bundle.skipped_applications.add(app_id)
         return
-    job_id = normalize.external_id(jobs[0].get("id")) if jobs[0].get("id") is not None else None
-    if job_id is None:
-        f.problem("jobs[0].id", "is missing")
+    job_id = f.nested("jobs[0]", jobs[0]).id("id")
+    stage_id = f.nested("current_stage", stage).id("id", required=False)
+    if job_id is None or f.failed:
         return
     rec = ApplicationRec(
         ext=app_id,
@@ -277,9 +277,8 @@ def _application(f: Fields, bundle: Bundle, state: GreenhouseState) -> None:
     if not _set_outcome(f, rec, status, reason, rejected_at, state):
         bundle.skipped_applications.add(app_id)
         return
-    if stage.get("id") is not None:
+    if stage_id is not None:
         # For a rejected application this is the stage it was in when rejected.
-        stage_id = normalize.external_id(stage["id"])
         bundle.stages.setdefault(
             (job_id, stage_id), StageRec(job_id, stage_id, str(stage.get("name") or stage_id))
         )
