@@ -93,3 +93,16 @@ def test_schema_choices_are_the_models_choices(literal: object, choices: list[st
 def test_a_body_over_the_limit_answers_413_in_the_one_error_shape(api: ApiClient) -> None:
     response = api.post("/jobs", {"title": "x" * 3_000_000})
     assert_error(response, 413, "too_large")
+
+
+def test_a_multipart_body_without_its_boundary_answers_400_in_the_one_error_shape(
+    api: ApiClient,
+) -> None:
+    # An upload tool that forgets the boundary: the body cannot be read, and nothing is done.
+    response = api.client.post(
+        "/api/v1/imports",
+        data=b"source=csv",
+        content_type="multipart/form-data",
+        headers=api.headers,
+    )
+    assert_error(response, 400, "bad_request")

@@ -14,6 +14,7 @@ from django.core.exceptions import (
     ValidationError,
 )
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from ninja import NinjaAPI
@@ -138,6 +139,12 @@ def _too_large(request: HttpRequest, exc: Exception) -> HttpResponse:
     )
 
 
+def _unreadable(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return error_response(
+        400, "bad_request", _("The request body could not be read as its Content-Type says.")
+    )
+
+
 def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
     logger.exception("API error on %s %s", request.method, request.path)
     return error_response(500, "server_error", _("Something went wrong on our side."))
@@ -156,6 +163,7 @@ def install_handlers(api: NinjaAPI) -> None:
         (ValidationError, _refused),
         (HttpError, _http_error),
         (RequestDataTooBig, _too_large),
+        (MultiPartParserError, _unreadable),  # "multipart/form-data" with no boundary
     ]
     for exception_class, handler in handlers:
         api.add_exception_handler(exception_class, handler)
