@@ -264,6 +264,9 @@ def test_a_link_that_cannot_be_issued_holds_back_only_its_own_email(
         ("451 4.7.1 Greylisted, try again later", "RCPT"),
         ("421 4.3.2 Service shutting down", "MAIL"),
         ("452 4.3.1 Insufficient system storage", "DATA"),
+        # Our sender refused for good is our configuration, not the candidate's address: it
+        # is retried (the operator can fix it) and never marked as the candidate's bounce.
+        ("553 5.7.1 Sender address not allowed for this account", "MAIL"),
     ],
 )
 def test_a_temporary_refusal_is_retried_later_and_the_email_arrives_once(

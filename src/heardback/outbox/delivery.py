@@ -269,6 +269,11 @@ def judge(error: BaseException) -> Failure:
         # Our credentials or the server's greeting: nothing wrong with this email, so it is
         # retried (and fails after the attempt limit) rather than bounced for every recipient.
         return Failure(reason, bounce=False)
+    if isinstance(error, smtplib.SMTPSenderRefused | smtplib.SMTPHeloError):
+        # Our sender address or our greeting was refused ("553 sender not allowed", an account
+        # suspended): the same for every email, and nothing says the candidate's address is
+        # wrong. Retried until the operator fixes it or the attempts run out, never a bounce.
+        return Failure(reason, bounce=False)
     if isinstance(error, smtplib.SMTPResponseException):
         return Failure(reason, bounce=500 <= error.smtp_code < 600)
     # SMTPServerDisconnected, ConnectionError, TimeoutError and any other OSError: transient.
