@@ -284,6 +284,8 @@ def addressed(text: str, language: str, first_name: str, last_name: str) -> str 
     words = text.split()
     if not words or _INNER_STOP.search(text.strip()):
         return None  # one sentence only: the rewrite looks at its subject
+    if _speaks_of_self(words, language):
+        return None  # "… when I pointed at it": in our letter, "I" would be the recruiter
     names = _names(first_name, last_name)
     if len(words) > 1 and words[0].casefold() in _ARTICLES and _bare(words[1]) in _ROLE_NOUNS:
         words = words[1:]  # "The candidate explained …": the subject is the noun
@@ -293,6 +295,20 @@ def addressed(text: str, language: str, first_name: str, last_name: str) -> str 
 
 
 _INNER_STOP: Final = re.compile(r"[.!?;]\s+\S")
+_FIRST_PERSON: Final = {
+    "en": frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"}),
+    "fr": frozenset({"je", "me", "moi", "mon", "ma", "mes", "moi-même"}),
+}
+
+
+def _speaks_of_self(words: list[str], language: str) -> bool:
+    """True when the writer speaks of themselves in the singular ("I", "my", "je", "j'ai")."""
+    mine = _FIRST_PERSON["fr" if language == "fr" else "en"]
+    for word in words:
+        bare = _bare(word).replace("’", "'")
+        if bare in mine or (language == "fr" and bare.startswith(("j'", "m'"))):
+            return True
+    return False
 
 
 # How an interviewer may name the person without a name: "The candidate explained …".

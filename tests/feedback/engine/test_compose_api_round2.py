@@ -1,0 +1,49 @@
+"""What the second round of API scenarios (benchmarks/api_scenarios_r2.toml) found in notes
+read sentence by sentence against their scorecards: each test is one thing a candidate noticed.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from heardback.feedback.engine import Note, compose
+from tests.feedback.engine import factories as f
+
+D = datetime.date
+
+
+def flat(note: Note) -> str:
+    return " ".join(note.text.split())
+
+
+def below(comment: str, *, lang: str = "en", competency=None) -> Note:
+    """One competency well below the bar with `comment`, after one dated interview."""
+    card = f.scorecard(items=(f.item(1, "no", comment=comment),))
+    return compose(
+        f.note_input(
+            lang=lang,  # type: ignore[arg-type]
+            interviews=(f.interview(),),
+            scorecards=(card,),
+            job_=f.job(competencies=(competency,)) if competency else None,
+            candidate_=f.candidate(first_name="Kofi", last_name="Mensah", language=lang),  # type: ignore[arg-type]
+        ),
+        guard=f.no_findings,
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "comment", "mine"),
+    [
+        ("en", "He walked past an open edge and only saw it when I pointed at it.", "I pointed"),
+        ("en", "Kofi missed the scaffold tag until my second question.", "my second"),
+        ("fr", "Il a raté le garde-corps manquant, mais l'a vu quand je l'ai montré.", "je l'ai"),
+    ],
+)
+def test_an_interviewers_i_is_not_put_in_a_sentence_about_you(lang, comment, mine):
+    """ "Your interviewer observed that you walked past an unguarded open edge and only saw it
+    when I pointed at it": the "I" of the interviewer, in the recruiter's letter, reads as the
+    recruiter's. A comment in the first person singular is not rewritten to "you"."""
+    text = flat(below(comment, lang=lang))
+    assert mine not in text, text
