@@ -47,3 +47,27 @@ def test_an_interviewers_i_is_not_put_in_a_sentence_about_you(lang, comment, min
     recruiter's. A comment in the first person singular is not rewritten to "you"."""
     text = flat(below(comment, lang=lang))
     assert mine not in text, text
+
+
+def test_an_interview_dated_after_the_decision_is_not_given_that_date():
+    """A scorecard was submitted for a site walk dated 12 January 2027, a month after the
+    rejection: "Thank you for the time you gave us on 6 November and 12 January 2027" thanks
+    the candidate for a day still to come. The scorecard says it took place; its date is wrong,
+    so the note names the interview without it."""
+    screen = f.interview(81, "Phone screen", "screen", D(2026, 6, 10))
+    later = f.interview(82, "Site walk", "onsite", D(2026, 8, 12))
+    cards = (
+        f.scorecard(1, interview_id=81, items=(f.item(1, "yes"),)),
+        f.scorecard(2, interview_id=82, items=(f.item(2, "no"),)),
+    )
+    note = compose(
+        f.note_input(
+            interviews=(screen, later),
+            scorecards=cards,
+            decision_=f.decision("skills_gap", decided_on=D(2026, 7, 2)),
+        ),
+        guard=f.no_findings,
+    )
+    text = flat(note)
+    assert "August" not in text, text
+    assert "Site walk" in text and "10 June" in text, text

@@ -666,7 +666,11 @@ def test_one_interview_is_dated_once_per_list_not_in_every_sentence() -> None:
         + tuple(f.item(c.id, "strong_yes") for c in rubric[3:5])
     )
     note = compose(
-        f.note_input(interviews=(f.interview(date=D(2026, 8, 16)),), scorecards=(card,)),
+        f.note_input(
+            interviews=(f.interview(date=D(2026, 8, 16)),),
+            scorecards=(card,),
+            decision_=f.decision(decided_on=D(2026, 8, 20)),  # after the interview
+        ),
         guard=f.no_findings,
     )
     development = [s.text for s in note.sentences if s.section == "development"]

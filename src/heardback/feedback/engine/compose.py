@@ -1067,12 +1067,19 @@ class _Held:
 
 def _held(inp: NoteInput) -> list[Interview]:
     """The interviews that took place: scored, or dated on or before the decision. One still
-    to come (the role closed first) or never dated nor scored is not thanked for."""
+    to come (the role closed first) or never dated nor scored is not thanked for. One scored
+    but dated after the decision took place on another day than the one typed: it is named
+    without a date, never thanked for as a day still to come."""
     scored = {card.interview_id for card in inp.scorecards}
     decided = inp.decision.decided_on
-    return [
-        i for i in inp.interviews if i.id in scored or (i.date is not None and i.date <= decided)
-    ]
+    held = []
+    for i in inp.interviews:
+        if i.date is not None and i.date > decided:
+            if i.id in scored:
+                held.append(Interview(i.id, i.name, i.kind, None))
+        elif i.id in scored or i.date is not None:
+            held.append(i)
+    return held
 
 
 def _in_order(interviews: Sequence[Interview]) -> tuple[Interview, ...]:
