@@ -5,6 +5,7 @@ read sentence by sentence against their scorecards: each test is one thing a can
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 
@@ -71,3 +72,26 @@ def test_an_interview_dated_after_the_decision_is_not_given_that_date():
     text = flat(note)
     assert "August" not in text, text
     assert "Site walk" in text and "10 June" in text, text
+
+
+def test_two_strengths_from_the_same_interview_do_not_both_say_where():
+    """ "Research planning came through well in the Research plan review on 9 November.
+    Synthesis was at the level the role needs too, in the Research plan review on 9
+    November.": the same place and date twice in a row."""
+    first = f.interview(81, "Research plan review", "technical", D(2026, 6, 9))
+    second = f.interview(82, "Final panel", "onsite", D(2026, 6, 19))
+    cards = (
+        f.scorecard(1, interview_id=81, items=(f.item(1, "strong_yes"), f.item(3, "yes"))),
+        f.scorecard(2, interview_id=82, items=(f.item(4, "yes"),)),
+    )
+    for category in ("stronger_candidate", "role_closed", "compensation"):
+        note = compose(
+            f.note_input(
+                interviews=(first, second),
+                scorecards=cards,
+                decision_=f.decision(category),  # type: ignore[arg-type]
+            ),
+            guard=f.no_findings,
+        )
+        strengths = " ".join(s.text for s in note.sentences if s.section == "strengths")
+        assert len(re.findall(r"\b9 June", strengths)) == 1, strengths

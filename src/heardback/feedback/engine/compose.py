@@ -197,7 +197,8 @@ class _Writer:
         self.inp = inp
         self.check = check
         self.book = book = for_language(inp.candidate.language)
-        self.pick = Picker(book, inp.policy.tone, inp.application_id).pick
+        picker = Picker(book, inp.policy.tone, inp.application_id)
+        self.pick, self.pick_as = picker.pick, picker.pick_as
         self.year = inp.decision.decided_on.year
         self.portal = tidy(inp.policy.portal_url)
         self.interviews = _in_order(_held(inp))
@@ -547,18 +548,26 @@ class _Writer:
         Above the bar by half a point or more (most ratings above it) is "a clear strength";
         otherwise the words say no more than that the level the role needs was met.
         """
+        phrasing, where = self.strength_phrasing(n, compact=compact)
+        text = phrasing.format(name=tidy(result.competency.name), where=where)
+        return Sentence(text, "strengths", self.rating_sources(result), "reason")
+
+    def strength_phrasing(self, n: int, *, compact: bool = False) -> tuple[str, str]:
+        """The n-th strength's phrasing and the where it says ("" when none): not the same
+        where as the strength before it said ("in the Final panel on 19 November" once)."""
         # "Another strength" only after one said to be a strength, not a level only met.
         strong = [r.mean - r.bar >= 0.5 for r in self.strengths[: n + 1]]
         role = "strength.next" if n > 0 and (any(strong[:n]) or not strong[n]) else "strength.first"
         if not strong[n]:
             role += ".met"
-        compact = compact or self.said_where(n)
-        phrasing = self.pick(role + ".compact" if compact else role, max(n - 1, 0))
-        text = phrasing.format(
-            name=tidy(result.competency.name),
-            where=self.where(result) if "{where}" in phrasing else "",
-        )
-        return Sentence(text, "strengths", self.rating_sources(result), "reason")
+        if not (compact or self.said_where(n)):
+            phrasing = self.pick(role, max(n - 1, 0))
+            if "{where}" not in phrasing:
+                return phrasing, ""
+            where = self.where(self.strengths[n])
+            if n == 0 or where != self.strength_phrasing(n - 1)[1]:
+                return phrasing, where
+        return self.pick_as(role + ".compact", role, max(n - 1, 0)), ""
 
     def development_item(self, result: CompetencyResult, n: int) -> Block:
         """One development area: its level, what an interviewer wrote, what the role needs, tips.

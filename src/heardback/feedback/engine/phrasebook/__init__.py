@@ -82,6 +82,16 @@ class Picker:
         mixed = ((self._seed ^ key) * _GOLDEN & _MASK64) >> 32
         return variants[(mixed + index) % len(variants)]
 
+    def pick_as(self, role: str, like: str, index: int = 0) -> str:
+        """The phrasing of `role` in the place `like`'s pick holds: "strength.next.compact"
+        as the same words as "strength.next" without where (the two lists run in parallel)."""
+        variants, key = self._phrases[like]
+        if key < 0:
+            return self._phrases[role][0][0]
+        mixed = ((self._seed ^ key) * _GOLDEN & _MASK64) >> 32
+        same = self._phrases[role][0]
+        return same[(mixed + index) % len(variants) % len(same)]
+
 
 _GOLDEN: Final = 0x9E3779B97F4A7C15  # 2**64 / golden ratio, odd
 _MASK64: Final = (1 << 64) - 1
