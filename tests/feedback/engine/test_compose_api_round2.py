@@ -95,3 +95,24 @@ def test_two_strengths_from_the_same_interview_do_not_both_say_where():
         )
         strengths = " ".join(s.text for s in note.sentences if s.section == "strengths")
         assert len(re.findall(r"\b9 June", strengths)) == 1, strengths
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_waiting_period_when_a_skills_reason_finds_no_gap(lang):
+    """Every rating at or above the bar, rejected as a skills gap: the note says it saw no
+    skill below the level, then "You are welcome to apply again from June 2027": a six-month
+    wait for a gap it has just said it did not find."""
+    card = f.scorecard(items=(f.item(1, "strong_yes"), f.item(2, "yes")), overall="yes")
+    note = compose(
+        f.note_input(
+            lang=lang,  # type: ignore[arg-type]
+            interviews=(f.interview(),),
+            scorecards=(card,),
+            decision_=f.decision("skills_gap"),
+        ),
+        guard=f.no_findings,
+    )
+    assert note.quality.reason_unsupported
+    reapply = [s for s in note.sentences if any(src.field == "reapply_months" for src in s.sources)]
+    assert not reapply, [s.text for s in reapply]
+    assert "2027" not in note.text and "2026" not in note.text, note.text

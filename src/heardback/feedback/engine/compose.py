@@ -683,10 +683,12 @@ class _Writer:
             category in _NO_WAIT
             or category == "other"
             or (category == "stronger_candidate" and (self.gap_free or not self.inp.scorecards))
+            or (category == "skills_gap" and self.reason_unsupported and self.gap_free)
         ):
             # Not about the candidate's skills, or nothing says it was: no waiting period to
             # serve. "Other" is by its choice not the candidate's level, even with a rating
-            # below the bar: a date would imply a skills reason the note never gives.
+            # below the bar: a date would imply a skills reason the note never gives; nor
+            # after a skills reason whose note has just said that no skill fell short.
             pass
         elif policy.reapply_months > 0:
             date = add_months(self.inp.decision.decided_on, policy.reapply_months)
