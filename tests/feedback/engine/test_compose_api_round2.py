@@ -116,3 +116,24 @@ def test_no_waiting_period_when_a_skills_reason_finds_no_gap(lang):
     reapply = [s for s in note.sentences if any(src.field == "reapply_months" for src in s.sources)]
     assert not reapply, [s.text for s in reapply]
     assert "2027" not in note.text and "2026" not in note.text, note.text
+
+
+def test_a_markdown_heading_is_not_quoted_as_words():
+    """ "### Summary\\nClear, kind and `jargon-free`." was quoted as “Summary Clear, kind and
+    jargon-free.”"""
+    card = f.scorecard(items=(f.item(1, "strong_yes", comment="### Summary\nClear and kind."),))
+    note = compose(
+        f.note_input(interviews=(f.interview(),), scorecards=(card,)), guard=f.no_findings
+    )
+    text = flat(note)
+    assert "Summary" not in text, text
+    assert "Clear and kind." in text, text
+
+
+def test_bullets_are_not_run_together_into_one_sentence():
+    """ "- missed the statin interaction\\n- unsure of the paediatric dose" became "you missed
+    the statin interaction unsure of the paediatric dose": two notes run into one sentence
+    that is no longer English."""
+    comment = "- missed the statin interaction\n- unsure of the paediatric dose"
+    text = flat(below(comment))
+    assert "interaction unsure" not in text, text

@@ -30,6 +30,8 @@ _TAG: Final = re.compile(r"</?[A-Za-z][^<>]*>")
 _EMPHASIS: Final = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
 _UNDERSCORE: Final = re.compile(r"(?<![\w])_(?=\S)(.+?)(?<=\S)_(?![\w])")
 _LINE_MARK: Final = re.compile(r"(?m)^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)")
+_HEADING: Final = re.compile(r"^\s*#{1,6}\s")
+_ITEM: Final = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
 _ENTITIES: Final = {
     "&amp;": "&",
     "&lt;": "<",
@@ -45,6 +47,8 @@ def plain(text: str) -> str:
     """The text as a reader sees it, without markup: "**Very** clear" -> "Very clear"."""
     if not any(mark in text for mark in "*_`[<#>&") and "\n" not in text:
         return text
+    if "\n" in text:
+        text = _lines(text)
     text = _LINE_MARK.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
@@ -54,6 +58,17 @@ def plain(text: str) -> str:
     for entity, char in _ENTITIES.items():
         text = text.replace(entity, char)
     return " ".join(text.split())
+
+
+def _lines(text: str) -> str:
+    """Headings left out (a label, not words to quote: "### Summary"), and list items kept
+    apart once joined: "- missed the interaction\n- unsure of the dose" -> "missed the
+    interaction; unsure of the dose", not one run-on sentence."""
+    lines = [line for line in text.splitlines() if line.strip() and not _HEADING.match(line)]
+    for n, line in enumerate(lines[:-1]):
+        if _ITEM.match(line) and not line.rstrip().endswith((".", ";", ":", ",", "!", "?")):
+            lines[n] = line.rstrip() + ";"
+    return "\n".join(lines)
 
 
 # --- language ----------------------------------------------------------------------------------
