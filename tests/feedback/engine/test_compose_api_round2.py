@@ -137,3 +137,21 @@ def test_bullets_are_not_run_together_into_one_sentence():
     comment = "- missed the statin interaction\n- unsure of the paediatric dose"
     text = flat(below(comment))
     assert "interaction unsure" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "descriptor", "activity"),
+    [
+        ("en", "Spots the hazards on the site walk and says how to control them.", "site walk"),
+        ("en", "Keeps the pace during the trial shift.", "trial shift"),
+        ("fr", "Présente la bouteille pendant le service d'essai.", "service d'essai"),
+    ],
+)
+def test_what_the_role_needs_names_no_trial_or_walk(lang, descriptor, activity):
+    """ "The level we need is someone who can spot the hazards on the site walk": what the role
+    needs is not a test the candidate sat."""
+    competency = f.competency(
+        descriptors={level: descriptor for level in f.LEVELS}, tips="Keep a hazard log."
+    )
+    text = flat(below("", lang=lang, competency=competency))
+    assert activity not in text.replace("’", "'"), text

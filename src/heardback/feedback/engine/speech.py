@@ -726,11 +726,14 @@ _ACTIVITIES: Final = {
         r"|(?:workshop[- ])?demo(?:nstration)?|(?:trial|demo)[- ]lesson|mock[- ]\w+(?:[- ]call)?"
         r"|simulation|pairing(?:[- ]session)?|whiteboard(?:[- ]session)?|presentation"
         r"|floor[- ]walk|assignment|sample[- ]tables|(?:live[- ])?coding[- ](?:session|exercise)"
+        r"|(?:site|store|shop|ward|plant|kitchen)[- ]walk|site[- ]visit|work[- ]trial"
+        r"|trial[- ](?:shift|day|service|run)|assessment[- ](?:day|centre|center)"
     ),
     "fr": (
         r"mise en situation|jeux? de rôle|étude de cas|cas pratique|leçon d['’]essai"
         r"|exercice(?: pratique| technique| à la maison)?|test de conduite|simulation"
         r"|présentation|atelier|démonstration"
+        r"|(?:service|journée|soirée) d['’]essai|visite (?:de|du) (?:chantier|site)"
     ),
 }
 # What makes a mention presuppose the activity took place: "the", "your", "this" ("a
