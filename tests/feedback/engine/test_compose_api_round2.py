@@ -155,3 +155,28 @@ def test_what_the_role_needs_names_no_trial_or_walk(lang, descriptor, activity):
     )
     text = flat(below("", lang=lang, competency=competency))
     assert activity not in text.replace("’", "'"), text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize(
+    ("name", "kind"), [("Service trial", "other"), ("Research plan", "take_home")]
+)
+def test_nobody_is_called_an_interviewer_after_a_trial_or_a_take_home(lang, name, kind):
+    """ "Selon la personne en charge de l'entretien" after a trial service (l'étape « Service
+    d'essai »), "As your interviewer put it" after a take-home: no interview took place."""
+    comment = {
+        "en": "You skipped the final check on two items, but caught one error.",
+        "fr": "Vous avez oublié de présenter la bouteille, mais le rythme était bon.",
+    }[lang]
+    card = f.scorecard(interview_id=83, items=(f.item(1, "no", comment=comment),))
+    note = compose(
+        f.note_input(
+            lang=lang,  # type: ignore[arg-type]
+            interviews=(f.interview(83, name, kind, D(2026, 6, 14)),),
+            scorecards=(card,),
+        ),
+        guard=f.no_findings,
+    )
+    text = flat(note)
+    assert comment.split(",")[0].split(" ", 1)[1] in text, text  # the comment is still there
+    assert not re.search(r"interviewer|entretien", text, re.I), text

@@ -87,6 +87,7 @@ WORD_BUDGET: Final = 310
 _ABOUT_SKILLS: Final = frozenset({"skills_gap", "experience_level"})
 # Reasons that say nothing of the candidate's skills: no waiting period before applying again.
 _NO_WAIT: Final = frozenset({"role_closed", "compensation", "logistics", "location"})
+_STEP_KINDS: Final = frozenset({"take_home", "other"})  # not interviews: "steps"
 # The fields of a scorecard an interviewer wrote in their own words about this candidate.
 _INTERVIEWER_TEXT: Final = frozenset({"candidate_comment", "evidence", "key_takeaways"})
 
@@ -221,7 +222,8 @@ class _Writer:
         self.exercise = "take_home" in kinds
         # A take-home or a step of another kind (a trial lesson, a role play) is not an
         # interview: together they are "steps".
-        self.steps = bool(kinds & {"take_home", "other"})
+        self.steps = bool(kinds & _STEP_KINDS)
+        self.kinds = {i.id: i.kind for i in self.interviews}
         # The activities that took place, as a rubric text would name them.
         self.held = _Held(self.interviews)
         category = inp.decision.reason_category
@@ -855,8 +857,12 @@ class _Writer:
         name = tidy(card.interviewer_first_name)
         if name and self.inp.policy.show_interviewer_first_names:
             return name
-        # "One interviewer" after a single interviewer would suggest others who said otherwise.
-        return self.book.sole if self.one_interviewer else self.book.someone
+        # "One interviewer" after a single interviewer would suggest others who said otherwise;
+        # after a take-home or a trial shift, nobody interviewed the candidate.
+        book = self.book
+        if self.kinds.get(card.interview_id) in _STEP_KINDS:
+            return book.sole_step if self.one_interviewer else book.someone_step
+        return book.sole if self.one_interviewer else book.someone
 
     def all_dated(self) -> list[datetime.date]:
         """The interviews' dates in order, or [] unless every interview has one."""

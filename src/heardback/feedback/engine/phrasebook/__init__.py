@@ -36,6 +36,8 @@ class Phrasebook:
     conjunction: str
     someone: str
     sole: str  # "your interviewer": when a single scorecard is all the note rests on
+    someone_step: str  # the same two after a take-home or a step of another kind
+    sole_step: str
     kind_nouns: Mapping[str, str]
     meeting_words: frozenset[str]
     meeting_word_at: int
@@ -122,6 +124,8 @@ def _load(module: ModuleType) -> Phrasebook:
         conjunction=module.AND,
         someone=module.SOMEONE,
         sole=module.SOLE,
+        someone_step=module.SOMEONE_STEP,
+        sole_step=module.SOLE_STEP,
         kind_nouns=module.KIND_NOUNS,
         meeting_words=module.MEETING_WORDS,
         meeting_word_at=module.MEETING_WORD_AT,

@@ -20,6 +20,9 @@ FIRST_DAY: Final = "1"  # how the first day of a month is written
 AND: Final = "and"
 SOMEONE: Final = "one interviewer"  # who said it, when interviewer names are not shown
 SOLE: Final = "your interviewer"  # the same, when one scorecard is all there is
+# The same after a take-home or a step that was no interview (a trial shift, a site walk).
+SOMEONE_STEP: Final = "one of the people who assessed you"
+SOLE_STEP: Final = "the person who assessed you"
 
 # What to call an interview whose name does not already say what it was.
 KIND_NOUNS: Final = {

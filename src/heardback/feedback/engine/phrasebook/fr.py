@@ -20,6 +20,9 @@ FIRST_DAY: Final = "1er"  # how the first day of a month is written
 AND: Final = "et"
 SOMEONE: Final = "l'un de vos interlocuteurs"
 SOLE: Final = "la personne en charge de l'entretien"
+# Après un exercice à la maison ou une étape qui n'était pas un entretien (service d'essai).
+SOMEONE_STEP: Final = "l'une des personnes chargées de votre évaluation"
+SOLE_STEP: Final = "la personne chargée de votre évaluation"
 
 KIND_NOUNS: Final = {
     "screen": "entretien",
