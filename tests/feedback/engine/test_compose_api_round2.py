@@ -180,3 +180,29 @@ def test_nobody_is_called_an_interviewer_after_a_trial_or_a_take_home(lang, name
     text = flat(note)
     assert comment.split(",")[0].split(" ", 1)[1] in text, text  # the comment is still there
     assert not re.search(r"interviewer|entretien", text, re.I), text
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "comment", "left"),
+    [
+        ("Zoë", "Laurent", "Zoe explained the plan clearly.", "Zoe"),
+        ("Liam", "O’Neil", "Mr O'Neil explained the plan clearly.", "O'Neil"),
+        ("Liam", "O'Neil", "Mr O’Neil explained the plan clearly.", "O’Neil"),
+    ],
+)
+def test_the_candidates_name_typed_without_its_accent_is_still_their_name(
+    first, last, comment, left
+):
+    """ "Your interviewer noted: “Zoe explained the plan clearly.”" in a letter to Zoë: the
+    interviewer typed the name without its diaeresis (or with another apostrophe), so the
+    comment was taken for one about nobody and quoted in the third person."""
+    card = f.scorecard(items=(f.item(1, "strong_yes", comment=comment),))
+    note = compose(
+        f.note_input(
+            interviews=(f.interview(),),
+            scorecards=(card,),
+            candidate_=f.candidate(first_name=first, last_name=last),
+        ),
+        guard=f.no_findings,
+    )
+    assert left not in flat(note), flat(note)

@@ -20,6 +20,7 @@ Everything here is cached by its text: the same comments and descriptors come ba
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Final
 
@@ -334,7 +335,19 @@ _ARTICLES: Final = frozenset({"the", "le", "la"})
 
 
 def _names(first_name: str, last_name: str) -> set[str]:
-    return {n.casefold() for n in (first_name, last_name) if n} | _ROLE_NOUNS
+    """The candidate's names as an interviewer may type them: "Zoë" also as "Zoe", "O’Neil"
+    also as "O'Neil" (and the other way round)."""
+    names = set(_ROLE_NOUNS)
+    for name in (first_name, last_name):
+        name = name.casefold()
+        if name:
+            for spelling in (name, _without_accents(name)):
+                names |= {spelling, spelling.replace("’", "'"), spelling.replace("'", "’")}
+    return names
+
+
+def _without_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=8192)
