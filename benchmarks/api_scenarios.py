@@ -15,8 +15,9 @@ review reasons. Nothing is measured: it is the input for reading notes as a cand
 `--scenarios benchmarks/api_scenarios_r2.toml` reads another file of the same shape (the
 second round: two interviewers on one interview, no dates, take-home or trial only, one
 competency left unrated, takeaways, a formal organization). Optional keys: `[organization]
-tone`; an interview without `date`; a rating of "" (not assessed); `key_takeaways`
-and `evidence` on a scorecard (internal: the API cannot mark them shareable).
+tone`; a candidate's `last_name`; an interview without `date`; a rating of "" (not
+assessed); `key_takeaways` and `evidence` on a scorecard (internal: the API cannot mark them
+shareable).
 """
 
 from __future__ import annotations
@@ -166,7 +167,7 @@ def run(api: Api, data: dict[str, Any], ids: dict[str, int]) -> list[str]:
         bars = {c["name"]: c["bar"] for c in job["competency"]}
         for m, person in enumerate(job["candidate"]):
             candidate = api("POST", "/candidates", {
-                "first_name": person["first_name"], "last_name": "Example",
+                "first_name": person["first_name"], "last_name": person.get("last_name", "Example"),
                 "email": f"candidate-{n}-{m}@mail.example", "language": person["language"],
             })  # fmt: skip
             application = api("POST", "/applications", {
