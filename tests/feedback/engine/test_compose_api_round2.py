@@ -206,3 +206,20 @@ def test_the_candidates_name_typed_without_its_accent_is_still_their_name(
         guard=f.no_findings,
     )
     assert left not in flat(note), flat(note)
+
+
+def test_a_script_or_an_html_comment_in_a_comment_is_not_quoted():
+    """ "<a href=…>Great</a> examples of working with analysts <script>alert(1)</script>" was
+    quoted as “Great examples of working with analysts alert(1)”: the tags went, what they
+    hid stayed."""
+    comment = (
+        '<a href="https://example.com/x">Great</a> examples of working with analysts'
+        " <script>alert(1)</script><!-- internal: ask Marc -->"
+    )
+    card = f.scorecard(items=(f.item(1, "strong_yes", comment=comment),))
+    note = compose(
+        f.note_input(interviews=(f.interview(),), scorecards=(card,)), guard=f.no_findings
+    )
+    text = flat(note)
+    assert "Great examples of working with analysts" in text, text
+    assert "alert" not in text and "Marc" not in text, text

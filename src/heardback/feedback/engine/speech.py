@@ -28,6 +28,7 @@ from typing import Final
 
 _LINK: Final = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _TAG: Final = re.compile(r"</?[A-Za-z][^<>]*>")
+_UNSEEN: Final = re.compile(r"(?is)<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->")
 _EMPHASIS: Final = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
 _UNDERSCORE: Final = re.compile(r"(?<![\w])_(?=\S)(.+?)(?<=\S)_(?![\w])")
 _LINE_MARK: Final = re.compile(r"(?m)^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)")
@@ -52,7 +53,7 @@ def plain(text: str) -> str:
         text = _lines(text)
     text = _LINE_MARK.sub("", text)
     text = _LINK.sub(r"\1", text)
-    text = _TAG.sub("", text)
+    text = _TAG.sub("", _UNSEEN.sub("", text))  # what a browser would not show, left out too
     for _ in range(2):  # **bold *in* bold**
         text = _EMPHASIS.sub(r"\2", text)
     text = _UNDERSCORE.sub(r"\1", text)
