@@ -71,7 +71,7 @@ def test_an_interview_dated_after_the_decision_is_not_given_that_date():
     )
     text = flat(note)
     assert "August" not in text, text
-    assert "Site walk" in text and "10 June" in text, text
+    assert "site walk" in text and "10 June" in text, text
 
 
 def test_two_strengths_from_the_same_interview_do_not_both_say_where():
