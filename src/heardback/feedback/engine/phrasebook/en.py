@@ -38,7 +38,7 @@ KIND_NOUNS: Final = {
 MEETING_WORDS: Final = frozenset(
     {
         "interview", "interviews", "call", "chat", "conversation", "exercise", "review",
-        "screen", "screening", "loop", "session", "meeting", "day", "onsite", "test",
+        "screen", "screening", "loop", "session", "meeting", "onsite", "test",
         "assignment", "presentation", "panel", "round", "challenge",
     }
 )  # fmt: skip
