@@ -223,3 +223,26 @@ def test_a_script_or_an_html_comment_in_a_comment_is_not_quoted():
     text = flat(note)
     assert "Great examples of working with analysts" in text, text
     assert "alert" not in text and "Marc" not in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("tone", ["warm", "formal"])
+def test_a_closed_role_is_not_the_outcome_of_careful_consideration(lang, tone):
+    """ "After careful consideration, we will not be offering you the position. … We have
+    closed this role": nothing about the candidate was weighed, and a reader who compares the
+    two sentences sees a pretext."""
+    card = f.scorecard(items=(f.item(1, "yes"), f.item(2, "no")))
+    for application_id in range(101, 113):  # every phrasing of the decision
+        note = compose(
+            f.note_input(
+                application_id=application_id,
+                lang=lang,  # type: ignore[arg-type]
+                tone=tone,  # type: ignore[arg-type]
+                interviews=(f.interview(),),
+                scorecards=(card,),
+                decision_=f.decision("role_closed"),
+            ),
+            guard=f.no_findings,
+        )
+        (decision,) = [s.text for s in note.sentences if s.section == "decision"]
+        assert not re.search(r"consideration|examen|decided|décidé", decision), decision

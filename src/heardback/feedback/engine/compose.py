@@ -401,6 +401,8 @@ class _Writer:
         return self.say("thanks.many.undated", "thanks", sources, claim="courtesy", **ends)
 
     def decision(self, role: str, *, explained: bool) -> Sentence:
+        if role == "decision" and self.inp.decision.reason_category == "role_closed":
+            role = "decision.closed"  # no "after careful consideration" of a role that closed
         role += ".explained" if explained else ".plain"
         sources = _decision_sources(self.reason_ref, self.inp.job.id)
         return self.say(role, "decision", sources, claim="decision", **self.names)

@@ -126,6 +126,26 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "We have decided not to proceed with your application for the {title} position.",
         "After careful consideration, we will not be offering you the {title} position.",
     ),
+    # The role closed: nothing about the candidate was weighed, so no "after careful
+    # consideration" and no "we have decided".
+    "decision.closed.explained": (
+        "We are not able to offer you the {title} role, and we want you to know why.",
+        "We cannot move forward with your application for {title}. Here is why.",
+    ),
+    "decision.closed.explained.formal": (
+        "We regret that we cannot proceed with your application for the {title} position. "
+        "We would like to explain why.",
+        "We are unable to proceed with your application for the {title} position. "
+        "We would like to explain our reasons.",
+    ),
+    "decision.closed.plain": (
+        "We are not able to offer you the {title} role.",
+        "We cannot move forward with your application for {title}.",
+    ),
+    "decision.closed.plain.formal": (
+        "We regret that we cannot proceed with your application for the {title} position.",
+        "We are unable to proceed with your application for the {title} position.",
+    ),
     "decision.screening.explained": (
         "We have reviewed your application and decided not to move forward with it. Here is why.",
         "We have looked at your application closely and will not be moving forward with it. "
