@@ -1,6 +1,6 @@
 """Notes drafted for scenarios the demo never uses, through the REST API, for reading by hand.
 
-    .venv/bin/python benchmarks/api_scenarios.py [--out notes.txt] [--keep]
+    .venv/bin/python benchmarks/api_scenarios.py [--scenarios FILE] [--out notes.txt] [--keep]
 
 Builds a fresh SQLite database in a temporary folder (`--keep` leaves it), creates an
 organization with the members of benchmarks/api_scenarios.toml and an API key acting for its
@@ -11,6 +11,13 @@ each application with its reason and drafts its note. Writes every note (or why 
 under a summary of what the scorecards hold ("Safe driving=no (bar yes) «comment»"), so each
 sentence can be checked against them; also the note's language flags, guard verdict and
 review reasons. Nothing is measured: it is the input for reading notes as a candidate would.
+
+`--scenarios benchmarks/api_scenarios_r2.toml` reads another file of the same shape (the
+second round: two interviewers on one interview, no dates, take-home or trial only, one
+competency left unrated, takeaways, a formal organization). Optional keys: `[organization]
+tone`; a candidate's `last_name`; an interview without `date`; a rating of "" (not
+assessed); `key_takeaways` and `evidence` on a scorecard (internal: the API cannot mark them
+shareable).
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ RATINGS = ("definitely_not", "no", "mixed", "yes", "strong_yes")
 
 def options() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scenarios", type=Path, default=SCENARIOS, help="The TOML to run.")
     parser.add_argument("--out", type=Path, help="Write the notes here (default: stdout).")
     parser.add_argument("--keep", action="store_true", help="Keep the database and its folder.")
     return parser.parse_args()
@@ -72,10 +80,15 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def organization(env: dict[str, str], people: dict[str, dict[str, str]]) -> tuple[str, dict]:
+def organization(
+    env: dict[str, str], people: dict[str, dict[str, str]], tone: str = ""
+) -> tuple[str, dict]:
     """A fresh organization with `people` as members: the admin's API key and member ids."""
     heardback(env, "migrate", "-v0")
     heardback(env, "org", "create", "--name", "Northwind Services", "--language", "en", "nw")
+    if tone:  # no API or CLI sets it: the organization's settings page does
+        heardback(env, "shell", "-c", "from heardback.accounts.models import Organization; "
+                  f"Organization.objects.filter(slug='nw').update(tone={tone!r})")  # fmt: skip
     for key, person in people.items():
         email = f"{key}@nw.example"
         heardback(env, "user", "create", "--org", "nw", "--role", person["role"], "--no-password",
@@ -117,12 +130,14 @@ def serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
 
 def card_line(interview: dict[str, Any], card: dict[str, Any], bars: dict[str, str]) -> str:
     ratings = "; ".join(
-        f"{r['competency']}={r['rating']} (bar {bars[r['competency']]})"
+        f"{r['competency']}={r['rating'] or 'unrated'} (bar {bars[r['competency']]})"
         + (f" «{r['comment']}»" if r.get("comment") else "")
         for r in card["ratings"]
     )
     private = f" [private: {card['private_notes']}]" if card.get("private_notes") else ""
-    where = f"{interview['name']} ({interview['kind']}, {interview['date'][:10]})"
+    if card.get("key_takeaways"):
+        private += f" [takeaways: {card['key_takeaways']}]"
+    where = f"{interview['name']} ({interview['kind']}, {interview.get('date', 'no date')[:10]})"
     return f"  {where}, {card['interviewer']}: {ratings}{private}"
 
 
@@ -152,7 +167,7 @@ def run(api: Api, data: dict[str, Any], ids: dict[str, int]) -> list[str]:
         bars = {c["name"]: c["bar"] for c in job["competency"]}
         for m, person in enumerate(job["candidate"]):
             candidate = api("POST", "/candidates", {
-                "first_name": person["first_name"], "last_name": "Example",
+                "first_name": person["first_name"], "last_name": person.get("last_name", "Example"),
                 "email": f"candidate-{n}-{m}@mail.example", "language": person["language"],
             })  # fmt: skip
             application = api("POST", "/applications", {
@@ -168,18 +183,20 @@ def run(api: Api, data: dict[str, Any], ids: dict[str, int]) -> list[str]:
                 cards = interview.get("scorecard", [])
                 made = api("POST", "/interviews", {
                     "application_id": application["id"], "name": interview["name"],
-                    "kind": interview["kind"], "scheduled_at": interview["date"],
+                    "kind": interview["kind"], "scheduled_at": interview.get("date"),
                     "interviewer_ids": [ids[c["interviewer"]] for c in cards],
                 })  # fmt: skip
                 for card in cards:
-                    worst = min(RATINGS.index(r["rating"]) for r in card["ratings"])
+                    worst = min(RATINGS.index(r["rating"]) for r in card["ratings"] if r["rating"])
                     answer = api("POST", "/scorecards", {
                         "interview_id": made["id"], "interviewer_id": ids[card["interviewer"]],
                         "overall_recommendation": "yes" if worst >= 3 else "no", "submit": True,
                         "private_notes": card.get("private_notes", ""),
+                        "key_takeaways": card.get("key_takeaways", ""),
                         "ratings": [
                             {"competency_id": competencies[r["competency"]],
-                             "rating": r["rating"], "candidate_comment": r.get("comment", "")}
+                             "rating": r["rating"], "candidate_comment": r.get("comment", ""),
+                             "evidence": r.get("evidence", "")}
                             for r in card["ratings"]
                         ],
                     })  # fmt: skip
@@ -206,7 +223,7 @@ def run(api: Api, data: dict[str, Any], ids: dict[str, int]) -> list[str]:
 
 def main() -> None:
     args = options()
-    data = tomllib.loads(SCENARIOS.read_text(encoding="utf-8"))
+    data = tomllib.loads(args.scenarios.read_text(encoding="utf-8"))
     folder = Path(tempfile.mkdtemp(prefix="heardback-scenarios-"))
     env = {
         **os.environ,
@@ -217,7 +234,8 @@ def main() -> None:
         "SECRET_KEY": "scenarios-only",
     }
     try:
-        key, ids = organization(env, data["people"])
+        tone = data.get("organization", {}).get("tone", "")
+        key, ids = organization(env, data["people"], tone)
         port = free_port()
         server = serve(env, port)
         try:

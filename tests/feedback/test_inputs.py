@@ -65,3 +65,21 @@ def test_without_a_recruiter_the_organization_signs_once(org: Organization) -> N
     application = rejected_application(org)
     note = engine.compose(built(org, application), guard=lambda text, **_: [])
     assert note.text.rstrip().splitlines()[-1] == "Acme"
+
+
+@pytest.mark.django_db
+def test_one_person_on_two_interviews_is_your_interviewer(
+    org: Organization, recruiter: User
+) -> None:
+    """Seen in the API scenarios: a hiring manager ran both interviews, and the note said "One
+    interviewer pointed out that …", as if someone else had said otherwise. The drafting path
+    lost who wrote each scorecard."""
+    application = rejected_application(org, recruiter=recruiter)
+    cards = list(application.scorecards.all())
+    for card in cards[1:]:
+        card.interviewer = cards[0].interviewer
+        card.save()
+    inp = built(org, application)
+    assert {card.interviewer_id for card in inp.scorecards} == {cards[0].interviewer_id}
+    note = engine.compose(inp, guard=lambda text, **_: [])
+    assert "your interviewer" in note.text.lower() and "one interviewer" not in note.text.lower()

@@ -248,6 +248,7 @@ def _scorecards(pks: Sequence[int], shared: SharedInputs) -> dict[int, list[engi
                 id=pk,
                 interview_id=interview_id,
                 interviewer_first_name=shared.interviewers[interviewer_id],
+                interviewer_id=interviewer_id,
                 overall=overall,
                 key_takeaways=takeaways,
                 key_takeaways_shareable=share,

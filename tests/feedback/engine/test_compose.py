@@ -69,7 +69,7 @@ def test_a_note_thanks_the_candidate_then_gives_the_decision_in_its_first_paragr
 def test_thanks_name_the_interviews_and_their_dates():
     text = flat(write(f.scenario("skills_gap")).text)
     assert "12 and 14 June" in text
-    assert "the System design interview and the Hiring manager conversation" in text
+    assert "the system design interview and the hiring manager conversation" in text
 
 
 def test_french_thanks_name_the_dates_the_french_way():
@@ -83,7 +83,7 @@ def test_three_interviews_or_more_are_summed_up_from_the_first_to_the_last():
     # No count of "interviews": one of them was a call.
     assert "three interviews" not in text
     assert "between 30 June and 3 July" in text
-    assert "the Recruiter screen" in text and "the Final panel" in text
+    assert "the recruiter screen" in text and "the final panel" in text
 
 
 def test_a_skills_gap_is_explained_by_the_competency_furthest_below_the_bar():

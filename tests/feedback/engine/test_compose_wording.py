@@ -80,19 +80,19 @@ def test_french_elides_de_before_a_vowel_but_not_before_h():
         (
             "System design",
             "system_design",
-            "the System design interview",
+            "the system design interview",
             "l'entretien « System design »",
         ),
         (
             "Hiring manager",
             "hiring_manager",
-            "the Hiring manager conversation",
+            "the hiring manager conversation",
             "l'entretien « Hiring manager »",
         ),
         (
             "Technical interview",
             "technical",
-            "the Technical interview",
+            "the technical interview",
             "l'entretien « Technical interview »",
         ),
         (
@@ -108,6 +108,26 @@ def test_interviews_are_named_as_the_candidate_knows_them(name, kind, english, f
     meet = interview(name=name, kind=kind)
     assert meeting(meet, EN) == english
     assert meeting(meet, FR).replace("\u00a0", " ") == french
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "english"),
+    [
+        ("Final interview", "hiring_manager", "the final interview"),
+        ("Phone screen", "screen", "the phone screen"),
+        ("Site walk", "other", "the site walk session"),
+        ("Assessment day", "onsite", "the assessment day interview"),  # not "in the … day"
+        ("Python interview", "technical", "the Python interview"),
+        ("SQL screen", "screen", "the SQL screen"),
+        ("Berlin onsite", "onsite", "the Berlin onsite"),
+        ("Final Panel", "onsite", "the Final Panel"),
+    ],
+)
+def test_an_english_interview_name_is_a_common_noun_mid_sentence(name, kind, english):
+    """Every English note read "in the Phone screen", "the Final interview", as typed in the
+    ATS: a recruiter lower-cases them by hand (the examples say "the system design
+    interview"). A name that may be a proper one, or typed in title case, stays as typed."""
+    assert meeting(interview(name=name, kind=kind), EN) == english
 
 
 def test_a_quote_keeps_its_own_full_stop_or_gets_one_after_the_marks():

@@ -87,6 +87,7 @@ WORD_BUDGET: Final = 310
 _ABOUT_SKILLS: Final = frozenset({"skills_gap", "experience_level"})
 # Reasons that say nothing of the candidate's skills: no waiting period before applying again.
 _NO_WAIT: Final = frozenset({"role_closed", "compensation", "logistics", "location"})
+_STEP_KINDS: Final = frozenset({"take_home", "other"})  # not interviews: "steps"
 # The fields of a scorecard an interviewer wrote in their own words about this candidate.
 _INTERVIEWER_TEXT: Final = frozenset({"candidate_comment", "evidence", "key_takeaways"})
 
@@ -197,7 +198,8 @@ class _Writer:
         self.inp = inp
         self.check = check
         self.book = book = for_language(inp.candidate.language)
-        self.pick = Picker(book, inp.policy.tone, inp.application_id).pick
+        picker = Picker(book, inp.policy.tone, inp.application_id)
+        self.pick, self.pick_as = picker.pick, picker.pick_as
         self.year = inp.decision.decided_on.year
         self.portal = tidy(inp.policy.portal_url)
         self.interviews = _in_order(_held(inp))
@@ -220,7 +222,8 @@ class _Writer:
         self.exercise = "take_home" in kinds
         # A take-home or a step of another kind (a trial lesson, a role play) is not an
         # interview: together they are "steps".
-        self.steps = bool(kinds & {"take_home", "other"})
+        self.steps = bool(kinds & _STEP_KINDS)
+        self.kinds = {i.id: i.kind for i in self.interviews}
         # The activities that took place, as a rubric text would name them.
         self.held = _Held(self.interviews)
         category = inp.decision.reason_category
@@ -398,6 +401,8 @@ class _Writer:
         return self.say("thanks.many.undated", "thanks", sources, claim="courtesy", **ends)
 
     def decision(self, role: str, *, explained: bool) -> Sentence:
+        if role == "decision" and self.inp.decision.reason_category == "role_closed":
+            role = "decision.closed"  # no "after careful consideration" of a role that closed
         role += ".explained" if explained else ".plain"
         sources = _decision_sources(self.reason_ref, self.inp.job.id)
         return self.say(role, "decision", sources, claim="decision", **self.names)
@@ -547,18 +552,26 @@ class _Writer:
         Above the bar by half a point or more (most ratings above it) is "a clear strength";
         otherwise the words say no more than that the level the role needs was met.
         """
+        phrasing, where = self.strength_phrasing(n, compact=compact)
+        text = phrasing.format(name=tidy(result.competency.name), where=where)
+        return Sentence(text, "strengths", self.rating_sources(result), "reason")
+
+    def strength_phrasing(self, n: int, *, compact: bool = False) -> tuple[str, str]:
+        """The n-th strength's phrasing and the where it says ("" when none): not the same
+        where as the strength before it said ("in the Final panel on 19 November" once)."""
         # "Another strength" only after one said to be a strength, not a level only met.
         strong = [r.mean - r.bar >= 0.5 for r in self.strengths[: n + 1]]
         role = "strength.next" if n > 0 and (any(strong[:n]) or not strong[n]) else "strength.first"
         if not strong[n]:
             role += ".met"
-        compact = compact or self.said_where(n)
-        phrasing = self.pick(role + ".compact" if compact else role, max(n - 1, 0))
-        text = phrasing.format(
-            name=tidy(result.competency.name),
-            where=self.where(result) if "{where}" in phrasing else "",
-        )
-        return Sentence(text, "strengths", self.rating_sources(result), "reason")
+        if not (compact or self.said_where(n)):
+            phrasing = self.pick(role, max(n - 1, 0))
+            if "{where}" not in phrasing:
+                return phrasing, ""
+            where = self.where(self.strengths[n])
+            if n == 0 or where != self.strength_phrasing(n - 1)[1]:
+                return phrasing, where
+        return self.pick_as(role + ".compact", role, max(n - 1, 0)), ""
 
     def development_item(self, result: CompetencyResult, n: int) -> Block:
         """One development area: its level, what an interviewer wrote, what the role needs, tips.
@@ -674,10 +687,12 @@ class _Writer:
             category in _NO_WAIT
             or category == "other"
             or (category == "stronger_candidate" and (self.gap_free or not self.inp.scorecards))
+            or (category == "skills_gap" and self.reason_unsupported and self.gap_free)
         ):
             # Not about the candidate's skills, or nothing says it was: no waiting period to
             # serve. "Other" is by its choice not the candidate's level, even with a rating
-            # below the bar: a date would imply a skills reason the note never gives.
+            # below the bar: a date would imply a skills reason the note never gives; nor
+            # after a skills reason whose note has just said that no skill fell short.
             pass
         elif policy.reapply_months > 0:
             date = add_months(self.inp.decision.decided_on, policy.reapply_months)
@@ -844,8 +859,12 @@ class _Writer:
         name = tidy(card.interviewer_first_name)
         if name and self.inp.policy.show_interviewer_first_names:
             return name
-        # "One interviewer" after a single interviewer would suggest others who said otherwise.
-        return self.book.sole if self.one_interviewer else self.book.someone
+        # "One interviewer" after a single interviewer would suggest others who said otherwise;
+        # after a take-home or a trial shift, nobody interviewed the candidate.
+        book = self.book
+        if self.kinds.get(card.interview_id) in _STEP_KINDS:
+            return book.sole_step if self.one_interviewer else book.someone_step
+        return book.sole if self.one_interviewer else book.someone
 
     def all_dated(self) -> list[datetime.date]:
         """The interviews' dates in order, or [] unless every interview has one."""
@@ -1067,12 +1086,19 @@ class _Held:
 
 def _held(inp: NoteInput) -> list[Interview]:
     """The interviews that took place: scored, or dated on or before the decision. One still
-    to come (the role closed first) or never dated nor scored is not thanked for."""
+    to come (the role closed first) or never dated nor scored is not thanked for. One scored
+    but dated after the decision took place on another day than the one typed: it is named
+    without a date, never thanked for as a day still to come."""
     scored = {card.interview_id for card in inp.scorecards}
     decided = inp.decision.decided_on
-    return [
-        i for i in inp.interviews if i.id in scored or (i.date is not None and i.date <= decided)
-    ]
+    held = []
+    for i in inp.interviews:
+        if i.date is not None and i.date > decided:
+            if i.id in scored:
+                held.append(Interview(i.id, i.name, i.kind, None))
+        elif i.id in scored or i.date is not None:
+            held.append(i)
+    return held
 
 
 def _in_order(interviews: Sequence[Interview]) -> tuple[Interview, ...]:

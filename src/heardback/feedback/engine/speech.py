@@ -20,6 +20,7 @@ Everything here is cached by its text: the same comments and descriptors come ba
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Final
 
@@ -27,9 +28,12 @@ from typing import Final
 
 _LINK: Final = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _TAG: Final = re.compile(r"</?[A-Za-z][^<>]*>")
+_UNSEEN: Final = re.compile(r"(?is)<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->")
 _EMPHASIS: Final = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
 _UNDERSCORE: Final = re.compile(r"(?<![\w])_(?=\S)(.+?)(?<=\S)_(?![\w])")
 _LINE_MARK: Final = re.compile(r"(?m)^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)")
+_HEADING: Final = re.compile(r"^\s*#{1,6}\s")
+_ITEM: Final = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
 _ENTITIES: Final = {
     "&amp;": "&",
     "&lt;": "<",
@@ -45,15 +49,28 @@ def plain(text: str) -> str:
     """The text as a reader sees it, without markup: "**Very** clear" -> "Very clear"."""
     if not any(mark in text for mark in "*_`[<#>&") and "\n" not in text:
         return text
+    if "\n" in text:
+        text = _lines(text)
     text = _LINE_MARK.sub("", text)
     text = _LINK.sub(r"\1", text)
-    text = _TAG.sub("", text)
+    text = _TAG.sub("", _UNSEEN.sub("", text))  # what a browser would not show, left out too
     for _ in range(2):  # **bold *in* bold**
         text = _EMPHASIS.sub(r"\2", text)
     text = _UNDERSCORE.sub(r"\1", text)
     for entity, char in _ENTITIES.items():
         text = text.replace(entity, char)
     return " ".join(text.split())
+
+
+def _lines(text: str) -> str:
+    """Headings left out (a label, not words to quote: "### Summary"), and list items kept
+    apart once joined: "- missed the interaction\n- unsure of the dose" -> "missed the
+    interaction; unsure of the dose", not one run-on sentence."""
+    lines = [line for line in text.splitlines() if line.strip() and not _HEADING.match(line)]
+    for n, line in enumerate(lines[:-1]):
+        if _ITEM.match(line) and not line.rstrip().endswith((".", ";", ":", ",", "!", "?")):
+            lines[n] = line.rstrip() + ";"
+    return "\n".join(lines)
 
 
 # --- language ----------------------------------------------------------------------------------
@@ -284,6 +301,8 @@ def addressed(text: str, language: str, first_name: str, last_name: str) -> str 
     words = text.split()
     if not words or _INNER_STOP.search(text.strip()):
         return None  # one sentence only: the rewrite looks at its subject
+    if _speaks_of_self(words, language):
+        return None  # "… when I pointed at it": in our letter, "I" would be the recruiter
     names = _names(first_name, last_name)
     if len(words) > 1 and words[0].casefold() in _ARTICLES and _bare(words[1]) in _ROLE_NOUNS:
         words = words[1:]  # "The candidate explained …": the subject is the noun
@@ -293,6 +312,20 @@ def addressed(text: str, language: str, first_name: str, last_name: str) -> str 
 
 
 _INNER_STOP: Final = re.compile(r"[.!?;]\s+\S")
+_FIRST_PERSON: Final = {
+    "en": frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"}),
+    "fr": frozenset({"je", "me", "moi", "mon", "ma", "mes", "moi-même"}),
+}
+
+
+def _speaks_of_self(words: list[str], language: str) -> bool:
+    """True when the writer speaks of themselves in the singular ("I", "my", "je", "j'ai")."""
+    mine = _FIRST_PERSON["fr" if language == "fr" else "en"]
+    for word in words:
+        bare = _bare(word).replace("’", "'")
+        if bare in mine or (language == "fr" and bare.startswith(("j'", "m'"))):
+            return True
+    return False
 
 
 # How an interviewer may name the person without a name: "The candidate explained …".
@@ -303,7 +336,19 @@ _ARTICLES: Final = frozenset({"the", "le", "la"})
 
 
 def _names(first_name: str, last_name: str) -> set[str]:
-    return {n.casefold() for n in (first_name, last_name) if n} | _ROLE_NOUNS
+    """The candidate's names as an interviewer may type them: "Zoë" also as "Zoe", "O’Neil"
+    also as "O'Neil" (and the other way round)."""
+    names = set(_ROLE_NOUNS)
+    for name in (first_name, last_name):
+        name = name.casefold()
+        if name:
+            for spelling in (name, _without_accents(name)):
+                names |= {spelling, spelling.replace("’", "'"), spelling.replace("'", "’")}
+    return names
+
+
+def _without_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=8192)
@@ -695,11 +740,14 @@ _ACTIVITIES: Final = {
         r"|(?:workshop[- ])?demo(?:nstration)?|(?:trial|demo)[- ]lesson|mock[- ]\w+(?:[- ]call)?"
         r"|simulation|pairing(?:[- ]session)?|whiteboard(?:[- ]session)?|presentation"
         r"|floor[- ]walk|assignment|sample[- ]tables|(?:live[- ])?coding[- ](?:session|exercise)"
+        r"|(?:site|store|shop|ward|plant|kitchen)[- ]walk|site[- ]visit|work[- ]trial"
+        r"|trial[- ](?:shift|day|service|run)|assessment[- ](?:day|centre|center)"
     ),
     "fr": (
         r"mise en situation|jeux? de rôle|étude de cas|cas pratique|leçon d['’]essai"
         r"|exercice(?: pratique| technique| à la maison)?|test de conduite|simulation"
         r"|présentation|atelier|démonstration"
+        r"|(?:service|journée|soirée) d['’]essai|visite (?:de|du) (?:chantier|site)"
     ),
 }
 # What makes a mention presuppose the activity took place: "the", "your", "this" ("a

@@ -187,6 +187,39 @@ def _meeting(name: str, kind: str, language: Language) -> str:
         # Not "the Entretien avec le chef conversation": a name in another language than the
         # note's is quoted, as the name the candidate knows the meeting by.
         return book.grammar("meeting.foreign").format(name=name, noun=noun)
+    if language == "en":
+        name = _as_common_noun(name)
     if words[book.meeting_word_at] in book.meeting_words:
         return book.grammar("meeting.named").format(name=name, name_lc=name[:1].lower() + name[1:])
     return book.grammar("meeting").format(name=name, noun=noun)
+
+
+# Words that open an English interview name as a common noun ("Final interview", "Phone
+# screen"): such a name, typed in sentence case, is written in lower case mid-sentence ("in the
+# final interview"). A first word not listed may be a name ("Python interview", "Berlin
+# onsite") and is left as typed.
+_COMMON_OPENERS: Final = frozenset(
+    {
+        "phone", "video", "call", "final", "first", "second", "third", "initial", "intro",
+        "introductory", "recruiter", "recruiting", "hiring", "manager", "technical", "tech",
+        "onsite", "on-site", "site", "assessment", "practical", "trial", "take-home", "home",
+        "research", "clinical", "system", "systems", "design", "coding", "live", "pairing",
+        "pair", "whiteboard", "case", "role", "work", "skills", "screening", "screen",
+        "culture", "values", "team", "peer", "panel", "group", "leadership", "behavioural",
+        "behavioral", "competency", "portfolio", "presentation", "product", "data", "pipeline",
+        "architecture", "road", "floor", "store", "workshop", "demo", "teaching", "lesson",
+        "follow-up", "written", "exercise", "mock", "customer", "sales", "service", "shadow",
+        "shadowing", "interview", "conversation", "chat", "meeting", "debrief", "executive",
+        "director", "department", "kitchen", "ward", "shift", "safety", "driving",
+    }
+)  # fmt: skip
+
+
+def _as_common_noun(name: str) -> str:
+    """ "Final interview" -> "final interview"; "Python interview", "SQL screen" as typed."""
+    first, _, rest = name.partition(" ")
+    if first.casefold() not in _COMMON_OPENERS or rest != rest.lower():
+        return name
+    if first[:1].isupper() and first[1:] == first[1:].lower():
+        return name[:1].lower() + name[1:]
+    return name

@@ -36,6 +36,8 @@ class Phrasebook:
     conjunction: str
     someone: str
     sole: str  # "your interviewer": when a single scorecard is all the note rests on
+    someone_step: str  # the same two after a take-home or a step of another kind
+    sole_step: str
     kind_nouns: Mapping[str, str]
     meeting_words: frozenset[str]
     meeting_word_at: int
@@ -82,6 +84,16 @@ class Picker:
         mixed = ((self._seed ^ key) * _GOLDEN & _MASK64) >> 32
         return variants[(mixed + index) % len(variants)]
 
+    def pick_as(self, role: str, like: str, index: int = 0) -> str:
+        """The phrasing of `role` in the place `like`'s pick holds: "strength.next.compact"
+        as the same words as "strength.next" without where (the two lists run in parallel)."""
+        variants, key = self._phrases[like]
+        if key < 0:
+            return self._phrases[role][0][0]
+        mixed = ((self._seed ^ key) * _GOLDEN & _MASK64) >> 32
+        same = self._phrases[role][0]
+        return same[(mixed + index) % len(variants) % len(same)]
+
 
 _GOLDEN: Final = 0x9E3779B97F4A7C15  # 2**64 / golden ratio, odd
 _MASK64: Final = (1 << 64) - 1
@@ -112,6 +124,8 @@ def _load(module: ModuleType) -> Phrasebook:
         conjunction=module.AND,
         someone=module.SOMEONE,
         sole=module.SOLE,
+        someone_step=module.SOMEONE_STEP,
+        sole_step=module.SOLE_STEP,
         kind_nouns=module.KIND_NOUNS,
         meeting_words=module.MEETING_WORDS,
         meeting_word_at=module.MEETING_WORD_AT,

@@ -20,6 +20,9 @@ FIRST_DAY: Final = "1"  # how the first day of a month is written
 AND: Final = "and"
 SOMEONE: Final = "one interviewer"  # who said it, when interviewer names are not shown
 SOLE: Final = "your interviewer"  # the same, when one scorecard is all there is
+# The same after a take-home or a step that was no interview (a trial shift, a site walk).
+SOMEONE_STEP: Final = "one of the people who assessed you"
+SOLE_STEP: Final = "the person who assessed you"
 
 # What to call an interview whose name does not already say what it was.
 KIND_NOUNS: Final = {
@@ -35,7 +38,7 @@ KIND_NOUNS: Final = {
 MEETING_WORDS: Final = frozenset(
     {
         "interview", "interviews", "call", "chat", "conversation", "exercise", "review",
-        "screen", "screening", "loop", "session", "meeting", "day", "onsite", "test",
+        "screen", "screening", "loop", "session", "meeting", "onsite", "test",
         "assignment", "presentation", "panel", "round", "challenge",
     }
 )  # fmt: skip
@@ -122,6 +125,26 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "decision.plain.formal": (
         "We have decided not to proceed with your application for the {title} position.",
         "After careful consideration, we will not be offering you the {title} position.",
+    ),
+    # The role closed: nothing about the candidate was weighed, so no "after careful
+    # consideration" and no "we have decided".
+    "decision.closed.explained": (
+        "We are not able to offer you the {title} role, and we want you to know why.",
+        "We cannot move forward with your application for {title}. Here is why.",
+    ),
+    "decision.closed.explained.formal": (
+        "We regret that we cannot proceed with your application for the {title} position. "
+        "We would like to explain why.",
+        "We are unable to proceed with your application for the {title} position. "
+        "We would like to explain our reasons.",
+    ),
+    "decision.closed.plain": (
+        "We are not able to offer you the {title} role.",
+        "We cannot move forward with your application for {title}.",
+    ),
+    "decision.closed.plain.formal": (
+        "We regret that we cannot proceed with your application for the {title} position.",
+        "We are unable to proceed with your application for the {title} position.",
     ),
     "decision.screening.explained": (
         "We have reviewed your application and decided not to move forward with it. Here is why.",

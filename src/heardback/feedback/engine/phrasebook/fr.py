@@ -20,6 +20,9 @@ FIRST_DAY: Final = "1er"  # how the first day of a month is written
 AND: Final = "et"
 SOMEONE: Final = "l'un de vos interlocuteurs"
 SOLE: Final = "la personne en charge de l'entretien"
+# Après un exercice à la maison ou une étape qui n'était pas un entretien (service d'essai).
+SOMEONE_STEP: Final = "l'une des personnes chargées de votre évaluation"
+SOLE_STEP: Final = "la personne chargée de votre évaluation"
 
 KIND_NOUNS: Final = {
     "screen": "entretien",
@@ -122,6 +125,27 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Nous avons décidé de ne pas retenir votre candidature au poste {of_title}.",
         "Après un examen attentif, nous ne donnerons pas suite à votre candidature au poste "
         "{of_title}.",
+    ),
+    # Le poste est fermé : rien n'a été pesé, donc ni « après un examen attentif » ni « nous
+    # avons décidé ».
+    "decision.closed.explained": (
+        "Nous ne pourrons pas donner suite à votre candidature au poste {of_title}, et nous "
+        "tenons à vous expliquer pourquoi.",
+        "Votre candidature au poste {of_title} ne pourra pas aboutir. Voici pourquoi.",
+    ),
+    "decision.closed.explained.formal": (
+        "Nous regrettons de ne pas pouvoir donner suite à votre candidature au poste "
+        "{of_title}, et nous souhaitons vous en expliquer les raisons.",
+        "Nous ne sommes pas en mesure de donner suite à votre candidature au poste {of_title}. "
+        "Nous souhaitons vous en expliquer les raisons.",
+    ),
+    "decision.closed.plain": (
+        "Nous ne pourrons pas donner suite à votre candidature au poste {of_title}.",
+        "Votre candidature au poste {of_title} ne pourra pas aboutir.",
+    ),
+    "decision.closed.plain.formal": (
+        "Nous regrettons de ne pas pouvoir donner suite à votre candidature au poste {of_title}.",
+        "Nous ne sommes pas en mesure de donner suite à votre candidature au poste {of_title}.",
     ),
     "decision.screening.explained": (
         "Après examen de votre dossier, nous avons décidé de ne pas y donner suite. "
