@@ -310,3 +310,29 @@ def test_notes_inserted_in_bulk_are_the_rows_bulk_create_would_write(
     assert inserted == created
     with pytest.raises(TypeError, match="no field colour"):
         services._insert_notes([{**values, "colour": "blue"}])
+
+
+def test_bulk_drafting_leaves_the_garbage_collector_as_it_found_it(
+    org: Organization, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    rejected_application(org)
+    assert gc.isenabled()
+    services.feedback_notes_draft_bulk(actor=None, organization=org)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        services.feedback_notes_draft_bulk(actor=None, organization=org, redraft=True)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    def fail(**kwargs: object) -> None:
+        assert not gc.isenabled()  # paused while a chunk is drafted
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(services, "_draft_chunk", fail)
+    with pytest.raises(RuntimeError):
+        services.feedback_notes_draft_bulk(actor=None, organization=org, redraft=True)
+    assert gc.isenabled()
