@@ -1,16 +1,19 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import json
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from heardback.accounts.models import Organization, User
 from heardback.accounts.services import organization_create
 from heardback.feedback import engine, services
 from heardback.feedback.engine import guard
 from heardback.feedback.models import FeedbackNote
-from heardback.hiring.models import Application, RejectionReason
+from heardback.hiring.models import Application, RejectionReason, ScorecardRating
 from tests import factories
 from tests.feedback.conftest import rejected_application
 
@@ -229,3 +232,107 @@ def test_a_runs_comment_checks_find_what_the_guard_finds_however_often_asked() -
     # Some comments are flagged, others clean, and one flips with whose note it is.
     assert (comments[0], False) in verdicts and (comments[3], True) in verdicts
     assert {(comments[1], True), (comments[1], False)} <= verdicts
+
+
+def test_bulk_drafting_stores_each_note_as_the_engine_writes_it_alone(db: None) -> None:
+    # Bulk drafting reads a run's inputs once, remembers which comments are clean and writes
+    # rows without model instances: none of it may change a field of any note.
+    from heardback.demo.services import demo_create
+    from heardback.feedback.inputs import applications_for_notes, note_inputs
+    from heardback.feedback.review import ScorecardScreen, review_reasons
+
+    organization = demo_create(seed=1, size="small", password="x").organization
+    other = Application.objects.filter(organization=organization).select_related("candidate")[0]
+    risky = [
+        "She seems too old for a startup.",
+        f"Clearer than {other.candidate.first_name} {other.candidate.last_name} on caching.",
+        "Explained the trade-offs of the cache clearly, like a true team player.",
+    ]
+    comments = ScorecardRating.objects.filter(
+        scorecard__application__organization=organization,
+        scorecard__application__status="rejected",
+        rating__in=["yes", "strong_yes"],
+    ).exclude(candidate_comment="")
+    for i, pk in enumerate(comments.order_by("pk").values_list("pk", flat=True)[:120]):
+        ScorecardRating.objects.filter(pk=pk).update(candidate_comment=risky[i % len(risky)])
+    services.feedback_notes_draft_bulk(actor=None, organization=organization, redraft=True)
+    stored = {
+        row["application_id"]: row
+        for row in FeedbackNote.objects.filter(
+            organization=organization, is_current=True, status="draft", author=None
+        ).values()
+    }
+    applications = applications_for_notes(sorted(stored))
+    assert len(applications) > 150
+    verdicts, dropped = set(), 0
+    for note_input in note_inputs(organization, applications):
+        fields = services._note_fields(engine.compose(note_input))  # the plain guard
+        fields["review_reasons"] = review_reasons(
+            fields["quality"],  # type: ignore[arg-type]
+            note_input,
+            ScorecardScreen(),
+        )
+        expected = json.loads(json.dumps(fields))  # tuples as the database gives them back
+        row = stored[note_input.application_id]
+        assert {name: row[name] for name in expected} == expected, note_input.application_id
+        verdicts.add((row["guard_verdict"], bool(row["review_reasons"])))
+        dropped += row["quality"]["dropped_comments"]
+    assert ("ok", True) in verdicts and ("ok", False) in verdicts and dropped > 10
+
+
+def test_notes_inserted_in_bulk_are_the_rows_bulk_create_would_write(
+    org: Organization,
+) -> None:
+    applications = [rejected_application(org, first_name=name) for name in ("Ana", "Bo")]
+    values: dict[str, object] = {
+        "organization_id": org.pk,
+        "language": "fr",
+        "subject": "Votre candidature",
+        "text": "Bonjour Ana,\n\n- un point",
+        "html": "<p>Bonjour Ana,</p>",
+        "provenance": [{"text": "Bonjour Ana,", "section": "greeting", "sources": []}],
+        "quality": {"word_count": 3, "contradictions": ["é"]},
+        "guard_findings": [{"start": 0, "end": 3, "rule": "x", "matched": "Bon"}],
+        "guard_verdict": "warn",
+        "review_reasons": ["contradiction"],
+    }
+    services._insert_notes([{**values, "application_id": applications[0].pk}])
+    FeedbackNote.objects.bulk_create(
+        [FeedbackNote(**values, application_id=applications[1].pk)]  # type: ignore[misc]
+    )
+
+    inserted, created = (
+        FeedbackNote.objects.filter(application=a).values().get() for a in applications
+    )
+    for row in (inserted, created):
+        del row["id"], row["application_id"]
+        assert abs(row.pop("created_at") - timezone.now()) < dt.timedelta(minutes=1)
+    assert inserted == created
+    with pytest.raises(TypeError, match="no field colour"):
+        services._insert_notes([{**values, "colour": "blue"}])
+
+
+def test_bulk_drafting_leaves_the_garbage_collector_as_it_found_it(
+    org: Organization, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    rejected_application(org)
+    assert gc.isenabled()
+    services.feedback_notes_draft_bulk(actor=None, organization=org)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        services.feedback_notes_draft_bulk(actor=None, organization=org, redraft=True)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    def fail(**kwargs: object) -> None:
+        assert not gc.isenabled()  # paused while a chunk is drafted
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(services, "_draft_chunk", fail)
+    with pytest.raises(RuntimeError):
+        services.feedback_notes_draft_bulk(actor=None, organization=org, redraft=True)
+    assert gc.isenabled()
