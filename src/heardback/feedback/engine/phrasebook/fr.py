@@ -215,8 +215,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "atteignait le niveau que demande le poste.",
     ),
     "reason.screening.criteria": (
-        "Pour ce poste, nous recherchons {criteria}, et nous ne l'avons pas trouvé clairement "
-        "dans votre candidature.",
+        # Pas de participe accordé à {criteria}, dont le genre est inconnu (« une expérience …,
+        # et nous ne l'avons pas trouvé » était faux).
+        "Pour ce poste, nous recherchons {criteria}, et votre candidature ne le montrait pas "
+        "clairement.",
         "Ce poste demande {criteria}, ce que nous n'avons pas vu clairement dans votre "
         "candidature.",
     ),
