@@ -104,3 +104,33 @@ def test_a_protected_trait_given_as_an_excess_blocks_whatever_the_model_says() -
         found = check(text, lang=lang, context="note", second_opinion=True)
         assert verdict(found) == "block", text
         assert all(f.why and f.suggestion for f in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # People a job deals with, named by a role noun no cue list holds, or a group the work
+        # is for: the protected word describes them, not the candidate.
+        ("en", "Answered claims from pregnant policyholders within two days."),
+        ("en", "Fitted a stair lift for a shopper in a wheelchair."),
+        ("en", "Opened bank accounts for refugees arriving at the port."),
+        ("fr", "Ouvre des comptes bancaires à des réfugiés arrivés cet hiver."),
+    ],
+)
+def test_people_the_work_is_for_are_its_topic(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note")) == "ok"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # The same words said of the candidate, as a preference, or compared with them.
+        ("en", "She's a gay rugby player, the lads won't like it."),
+        ("en", "We'd prefer younger drivers on the night route."),
+        ("en", "You would be joining a crew who are all much younger than you."),
+        ("en", "Asked to leave early on Fridays for prayers."),
+    ],
+)
+def test_a_group_word_said_of_the_candidate_still_blocks(lang: str, text: str) -> None:
+    found = check(text, lang=lang, context="note", second_opinion=True)
+    assert verdict(found) == "block"

@@ -89,6 +89,148 @@ _HYPOTHETICAL = _words("would wouldn't aurait serait ferait pourrait conviendrai
 # pour tenir une équipe de gars": the people or place after it is the yardstick, not the job.
 _TOO = _words("too trop")
 
+# Role nouns made with a suffix name people a job deals with, seen or not in the cue lists:
+# "policyholders", "leaseholders", "mourners", "joueurs", "locataires". Plural, or singular
+# right after a preposition and an article ("for a buyer in a wheelchair", "pour un acheteur en
+# fauteuil"), because a singular role alone may be the candidate's own ("experienced buyer").
+_AGENT_PLURAL = {
+    "en": re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|holders)"),
+    "fr": re.compile(r"[a-z]{3,}(?:eurs|euses|trices|istes|aires)"),
+}
+_AGENT_SINGULAR = {
+    "en": re.compile(r"[a-z]{3,}(?:er|or|ist|ian|holder)"),
+    "fr": re.compile(r"[a-z]{3,}(?:eur|euse|trice|iste|aire)"),
+}
+# Words with those endings that are not people: things, abstractions, comparatives, verbs.
+_NOT_AGENTS = _words(
+    "others another answers orders offers covers papers letters numbers matters centers layers"
+    " filters computers enters suffers considers remembers delivers gathers registers counters"
+    " corners borders waters powers towers chapters folders headquarters quarters servers"
+    " containers clusters barriers careers shelters disasters dinners summers winters banners"
+    " trailers markers monitors sensors factors motors vectors sectors mirrors errors colors"
+    " colours floors doors indoors outdoors interiors corridors editors processors calendars"
+    " whispers prayers ethers matter letter number order paper water power center centre layer"
+    " filter computer server container cluster barrier career shelter disaster dinner summer"
+    " winter banner trailer chapter folder corner border tower counter register monitor sensor"
+    " factor motor vector sector mirror error color colour floor door interior corridor"
+    " calendar other rather either neither whether together never ever however whatever"
+    " further better bigger smaller older younger newer longer shorter higher lower larger"
+    " greater earlier later faster slower harder easier stronger weaker wider deeper cheaper"
+    " under over after ever remember consider deliver gather enter suffer offer cover answer"
+    " wonder bother prefer refer differ transfer discover recover encounter character"
+    " characters christians asians indians italians brazilians russians persians"
+    " christian asian indian italian brazilian russian persian"
+    " couleurs valeurs douleurs erreurs secteurs moteurs honneurs horreurs humeurs odeurs"
+    " saveurs faveurs rumeurs hauteurs longueurs largeurs profondeurs lenteurs rigueurs"
+    " compteurs capteurs facteurs ordinateurs radiateurs ascenseurs aspirateurs detecteurs"
+    " indicateurs processeurs ailleurs plusieurs leurs meilleurs interieurs exterieurs"
+    " superieurs inferieurs anterieurs posterieurs ulterieurs majeurs mineurs"
+    " couleur valeur douleur erreur secteur moteur honneur horreur humeur odeur saveur faveur"
+    " rumeur hauteur longueur largeur profondeur lenteur rigueur compteur capteur facteur"
+    " ordinateur radiateur ascenseur aspirateur detecteur indicateur processeur meilleur"
+    " interieur exterieur superieur inferieur majeur mineur peur coeur heure bonheur malheur"
+    " horaires salaires inventaires commentaires formulaires dictionnaires anniversaires"
+    " affaires necessaires ordinaires secondaires primaires tarifaires sanitaires unitaires"
+    " horaire salaire inventaire commentaire formulaire dictionnaire anniversaire affaire"
+    " necessaire ordinaire secondaire primaire tarifaire sanitaire unitaire itineraire"
+    " itineraires vocabulaire glossaire repertoire territoire territoires histoire histoires"
+    " memoire memoires victoire gloire armoire trajectoire"
+)
+_ARTICLES = _words("a an the each every one un une le la l chaque")
+_PREPOSITIONS = _words(
+    "for to with among from of in at on by about pour avec a aux au chez aupres de des du"
+    " parmi sur dans entre envers"
+)
+# A plural group right after these is whom the work is for: "accounts for refugees", "des
+# comptes à des réfugiés", "support to older people".
+_FOR = {
+    "en": (("for",), ("to",), ("for", "the"), ("to", "the"), ("among",), ("among", "the")),
+    "fr": (
+        ("pour",),
+        ("aux",),
+        ("a", "des"),
+        ("a", "les"),
+        ("pour", "des"),
+        ("pour", "les"),
+        ("aupres", "des"),
+        ("aupres", "de"),
+        ("envers", "les"),
+        ("parmi", "les"),
+    ),
+}
+# A verb, not a noun, right after a protected word: "deaf, works nights", "diabetic needs breaks".
+_NOT_NOUNS = _words(
+    "this his its was has does is always perhaps sometimes nevertheless unless whereas news"
+    " means series species lots yes plus towards afterwards backwards upwards diabetes herpes"
+    " nerves works wants gets goes takes makes says seems looks sounds feels keeps comes lives"
+    " prays attends wears uses tends tries leaves misses struggles suffers refuses avoids"
+    " prefers likes loves hates speaks talks drinks smokes needs thinks knows expires"
+    # Times and a person's own ways are not a group or a thing the work is for: "Jewish
+    # holidays might clash", "religious reasons", "right-wing views", "did time years ago".
+    " years months weeks days hours minutes times nights mornings evenings weekends fridays"
+    " sundays saturdays holidays reasons views beliefs opinions values ways habits customs"
+    " roots origins looks manners principles convictions practices observances duties"
+)
+# The candidate is the measure: "younger than you", "vingt ans de moins que vous".
+_THAN_CANDIDATE = re.compile(
+    r"(?<![a-z])(?:than|que|qu') ?(?:you|him|her|them|the candidate|the applicant|vous|lui|elle"
+    r"|toi|le candidat|la candidate)(?![a-z])"
+)
+_COPULAS = _words(
+    "is was are were be been being am seems seemed looks looked est etait sont semble semblait"
+    " parait paraissait"
+)
+_NEGATIONS = _words("not no never pas jamais aucun aucune ni")
+_PRONOUNS = _words("he she they you it i we who il elle ils elles on nous vous tu je qui")
+
+
+def _agent(words: list[str], index: int, lang: str) -> bool:
+    """Whether words[index] is a role noun naming people the work deals with (see _AGENT_*)."""
+    word = words[index]
+    key = "fr" if lang == "fr" else "en"
+    if word in _NOT_AGENTS:
+        return False
+    previous = words[index - 1] if index > 0 else ""
+    if _AGENT_PLURAL[key].fullmatch(word):
+        # "she answers", "il travaille": after a pronoun it is a verb.
+        return previous not in _PRONOUNS
+    if _AGENT_SINGULAR[key].fullmatch(word) and previous in _ARTICLES and index > 1:
+        return words[index - 2] in _PREPOSITIONS
+    return False
+
+
+def _doubt(before: list[str], cues: dict[str, frozenset[str]]) -> bool:
+    """Whether the words just before a match make it a remark: a negation, a reason, a word for
+    the candidate ("not a job for women", "would prefer", "too")."""
+    near = before[-5:]
+    return any(
+        w in _NEGATIONS or w.endswith("n't") or w in cues["reason"] or w in cues["person"]
+        for w in near
+    )
+
+
+def _predicated(before: list[str], cues: dict[str, frozenset[str]]) -> bool:
+    """Whether the match is said of a subject ("she's a gay rugby player", "il est un ..."):
+    a copula or pronoun among the few words before it, with no preposition in between."""
+    for word in reversed(before[-4:]):
+        if word in _PREPOSITIONS:
+            return False
+        if word in _COPULAS or word in _PRONOUNS or word in cues["person"]:
+            return True
+    return False
+
+
+def _plural_noun(word: str) -> bool:
+    """An English plural noun, roughly: "policyholders", "sows", "characters", "clubs"."""
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ous", "ics", "ies'"))
+        and word not in _NOT_NOUNS
+        and word not in _STOPS
+    )
+
+
 # Folded forms (lower case, no accents). Each language: possessives, candidate words, reasons,
 # the people a job serves, work products and places, and what may follow a topic word.
 _CUES: dict[str, dict[str, str]] = {
@@ -302,6 +444,7 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
             return "topic"
     clause = _CLAUSE_END.split(tail, maxsplit=1)[0]
     after_all = [_base(w) for w in _WORD.findall(clause)]
+    clause_after = after_all
     # "maternity and paternity leave", "congés maternité et paternité de 300 agents": a word
     # coordinated with the match shares its noun, so what follows the pair decides.
     if len(after_all) > 2 and after_all[0] in _AND and matched and after_all[1] != matched[-1]:
@@ -317,6 +460,9 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     if plural_owner:
         before, before_all = before[:-1], before_all[:-1]  # read it as "the"
     elif before and before[-1] in cues["possessive"]:
+        return "person"
+    # "younger than you", "vingt ans de moins que vous": compared with the candidate.
+    if _THAN_CANDIDATE.search(clause) is not None:
         return "person"
     # "une quarantaine de couples": a rough count of something is not an age ("une trentaine
     # d'années" is).
@@ -358,8 +504,16 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         return "topic"
     if lang == "fr" and len(served) > 1 and served[0] in _OF and served[1] in cues["people"]:
         return "topic"
-    for word in after:
-        if word in cues["after"] or (lang == "en" and word in cues["people"]):
+    # Words inside a long match count too ("she's Black").
+    lead = before + [_base(w) for w in matched[:-1]]
+    doubt = _doubt(lead, cues)
+    following = matched + after
+    for index, word in enumerate(after, start=len(matched)):
+        # A role noun not in the lists counts unless a reason is given ("we'd prefer younger
+        # drivers").
+        agent = not doubt and _agent(following, index, lang)
+        people = word in cues["people"] or agent
+        if word in cues["after"] or (lang == "en" and people):
             return "topic"
         if word in _HYPOTHETICAL:
             return "person"
@@ -367,6 +521,30 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
             break
         if word in cues["possessive"]:
             break
+    # "pregnant policyholders", "the local gay rugby club": a protected word qualifying a
+    # group or a thing describes that, unless it is said of the candidate ("she's a gay
+    # rugby player") or given as a reason ("we'd prefer younger staff").
+    adjective = (
+        bool(matched)
+        and not _plural_noun(matched[-1])
+        and matched[-1] not in _PREPOSITIONS
+        and matched[-1] not in _STOPS
+    )
+    if lang != "fr" and adjective and not doubt and not _predicated(lead, cues):
+        reasoned = any(w in cues["reason"] or w.endswith("n't") for w in clause_after)
+        for word in after[:2] if not reasoned else ():
+            if word in cues["person"] or word in cues["possessive"] or word in _STOPS:
+                break
+            if _plural_noun(word) or word in cues["work"]:
+                return "topic"
+    # "bank accounts for refugees", "des comptes à des réfugiés": a group the work is for.
+    plural = (
+        bool(matched)
+        and matched[-1] not in _NOT_AGENTS
+        and (matched[-1].endswith(("s", "x")) if lang == "fr" else _plural_noun(matched[-1]))
+    )
+    if plural and not doubt and any(tuple(before[-len(p) :]) == p for p in _FOR.get(lang, ())):
+        return "topic"
     place = before[-1:] and before[-1] in _PLACE_PREPOSITIONS.get(lang, set())
     if place and len(matched) == 1 and matched[0] in cues["work"]:
         return "topic"
@@ -381,7 +559,8 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
             return "person"
         if word in cues["serve"] or (word in titles and not contrast):
             return "topic"  # "taught deaf pupils", "éducatrice ... dans les quartiers nord"
-        if word in cues["people"] or word in cues["work"]:
+        agent = not contrast and _agent(before, index, lang)
+        if word in cues["people"] or word in cues["work"] or agent:
             owner = before[index - 1] if index > 0 else ""
             if word in cues["people"] and owner in cues["possessive"]:
                 return "person"
