@@ -134,3 +134,30 @@ def test_people_the_work_is_for_are_its_topic(lang: str, text: str) -> None:
 def test_a_group_word_said_of_the_candidate_still_blocks(lang: str, text: str) -> None:
     found = check(text, lang=lang, context="note", second_opinion=True)
     assert verdict(found) == "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # The protected word only describes a thing or other people by its place in the
+        # phrase: a noun and "de" before it, a thing's owner, a count of groups, a colleague.
+        ("fr", "A couvert un meeting d'extrême gauche pour le journal local."),
+        ("en", "Cleared a Buddhist temple's shipment at customs."),
+        ("en", "Supervises a night crew of eight nationalities."),
+        ("en", "Walked the night patrol with a female colleague."),
+    ],
+)
+def test_a_protected_word_describing_a_thing_or_others_does_not_block(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "ok"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Il a un accent de l'Est, les clients vont tiquer."),
+        ("fr", "Les candidats de votre quartier restent rarement chez nous."),
+        ("fr", "Trop fragile pour tenir une équipe de gars en usine."),
+    ],
+)
+def test_the_candidates_own_traits_in_the_same_shapes_still_block(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "block"

@@ -199,6 +199,55 @@ def _agent(words: list[str], index: int, lang: str) -> bool:
     return False
 
 
+# Nouns for what is the person's own: a noun of these before "de" is the candidate's ("un accent
+# de l'Est", "une tête de"), not a work product.
+_OWN_NOUNS = _words(
+    "accent tete physique nom prenom allure look style air type profil origine origines famille"
+    " milieu parents mere pere fille fils femme homme mari epouse enfant enfants religion foi"
+    " convictions opinions idees age sante etat situation vie passe casier candidat candidate"
+    " personne gars mec nana"
+)
+_OWN_ARTICLES = _words("son sa ses votre vos ton ta tes leur leurs his her their your")
+_NUMBERS = _words(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty"
+    " hundred deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente"
+    " quarante cinquante cent"
+)
+_FR_ARTICLES = _words("le la les l un une des du ce cet cette ces")
+_THING_OWNER = re.compile(r" [a-z]+'s ")
+
+
+def _qualifies_a_thing(before: list[str], matched: list[str], tail: str, lang: str) -> bool:
+    """Whether the match only describes a thing or other people by its place in the phrase:
+    "la comptabilité de la mosquée", "un meeting d'extrême droite" (a noun with an article
+    before "de"), "a Buddhist temple's shipment" (a thing's owner), "a crew of eight
+    nationalities" (a count of groups), "searched by a female colleague" (another person)."""
+    if not matched:
+        return False
+    last = matched[-1]
+    if matched[0] in _OWN_ARTICLES or any(w in _TOO for w in before):
+        return False  # "votre quartier", "trop douce pour ... une équipe de gars"
+    if lang == "fr":
+        for index in range(len(before) - 1, max(-1, len(before) - 4), -1):
+            if before[index] in ("de", "d", "du", "des") and index >= 2:
+                noun, article = before[index - 1], before[index - 2]
+                own = noun in _OWN_NOUNS or noun.rstrip("s") in _cues(lang)["person"]
+                if own or article in _OWN_ARTICLES or noun in _PRONOUNS:
+                    return False
+                return article in _FR_ARTICLES and len(noun) > 2
+            if before[index] not in _FR_ARTICLES:
+                return False
+        return False
+    if len(matched) == 1 and _THING_OWNER.match(tail) is not None:
+        return True
+    counted = len(before) >= 2 and (before[-1] in _NUMBERS or before[-1].isdigit())
+    if counted and before[-2] in _PREPOSITIONS and _plural_noun(last):
+        return True
+    people = last in _cues(lang)["people"] or _agent(matched, len(matched) - 1, lang)
+    other = len(matched) > 1 and people
+    return other and len(before) >= 2 and before[-1] in _ARTICLES and before[-2] in _PREPOSITIONS
+
+
 def _doubt(before: list[str], cues: dict[str, frozenset[str]]) -> bool:
     """Whether the words just before a match make it a remark: a negation, a reason, a word for
     the candidate ("not a job for women", "would prefer", "too")."""
@@ -506,7 +555,7 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         return "topic"
     # Words inside a long match count too ("she's Black").
     lead = before + [_base(w) for w in matched[:-1]]
-    doubt = _doubt(lead, cues)
+    doubt = _doubt(before, cues) or _doubt(lead, cues)
     following = matched + after
     for index, word in enumerate(after, start=len(matched)):
         # A role noun not in the lists counts unless a reason is given ("we'd prefer younger
@@ -544,6 +593,8 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         and (matched[-1].endswith(("s", "x")) if lang == "fr" else _plural_noun(matched[-1]))
     )
     if plural and not doubt and any(tuple(before[-len(p) :]) == p for p in _FOR.get(lang, ())):
+        return "topic"
+    if not doubt and _qualifies_a_thing(before, matched, text[end : min(high, end + 40)], lang):
         return "topic"
     place = before[-1:] and before[-1] in _PLACE_PREPOSITIONS.get(lang, set())
     if place and len(matched) == 1 and matched[0] in cues["work"]:
