@@ -15,6 +15,7 @@ French translations for French.
 from __future__ import annotations
 
 import gettext
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -103,10 +104,32 @@ def _package(name: str, lang: str) -> list[str]:
 _FEMININE = (("ien", "ienne"), ("on", "onne"), ("el", "elle"), ("if", "ive"), ("eux", "euse"))
 
 
-def _forms(word: str, lang: str) -> set[str]:
-    """The word, and in French its feminine and plural forms ("polonais" -> "polonaise")."""
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Categories whose English words also match their plural and superlative forms ("fellas",
+# "oldest"); leaks and vague verdicts are listed form by form ("ages" is not "age").
+_INFLECTED = _set(
+    "age sex_gender family race_origin religion disability_health orientation_identity"
+    " trade_union political_opinion appearance neighbourhood criminal_record salary_history"
+    " insult"
+)
+
+
+def _forms(word: str, lang: str, category: str = "") -> set[str]:
+    """The word, and its inflections: in French its feminine and plural forms ("polonais" ->
+    "polonaise"), in English a plural and, for a comparative, the superlative ("fella" ->
+    "fellas", "older" -> "oldest")."""
     forms = {word}
-    if lang != "fr" or word.endswith("*") or len(word) <= 4:
+    if lang != "fr":
+        if category in _INFLECTED and " " not in word and not word.endswith(("*", "s")):
+            if len(word) >= 4:
+                forms.add(word + "s")
+            if len(word) >= 5 and word.endswith("er"):
+                forms.add(word[:-2] + "est")
+        return forms
+    if word.endswith("*") or len(word) <= 4:
         return forms  # short words are listed with their forms ("mari" must not give "marie")
     forms.add(word + "s")
     if not word.endswith("e"):
@@ -136,7 +159,7 @@ def _automaton(lang: str) -> Any:
 
     for category, entries in data.get(lang, {}).items():
         for entry in entries:
-            for form in _forms(fold_phrase(entry), lang):
+            for form in _forms(fold_phrase(entry), lang, category):
                 add(form, category)
     for category, packages in data.get("packages", {}).items():
         for package in packages:
@@ -147,6 +170,52 @@ def _automaton(lang: str) -> Any:
         automaton.add_word(key, (key, tuple(categories)))
     automaton.make_automaton()
     return automaton
+
+
+# Where someone comes from, said with a verb of origin before a capitalised place name: any
+# town or region, not only the countries pycountry lists ("grew up in Lagos", "née à Bamako").
+# The place's capital letter is read in the original text. "Comes from", "vient de" also name
+# a former employer ("vient de Renault"): those count only where the caller says so (the model
+# is surer of the sentence, see guard.ORIGIN_SCORE).
+_ORIGIN = {
+    "en": r"grew up in|raised in|born in|born and raised in|hails from|originally from",
+    "fr": r"originaire d(?:e |')|(?:née?|a grandi|grandi) (?:à|au|en) ",
+}
+_ORIGIN_OR_EMPLOYER = {
+    "en": r"(?:comes|came|is|'s|moved here|moved over|arrived) from",
+    "fr": r"(?:vient|venu|venue|arrive|arrivé|arrivée|issu|issue) d(?:e |')",
+}
+_PLACE = r"(?:the )?([A-Z][\w'-]+)"
+
+
+@cache
+def _origin(lang: str, employer: bool) -> re.Pattern[str]:
+    verbs = _ORIGIN[lang] + ("|" + _ORIGIN_OR_EMPLOYER[lang] if employer else "")
+    space = " " if lang == "en" else ""
+    return re.compile(rf"(?<![\w])(?i:{verbs}){space}{_PLACE}")
+
+
+_NOT_PLACES = _set(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May"
+    " June July August September October November December Lundi Mardi Mercredi Jeudi Vendredi"
+    " Samedi Dimanche Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre"
+    " Décembre The A An Le La Les Un Une"
+)
+
+
+def origin_hits(
+    text: str, lang: str, low: int = 0, high: int | None = None, employer: bool = False
+) -> list[Hit]:
+    """Place names given as where someone comes from in text[low:high] (the original text,
+    whose offsets the folded text keeps); with `employer`, also after verbs that may name a
+    former employer instead."""
+    pattern = _origin("fr" if lang == "fr" else "en", employer)
+    found = []
+    for match in pattern.finditer(text, low, len(text) if high is None else high):
+        if match.group(1) not in _NOT_PLACES:
+            start, end = match.span(1)
+            found.append(Hit(start, end, "race_origin", text[start:end].lower()))
+    return found
 
 
 def hits(folded: str, lang: str, low: int = 0, high: int | None = None) -> list[Hit]:
