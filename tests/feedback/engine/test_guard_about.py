@@ -161,3 +161,29 @@ def test_a_protected_word_describing_a_thing_or_others_does_not_block(lang: str,
 )
 def test_the_candidates_own_traits_in_the_same_shapes_still_block(lang: str, text: str) -> None:
     assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # A protected word as the object of a trade's verb, in any tense or person.
+        ("fr", "Avocate, elle a défendu des délégués syndicaux aux prud'hommes."),
+        ("fr", "Elle a interrogé des militants syndicaux pour son reportage."),
+        ("en", "Represented disabled tenants at the housing tribunal."),
+    ],
+)
+def test_what_a_trades_verb_acts_on_is_the_jobs_topic(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "ok"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # The same verbs in the passive say what was done to the candidate.
+        ("fr", "Il a été soigné pour une dépression l'an dernier, attention aux gardes."),
+        ("en", "She was screened for cancer in the spring and may need time off."),
+        ("en", "He'd be supervised by a woman, not sure he'd cope."),
+    ],
+)
+def test_a_trades_verb_in_the_passive_is_about_the_candidate(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "block"

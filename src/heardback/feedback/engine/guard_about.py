@@ -180,6 +180,7 @@ _COPULAS = _words(
     "is was are were be been being am seems seemed looks looked est etait sont semble semblait"
     " parait paraissait"
 )
+_PASSIVE = _words("was were is are be been being get got gets getting ete etait est sont fut")
 _NEGATIONS = _words("not no never pas jamais aucun aucune ni")
 _PRONOUNS = _words("he she they you it i we who il elle ils elles on nous vous tu je qui")
 
@@ -450,6 +451,74 @@ _TOPIC_PAIRS = {
 _DETERMINERS = _words("the a an our this that these those its le la les un une des du l")
 
 
+# Verbs of a trade's work, whose object is what the job deals with: "advised pregnant
+# policyholders", "a défendu les délégués syndicaux", "a couvert la grève". Listed once as a
+# base form and conjugated below, so every tense and person counts. Not here: verbs that also
+# say what someone does with their own life ("manages her diabetes", "attends mosque",
+# "practises", "joined the union", "suit": "would suit her").
+_WORK_VERBS = {
+    "en": "advise assist counsel defend deliver diagnose dispense enrol evacuate fundraise greet"
+    " inspect insure interpret investigate mediate prescribe prosecute protect publish recruit"
+    " rehouse represent resettle safeguard sell serve signpost supervise teach translate"
+    " underwrite",
+    "fr": "accompagner accueillir animer assister assurer auditer cataloguer coacher coiffer"
+    " conseiller controler convoyer coordonner couvrir defendre delivrer depister diagnostiquer"
+    " documenter enqueter enseigner entrainer escorter evaluer financer fouiller heberger"
+    " informer inscrire inspecter instruire interpreter interroger interviewer loger maquiller"
+    " mediatiser negocier orienter photographier plaider prescrire proteger publier recevoir"
+    " recruter rediger reloger representer sensibiliser servir soigner soutenir superviser"
+    " traduire traiter vendre",
+}
+# English verbs that are also nouns ("a front-of-house role", "her nursing diploma", "your
+# interview", "a cover letter"): only their past forms count ("interviewed the union reps").
+_WORK_VERBS_PAST_ONLY = (
+    "audit book brief catalogue coach cook curate document draft edit escort host interview"
+    " lobby nurse photograph price process register rescue research screen search stock study"
+    " survey train treat tutor welcome design"
+)
+# Irregular forms the rules below do not make (folded: no accents).
+_IRREGULAR = {
+    "en": "taught sold fed led wrote written drew drawn built kept met ran bought spoke spoken",
+    "fr": "couvert couvre couvrait couvrent couvraient accueille accueillait accueilli"
+    " accueillie accueillent defend defendait defendu defendue defendent sert servait servi"
+    " servent traduit traduisait inscrit inscrivait instruit instruisait prescrit prescrivait"
+    " recoit recevait recu recue recoivent soutient soutenait soutenu soutenue vend vendait"
+    " vendu vendent",
+}
+# Forms that are other words in one of the two languages ("former" is "previous" in English).
+_NOT_VERB_FORMS = _words("former place places suit assure assures interne informe forme")
+
+
+_ER_ENDINGS = _words("e es ent ons ez ait aient ais ee ees ant er era eront erait")
+_IR_ENDINGS = _words("it is issent issait issaient i ie ir")
+
+
+def _conjugated(lang: str) -> frozenset[str]:
+    """Every tense and person of the work verbs of `lang`, folded, by the regular endings."""
+    forms = set(_IRREGULAR[lang].split())
+    if lang == "en":
+        for verb in _WORK_VERBS_PAST_ONLY.split():
+            forms.add(verb + ("d" if verb.endswith("e") else "ed"))
+    for verb in _WORK_VERBS[lang].split():
+        if lang == "en":
+            stem = verb[:-1] if verb.endswith("e") else verb
+            es = "es" if verb.endswith(("s", "sh", "ch", "x")) else "s"
+            past = verb + ("d" if verb.endswith("e") else "ed")
+            if verb.endswith("y") and verb[-2] not in "aeiou":
+                es, past = "ies", verb[:-1] + "ied"
+                forms.add(verb[:-1] + es)
+            else:
+                forms.add(verb + es)
+            forms |= {verb, past, stem + "ing"}
+        elif verb.endswith("er"):
+            stem = verb[:-2]
+            forms |= {stem + ending for ending in _ER_ENDINGS}
+        elif verb.endswith("ir"):
+            stem = verb[:-2]
+            forms |= {stem + ending for ending in _IR_ENDINGS}
+    return frozenset(f for f in forms if len(f) > 3) - _NOT_VERB_FORMS
+
+
 @lru_cache(maxsize=2)
 def _cues(lang: str) -> dict[str, frozenset[str]]:
     """The cue words for `lang`; apart from "wide" and "pronoun", both languages' words count,
@@ -461,6 +530,7 @@ def _cues(lang: str) -> dict[str, frozenset[str]]:
             for name, words in table.items():
                 if name not in ("wide", "pronoun"):
                     cues[name] = cues[name] | frozenset(words.split())
+    cues["serve"] = cues["serve"] | _conjugated("en") | _conjugated("fr")
     return cues
 
 
@@ -608,6 +678,8 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
             return "topic"
         if word in cues["person"] or word in cues["possessive"] or word in cues["reason"]:
             return "person"
+        if word in cues["serve"] and index > 0 and before[index - 1] in _PASSIVE:
+            return "person"  # "was treated for depression", "a été soignée pour": done to them
         if word in cues["serve"] or (word in titles and not contrast):
             return "topic"  # "taught deaf pupils", "éducatrice ... dans les quartiers nord"
         agent = not contrast and _agent(before, index, lang)
