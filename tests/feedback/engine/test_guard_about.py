@@ -187,3 +187,18 @@ def test_what_a_trades_verb_acts_on_is_the_jobs_topic(lang: str, text: str) -> N
 )
 def test_a_trades_verb_in_the_passive_is_about_the_candidate(lang: str, text: str) -> None:
     assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "block"
+
+
+def test_a_trait_said_unfit_for_the_place_is_said_of_the_candidate() -> None:
+    for lang, text in (
+        ("en", "Tattoos and piercings, impossible for the front desk of a law firm."),
+        ("fr", "Cheveux bleus et piercings, impossible aux pompes funèbres."),
+        ("fr", "Des tatouages jusque dans le cou, pas l'image d'une agence d'assurance."),
+    ):
+        assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "block"
+    # The same words about the work stay unblocked.
+    for lang, text in (
+        ("en", "Refreshed the brand image of the tattoo studio and doubled bookings."),
+        ("en", "Made the sensory room ideal for children with autism."),
+    ):
+        assert verdict(check(text, lang=lang, context="note", second_opinion=True)) != "block"

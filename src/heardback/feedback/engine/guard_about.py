@@ -292,7 +292,9 @@ _CUES: dict[str, dict[str, str]] = {
         " concern concerned risk risky doubt unsure guy girl lady bloke chap dude man woman"
         " boy gentleman fella mate guys folks hire candidate applicant interviewee fit culture"
         " i i'd i'm we we'd our me my apparently told mentioned said says"
-        " asked noticed obviously clearly probably definitely typical",
+        " asked noticed obviously clearly probably definitely typical"
+        # A trait said to be unfit for the place: "not the image for a private bank".
+        " image impossible unsuitable inappropriate ideal",
         "told": "asked asks enquired inquired mentioned mentions told tells said says raised"
         " disclosed brought questions question",
         "person": "he she they you him them he's she's they're you're i'd candidate applicant"
@@ -381,7 +383,9 @@ _CUES: dict[str, dict[str, str]] = {
         " devrait devraient gars mec type fille dame monsieur homme femme candidat candidate"
         " profil je j'ai on nous"
         " notre mon ma moi selon apparemment parait visiblement clairement typique apprecier"
-        " apprecient aimer aiment aimeront plaire plaira genant genante",
+        " apprecient aimer aiment aimeront plaire plaira genant genante"
+        # "pas l'image d'une agence", "impossible aux pompes funèbres".
+        " image impossible inadapte inadaptee inapproprie inappropriee ideal ideale passera",
         "told": "demande demandait mentionne mentionnait dit disait raconte evoque parle questions"
         " question",
         "person": "il elle ils elles vous tu lui iel candidat candidate semble semblait parait"
