@@ -66,3 +66,12 @@ def test_a_town_given_as_where_someone_comes_from_is_their_origin() -> None:
         ("en", "Drove the van from Leeds to Hull every morning."),
     ):
         assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "ok"
+
+
+def test_after_vient_de_a_known_place_counts_where_a_company_name_does_not() -> None:
+    # "Arrive de", "vient de" name a town or a former employer: pycountry's places tell them
+    # apart when the model is not sure enough to read any name as origin.
+    place = "Elle arrive de Conakry, elle ne connaît pas nos codes."
+    company = "Elle arrive de Capgemini, elle ne connaît pas nos codes."
+    assert verdict(check(place, lang="fr", context="note", second_opinion=True)) == "block"
+    assert verdict(check(company, lang="fr", context="note", second_opinion=True)) == "ok"

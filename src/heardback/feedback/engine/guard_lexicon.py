@@ -203,18 +203,40 @@ _NOT_PLACES = _set(
 )
 
 
+@cache
+def _places() -> frozenset[str]:
+    """Names of countries and of their subdivisions (regions, provinces, cities with their own
+    code: Kinshasa, Lagos, Dakar), lower case, from pycountry."""
+    import pycountry
+
+    names = {s.name for s in pycountry.subdivisions}
+    names |= {c.name for c in pycountry.countries}
+    return frozenset(n.casefold() for n in names)
+
+
 def origin_hits(
-    text: str, lang: str, low: int = 0, high: int | None = None, employer: bool = False
+    text: str,
+    lang: str,
+    low: int = 0,
+    high: int | None = None,
+    employer: bool = False,
+    places: bool = False,
 ) -> list[Hit]:
     """Place names given as where someone comes from in text[low:high] (the original text,
-    whose offsets the folded text keeps); with `employer`, also after verbs that may name a
-    former employer instead."""
-    pattern = _origin("fr" if lang == "fr" else "en", employer)
+    whose offsets the folded text keeps). After verbs that may name a former employer instead
+    ("vient de"), a name counts with `employer`, or with `places` when the data package knows
+    it as a place ("arrive de Kinshasa", not "vient de Renault")."""
+    key = "fr" if lang == "fr" else "en"
+    pattern = _origin(key, employer or places)
+    sure = _origin(key, False) if places and not employer else None
     found = []
     for match in pattern.finditer(text, low, len(text) if high is None else high):
-        if match.group(1) not in _NOT_PLACES:
-            start, end = match.span(1)
-            found.append(Hit(start, end, "race_origin", text[start:end].lower()))
+        name = match.group(1)
+        ambiguous = sure is not None and not sure.fullmatch(match.group(0))
+        if name in _NOT_PLACES or (ambiguous and name.casefold() not in _places()):
+            continue
+        start, end = match.span(1)
+        found.append(Hit(start, end, "race_origin", text[start:end].lower()))
     return found
 
 
