@@ -202,3 +202,18 @@ def test_a_trait_said_unfit_for_the_place_is_said_of_the_candidate() -> None:
         ("en", "Made the sensory room ideal for children with autism."),
     ):
         assert verdict(check(text, lang=lang, context="note", second_opinion=True)) != "block"
+
+
+def test_whose_family_it_is_follows_the_possessive() -> None:
+    # "Their" after a role noun is that group's; "of hers" makes the group the candidate's.
+    clean = "Sold home insurance to self-employed plumbers and their spouses."
+    assert verdict(check(clean, context="note", second_opinion=True)) == "ok"
+    risky = "Elderly relatives of hers live nearby, so she won't relocate."
+    assert verdict(check(risky, context="note", second_opinion=True)) == "block"
+
+
+def test_deaf_people_the_job_serves_are_its_topic_in_french_too() -> None:
+    text = "Réserve des interprètes pour les congressistes sourds."
+    assert verdict(check(text, lang="fr", context="note", second_opinion=True)) == "ok"
+    said = "Il est sourd d'une oreille, les réunions seront compliquées."
+    assert verdict(check(said, lang="fr", context="note", second_opinion=True)) == "block"

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 About = Literal["person", "topic", "unknown"]
@@ -180,6 +181,7 @@ _COPULAS = _words(
     "is was are were be been being am seems seemed looks looked est etait sont semble semblait"
     " parait paraissait"
 )
+_OWNERS = _words("his hers theirs yours him her them mine")
 _PASSIVE = _words("was were is are be been being get got gets getting ete etait est sont fut")
 _NEGATIONS = _words("not no never pas jamais aucun aucune ni")
 _PRONOUNS = _words("he she they you it i we who il elle ils elles on nous vous tu je qui")
@@ -327,7 +329,9 @@ _CUES: dict[str, dict[str, str]] = {
         " protocols pathway pathways caseload check checks visit visits rota"
         " handbook toolkit session sessions module unit's ward's department's clinic's"
         " signage feature features app website site product products portal club clubs group"
-        " groups centre center equality parity diversity inclusion childminder nanny carer",
+        " groups centre center equality parity diversity inclusion childminder nanny carer"
+        # Pay and benefits a payroll or HR job runs: "payroll for maternity leave".
+        " payroll payrolls pensions benefit benefits allowance allowances entitlement",
         "serve": "sold sells selling served serves serving supported supports supporting cared"
         " taught teaches teaching coached coaches coaching trained trains training helped helps"
         " helping advised advises advising treated treats treating nursed housed fed cooked"
@@ -403,7 +407,8 @@ _CUES: dict[str, dict[str, str]] = {
         " citoyens adherents jeunes personnes detenus prisonniers victimes migrants aidants"
         " parents adultes seniors participants stagiaires appelant appelants interlocuteur"
         " interlocuteurs communaute communautes",
-        "work": "cours lecon lecons sequence sequences programme programmes projet projets"
+        "work": "paie paies cours lecon lecons sequence sequences programme programmes projet"
+        " projets"
         " politique politiques plan plans service services unite unites pole salle"
         " histoire sujet sujets theme themes module modules formation formations atelier"
         " ateliers guide guides audit audits rapport rapports etude etudes dossier dossiers"
@@ -573,12 +578,19 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     if len(after_all) > 2 and after_all[0] in _AND and matched and after_all[1] != matched[-1]:
         after_all = after_all[2:]
     after = after_all[:_WINDOW_AFTER]
+
     # "patients ... their pre-op checks": a plural possessive whose antecedent is the people
     # a job serves, named earlier in the sentence, is theirs, not the candidate's.
+    # Whether people a job serves are named before a point of the sentence (role nouns too:
+    # "self-employed builders and their spouses").
+    def served_before(index: int) -> bool:
+        return any(
+            w in cues["people"] or w in _GROUPS or _agent(before_all, i, lang)
+            for i, w in enumerate(before_all[:index])
+        )
+
     plural_owner = (
-        bool(before)
-        and before[-1] in _PLURAL_POSSESSIVES
-        and any(w in cues["people"] or w in _GROUPS for w in before_all[:-1])
+        bool(before) and before[-1] in _PLURAL_POSSESSIVES and served_before(len(before_all) - 1)
     )
     if plural_owner:
         before, before_all = before[:-1], before_all[:-1]  # read it as "the"
@@ -655,7 +667,9 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     )
     if lang != "fr" and adjective and not doubt and not _predicated(lead, cues):
         reasoned = any(w in cues["reason"] or w.endswith("n't") for w in clause_after)
-        for word in after[:2] if not reasoned else ():
+        # "ageing relatives of his": the group is the candidate's own.
+        owned = any(a == "of" and b in _OWNERS for a, b in pairwise(clause_after))
+        for word in after[:2] if not (reasoned or owned) else ():
             if word in cues["person"] or word in cues["possessive"] or word in _STOPS:
                 break
             if _plural_noun(word) or word in cues["work"]:
@@ -680,6 +694,9 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         contrast = contrast or word in _CONTRASTS
         if index > 0 and (before[index - 1], word) in _TOPIC_PAIRS.get(lang, set()):
             return "topic"
+        # "let Muslim staff break their fast during Ramadan": "their" is the staff's.
+        if word in _PLURAL_POSSESSIVES and served_before(len(before_all) - len(before) + index):
+            continue
         if word in cues["person"] or word in cues["possessive"] or word in cues["reason"]:
             return "person"
         if word in cues["serve"] and index > 0 and before[index - 1] in _PASSIVE:
