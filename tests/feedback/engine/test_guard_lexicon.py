@@ -75,3 +75,22 @@ def test_after_vient_de_a_known_place_counts_where_a_company_name_does_not() -> 
     company = "Elle arrive de Capgemini, elle ne connaît pas nos codes."
     assert verdict(check(place, lang="fr", context="note", second_opinion=True)) == "block"
     assert verdict(check(company, lang="fr", context="note", second_opinion=True)) == "ok"
+
+
+def test_an_age_in_words_is_an_age_but_years_of_experience_are_not() -> None:
+    for lang, text in (
+        ("en", "At fifty-eight he's not going to pick up a new till system."),
+        ("fr", "À cinquante-huit ans, il ne va pas apprendre une nouvelle caisse."),
+    ):
+        assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "block"
+    for lang, text in (
+        ("fr", "Il a vingt ans d'expérience en caisse et en réserve."),
+        ("en", "Cut the waiting times at the counter by forty minutes."),
+    ):
+        assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "ok"
+
+
+def test_a_french_symptom_verb_is_found_in_the_plural() -> None:
+    assert ("tremblent", "disability_health") in _words("Ses mains tremblent.", "fr")
+    # Only symptoms: an insult's forms must not make everyday verbs ("connaît").
+    assert _words("Il connaît chaque locataire.", "fr") == []

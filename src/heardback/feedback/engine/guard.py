@@ -266,6 +266,7 @@ def _second_opinion(
                     for lang in langs
                     for hit in [
                         *guard_lexicon.hits(folded, lang, start, end),
+                        *guard_lexicon.age_hits(folded, lang, start, end),
                         *guard_lexicon.origin_hits(
                             text,
                             lang,

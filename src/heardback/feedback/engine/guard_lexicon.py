@@ -122,6 +122,10 @@ def _forms(word: str, lang: str, category: str = "") -> set[str]:
     "polonaise"), in English a plural and, for a comparative, the superlative ("fella" ->
     "fellas", "older" -> "oldest")."""
     forms = {word}
+    if lang == "fr" and category == "disability_health" and word.endswith("e") and len(word) > 4:
+        # A symptom's verb in the plural and imperfect: "ses mains tremblent", "il begayait" is
+        # listed; "begaie" -> "begaient". Only here: "conne" would give "connait".
+        forms |= {word + "nt", word[:-1] + "ait", word[:-1] + "aient"}
     if lang != "fr":
         if category in _INFLECTED and " " not in word and not word.endswith(("*", "s")):
             if len(word) >= 4:
@@ -238,6 +242,38 @@ def origin_hits(
         start, end = match.span(1)
         found.append(Hit(start, end, "race_origin", text[start:end].lower()))
     return found
+
+
+# An age in words, which the rules read only in digits: "at sixty-two she", "aged forty",
+# "à soixante-deux ans", "elle a cinquante ans" (not "vingt ans d'expérience").
+_TENS = {
+    "en": "twenty|thirty|forty|fifty|sixty|seventy",
+    "fr": "vingt|trente|quarante|cinquante|soixante",
+}
+_UNITS = {
+    "en": "one|two|three|four|five|six|seven|eight|nine",
+    "fr": "et un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
+    "|quinze|seize|dix sept|dix huit|dix neuf",
+}
+_AGE_IN_WORDS = {
+    "en": re.compile(
+        rf"(?<![a-z])(?:(?:at|aged|turned|turning|turns|nearly|almost)(?: the age of)? "
+        rf"(?:{_TENS['en']})(?: (?:{_UNITS['en']}))?(?![a-z])(?! (?:percent|per cent|minutes|"
+        rf"hours|days|weeks|months|miles|people|staff|pounds))"
+        rf"|(?:{_TENS['en']})(?: (?:{_UNITS['en']}))? years? old)"
+    ),
+    "fr": re.compile(
+        rf"(?<![a-z])(?:a|age de|agee de) (?:{_TENS['fr']})(?: (?:{_UNITS['fr']}))? ans"
+        rf"(?! (?:d'|de |dans |a |au |en ))(?![a-z])"
+    ),
+}
+
+
+def age_hits(folded: str, lang: str, low: int = 0, high: int | None = None) -> list[Hit]:
+    """Ages written in words in folded[low:high]."""
+    pattern = _AGE_IN_WORDS["fr" if lang == "fr" else "en"]
+    found = pattern.finditer(folded, low, len(folded) if high is None else high)
+    return [Hit(m.start(), m.end(), "age", m.group(0)) for m in found]
 
 
 def hits(folded: str, lang: str, low: int = 0, high: int | None = None) -> list[Hit]:
