@@ -217,3 +217,16 @@ def test_deaf_people_the_job_serves_are_its_topic_in_french_too() -> None:
     assert verdict(check(text, lang="fr", context="note", second_opinion=True)) == "ok"
     said = "Il est sourd d'une oreille, les réunions seront compliquées."
     assert verdict(check(said, lang="fr", context="note", second_opinion=True)) == "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # A group said always to behave one way, then applied to the candidate: a stereotype.
+        ("en", "Pregnant teachers always go off sick early, so I'd pass on her."),
+        ("en", "Muslim workers always want Fridays off, so she'd be trouble."),
+        ("fr", "Les mères de famille partent toujours à 17 h, je ne la prendrais pas."),
+    ],
+)
+def test_a_stereotype_about_a_group_is_not_the_jobs_topic(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "block"

@@ -181,6 +181,10 @@ _COPULAS = _words(
     "is was are were be been being am seems seemed looks looked est etait sont semble semblait"
     " parait paraissait"
 )
+_GENERALISING = _words(
+    "always never typically invariably tend tends toujours jamais forcement generalement"
+    " systematiquement"
+)
 _OWNERS = _words("his hers theirs yours him her them mine")
 _PASSIVE = _words("was were is are be been being get got gets getting ete etait est sont fut")
 _NEGATIONS = _words("not no never pas jamais aucun aucune ni")
@@ -234,7 +238,8 @@ def _qualifies_a_thing(before: list[str], matched: list[str], tail: str, lang: s
         for index in range(len(before) - 1, max(-1, len(before) - 4), -1):
             if before[index] in ("de", "d", "du", "des") and index >= 2:
                 noun, article = before[index - 1], before[index - 2]
-                own = noun in _OWN_NOUNS or noun.rstrip("s") in _cues(lang)["person"]
+                bare = noun.rstrip("s")
+                own = bare in _OWN_NOUNS or noun in _OWN_NOUNS or bare in _cues(lang)["person"]
                 if own or article in _OWN_ARTICLES or noun in _PRONOUNS:
                     return False
                 return article in _FR_ARTICLES and len(noun) > 2
@@ -573,6 +578,10 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     clause = _CLAUSE_END.split(tail, maxsplit=1)[0]
     after_all = [_base(w) for w in _WORD.findall(clause)]
     clause_after = after_all
+    # "Pregnant teachers always go off sick early, so I'd pass on her": a group said to
+    # behave one way is a stereotype applied to the candidate, not the job's topic.
+    rest = _WORD.findall(text, end, min(high, end + 80))
+    generalised = any(w in _GENERALISING for w in rest)
     # "maternity and paternity leave", "congés maternité et paternité de 300 agents": a word
     # coordinated with the match shares its noun, so what follows the pair decides.
     if len(after_all) > 2 and after_all[0] in _AND and matched and after_all[1] != matched[-1]:
@@ -625,7 +634,9 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     # solicitor", French "référente handicap".
     # Short texts run both languages' rules, so titles of both count, on either side.
     titles = _cues("en")["title"] | _cues("fr")["title"]
-    if (after[:1] and after[0] in titles) or (before and before[-1] in titles):
+    if not generalised and (
+        (after[:1] and after[0] in titles) or (before[-1:] and before[-1] in titles)
+    ):
         return "topic"
     # French names whom a thing is for after "de": "les tenues de 1500 agents".
     served = [w for w in after if not w.isdigit()]
@@ -641,14 +652,14 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         return "topic"
     # Words inside a long match count too ("she's Black").
     lead = before + [_base(w) for w in matched[:-1]]
-    doubt = _doubt(before, cues) or _doubt(lead, cues)
+    doubt = _doubt(before, cues) or _doubt(lead, cues) or generalised
     following = matched + after
     for index, word in enumerate(after, start=len(matched)):
         # A role noun not in the lists counts unless a reason is given ("we'd prefer younger
         # drivers").
         agent = not doubt and _agent(following, index, lang)
         people = word in cues["people"] or agent
-        if word in cues["after"] or (lang == "en" and people):
+        if not generalised and (word in cues["after"] or (lang == "en" and people)):
             return "topic"
         if word in _HYPOTHETICAL:
             return "person"
