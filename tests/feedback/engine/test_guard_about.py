@@ -230,3 +230,19 @@ def test_deaf_people_the_job_serves_are_its_topic_in_french_too() -> None:
 )
 def test_a_stereotype_about_a_group_is_not_the_jobs_topic(lang: str, text: str) -> None:
     assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "block"
+
+
+def test_people_worked_with_and_the_subject_of_a_handout_are_the_jobs_topic() -> None:
+    for text in (
+        "Worked with older people in the care home for a decade.",
+        "Volunteered with disabled people at the riding school.",
+        "Runs the antenatal classes at the hospital and rewrote the handout on breastfeeding.",
+        "Coordinated the domestic violence refuge's referrals for women and their children.",
+    ):
+        assert verdict(check(text, context="note", second_opinion=True)) == "ok", text
+    # What the candidate thinks about a group, or a group they are put in, is theirs.
+    for text in (
+        "His views on Muslims came up at lunch, not for our clients.",
+        "She's one of those older people who won't learn the tills.",
+    ):
+        assert verdict(check(text, context="note", second_opinion=True)) == "block", text

@@ -220,6 +220,11 @@ _NUMBERS = _words(
     " hundred deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente"
     " quarante cinquante cent"
 )
+# What a person says or thinks about a subject is theirs: "a joke about Muslims" is a remark.
+_SAYINGS = _words(
+    "view views opinion opinions thought thoughts belief beliefs comment comments remark remarks"
+    " joke jokes stance position positions feelings feeling rant post posts tweet tweets"
+)
 _FR_ARTICLES = _words("le la les l un une des du ce cet cette ces")
 _THING_OWNER = re.compile(r" [a-z]+'s ")
 
@@ -251,9 +256,18 @@ def _qualifies_a_thing(before: list[str], matched: list[str], tail: str, lang: s
     counted = len(before) >= 2 and (before[-1] in _NUMBERS or before[-1].isdigit())
     if counted and before[-2] in _PREPOSITIONS and _plural_noun(last):
         return True
+    # "the handout on breastfeeding", "a podcast about Islam": a work product's subject.
+    if len(before) >= 3 and before[-1] in ("on", "about", "regarding"):
+        noun, article = before[-2], before[-3]
+        if article in _ARTICLES and noun not in _SAYINGS and len(noun) > 2:
+            return True
     people = last in _cues(lang)["people"] or _agent(matched, len(matched) - 1, lang)
-    other = len(matched) > 1 and people
-    return other and len(before) >= 2 and before[-1] in _ARTICLES and before[-2] in _PREPOSITIONS
+    if len(matched) < 2 or not people or not before:
+        return False
+    # "searched by a female colleague", "worked with older people".
+    after_preposition = len(before) >= 2 and before[-1] in _ARTICLES and before[-2] in _PREPOSITIONS
+    plural = last.endswith("s") or last == "people"
+    return after_preposition or (before[-1] in _PREPOSITIONS and plural)
 
 
 def _doubt(before: list[str], cues: dict[str, frozenset[str]]) -> bool:
@@ -601,6 +615,9 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     plural_owner = (
         bool(before) and before[-1] in _PLURAL_POSSESSIVES and served_before(len(before_all) - 1)
     )
+    # "referrals for women and their children": the match holds the possessive.
+    if len(matched) > 1 and matched[0] in _PLURAL_POSSESSIVES and served_before(len(before_all)):
+        return "topic"
     if plural_owner:
         before, before_all = before[:-1], before_all[:-1]  # read it as "the"
     elif before and before[-1] in cues["possessive"]:
