@@ -104,3 +104,145 @@ def test_a_protected_trait_given_as_an_excess_blocks_whatever_the_model_says() -
         found = check(text, lang=lang, context="note", second_opinion=True)
         assert verdict(found) == "block", text
         assert all(f.why and f.suggestion for f in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # People a job deals with, named by a role noun no cue list holds, or a group the work
+        # is for: the protected word describes them, not the candidate.
+        ("en", "Answered claims from pregnant policyholders within two days."),
+        ("en", "Fitted a stair lift for a shopper in a wheelchair."),
+        ("en", "Opened bank accounts for refugees arriving at the port."),
+        ("fr", "Ouvre des comptes bancaires à des réfugiés arrivés cet hiver."),
+    ],
+)
+def test_people_the_work_is_for_are_its_topic(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note")) == "ok"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # The same words said of the candidate, as a preference, or compared with them.
+        ("en", "She's a gay rugby player, the lads won't like it."),
+        ("en", "We'd prefer younger drivers on the night route."),
+        ("en", "You would be joining a crew who are all much younger than you."),
+        ("en", "Asked to leave early on Fridays for prayers."),
+    ],
+)
+def test_a_group_word_said_of_the_candidate_still_blocks(lang: str, text: str) -> None:
+    found = check(text, lang=lang, context="note", second_opinion=True)
+    assert verdict(found) == "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # The protected word only describes a thing or other people by its place in the
+        # phrase: a noun and "de" before it, a thing's owner, a count of groups, a colleague.
+        ("fr", "A couvert un meeting d'extrême gauche pour le journal local."),
+        ("en", "Cleared a Buddhist temple's shipment at customs."),
+        ("en", "Supervises a night crew of eight nationalities."),
+        ("en", "Walked the night patrol with a female colleague."),
+    ],
+)
+def test_a_protected_word_describing_a_thing_or_others_does_not_block(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "ok"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Il a un accent de l'Est, les clients vont tiquer."),
+        ("fr", "Les candidats de votre quartier restent rarement chez nous."),
+        ("fr", "Trop fragile pour tenir une équipe de gars en usine."),
+    ],
+)
+def test_the_candidates_own_traits_in_the_same_shapes_still_block(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # A protected word as the object of a trade's verb, in any tense or person.
+        ("fr", "Avocate, elle a défendu des délégués syndicaux aux prud'hommes."),
+        ("fr", "Elle a interrogé des militants syndicaux pour son reportage."),
+        ("en", "Represented disabled tenants at the housing tribunal."),
+    ],
+)
+def test_what_a_trades_verb_acts_on_is_the_jobs_topic(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "ok"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # The same verbs in the passive say what was done to the candidate.
+        ("fr", "Il a été soigné pour une dépression l'an dernier, attention aux gardes."),
+        ("en", "She was screened for cancer in the spring and may need time off."),
+        ("en", "He'd be supervised by a woman, not sure he'd cope."),
+    ],
+)
+def test_a_trades_verb_in_the_passive_is_about_the_candidate(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "block"
+
+
+def test_a_trait_said_unfit_for_the_place_is_said_of_the_candidate() -> None:
+    for lang, text in (
+        ("en", "Tattoos and piercings, impossible for the front desk of a law firm."),
+        ("fr", "Cheveux bleus et piercings, impossible aux pompes funèbres."),
+        ("fr", "Des tatouages jusque dans le cou, pas l'image d'une agence d'assurance."),
+    ):
+        assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "block"
+    # The same words about the work stay unblocked.
+    for lang, text in (
+        ("en", "Refreshed the brand image of the tattoo studio and doubled bookings."),
+        ("en", "Made the sensory room ideal for children with autism."),
+    ):
+        assert verdict(check(text, lang=lang, context="note", second_opinion=True)) != "block"
+
+
+def test_whose_family_it_is_follows_the_possessive() -> None:
+    # "Their" after a role noun is that group's; "of hers" makes the group the candidate's.
+    clean = "Sold home insurance to self-employed plumbers and their spouses."
+    assert verdict(check(clean, context="note", second_opinion=True)) == "ok"
+    risky = "Elderly relatives of hers live nearby, so she won't relocate."
+    assert verdict(check(risky, context="note", second_opinion=True)) == "block"
+
+
+def test_deaf_people_the_job_serves_are_its_topic_in_french_too() -> None:
+    text = "Réserve des interprètes pour les congressistes sourds."
+    assert verdict(check(text, lang="fr", context="note", second_opinion=True)) == "ok"
+    said = "Il est sourd d'une oreille, les réunions seront compliquées."
+    assert verdict(check(said, lang="fr", context="note", second_opinion=True)) == "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # A group said always to behave one way, then applied to the candidate: a stereotype.
+        ("en", "Pregnant teachers always go off sick early, so I'd pass on her."),
+        ("en", "Muslim workers always want Fridays off, so she'd be trouble."),
+        ("fr", "Les mères de famille partent toujours à 17 h, je ne la prendrais pas."),
+    ],
+)
+def test_a_stereotype_about_a_group_is_not_the_jobs_topic(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "block"
+
+
+def test_people_worked_with_and_the_subject_of_a_handout_are_the_jobs_topic() -> None:
+    for text in (
+        "Worked with older people in the care home for a decade.",
+        "Volunteered with disabled people at the riding school.",
+        "Runs the antenatal classes at the hospital and rewrote the handout on breastfeeding.",
+        "Coordinated the domestic violence refuge's referrals for women and their children.",
+    ):
+        assert verdict(check(text, context="note", second_opinion=True)) == "ok", text
+    # What the candidate thinks about a group, or a group they are put in, is theirs.
+    for text in (
+        "His views on Muslims came up at lunch, not for our clients.",
+        "She's one of those older people who won't learn the tills.",
+    ):
+        assert verdict(check(text, context="note", second_opinion=True)) == "block", text

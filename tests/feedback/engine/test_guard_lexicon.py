@@ -42,3 +42,55 @@ def test_coded_words_are_phrases_that_do_not_catch_everyday_work() -> None:
         assert verdict(check(text, context="note", second_opinion=True)) != "block", text
     assert ("lose weight", "appearance") in _words("He should lose weight first.", "en")
     assert ("demeles", "criminal_record") in _words("Des démêlés avec la justice.", "fr")
+
+
+def test_english_words_match_their_plural_and_superlative() -> None:
+    assert ("fellas", "sex_gender") in _words("Door staff need to be big fellas.", "en")
+    assert ("oldest", "age") in _words("He'd be the oldest on the crew.", "en")
+    text = "She'd be the oldest on the crew by far, the lads won't take orders from her."
+    assert verdict(check(text, context="note", second_opinion=True)) == "block"
+
+
+def test_a_town_given_as_where_someone_comes_from_is_their_origin() -> None:
+    # Any town, not only the countries of the data package; said of the candidate, it blocks.
+    for lang, text in (
+        ("en", "Born in Karachi, he might struggle with our clients' humour."),
+        ("en", "He comes from Mombasa, so the clients may not warm to him."),
+        ("fr", "Née à Dakar, elle risque de mal comprendre nos clients."),
+    ):
+        assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "block"
+    # A former employer after the same verbs, or a place on a delivery route, is not.
+    for lang, text in (
+        ("fr", "Elle vient de Renault, où elle gérait trois lignes de montage."),
+        ("en", "She came from Deloitte, knows audits well."),
+        ("en", "Drove the van from Leeds to Hull every morning."),
+    ):
+        assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "ok"
+
+
+def test_after_vient_de_a_known_place_counts_where_a_company_name_does_not() -> None:
+    # "Arrive de", "vient de" name a town or a former employer: pycountry's places tell them
+    # apart when the model is not sure enough to read any name as origin.
+    place = "Elle arrive de Conakry, elle ne connaît pas nos codes."
+    company = "Elle arrive de Capgemini, elle ne connaît pas nos codes."
+    assert verdict(check(place, lang="fr", context="note", second_opinion=True)) == "block"
+    assert verdict(check(company, lang="fr", context="note", second_opinion=True)) == "ok"
+
+
+def test_an_age_in_words_is_an_age_but_years_of_experience_are_not() -> None:
+    for lang, text in (
+        ("en", "At fifty-eight he's not going to pick up a new till system."),
+        ("fr", "À cinquante-huit ans, il ne va pas apprendre une nouvelle caisse."),
+    ):
+        assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "block"
+    for lang, text in (
+        ("fr", "Il a vingt ans d'expérience en caisse et en réserve."),
+        ("en", "Cut the waiting times at the counter by forty minutes."),
+    ):
+        assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "ok"
+
+
+def test_a_french_symptom_verb_is_found_in_the_plural() -> None:
+    assert ("tremblent", "disability_health") in _words("Ses mains tremblent.", "fr")
+    # Only symptoms: an insult's forms must not make everyday verbs ("connaît").
+    assert _words("Il connaît chaque locataire.", "fr") == []

@@ -130,6 +130,10 @@ BLOCK_SCORE = 0.55
 # A lower bar when a word for the candidate stands next to the protected word ("she", "his",
 # "seems", "too"): the subject analysis then says whom it is about, not only what it is not.
 PERSON_SCORE = 0.3
+# "Comes from X", "vient de X" name a town or a former employer alike ("vient de Renault"): a
+# name there counts as origin only when the model is this sure the sentence is a remark, or
+# past BLOCK_SCORE when pycountry knows it as a place ("arrive de Kinshasa").
+ORIGIN_SCORE = 0.8
 
 _LABELS = {
     "en": {
@@ -260,7 +264,18 @@ def _second_opinion(
                 inside = [
                     (hit, lang)
                     for lang in langs
-                    for hit in guard_lexicon.hits(folded, lang, start, end)
+                    for hit in [
+                        *guard_lexicon.hits(folded, lang, start, end),
+                        *guard_lexicon.age_hits(folded, lang, start, end),
+                        *guard_lexicon.origin_hits(
+                            text,
+                            lang,
+                            start,
+                            end,
+                            employer=score >= ORIGIN_SCORE,
+                            places=score >= BLOCK_SCORE,
+                        ),
+                    ]
                     if context == "candidate" or hit.category not in _CANDIDATE_ONLY
                 ]
                 block = _protected_word(folded, start, end, inside, score)

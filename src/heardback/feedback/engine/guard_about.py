@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 About = Literal["person", "topic", "unknown"]
@@ -89,6 +90,218 @@ _HYPOTHETICAL = _words("would wouldn't aurait serait ferait pourrait conviendrai
 # pour tenir une équipe de gars": the people or place after it is the yardstick, not the job.
 _TOO = _words("too trop")
 
+# Role nouns made with a suffix name people a job deals with, seen or not in the cue lists:
+# "policyholders", "leaseholders", "mourners", "joueurs", "locataires". Plural, or singular
+# right after a preposition and an article ("for a buyer in a wheelchair", "pour un acheteur en
+# fauteuil"), because a singular role alone may be the candidate's own ("experienced buyer").
+_AGENT_PLURAL = {
+    "en": re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|holders)"),
+    "fr": re.compile(r"[a-z]{3,}(?:eurs|euses|trices|istes|aires)"),
+}
+_AGENT_SINGULAR = {
+    "en": re.compile(r"[a-z]{3,}(?:er|or|ist|ian|holder)"),
+    "fr": re.compile(r"[a-z]{3,}(?:eur|euse|trice|iste|aire)"),
+}
+# Words with those endings that are not people: things, abstractions, comparatives, verbs.
+_NOT_AGENTS = _words(
+    "others another answers orders offers covers papers letters numbers matters centers layers"
+    " filters computers enters suffers considers remembers delivers gathers registers counters"
+    " corners borders waters powers towers chapters folders headquarters quarters servers"
+    " containers clusters barriers careers shelters disasters dinners summers winters banners"
+    " trailers markers monitors sensors factors motors vectors sectors mirrors errors colors"
+    " colours floors doors indoors outdoors interiors corridors editors processors calendars"
+    " whispers prayers ethers matter letter number order paper water power center centre layer"
+    " filter computer server container cluster barrier career shelter disaster dinner summer"
+    " winter banner trailer chapter folder corner border tower counter register monitor sensor"
+    " factor motor vector sector mirror error color colour floor door interior corridor"
+    " calendar other rather either neither whether together never ever however whatever"
+    " further better bigger smaller older younger newer longer shorter higher lower larger"
+    " greater earlier later faster slower harder easier stronger weaker wider deeper cheaper"
+    " under over after ever remember consider deliver gather enter suffer offer cover answer"
+    " wonder bother prefer refer differ transfer discover recover encounter character"
+    " characters christians asians indians italians brazilians russians persians"
+    " christian asian indian italian brazilian russian persian"
+    " couleurs valeurs douleurs erreurs secteurs moteurs honneurs horreurs humeurs odeurs"
+    " saveurs faveurs rumeurs hauteurs longueurs largeurs profondeurs lenteurs rigueurs"
+    " compteurs capteurs facteurs ordinateurs radiateurs ascenseurs aspirateurs detecteurs"
+    " indicateurs processeurs ailleurs plusieurs leurs meilleurs interieurs exterieurs"
+    " superieurs inferieurs anterieurs posterieurs ulterieurs majeurs mineurs"
+    " couleur valeur douleur erreur secteur moteur honneur horreur humeur odeur saveur faveur"
+    " rumeur hauteur longueur largeur profondeur lenteur rigueur compteur capteur facteur"
+    " ordinateur radiateur ascenseur aspirateur detecteur indicateur processeur meilleur"
+    " interieur exterieur superieur inferieur majeur mineur peur coeur heure bonheur malheur"
+    " horaires salaires inventaires commentaires formulaires dictionnaires anniversaires"
+    " affaires necessaires ordinaires secondaires primaires tarifaires sanitaires unitaires"
+    " horaire salaire inventaire commentaire formulaire dictionnaire anniversaire affaire"
+    " necessaire ordinaire secondaire primaire tarifaire sanitaire unitaire itineraire"
+    " itineraires vocabulaire glossaire repertoire territoire territoires histoire histoires"
+    " memoire memoires victoire gloire armoire trajectoire"
+)
+_ARTICLES = _words("a an the each every one un une le la l chaque")
+_PREPOSITIONS = _words(
+    "for to with among from of in at on by about pour avec a aux au chez aupres de des du"
+    " parmi sur dans entre envers"
+)
+# A plural group right after these is whom the work is for: "accounts for refugees", "des
+# comptes à des réfugiés", "support to older people".
+_FOR = {
+    "en": (("for",), ("to",), ("for", "the"), ("to", "the"), ("among",), ("among", "the")),
+    "fr": (
+        ("pour",),
+        ("aux",),
+        ("a", "des"),
+        ("a", "les"),
+        ("pour", "des"),
+        ("pour", "les"),
+        ("aupres", "des"),
+        ("aupres", "de"),
+        ("envers", "les"),
+        ("parmi", "les"),
+    ),
+}
+# A verb, not a noun, right after a protected word: "deaf, works nights", "diabetic needs breaks".
+_NOT_NOUNS = _words(
+    "this his its was has does is always perhaps sometimes nevertheless unless whereas news"
+    " means series species lots yes plus towards afterwards backwards upwards diabetes herpes"
+    " nerves works wants gets goes takes makes says seems looks sounds feels keeps comes lives"
+    " prays attends wears uses tends tries leaves misses struggles suffers refuses avoids"
+    " prefers likes loves hates speaks talks drinks smokes needs thinks knows expires"
+    # Times and a person's own ways are not a group or a thing the work is for: "Jewish
+    # holidays might clash", "religious reasons", "right-wing views", "did time years ago".
+    " years months weeks days hours minutes times nights mornings evenings weekends fridays"
+    " sundays saturdays holidays reasons views beliefs opinions values ways habits customs"
+    " roots origins looks manners principles convictions practices observances duties"
+)
+# The candidate is the measure: "younger than you", "vingt ans de moins que vous".
+_THAN_CANDIDATE = re.compile(
+    r"(?<![a-z])(?:than|que|qu') ?(?:you|him|her|them|the candidate|the applicant|vous|lui|elle"
+    r"|toi|le candidat|la candidate)(?![a-z])"
+)
+_COPULAS = _words(
+    "is was are were be been being am seems seemed looks looked est etait sont semble semblait"
+    " parait paraissait"
+)
+_GENERALISING = _words(
+    "always never typically invariably tend tends toujours jamais forcement generalement"
+    " systematiquement"
+)
+_OWNERS = _words("his hers theirs yours him her them mine")
+_PASSIVE = _words("was were is are be been being get got gets getting ete etait est sont fut")
+_NEGATIONS = _words("not no never pas jamais aucun aucune ni")
+_PRONOUNS = _words("he she they you it i we who il elle ils elles on nous vous tu je qui")
+
+
+def _agent(words: list[str], index: int, lang: str) -> bool:
+    """Whether words[index] is a role noun naming people the work deals with (see _AGENT_*)."""
+    word = words[index]
+    key = "fr" if lang == "fr" else "en"
+    if word in _NOT_AGENTS:
+        return False
+    previous = words[index - 1] if index > 0 else ""
+    if _AGENT_PLURAL[key].fullmatch(word):
+        # "she answers", "il travaille": after a pronoun it is a verb.
+        return previous not in _PRONOUNS
+    if _AGENT_SINGULAR[key].fullmatch(word) and previous in _ARTICLES and index > 1:
+        return words[index - 2] in _PREPOSITIONS
+    return False
+
+
+# Nouns for what is the person's own: a noun of these before "de" is the candidate's ("un accent
+# de l'Est", "une tête de"), not a work product.
+_OWN_NOUNS = _words(
+    "accent tete physique nom prenom allure look style air type profil origine origines famille"
+    " milieu parents mere pere fille fils femme homme mari epouse enfant enfants religion foi"
+    " convictions opinions idees age sante etat situation vie passe casier candidat candidate"
+    " personne gars mec nana"
+)
+_OWN_ARTICLES = _words("son sa ses votre vos ton ta tes leur leurs his her their your")
+_NUMBERS = _words(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty"
+    " hundred deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente"
+    " quarante cinquante cent"
+)
+# What a person says or thinks about a subject is theirs: "a joke about Muslims" is a remark.
+_SAYINGS = _words(
+    "view views opinion opinions thought thoughts belief beliefs comment comments remark remarks"
+    " joke jokes stance position positions feelings feeling rant post posts tweet tweets"
+)
+_FR_ARTICLES = _words("le la les l un une des du ce cet cette ces")
+_THING_OWNER = re.compile(r" [a-z]+'s ")
+
+
+def _qualifies_a_thing(before: list[str], matched: list[str], tail: str, lang: str) -> bool:
+    """Whether the match only describes a thing or other people by its place in the phrase:
+    "la comptabilité de la mosquée", "un meeting d'extrême droite" (a noun with an article
+    before "de"), "a Buddhist temple's shipment" (a thing's owner), "a crew of eight
+    nationalities" (a count of groups), "searched by a female colleague" (another person)."""
+    if not matched:
+        return False
+    last = matched[-1]
+    if matched[0] in _OWN_ARTICLES or any(w in _TOO for w in before):
+        return False  # "votre quartier", "trop douce pour ... une équipe de gars"
+    if lang == "fr":
+        for index in range(len(before) - 1, max(-1, len(before) - 4), -1):
+            if before[index] in ("de", "d", "du", "des") and index >= 2:
+                noun, article = before[index - 1], before[index - 2]
+                bare = noun.rstrip("s")
+                own = bare in _OWN_NOUNS or noun in _OWN_NOUNS or bare in _cues(lang)["person"]
+                if own or article in _OWN_ARTICLES or noun in _PRONOUNS:
+                    return False
+                return article in _FR_ARTICLES and len(noun) > 2
+            if before[index] not in _FR_ARTICLES:
+                return False
+        return False
+    if len(matched) == 1 and _THING_OWNER.match(tail) is not None:
+        return True
+    counted = len(before) >= 2 and (before[-1] in _NUMBERS or before[-1].isdigit())
+    if counted and before[-2] in _PREPOSITIONS and _plural_noun(last):
+        return True
+    # "the handout on breastfeeding", "a podcast about Islam": a work product's subject.
+    if len(before) >= 3 and before[-1] in ("on", "about", "regarding"):
+        noun, article = before[-2], before[-3]
+        if article in _ARTICLES and noun not in _SAYINGS and len(noun) > 2:
+            return True
+    people = last in _cues(lang)["people"] or _agent(matched, len(matched) - 1, lang)
+    if len(matched) < 2 or not people or not before:
+        return False
+    # "searched by a female colleague", "worked with older people".
+    after_preposition = len(before) >= 2 and before[-1] in _ARTICLES and before[-2] in _PREPOSITIONS
+    plural = last.endswith("s") or last == "people"
+    return after_preposition or (before[-1] in _PREPOSITIONS and plural)
+
+
+def _doubt(before: list[str], cues: dict[str, frozenset[str]]) -> bool:
+    """Whether the words just before a match make it a remark: a negation, a reason, a word for
+    the candidate ("not a job for women", "would prefer", "too")."""
+    near = before[-5:]
+    return any(
+        w in _NEGATIONS or w.endswith("n't") or w in cues["reason"] or w in cues["person"]
+        for w in near
+    )
+
+
+def _predicated(before: list[str], cues: dict[str, frozenset[str]]) -> bool:
+    """Whether the match is said of a subject ("she's a gay rugby player", "il est un ..."):
+    a copula or pronoun among the few words before it, with no preposition in between."""
+    for word in reversed(before[-4:]):
+        if word in _PREPOSITIONS:
+            return False
+        if word in _COPULAS or word in _PRONOUNS or word in cues["person"]:
+            return True
+    return False
+
+
+def _plural_noun(word: str) -> bool:
+    """An English plural noun, roughly: "policyholders", "sows", "characters", "clubs"."""
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ous", "ics", "ies'"))
+        and word not in _NOT_NOUNS
+        and word not in _STOPS
+    )
+
+
 # Folded forms (lower case, no accents). Each language: possessives, candidate words, reasons,
 # the people a job serves, work products and places, and what may follow a topic word.
 _CUES: dict[str, dict[str, str]] = {
@@ -100,7 +313,9 @@ _CUES: dict[str, dict[str, str]] = {
         " concern concerned risk risky doubt unsure guy girl lady bloke chap dude man woman"
         " boy gentleman fella mate guys folks hire candidate applicant interviewee fit culture"
         " i i'd i'm we we'd our me my apparently told mentioned said says"
-        " asked noticed obviously clearly probably definitely typical",
+        " asked noticed obviously clearly probably definitely typical"
+        # A trait said to be unfit for the place: "not the image for a private bank".
+        " image impossible unsuitable inappropriate ideal",
         "told": "asked asks enquired inquired mentioned mentions told tells said says raised"
         " disclosed brought questions question",
         "person": "he she they you him them he's she's they're you're i'd candidate applicant"
@@ -133,7 +348,9 @@ _CUES: dict[str, dict[str, str]] = {
         " protocols pathway pathways caseload check checks visit visits rota"
         " handbook toolkit session sessions module unit's ward's department's clinic's"
         " signage feature features app website site product products portal club clubs group"
-        " groups centre center equality parity diversity inclusion childminder nanny carer",
+        " groups centre center equality parity diversity inclusion childminder nanny carer"
+        # Pay and benefits a payroll or HR job runs: "payroll for maternity leave".
+        " payroll payrolls pensions benefit benefits allowance allowances entitlement",
         "serve": "sold sells selling served serves serving supported supports supporting cared"
         " taught teaches teaching coached coaches coaching trained trains training helped helps"
         " helping advised advises advising treated treats treating nursed housed fed cooked"
@@ -189,7 +406,9 @@ _CUES: dict[str, dict[str, str]] = {
         " devrait devraient gars mec type fille dame monsieur homme femme candidat candidate"
         " profil je j'ai on nous"
         " notre mon ma moi selon apparemment parait visiblement clairement typique apprecier"
-        " apprecient aimer aiment aimeront plaire plaira genant genante",
+        " apprecient aimer aiment aimeront plaire plaira genant genante"
+        # "pas l'image d'une agence", "impossible aux pompes funèbres".
+        " image impossible inadapte inadaptee inapproprie inappropriee ideal ideale passera",
         "told": "demande demandait mentionne mentionnait dit disait raconte evoque parle questions"
         " question",
         "person": "il elle ils elles vous tu lui iel candidat candidate semble semblait parait"
@@ -207,7 +426,8 @@ _CUES: dict[str, dict[str, str]] = {
         " citoyens adherents jeunes personnes detenus prisonniers victimes migrants aidants"
         " parents adultes seniors participants stagiaires appelant appelants interlocuteur"
         " interlocuteurs communaute communautes",
-        "work": "cours lecon lecons sequence sequences programme programmes projet projets"
+        "work": "paie paies cours lecon lecons sequence sequences programme programmes projet"
+        " projets"
         " politique politiques plan plans service services unite unites pole salle"
         " histoire sujet sujets theme themes module modules formation formations atelier"
         " ateliers guide guides audit audits rapport rapports etude etudes dossier dossiers"
@@ -259,6 +479,74 @@ _TOPIC_PAIRS = {
 _DETERMINERS = _words("the a an our this that these those its le la les un une des du l")
 
 
+# Verbs of a trade's work, whose object is what the job deals with: "advised pregnant
+# policyholders", "a défendu les délégués syndicaux", "a couvert la grève". Listed once as a
+# base form and conjugated below, so every tense and person counts. Not here: verbs that also
+# say what someone does with their own life ("manages her diabetes", "attends mosque",
+# "practises", "joined the union", "suit": "would suit her").
+_WORK_VERBS = {
+    "en": "advise assist counsel defend deliver diagnose dispense enrol evacuate fundraise greet"
+    " inspect insure interpret investigate mediate prescribe prosecute protect publish recruit"
+    " rehouse represent resettle safeguard sell serve signpost supervise teach translate"
+    " underwrite",
+    "fr": "accompagner accueillir animer assister assurer auditer cataloguer coacher coiffer"
+    " conseiller controler convoyer coordonner couvrir defendre delivrer depister diagnostiquer"
+    " documenter enqueter enseigner entrainer escorter evaluer financer fouiller heberger"
+    " informer inscrire inspecter instruire interpreter interroger interviewer loger maquiller"
+    " mediatiser negocier orienter photographier plaider prescrire proteger publier recevoir"
+    " recruter rediger reloger representer sensibiliser servir soigner soutenir superviser"
+    " traduire traiter vendre",
+}
+# English verbs that are also nouns ("a front-of-house role", "her nursing diploma", "your
+# interview", "a cover letter"): only their past forms count ("interviewed the union reps").
+_WORK_VERBS_PAST_ONLY = (
+    "audit book brief catalogue coach cook curate document draft edit escort host interview"
+    " lobby nurse photograph price process register rescue research screen search stock study"
+    " survey train treat tutor welcome design"
+)
+# Irregular forms the rules below do not make (folded: no accents).
+_IRREGULAR = {
+    "en": "taught sold fed led wrote written drew drawn built kept met ran bought spoke spoken",
+    "fr": "couvert couvre couvrait couvrent couvraient accueille accueillait accueilli"
+    " accueillie accueillent defend defendait defendu defendue defendent sert servait servi"
+    " servent traduit traduisait inscrit inscrivait instruit instruisait prescrit prescrivait"
+    " recoit recevait recu recue recoivent soutient soutenait soutenu soutenue vend vendait"
+    " vendu vendent",
+}
+# Forms that are other words in one of the two languages ("former" is "previous" in English).
+_NOT_VERB_FORMS = _words("former place places suit assure assures interne informe forme")
+
+
+_ER_ENDINGS = _words("e es ent ons ez ait aient ais ee ees ant er era eront erait")
+_IR_ENDINGS = _words("it is issent issait issaient i ie ir")
+
+
+def _conjugated(lang: str) -> frozenset[str]:
+    """Every tense and person of the work verbs of `lang`, folded, by the regular endings."""
+    forms = set(_IRREGULAR[lang].split())
+    if lang == "en":
+        for verb in _WORK_VERBS_PAST_ONLY.split():
+            forms.add(verb + ("d" if verb.endswith("e") else "ed"))
+    for verb in _WORK_VERBS[lang].split():
+        if lang == "en":
+            stem = verb[:-1] if verb.endswith("e") else verb
+            es = "es" if verb.endswith(("s", "sh", "ch", "x")) else "s"
+            past = verb + ("d" if verb.endswith("e") else "ed")
+            if verb.endswith("y") and verb[-2] not in "aeiou":
+                es, past = "ies", verb[:-1] + "ied"
+                forms.add(verb[:-1] + es)
+            else:
+                forms.add(verb + es)
+            forms |= {verb, past, stem + "ing"}
+        elif verb.endswith("er"):
+            stem = verb[:-2]
+            forms |= {stem + ending for ending in _ER_ENDINGS}
+        elif verb.endswith("ir"):
+            stem = verb[:-2]
+            forms |= {stem + ending for ending in _IR_ENDINGS}
+    return frozenset(f for f in forms if len(f) > 3) - _NOT_VERB_FORMS
+
+
 @lru_cache(maxsize=2)
 def _cues(lang: str) -> dict[str, frozenset[str]]:
     """The cue words for `lang`; apart from "wide" and "pronoun", both languages' words count,
@@ -270,6 +558,7 @@ def _cues(lang: str) -> dict[str, frozenset[str]]:
             for name, words in table.items():
                 if name not in ("wide", "pronoun"):
                     cues[name] = cues[name] | frozenset(words.split())
+    cues["serve"] = cues["serve"] | _conjugated("en") | _conjugated("fr")
     return cues
 
 
@@ -302,21 +591,39 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
             return "topic"
     clause = _CLAUSE_END.split(tail, maxsplit=1)[0]
     after_all = [_base(w) for w in _WORD.findall(clause)]
+    clause_after = after_all
+    # "Pregnant teachers always go off sick early, so I'd pass on her": a group said to
+    # behave one way is a stereotype applied to the candidate, not the job's topic.
+    rest = _WORD.findall(text, end, min(high, end + 80))
+    generalised = any(w in _GENERALISING for w in rest)
     # "maternity and paternity leave", "congés maternité et paternité de 300 agents": a word
     # coordinated with the match shares its noun, so what follows the pair decides.
     if len(after_all) > 2 and after_all[0] in _AND and matched and after_all[1] != matched[-1]:
         after_all = after_all[2:]
     after = after_all[:_WINDOW_AFTER]
+
     # "patients ... their pre-op checks": a plural possessive whose antecedent is the people
     # a job serves, named earlier in the sentence, is theirs, not the candidate's.
+    # Whether people a job serves are named before a point of the sentence (role nouns too:
+    # "self-employed builders and their spouses").
+    def served_before(index: int) -> bool:
+        return any(
+            w in cues["people"] or w in _GROUPS or _agent(before_all, i, lang)
+            for i, w in enumerate(before_all[:index])
+        )
+
     plural_owner = (
-        bool(before)
-        and before[-1] in _PLURAL_POSSESSIVES
-        and any(w in cues["people"] or w in _GROUPS for w in before_all[:-1])
+        bool(before) and before[-1] in _PLURAL_POSSESSIVES and served_before(len(before_all) - 1)
     )
+    # "referrals for women and their children": the match holds the possessive.
+    if len(matched) > 1 and matched[0] in _PLURAL_POSSESSIVES and served_before(len(before_all)):
+        return "topic"
     if plural_owner:
         before, before_all = before[:-1], before_all[:-1]  # read it as "the"
     elif before and before[-1] in cues["possessive"]:
+        return "person"
+    # "younger than you", "vingt ans de moins que vous": compared with the candidate.
+    if _THAN_CANDIDATE.search(clause) is not None:
         return "person"
     # "une quarantaine de couples": a rough count of something is not an age ("une trentaine
     # d'années" is).
@@ -344,7 +651,9 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     # solicitor", French "référente handicap".
     # Short texts run both languages' rules, so titles of both count, on either side.
     titles = _cues("en")["title"] | _cues("fr")["title"]
-    if (after[:1] and after[0] in titles) or (before and before[-1] in titles):
+    if not generalised and (
+        (after[:1] and after[0] in titles) or (before[-1:] and before[-1] in titles)
+    ):
         return "topic"
     # French names whom a thing is for after "de": "les tenues de 1500 agents".
     served = [w for w in after if not w.isdigit()]
@@ -358,8 +667,16 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         return "topic"
     if lang == "fr" and len(served) > 1 and served[0] in _OF and served[1] in cues["people"]:
         return "topic"
-    for word in after:
-        if word in cues["after"] or (lang == "en" and word in cues["people"]):
+    # Words inside a long match count too ("she's Black").
+    lead = before + [_base(w) for w in matched[:-1]]
+    doubt = _doubt(before, cues) or _doubt(lead, cues) or generalised
+    following = matched + after
+    for index, word in enumerate(after, start=len(matched)):
+        # A role noun not in the lists counts unless a reason is given ("we'd prefer younger
+        # drivers").
+        agent = not doubt and _agent(following, index, lang)
+        people = word in cues["people"] or agent
+        if not generalised and (word in cues["after"] or (lang == "en" and people)):
             return "topic"
         if word in _HYPOTHETICAL:
             return "person"
@@ -367,6 +684,34 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
             break
         if word in cues["possessive"]:
             break
+    # "pregnant policyholders", "the local gay rugby club": a protected word qualifying a
+    # group or a thing describes that, unless it is said of the candidate ("she's a gay
+    # rugby player") or given as a reason ("we'd prefer younger staff").
+    adjective = (
+        bool(matched)
+        and not _plural_noun(matched[-1])
+        and matched[-1] not in _PREPOSITIONS
+        and matched[-1] not in _STOPS
+    )
+    if lang != "fr" and adjective and not doubt and not _predicated(lead, cues):
+        reasoned = any(w in cues["reason"] or w.endswith("n't") for w in clause_after)
+        # "ageing relatives of his": the group is the candidate's own.
+        owned = any(a == "of" and b in _OWNERS for a, b in pairwise(clause_after))
+        for word in after[:2] if not (reasoned or owned) else ():
+            if word in cues["person"] or word in cues["possessive"] or word in _STOPS:
+                break
+            if _plural_noun(word) or word in cues["work"]:
+                return "topic"
+    # "bank accounts for refugees", "des comptes à des réfugiés": a group the work is for.
+    plural = (
+        bool(matched)
+        and matched[-1] not in _NOT_AGENTS
+        and (matched[-1].endswith(("s", "x")) if lang == "fr" else _plural_noun(matched[-1]))
+    )
+    if plural and not doubt and any(tuple(before[-len(p) :]) == p for p in _FOR.get(lang, ())):
+        return "topic"
+    if not doubt and _qualifies_a_thing(before, matched, text[end : min(high, end + 40)], lang):
+        return "topic"
     place = before[-1:] and before[-1] in _PLACE_PREPOSITIONS.get(lang, set())
     if place and len(matched) == 1 and matched[0] in cues["work"]:
         return "topic"
@@ -377,11 +722,17 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         contrast = contrast or word in _CONTRASTS
         if index > 0 and (before[index - 1], word) in _TOPIC_PAIRS.get(lang, set()):
             return "topic"
+        # "let Muslim staff break their fast during Ramadan": "their" is the staff's.
+        if word in _PLURAL_POSSESSIVES and served_before(len(before_all) - len(before) + index):
+            continue
         if word in cues["person"] or word in cues["possessive"] or word in cues["reason"]:
             return "person"
+        if word in cues["serve"] and index > 0 and before[index - 1] in _PASSIVE:
+            return "person"  # "was treated for depression", "a été soignée pour": done to them
         if word in cues["serve"] or (word in titles and not contrast):
             return "topic"  # "taught deaf pupils", "éducatrice ... dans les quartiers nord"
-        if word in cues["people"] or word in cues["work"]:
+        agent = not contrast and _agent(before, index, lang)
+        if word in cues["people"] or word in cues["work"] or agent:
             owner = before[index - 1] if index > 0 else ""
             if word in cues["people"] and owner in cues["possessive"]:
                 return "person"

@@ -15,6 +15,7 @@ French translations for French.
 from __future__ import annotations
 
 import gettext
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -103,10 +104,36 @@ def _package(name: str, lang: str) -> list[str]:
 _FEMININE = (("ien", "ienne"), ("on", "onne"), ("el", "elle"), ("if", "ive"), ("eux", "euse"))
 
 
-def _forms(word: str, lang: str) -> set[str]:
-    """The word, and in French its feminine and plural forms ("polonais" -> "polonaise")."""
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Categories whose English words also match their plural and superlative forms ("fellas",
+# "oldest"); leaks and vague verdicts are listed form by form ("ages" is not "age").
+_INFLECTED = _set(
+    "age sex_gender family race_origin religion disability_health orientation_identity"
+    " trade_union political_opinion appearance neighbourhood criminal_record salary_history"
+    " insult"
+)
+
+
+def _forms(word: str, lang: str, category: str = "") -> set[str]:
+    """The word, and its inflections: in French its feminine and plural forms ("polonais" ->
+    "polonaise"), in English a plural and, for a comparative, the superlative ("fella" ->
+    "fellas", "older" -> "oldest")."""
     forms = {word}
-    if lang != "fr" or word.endswith("*") or len(word) <= 4:
+    if lang == "fr" and category == "disability_health" and word.endswith("e") and len(word) > 4:
+        # A symptom's verb in the plural and imperfect: "ses mains tremblent", "il begayait" is
+        # listed; "begaie" -> "begaient". Only here: "conne" would give "connait".
+        forms |= {word + "nt", word[:-1] + "ait", word[:-1] + "aient"}
+    if lang != "fr":
+        if category in _INFLECTED and " " not in word and not word.endswith(("*", "s")):
+            if len(word) >= 4:
+                forms.add(word + "s")
+            if len(word) >= 5 and word.endswith("er"):
+                forms.add(word[:-2] + "est")
+        return forms
+    if word.endswith("*") or len(word) <= 4:
         return forms  # short words are listed with their forms ("mari" must not give "marie")
     forms.add(word + "s")
     if not word.endswith("e"):
@@ -136,7 +163,7 @@ def _automaton(lang: str) -> Any:
 
     for category, entries in data.get(lang, {}).items():
         for entry in entries:
-            for form in _forms(fold_phrase(entry), lang):
+            for form in _forms(fold_phrase(entry), lang, category):
                 add(form, category)
     for category, packages in data.get("packages", {}).items():
         for package in packages:
@@ -147,6 +174,106 @@ def _automaton(lang: str) -> Any:
         automaton.add_word(key, (key, tuple(categories)))
     automaton.make_automaton()
     return automaton
+
+
+# Where someone comes from, said with a verb of origin before a capitalised place name: any
+# town or region, not only the countries pycountry lists ("grew up in Lagos", "née à Bamako").
+# The place's capital letter is read in the original text. "Comes from", "vient de" also name
+# a former employer ("vient de Renault"): those count only where the caller says so (the model
+# is surer of the sentence, see guard.ORIGIN_SCORE).
+_ORIGIN = {
+    "en": r"grew up in|raised in|born in|born and raised in|hails from|originally from",
+    "fr": r"originaire d(?:e |')|(?:née?|a grandi|grandi) (?:à|au|en) ",
+}
+_ORIGIN_OR_EMPLOYER = {
+    "en": r"(?:comes|came|is|'s|moved here|moved over|arrived) from",
+    "fr": r"(?:vient|venu|venue|arrive|arrivé|arrivée|issu|issue) d(?:e |')",
+}
+_PLACE = r"(?:the )?([A-Z][\w'-]+)"
+
+
+@cache
+def _origin(lang: str, employer: bool) -> re.Pattern[str]:
+    verbs = _ORIGIN[lang] + ("|" + _ORIGIN_OR_EMPLOYER[lang] if employer else "")
+    space = " " if lang == "en" else ""
+    return re.compile(rf"(?<![\w])(?i:{verbs}){space}{_PLACE}")
+
+
+_NOT_PLACES = _set(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May"
+    " June July August September October November December Lundi Mardi Mercredi Jeudi Vendredi"
+    " Samedi Dimanche Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre"
+    " Décembre The A An Le La Les Un Une"
+)
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Names of countries and of their subdivisions (regions, provinces, cities with their own
+    code: Kinshasa, Lagos, Dakar), lower case, from pycountry."""
+    import pycountry
+
+    names = {s.name for s in pycountry.subdivisions}
+    names |= {c.name for c in pycountry.countries}
+    return frozenset(n.casefold() for n in names)
+
+
+def origin_hits(
+    text: str,
+    lang: str,
+    low: int = 0,
+    high: int | None = None,
+    employer: bool = False,
+    places: bool = False,
+) -> list[Hit]:
+    """Place names given as where someone comes from in text[low:high] (the original text,
+    whose offsets the folded text keeps). After verbs that may name a former employer instead
+    ("vient de"), a name counts with `employer`, or with `places` when the data package knows
+    it as a place ("arrive de Kinshasa", not "vient de Renault")."""
+    key = "fr" if lang == "fr" else "en"
+    pattern = _origin(key, employer or places)
+    sure = _origin(key, False) if places and not employer else None
+    found = []
+    for match in pattern.finditer(text, low, len(text) if high is None else high):
+        name = match.group(1)
+        ambiguous = sure is not None and not sure.fullmatch(match.group(0))
+        if name in _NOT_PLACES or (ambiguous and name.casefold() not in _places()):
+            continue
+        start, end = match.span(1)
+        found.append(Hit(start, end, "race_origin", text[start:end].lower()))
+    return found
+
+
+# An age in words, which the rules read only in digits: "at sixty-two she", "aged forty",
+# "à soixante-deux ans", "elle a cinquante ans" (not "vingt ans d'expérience").
+_TENS = {
+    "en": "twenty|thirty|forty|fifty|sixty|seventy",
+    "fr": "vingt|trente|quarante|cinquante|soixante",
+}
+_UNITS = {
+    "en": "one|two|three|four|five|six|seven|eight|nine",
+    "fr": "et un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
+    "|quinze|seize|dix sept|dix huit|dix neuf",
+}
+_AGE_IN_WORDS = {
+    "en": re.compile(
+        rf"(?<![a-z])(?:(?:at|aged|turned|turning|turns|nearly|almost)(?: the age of)? "
+        rf"(?:{_TENS['en']})(?: (?:{_UNITS['en']}))?(?![a-z])(?! (?:percent|per cent|minutes|"
+        rf"hours|days|weeks|months|miles|people|staff|pounds))"
+        rf"|(?:{_TENS['en']})(?: (?:{_UNITS['en']}))? years? old)"
+    ),
+    "fr": re.compile(
+        rf"(?<![a-z])(?:a|age de|agee de) (?:{_TENS['fr']})(?: (?:{_UNITS['fr']}))? ans"
+        rf"(?! (?:d'|de |dans |a |au |en ))(?![a-z])"
+    ),
+}
+
+
+def age_hits(folded: str, lang: str, low: int = 0, high: int | None = None) -> list[Hit]:
+    """Ages written in words in folded[low:high]."""
+    pattern = _AGE_IN_WORDS["fr" if lang == "fr" else "en"]
+    found = pattern.finditer(folded, low, len(folded) if high is None else high)
+    return [Hit(m.start(), m.end(), "age", m.group(0)) for m in found]
 
 
 def hits(folded: str, lang: str, low: int = 0, high: int | None = None) -> list[Hit]:
