@@ -597,3 +597,20 @@ def test_other_candidates_are_found_among_thousands_of_names() -> None:
     text = "Compared with Jordan Vale, you were quicker. Person12 Family123 is not a name here."
     findings = check(text, other_names=names, own_names=("Ana Lima",))
     assert [text[f.start : f.end] for f in findings] == ["Jordan Vale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The first half of a hyphenated word is not the protected word ("look" is appearance).
+        ("Your look-ahead had the crane lift sequenced before the concrete pour.", "ok"),
+        ("You seem a bit middle-aged for this team.", "block"),
+        # Counselling is a social worker's or a therapist's work; being in it is health.
+        ("Counselling: you listened well and let the family set the pace.", "ok"),
+        ("Your counselling skills showed in how you closed the session.", "ok"),
+        ("She is in counselling at the moment, so maybe not now.", "block"),
+    ],
+)
+def test_a_word_of_the_work_is_not_a_remark_on_the_person(text: str, expected: str) -> None:
+    findings = check(text, lang="en", context="candidate", second_opinion=True)
+    assert verdict(findings) == expected

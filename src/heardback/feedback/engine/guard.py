@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from operator import itemgetter
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 import ahocorasick
 
@@ -229,6 +229,22 @@ def _model_block(
     )
 
 
+# Second halves that keep a protected first half's meaning: "Asian-looking", "middle-aged",
+# "foreign-born", "grey-haired", "dark-skinned", "French-speaking", "40-year-old".
+_KEEPS_MEANING: Final = re.compile(
+    r"-(?:looking|aged|born|haired|skinned|ish|years?|old|speaking|type|like|sounding)\b", re.I
+)
+
+
+def _compound_modifier(text: str, end: int) -> bool:
+    """Whether the lexicon word ending at `end` is the first half of a hyphenated word whose
+    second half changes what it means ("your look-ahead", "race-day", "black-box testing"):
+    folding turns the hyphen into a space, so the original text says it."""
+    if text[end : end + 1] != "-" or not text[end + 1 : end + 2].isalpha():
+        return False
+    return _KEEPS_MEANING.match(text, end) is None
+
+
 def _second_opinion(
     text: str,
     findings: Sequence[Finding],
@@ -276,7 +292,8 @@ def _second_opinion(
                             places=score >= BLOCK_SCORE,
                         ),
                     ]
-                    if context == "candidate" or hit.category not in _CANDIDATE_ONLY
+                    if (context == "candidate" or hit.category not in _CANDIDATE_ONLY)
+                    and not _compound_modifier(text, hit.end)
                 ]
                 block = _protected_word(folded, start, end, inside, score)
             if block is not None or (score >= model.threshold and not flagged):
