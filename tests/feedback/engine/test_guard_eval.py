@@ -51,9 +51,12 @@ FIELDS = ("id", "lang", "context", "text", "expected", "category", "other_names"
 # clean blocked 7.2 % en, 6.0 % fr. Round 7 added 579 blind items in 29 new trades: alone,
 # before its changes, they measured 0.728 en, 0.769 fr; clean blocked 10.2 % en, 8.2 % fr
 # (benchmarks/results/guard_eval_test_round7_before.md); the whole part 0.786 en, 0.787 fr;
-# clean blocked 7.6 % en, 6.5 % fr.
+# clean blocked 7.6 % en, 6.5 % fr. After round 7 (whom a protected word describes: role
+# nouns, the groups the work is for, possessives, the passive, a trait unfit for the place):
+# round 7 alone 0.711 en, 0.777 fr, clean blocked 7.3 % en, 7.5 % fr; the whole part 0.783
+# en, 0.782 fr, clean blocked 5.0 % en, 5.4 % fr.
 TEST_MIN_RECALL = 0.78  # the target is 0.95
-TEST_MAX_CLEAN_BLOCKED = 0.077  # the target is 3 %
+TEST_MAX_CLEAN_BLOCKED = 0.055  # the target is 3 %
 
 
 @dataclass(frozen=True)
