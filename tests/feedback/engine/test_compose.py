@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import heardback
 from heardback.feedback.engine import (
     Note,
     NoteInput,
@@ -487,7 +488,10 @@ def test_the_same_input_gives_the_same_note_in_another_process():
         "from heardback.feedback.engine import compose\n"
         "print(compose(f.scenario('skills_gap'), guard=f.no_findings).text, end='')\n"
     )
-    env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": str(ROOT)}
+    # The same heardback as this process (a worktree's src/, not an installed copy), and the
+    # repository root for the tests' factories.
+    source = Path(heardback.__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": f"{source}{os.pathsep}{ROOT}"}
     result = subprocess.run(
         [sys.executable, "-c", script],
         cwd=ROOT,
