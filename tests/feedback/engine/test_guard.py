@@ -649,3 +649,14 @@ def test_a_record_pay_leaning_or_name_in_everyday_words_blocks(lang: str, text: 
 )
 def test_the_same_everyday_words_about_the_work_do_not_block(lang: str, text: str) -> None:
     assert verdict(check(text, lang=lang, context="note")) != "block"
+
+
+def test_a_french_exception_for_de_does_not_swallow_words_starting_with_de() -> None:
+    # "séparée de ses équipes" is not marital status; "séparée depuis peu" is.
+    assert verdict(check("Elle est séparée depuis peu, pas sûr.", lang="fr")) == "block"
+
+
+def test_a_weddings_trade_services_are_the_job_and_a_political_slur_blocks() -> None:
+    assert verdict(check("Wedding hair and make-up for brides, booked every weekend.")) == "ok"
+    assert verdict(check("Her wedding hair was lovely.")) == "block"
+    assert verdict(check("Un peu réac sur les bords, il ne collera pas.", lang="fr")) == "block"

@@ -274,3 +274,10 @@ def test_a_union_staff_job_held_as_an_occupation_is_the_job(lang: str, text: str
 )
 def test_a_members_union_role_or_a_bare_title_still_blocks(lang: str, text: str) -> None:
     assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "block"
+
+
+def test_the_person_looked_after_is_the_carers_work_unless_they_are_family() -> None:
+    work = "Looked after an elderly man with dementia as his live-in carer."
+    own = "He looks after his elderly mother, so no weekends."
+    assert verdict(check(work, lang="en", context="note")) != "block"
+    assert verdict(check(own, lang="en", context="note")) == "block"

@@ -474,7 +474,14 @@ _PLACE_PREPOSITIONS = {"fr": {"en"}, "en": set()}
 # "il suit les nourrissons", "a travaillé sur…": following a group, working on a subject.
 _TOPIC_PAIRS = {
     "fr": {("le", "fait"), ("suit", "les"), ("suivait", "les"), ("travaille", "sur")},
-    "en": {("worked", "on")},
+    # "looked after an elderly man with dementia": the person cared for is the work's.
+    "en": {
+        ("worked", "on"),
+        ("looked", "after"),
+        ("looks", "after"),
+        ("looking", "after"),
+        ("look", "after"),
+    },
 }
 _DETERMINERS = _words("the a an our this that these those its le la les un une des du l")
 
