@@ -281,3 +281,9 @@ def test_the_person_looked_after_is_the_carers_work_unless_they_are_family() -> 
     own = "He looks after his elderly mother, so no weekends."
     assert verdict(check(work, lang="en", context="note")) != "block"
     assert verdict(check(own, lang="en", context="note")) == "block"
+
+
+def test_french_car_is_a_reason_only_in_french() -> None:
+    assert verdict(check("Car for deaf people: she adapted the horn to a light.")) == "ok"
+    french = "Je ne la prendrais pas car elle est sourde."
+    assert verdict(check(french, lang="fr", context="note")) == "block"

@@ -554,6 +554,11 @@ def _conjugated(lang: str) -> frozenset[str]:
     return frozenset(f for f in forms if len(f) > 3) - _NOT_VERB_FORMS
 
 
+# Another language's cue that is a common word here: French "car" (because) is an English
+# noun ("car seats for disabled children").
+_FALSE_FRIENDS = _words("car")
+
+
 @lru_cache(maxsize=2)
 def _cues(lang: str) -> dict[str, frozenset[str]]:
     """The cue words for `lang`; apart from "wide" and "pronoun", both languages' words count,
@@ -564,7 +569,7 @@ def _cues(lang: str) -> dict[str, frozenset[str]]:
         if other != lang:
             for name, words in table.items():
                 if name not in ("wide", "pronoun"):
-                    cues[name] = cues[name] | frozenset(words.split())
+                    cues[name] = cues[name] | (frozenset(words.split()) - _FALSE_FRIENDS)
     cues["serve"] = cues["serve"] | _conjugated("en") | _conjugated("fr")
     return cues
 
