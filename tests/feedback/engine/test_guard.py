@@ -660,3 +660,10 @@ def test_a_weddings_trade_services_are_the_job_and_a_political_slur_blocks() -> 
     assert verdict(check("Wedding hair and make-up for brides, booked every weekend.")) == "ok"
     assert verdict(check("Her wedding hair was lovely.")) == "block"
     assert verdict(check("Un peu réac sur les bords, il ne collera pas.", lang="fr")) == "block"
+
+
+def test_a_hospital_is_a_stay_after_being_or_time_and_a_workplace_after_a_job() -> None:
+    for stay in ("Il a passé trois mois à l'hôpital l'an dernier.", "Elle est encore à l'hôpital."):
+        assert verdict(check(stay, lang="fr", context="note")) == "block"
+    for work in ("Aumônier à l'hôpital, il accompagne les familles.", "Brancardier à l'hôpital."):
+        assert verdict(check(work, lang="fr", context="note")) == "ok"
