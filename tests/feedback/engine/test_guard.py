@@ -667,3 +667,9 @@ def test_a_hospital_is_a_stay_after_being_or_time_and_a_workplace_after_a_job() 
         assert verdict(check(stay, lang="fr", context="note")) == "block"
     for work in ("Aumônier à l'hôpital, il accompagne les familles.", "Brancardier à l'hôpital."):
         assert verdict(check(work, lang="fr", context="note")) == "ok"
+
+
+def test_a_whole_wedding_party_is_a_stylists_clients() -> None:
+    stylist = "Bridal stylist: hair trials and timings for the whole wedding party."
+    assert verdict(check(stylist, context="note")) == "ok"
+    assert verdict(check("She was busy planning her wedding party.", context="note")) == "block"
