@@ -614,3 +614,62 @@ def test_other_candidates_are_found_among_thousands_of_names() -> None:
 def test_a_word_of_the_work_is_not_a_remark_on_the_person(text: str, expected: str) -> None:
     findings = check(text, lang="en", context="candidate", second_opinion=True)
     assert verdict(findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Got into some trouble with the police a few years back."),
+        ("en", "There's a caution on his record, so I'd be careful."),
+        ("en", "Was on twenty-two grand at his last place, so we can offer low."),
+        ("en", "She's been paid peanuts so far, she'll take anything."),
+        ("en", "Comes across as quite left-leaning, might clash with the board."),
+        ("en", "With a surname like that, clients may struggle on the phone."),
+        ("fr", "Il a eu une affaire à la justice il y a quelques années."),
+        ("fr", "Elle était payée au lance-pierre, elle acceptera le bas de la fourchette."),
+        ("fr", "Elle touchait 30 briques par an dans son ancien poste."),
+        ("fr", "Avec un nom comme le sien, les clients vont se méfier."),
+    ],
+)
+def test_a_record_pay_leaning_or_name_in_everyday_words_blocks(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note")) == "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Supported families with problems with the police to find legal advice."),
+        ("en", "Raised forty grand for the children's hospice with the fundraising team."),
+        ("en", "Made a grand entrance at the product launch."),
+        ("en", "The shelf leans to the left; she spotted it in the site walk."),
+        ("en", "Married the two data sources neatly in the dashboard."),
+        ("fr", "Éducateur auprès de mineurs ayant des démêlés avec la justice."),
+        ("fr", "A géré un budget de 40 briques pour la rénovation de l'école."),
+    ],
+)
+def test_the_same_everyday_words_about_the_work_do_not_block(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note")) != "block"
+
+
+def test_a_french_exception_for_de_does_not_swallow_words_starting_with_de() -> None:
+    # "séparée de ses équipes" is not marital status; "séparée depuis peu" is.
+    assert verdict(check("Elle est séparée depuis peu, pas sûr.", lang="fr")) == "block"
+
+
+def test_a_weddings_trade_services_are_the_job_and_a_political_slur_blocks() -> None:
+    assert verdict(check("Wedding hair and make-up for brides, booked every weekend.")) == "ok"
+    assert verdict(check("Her wedding hair was lovely.")) == "block"
+    assert verdict(check("Un peu réac sur les bords, il ne collera pas.", lang="fr")) == "block"
+
+
+def test_a_hospital_is_a_stay_after_being_or_time_and_a_workplace_after_a_job() -> None:
+    for stay in ("Il a passé trois mois à l'hôpital l'an dernier.", "Elle est encore à l'hôpital."):
+        assert verdict(check(stay, lang="fr", context="note")) == "block"
+    for work in ("Aumônier à l'hôpital, il accompagne les familles.", "Brancardier à l'hôpital."):
+        assert verdict(check(work, lang="fr", context="note")) == "ok"
+
+
+def test_a_whole_wedding_party_is_a_stylists_clients() -> None:
+    stylist = "Bridal stylist: hair trials and timings for the whole wedding party."
+    assert verdict(check(stylist, context="note")) == "ok"
+    assert verdict(check("She was busy planning her wedding party.", context="note")) == "block"

@@ -246,3 +246,44 @@ def test_people_worked_with_and_the_subject_of_a_handout_are_the_jobs_topic() ->
         "She's one of those older people who won't learn the tills.",
     ):
         assert verdict(check(text, context="note", second_opinion=True)) == "block", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "As a union organiser for eight years, you ran a recruitment drive across depots."),
+        ("en", "Union official since 2016; ran the casework team and its case system."),
+        ("en", "Worked as a union researcher for four years, writing briefings on shifts."),
+        ("fr", "Permanent syndical depuis 2019, il a mené les négociations annuelles."),
+        ("fr", "En tant que permanente syndicale, elle a négocié l'accord d'entreprise."),
+    ],
+)
+def test_a_union_staff_job_held_as_an_occupation_is_the_job(lang: str, text: str) -> None:
+    findings = check(text, lang=lang, context="note", second_opinion=True)
+    assert verdict(findings) != "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Union organiser, could be trouble."),
+        ("en", "Union rep for five years, could stir things up here."),
+        ("en", "As a shop steward you learned to negotiate rotas calmly."),
+        ("fr", "Délégué syndical depuis 2019, il risque de nous compliquer la vie."),
+    ],
+)
+def test_a_members_union_role_or_a_bare_title_still_blocks(lang: str, text: str) -> None:
+    assert verdict(check(text, lang=lang, context="note", second_opinion=True)) == "block"
+
+
+def test_the_person_looked_after_is_the_carers_work_unless_they_are_family() -> None:
+    work = "Looked after an elderly man with dementia as his live-in carer."
+    own = "He looks after his elderly mother, so no weekends."
+    assert verdict(check(work, lang="en", context="note")) != "block"
+    assert verdict(check(own, lang="en", context="note")) == "block"
+
+
+def test_french_car_is_a_reason_only_in_french() -> None:
+    assert verdict(check("Car for deaf people: she adapted the horn to a light.")) == "ok"
+    french = "Je ne la prendrais pas car elle est sourde."
+    assert verdict(check(french, lang="fr", context="note")) == "block"

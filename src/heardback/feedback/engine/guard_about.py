@@ -474,7 +474,14 @@ _PLACE_PREPOSITIONS = {"fr": {"en"}, "en": set()}
 # "il suit les nourrissons", "a travaillé sur…": following a group, working on a subject.
 _TOPIC_PAIRS = {
     "fr": {("le", "fait"), ("suit", "les"), ("suivait", "les"), ("travaille", "sur")},
-    "en": {("worked", "on")},
+    # "looked after an elderly man with dementia": the person cared for is the work's.
+    "en": {
+        ("worked", "on"),
+        ("looked", "after"),
+        ("looks", "after"),
+        ("looking", "after"),
+        ("look", "after"),
+    },
 }
 _DETERMINERS = _words("the a an our this that these those its le la les un une des du l")
 
@@ -547,6 +554,11 @@ def _conjugated(lang: str) -> frozenset[str]:
     return frozenset(f for f in forms if len(f) > 3) - _NOT_VERB_FORMS
 
 
+# Another language's cue that is a common word here: French "car" (because) is an English
+# noun ("car seats for disabled children").
+_FALSE_FRIENDS = _words("car")
+
+
 @lru_cache(maxsize=2)
 def _cues(lang: str) -> dict[str, frozenset[str]]:
     """The cue words for `lang`; apart from "wide" and "pronoun", both languages' words count,
@@ -557,9 +569,69 @@ def _cues(lang: str) -> dict[str, frozenset[str]]:
         if other != lang:
             for name, words in table.items():
                 if name not in ("wide", "pronoun"):
-                    cues[name] = cues[name] | frozenset(words.split())
+                    cues[name] = cues[name] | (frozenset(words.split()) - _FALSE_FRIENDS)
     cues["serve"] = cues["serve"] | _conjugated("en") | _conjugated("fr")
     return cues
+
+
+# A job title held as an occupation: "As a union organiser for eight years, you ran…",
+# "Permanent syndical depuis 2019, il a mené…", "Political journalist with ten years on the
+# desk". The title (in the match, right after it, or in French right before it) names the
+# job the person did, not a membership or an opinion, when "as a" / "en tant que" introduces
+# it or when it opens its clause and is followed by where or how long it was held. "Union rep
+# for five years" stays a remark: a rep or a steward is a member's role, not a staff job.
+_STAFF_TITLES = {
+    "en": _words(
+        "organiser organizer organisers organizers official officials negotiator staffer"
+        " journalist journalists correspondent reporter editor researcher"
+    ),
+    "fr": _words(
+        "permanent permanente permanents journaliste journalistes redacteur redactrice"
+        " chroniqueur chroniqueuse"
+    ),
+}
+_AS_FRAMES = (
+    ("as", "a"),
+    ("as", "an"),
+    ("tant", "que"),
+    ("en", "tant", "qu"),
+    ("worked", "as"),
+    ("working", "as"),
+    ("job", "as"),
+    ("role", "as"),
+    ("career", "as"),
+)
+_OPENERS = _words("a an the former ex un une l le la ancien ancienne")
+_TENURE = _words("for since at with from between until depuis pendant durant chez entre jusqu")
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+
+
+def _occupation(
+    text: str,
+    start: int,
+    low: int,
+    before: list[str],
+    matched: list[str],
+    after: list[str],
+    lang: str,
+) -> bool:
+    titles = _CUES.get(lang, _CUES["en"])["title"].split()
+    heads = _STAFF_TITLES.get(lang, frozenset()) | frozenset(titles)
+    clause_before = _CLAUSE_END.split(text[max(low, start - 150) : start])[-1]
+    lead = [_base(w) for w in _WORD.findall(clause_before)]
+    if matched and matched[-1] in heads:
+        rest = after
+    elif after and after[0] in heads and lang != "fr":
+        rest = after[1:]
+    elif lead and lead[-1] in heads and lang == "fr":
+        rest, lead = after, lead[:-1]
+    else:
+        return False
+    if any(tuple(lead[-len(frame) :]) == frame for frame in _AS_FRAMES):
+        return True
+    if any(w not in _OPENERS for w in lead) or not rest:
+        return False
+    return rest[0] in _TENURE or _YEAR.match(rest[0]) is not None
 
 
 def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> About:
@@ -642,6 +714,8 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         return "topic"
     if len(matched) == 1 and matched[0] in cues["title"]:
         return "topic"  # a job title ("carer", "midwife") names the job
+    if _occupation(text, start, low, before, matched, clause_after, lang):
+        return "topic"
     # "asked about our parental leave policy", "mentioned a history of depression": the
     # candidate's own words about the topic are about the candidate.
     content = [w for w in before if w not in _DETERMINERS][-3:]
