@@ -287,3 +287,32 @@ def test_french_car_is_a_reason_only_in_french() -> None:
     assert verdict(check("Car for deaf people: she adapted the horn to a light.")) == "ok"
     french = "Je ne la prendrais pas car elle est sourde."
     assert verdict(check(french, lang="fr", context="note")) == "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Directeur de crèche parentale, il a rouvert deux sections cette année.",
+        "Puéricultrice en maternité, elle forme les jeunes parents à l'allaitement.",
+        "Il a mis en place le congé parental d'accueil dans les trois magasins.",
+        "Il suit vingt familles monoparentales sur le secteur.",
+        "Elle suivait 35 enfants placés en famille d'accueil.",
+        "Elle anime une formation sur le fait religieux pour les enseignants.",
+        "Le menu propose des plats casher et végétariens.",
+    ],
+)
+def test_french_trades_titles_caseloads_and_policies_are_the_jobs_topic(text: str) -> None:
+    assert verdict(check(text, lang="fr", context="note", second_opinion=True)) != "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Directrice, mais elle a trois enfants en bas âge, attention aux absences.",
+        "Elle est en congé parental jusqu'en mars, donc pas disponible.",
+        "Elle a trois enfants, donc pas d'astreintes.",
+        "Il est casher, donc pas de service le samedi.",
+    ],
+)
+def test_the_same_french_words_said_of_the_candidate_still_block(text: str) -> None:
+    assert verdict(check(text, lang="fr", context="note", second_opinion=True)) == "block"

@@ -225,6 +225,7 @@ _SAYINGS = _words(
     "view views opinion opinions thought thoughts belief beliefs comment comments remark remarks"
     " joke jokes stance position positions feelings feeling rant post posts tweet tweets"
 )
+_FOLLOWS = _words("suit suivait suivent suivaient suivi suivie accompagne accompagnait")
 _FR_ARTICLES = _words("le la les l un une des du ce cet cette ces")
 _THING_OWNER = re.compile(r" [a-z]+'s ")
 
@@ -444,7 +445,9 @@ _CUES: dict[str, dict[str, str]] = {
         " renovation renouvellement rehabilitation enquete enquetes indemnites indemnite"
         " parcours livre livres ouvrage ouvrages roman romans memoire these rayon rayons"
         " litterature rite rites rituel rituels tradition traditions tournee tournees"
-        " desenclavement officine agence boutique magasin commerce pharmacie cabinet",
+        " desenclavement officine agence boutique magasin commerce pharmacie cabinet"
+        # What a kitchen or a shop serves: "les plats halal et casher de la carte".
+        " plat plats produit produits recette recettes viande viandes boucherie",
         "serve": "accompagne accompagnait accueille accueillait soigne soignait enseigne"
         " enseignait forme formait conseille conseillait sert servait vend vendait aide aidait"
         " anime animait entraine entrainait servi accueilli vendu prepare"
@@ -462,7 +465,16 @@ _CUES: dict[str, dict[str, str]] = {
         " medecin psychologue animateur animatrice mediateur mediatrice mission vendeur"
         " vendeuse penaliste lingere brancardier brancardiere ambulancier ambulanciere"
         " standardiste secretaire cuisinier cuisiniere technicien technicienne hotesse agent"
-        " assistant assistante assistants assistantes gardien gardienne chauffeur chauffeuse",
+        " assistant assistante assistants assistantes gardien gardienne chauffeur chauffeuse"
+        # Titles of social care, early childhood, health, public service and shop work: "Directrice
+        # de crèche", "Aumônier en milieu hospitalier", "Hôtelière, elle accueille…".
+        " directeur directrice puericulteur puericultrice soignant soignante moniteur monitrice"
+        " ergotherapeute orthophoniste psychomotricien psychomotricienne kinesitherapeute"
+        " aumonier intervenant intervenante accompagnant accompagnante accompagnateur"
+        " accompagnatrice gestionnaire surveillant surveillante instituteur institutrice"
+        " professeure atsem bibliothecaire documentaliste libraire conferencier conferenciere"
+        " acheteur acheteuse hotelier hoteliere receptionniste serveur serveuse gerant gerante"
+        " recruteur recruteuse greffier greffiere pharmacien pharmacienne aide",
         "after": "unite unites service services politique politiques droit droits accessible"
         " accessibles adaptes adapte adaptee adaptees",
     },
@@ -473,7 +485,17 @@ _PLACE_PREPOSITIONS = {"fr": {"en"}, "en": set()}
 # Two-word cues for the job's topic whose second word alone is too common ("il fait", "le fait").
 # "il suit les nourrissons", "a travaillé sur…": following a group, working on a subject.
 _TOPIC_PAIRS = {
-    "fr": {("le", "fait"), ("suit", "les"), ("suivait", "les"), ("travaille", "sur")},
+    # "a mis en place le congé parental": a policy the job set up.
+    # "forme les agents aux questions de fait religieux": the subject, not the person.
+    "fr": {
+        ("le", "fait"),
+        ("de", "fait"),
+        ("du", "fait"),
+        ("suit", "les"),
+        ("suivait", "les"),
+        ("travaille", "sur"),
+        ("en", "place"),
+    },
     # "looked after an elderly man with dementia": the person cared for is the work's.
     "en": {
         ("worked", "on"),
@@ -502,7 +524,7 @@ _WORK_VERBS = {
     " informer inscrire inspecter instruire interpreter interroger interviewer loger maquiller"
     " mediatiser negocier orienter photographier plaider prescrire proteger publier recevoir"
     " recruter rediger reloger representer sensibiliser servir soigner soutenir superviser"
-    " traduire traiter vendre",
+    " traduire traiter vendre instaurer deployer elaborer piloter",
 }
 # English verbs that are also nouns ("a front-of-house role", "her nursing diploma", "your
 # interview", "a cover letter"): only their past forms count ("interviewed the union reps").
@@ -716,6 +738,10 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         return "topic"  # a job title ("carer", "midwife") names the job
     if _occupation(text, start, low, before, matched, clause_after, lang):
         return "topic"
+    # A topic pair right before the match decides before the candidate's words do: "forme
+    # les agents aux questions de fait religieux".
+    if tuple(before[-2:]) in _TOPIC_PAIRS.get(lang, set()):
+        return "topic"
     # "asked about our parental leave policy", "mentioned a history of depression": the
     # candidate's own words about the topic are about the candidate.
     content = [w for w in before if w not in _DETERMINERS][-3:]
@@ -729,6 +755,12 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         (after[:1] and after[0] in titles) or (before[-1:] and before[-1] in titles)
     ):
         return "topic"
+    # "elle suit trois enfants autistes", "suivait 40 familles": French "suivre" a number of
+    # people is a caseload (English "suit" is another word, so French text only).
+    if lang == "fr" and matched:
+        counted = [*before[-2:], matched[0]]
+        if any(a in _FOLLOWS and (b in _NUMBERS or b.isdigit()) for a, b in pairwise(counted)):
+            return "topic"
     # French names whom a thing is for after "de": "les tenues de 1500 agents".
     served = [w for w in after if not w.isdigit()]
     # "il opère les patientes": the match acts on the people a job serves.
