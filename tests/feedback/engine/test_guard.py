@@ -673,3 +673,30 @@ def test_a_whole_wedding_party_is_a_stylists_clients() -> None:
     stylist = "Bridal stylist: hair trials and timings for the whole wedding party."
     assert verdict(check(stylist, context="note")) == "ok"
     assert verdict(check("She was busy planning her wedding party.", context="note")) == "block"
+
+
+def test_a_list_of_languages_spoken_is_a_skill_but_speaking_one_badly_blocks() -> None:
+    skill = "Parle roumain, anglais et italien, utile pour l'accueil des touristes."
+    assert verdict(check(skill, lang="fr", context="note", second_opinion=True)) != "block"
+    badly = "Il parle mal le roumain, les clients ne le comprendront pas."
+    assert verdict(check(badly, lang="fr", context="note", second_opinion=True)) == "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un peu trop petite pour le rayon frais.",
+        "Vraiment trop ronde pour la vitrine.",
+        "Il est d'une autre époque, il ne supportera pas Teams.",
+        "Il est de la génération d'avant, il aura du mal avec l'appli.",
+        "Elle a passé l'âge de faire des nuits.",
+        "Il a un problème d'alcool, tout le monde le sait.",
+    ],
+)
+def test_french_stacked_degrees_and_everyday_euphemisms_block(text: str) -> None:
+    assert verdict(check(text, lang="fr", context="note")) == "block"
+
+
+def test_a_drinking_problem_of_the_people_served_is_the_job() -> None:
+    text = "Elle accompagne des patients ayant un problème d'alcool en CSAPA."
+    assert verdict(check(text, lang="fr", context="note", second_opinion=True)) != "block"
