@@ -700,3 +700,17 @@ def test_french_stacked_degrees_and_everyday_euphemisms_block(text: str) -> None
 def test_a_drinking_problem_of_the_people_served_is_the_job() -> None:
     text = "Elle accompagne des patients ayant un problème d'alcool en CSAPA."
     assert verdict(check(text, lang="fr", context="note", second_opinion=True)) != "block"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Elle a bien cinquante piges, je la vois mal en salle.", "block"),
+        ("Il a un truc au dos, pas top pour la manutention.", "block"),
+        ("Elle a souvent mal aux genoux, pas idéal pour le rayon.", "block"),
+        ("Il a corrigé un souci au dos du meuble avant la livraison.", "ok"),
+        ("Au printemps 2024 elle a lancé la boutique en ligne.", "ok"),
+    ],
+)
+def test_french_slang_ages_and_everyday_complaints_at_a_body_part(text: str, expected: str) -> None:
+    assert verdict(check(text, lang="fr", context="note")) == expected
