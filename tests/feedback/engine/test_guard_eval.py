@@ -55,9 +55,10 @@ FIELDS = ("id", "lang", "context", "text", "expected", "category", "other_names"
 # nouns, the groups the work is for, possessives, the passive, a trait unfit for the place):
 # round 7 alone 0.711 en, 0.777 fr, clean blocked 7.3 % en, 7.5 % fr; the whole part 0.783
 # en, 0.782 fr, clean blocked 5.0 % en, 5.4 % fr. After round 8 (dev only, no new blind
-# items): the whole part 0.787 en, 0.782 fr; clean blocked 4.5 % en, 5.4 % fr.
+# items): the whole part 0.787 en, 0.782 fr; clean blocked 4.5 % en, 5.4 % fr. After round 9
+# (French, dev only): 0.787 en, 0.785 fr; clean blocked 4.5 % en, 5.0 % fr.
 TEST_MIN_RECALL = 0.78  # the target is 0.95
-TEST_MAX_CLEAN_BLOCKED = 0.055  # the target is 3 %
+TEST_MAX_CLEAN_BLOCKED = 0.052  # the target is 3 %
 
 
 @dataclass(frozen=True)
