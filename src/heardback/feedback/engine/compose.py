@@ -26,6 +26,7 @@ from heardback.feedback.engine.speech import (
     addressed,
     contact_details,
     fits_language,
+    letter_ready,
     names_shortfall,
     plain,
     restates_decision,
@@ -525,7 +526,7 @@ class _Writer:
         for card in self.inp.scorecards:
             if not card.key_takeaways_shareable:
                 continue
-            text = tidy(plain(card.key_takeaways))
+            text = letter_ready(tidy(plain(card.key_takeaways)), self.book.language) or ""
             if not text or len(text) > MAX_TAKEAWAY_CHARS or not self.quotable(text):
                 continue
             if self.clean(text):
@@ -807,7 +808,7 @@ class _Writer:
                 break
             if not (item.candidate_comment or item.evidence_shareable):
                 continue
-            for text, field in _quotable(item):
+            for text, field in _quotable(item, book.language):
                 if len(text) > MAX_QUOTE_CHARS or not fits_language(text, book.language):
                     continue
                 if contact_details(text):
@@ -1118,13 +1119,14 @@ def _by_date(interview: Interview) -> tuple[bool, datetime.date]:
     return (interview.date is None, interview.date or datetime.date.min)
 
 
-def _quotable(item: RatingItem) -> Iterator[tuple[str, str]]:
-    """The texts of a rating that may be quoted: the candidate-safe comment, shareable evidence."""
-    comment = tidy(plain(item.candidate_comment))
+def _quotable(item: RatingItem, language: str) -> Iterator[tuple[str, str]]:
+    """The texts of a rating that may be quoted, as a letter may quote them (no emoji, no chat
+    shorthand, no shouting): the candidate-safe comment, shareable evidence."""
+    comment = letter_ready(tidy(plain(item.candidate_comment)), language)
     if comment:
         yield comment, "candidate_comment"
     if item.evidence_shareable:
-        evidence = tidy(plain(item.evidence))
+        evidence = letter_ready(tidy(plain(item.evidence)), language)
         if evidence:
             yield evidence, "evidence"
 

@@ -1,0 +1,94 @@
+"""What the third round of API scenarios (benchmarks/api_scenarios_r3.toml) found in notes read
+sentence by sentence against their scorecards: each test is one thing a candidate noticed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from heardback.feedback.engine import Note, compose
+from tests.feedback.engine import factories as f
+
+
+def flat(note: Note) -> str:
+    return " ".join(note.text.split())
+
+
+def rated(rating: str, comment: str, *, lang: str = "en") -> Note:
+    """One competency rated `rating` (bar "yes") with `comment`, after one dated interview."""
+    card = f.scorecard(items=(f.item(1, rating, comment=comment),))  # type: ignore[arg-type]
+    return compose(
+        f.note_input(
+            lang=lang,  # type: ignore[arg-type]
+            interviews=(f.interview(),),
+            scorecards=(card,),
+            job_=f.job(competencies=(f.competency(1, name="Safe isolation", weight=3),)),
+            candidate_=f.candidate(first_name="Mia", last_name="Stone", language=lang),  # type: ignore[arg-type]
+        ),
+        guard=f.no_findings,
+    )
+
+
+@pytest.mark.parametrize(
+    ("rating", "comment", "emoji"),
+    [
+        ("no", "Mixed up 1.5mm² and 2.5mm² twice on the ring final 😬", "😬"),
+        ("strong_yes", "Textbook isolation 👍 lock-off and proving unit used every time.", "👍"),
+    ],
+)
+def test_emoji_in_a_comment_are_not_put_in_the_letter(rating, comment, emoji):
+    """ "One interviewer observed that you mixed up 1.5mm² and 2.5mm² twice on the ring final
+    😬.": an interviewer's emoji, in the recruiter's letter, reads as the recruiter mocking.
+    The words are quoted; an emoji between two words stands for a pause."""
+    text = flat(rated(rating, comment))
+    assert emoji not in text, text
+    assert "ring final." in text or "Textbook isolation, lock-off" in text, text
+
+
+@pytest.mark.parametrize(
+    ("comment", "lang", "shorthand"),
+    [
+        ("tbh the grievance answer was thin and missed the appeal step.", "en", "tbh"),
+        ("RAS, discours clair et bienveillant avec les parents.", "fr", "RAS"),
+    ],
+)
+def test_a_leading_chat_aside_is_not_quoted(comment, lang, shorthand):
+    """ "As your interviewer put it: “tbh the primary survey was OK but…”" and « RAS, discours
+    clair… »: shorthand written for colleagues. The aside is left out and the rest quoted."""
+    rating = "no" if lang == "en" else "strong_yes"
+    text = flat(rated(rating, comment, lang=lang))
+    assert shorthand not in text, text
+    assert "The grievance answer was thin" in text or "Discours clair" in text, text
+
+
+def test_shorthand_inside_a_comment_is_not_quoted():
+    """ "Pb de gestion du temps" ("pb" for "problème"): not a word a letter uses; the comment
+    is not quoted rather than quoted as colleagues' shorthand."""
+    text = flat(rated("no", "Séance trop longue, gros pb de gestion du temps.", lang="fr"))
+    assert "pb" not in text.split(), text
+
+
+def test_a_comment_in_capitals_is_not_quoted():
+    """ "Your interviewer noted: “DID NOT PROVE DEAD BEFORE TOUCHING THE CONDUCTORS. MUST
+    TEST EVERY TIME.”": shouting, quoted to an apprentice. A comment mostly in capitals is
+    left out; a term in capitals ("ALL CAPS", "ABCDE") is not shouting."""
+    text = flat(rated("no", "DID NOT PROVE DEAD BEFORE TOUCHING THE CONDUCTORS. MUST TEST."))
+    assert "MUST" not in text, text
+    kept = flat(rated("strong_yes", "A calm ABCDE and a clear SBAR handover to the ED team."))
+    assert "ABCDE and a clear SBAR" in kept, kept
+
+
+@pytest.mark.parametrize(
+    ("lang", "comment", "inner"),
+    [
+        ("en", 'You missed the bleed in the "trauma" scenario until prompted.', "‘trauma’"),
+        ("en", "You missed what 'fair process' means in practice.", "‘fair process’"),
+        ("fr", 'Vous avez oublié la clause "force majeure" dans la traduction.', "“force majeure”"),
+    ],
+)
+def test_quotes_inside_a_quote_use_the_inner_marks(lang, comment, inner):
+    """“…in the "trauma" scenario…”: straight quotes inside the note's curly ones read as a
+    typing slip. Quotation marks inside a quoted comment become the language's inner ones."""
+    text = flat(rated("no", comment, lang=lang))
+    assert inner in text, text
+    assert '"' not in text, text
