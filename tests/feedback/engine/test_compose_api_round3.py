@@ -4,6 +4,9 @@ sentence by sentence against their scorecards: each test is one thing a candidat
 
 from __future__ import annotations
 
+import datetime
+import re
+
 import pytest
 
 from heardback.feedback.engine import Note, compose
@@ -92,3 +95,43 @@ def test_quotes_inside_a_quote_use_the_inner_marks(lang, comment, inner):
     text = flat(rated("no", comment, lang=lang))
     assert inner in text, text
     assert '"' not in text, text
+
+
+def at_the_bar_on_one_interview(count: int, application_id: int) -> str:
+    """`count` competencies rated exactly at the bar, after two interviews, all in the second."""
+    names = ("Employee relations", "Employment law", "Coaching managers", "Change management")
+    competencies = tuple(f.competency(n + 1, name=names[n]) for n in range(count))
+    screen = f.interview(6, "Recruiter call", "screen", f.interview().date)
+    case = f.interview(7, "Case interview", "technical", datetime.date(2026, 6, 19))
+    cards = (
+        f.scorecard(11, interview_id=6, items=(f.item(1, "yes"),)),
+        f.scorecard(12, interview_id=7, items=tuple(f.item(n + 1, "yes") for n in range(count))),
+    )
+    note = compose(
+        f.note_input(
+            application_id=application_id,
+            interviews=(screen, case),
+            scorecards=cards,
+            job_=f.job(competencies=competencies),
+            decision_=f.decision("stronger_candidate"),
+            stage_reached="Case interview",
+        ),
+        guard=f.no_findings,
+    )
+    return flat(note)
+
+
+@pytest.mark.parametrize("application_id", range(101, 109))
+def test_strengths_do_not_say_also_twice_in_a_row_nor_the_same_where(application_id):
+    """ "Employee relations was at the level the role needs in the case interview on 17
+    November. Employment law also came through at the level the role needs. Coaching managers
+    also met the level the role needs in the case interview on 17 November.": "also" twice,
+    and the same interview and day said again two sentences later."""
+    text = at_the_bar_on_one_interview(3, application_id)  # phrasings vary with the id
+    sentences = re.split(r"(?<=\.) ", text)
+    names = ("Employee relations", "Employment law", "Coaching managers")
+    strengths = [s for s in sentences if s.startswith(names)]
+    assert len(strengths) == 3, text
+    alsos = [" also " in s or " too" in s for s in strengths]
+    assert not (alsos[1] and alsos[2]), strengths
+    assert sum("19 June" in s for s in strengths) <= 1, strengths

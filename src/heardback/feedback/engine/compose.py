@@ -565,9 +565,14 @@ class _Writer:
     def strength_phrasing(self, n: int, *, compact: bool = False) -> tuple[str, str]:
         """The n-th strength's phrasing and the where it says ("" when none): not the same
         where as the strength before it said ("in the Final panel on 19 November" once)."""
-        # "Another strength" only after one said to be a strength, not a level only met.
+        # "Another strength" only after one said to be a strength, not a level only met; and
+        # not "also" in two sentences in a row ("Employment law also came through… Coaching
+        # managers also met…"): after an "also", the next strength is said on its own.
         strong = [r.mean - r.bar >= 0.5 for r in self.strengths[: n + 1]]
-        role = "strength.next" if n > 0 and (any(strong[:n]) or not strong[n]) else "strength.first"
+        also = False
+        for k in range(1, n + 1):
+            also = not also and (any(strong[:k]) or not strong[k])
+        role = "strength.next" if also else "strength.first"
         if not strong[n]:
             role += ".met"
         if not (compact or self.said_where(n)):
@@ -575,7 +580,9 @@ class _Writer:
             if "{where}" not in phrasing:
                 return phrasing, ""
             where = self.where(self.strengths[n])
-            if n == 0 or where != self.strength_phrasing(n - 1)[1]:
+            # Not a where an earlier strength already said ("in the case interview on 17
+            # November" once in the paragraph).
+            if all(where != self.strength_phrasing(k)[1] for k in range(n)):
                 return phrasing, where
         return self.pick_as(role + ".compact", role, max(n - 1, 0)), ""
 
