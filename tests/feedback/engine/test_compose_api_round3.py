@@ -135,3 +135,27 @@ def test_strengths_do_not_say_also_twice_in_a_row_nor_the_same_where(application
     alsos = [" also " in s or " too" in s for s in strengths]
     assert not (alsos[1] and alsos[2]), strengths
     assert sum("19 June" in s for s in strengths) <= 1, strengths
+
+
+LONG = (
+    "In the chest pain scenario you went straight to the ECG before checking airway and "
+    "breathing, and you did not say when you would call for the senior clinician, so the "
+    "escalation threshold stayed unclear throughout."
+)
+
+
+def test_a_long_comment_that_is_the_only_word_on_a_gap_is_quoted_in_part():
+    """A 213-character comment, the only thing an interviewer wrote on the gap, was left out
+    whole: the note said only "rated well below the level the role needs". Its opening clause,
+    a whole observation, is quoted, ending as a sentence."""
+    assert len(LONG) > 200
+    text = flat(rated("no", LONG))
+    assert "went straight to the ECG before checking airway and breathing" in text, text
+    assert "senior clinician.”" in text, text  # cut before ", so …", closed as a sentence
+    assert "threshold stayed unclear" not in text, text
+
+
+def test_a_long_comment_without_a_clause_to_cut_at_is_still_left_out():
+    words = "you checked the airway late " * 9
+    text = flat(rated("no", words.strip() + "."))
+    assert "airway late" not in text, text

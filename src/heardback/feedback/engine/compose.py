@@ -69,6 +69,7 @@ from heardback.feedback.engine.wording import (
     of,
     quoted,
     sentences_of,
+    shortened,
     span_phrase,
     tidy,
 )
@@ -815,8 +816,10 @@ class _Writer:
                 break
             if not (item.candidate_comment or item.evidence_shareable):
                 continue
-            for text, field in _quotable(item, book.language):
-                if len(text) > MAX_QUOTE_CHARS or not fits_language(text, book.language):
+            for whole, field in _quotable(item, book.language):
+                # A long comment may be the only word on a gap: its opening clause is quoted.
+                text = shortened(whole, MAX_QUOTE_CHARS) or ""
+                if not text or not fits_language(text, book.language):
                     continue
                 if contact_details(text):
                     continue  # the note's one link is the candidate's page; no side channels
@@ -828,8 +831,8 @@ class _Writer:
                 said = addressed(text, book.language, first, last)
                 if said is None and third_person(text, book.language, first, last):
                     continue
-                if not self.clean(text):
-                    continue
+                if not self.clean(text) or (text != whole and not self.clean(whole)):
+                    continue  # a cut comment is quoted only when the whole of it is clean
                 who = self.who(card)
                 source = Source("scorecard", _item_ref(card, result), field)
                 section: Section = "strengths" if above else "development"
