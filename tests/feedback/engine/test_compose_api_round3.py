@@ -159,3 +159,24 @@ def test_a_long_comment_without_a_clause_to_cut_at_is_still_left_out():
     words = "you checked the airway late " * 9
     text = flat(rated("no", words.strip() + "."))
     assert "airway late" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "said"),
+    [
+        ("Aptitude test", "technical", "the aptitude test"),
+        ("Scenario assessment", "onsite", "the scenario assessment"),
+    ],
+)
+def test_common_interview_names_are_written_in_lower_case(name, kind, said):
+    """ "the Aptitude test and the workshop day interview": one name in capitals and the other
+    not, in the same sentence. Names of common kinds of step read as common nouns."""
+    step = f.interview(7, name, kind)
+    card = f.scorecard(items=(f.item(1, "no"),))
+    note = compose(
+        f.note_input(interviews=(step,), scorecards=(card,)),
+        guard=f.no_findings,
+    )
+    text = flat(note)
+    assert said in text, text
+    assert name not in text, text

@@ -230,6 +230,8 @@ _COMMON_OPENERS: Final = frozenset(
         "follow-up", "written", "exercise", "mock", "customer", "sales", "service", "shadow",
         "shadowing", "interview", "conversation", "chat", "meeting", "debrief", "executive",
         "director", "department", "kitchen", "ward", "shift", "safety", "driving",
+        "aptitude", "scenario", "simulation", "numeracy", "literacy", "ability", "situational",
+        "psychometric", "translation", "writing", "reference", "motivation",
     }
 )  # fmt: skip
 
