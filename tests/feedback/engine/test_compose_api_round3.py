@@ -180,3 +180,25 @@ def test_common_interview_names_are_written_in_lower_case(name, kind, said):
     text = flat(note)
     assert said in text, text
     assert name not in text, text
+
+
+@pytest.mark.parametrize(
+    ("comment", "kept"),
+    [
+        ("3 contresens sur 20 phrases (15 %), dont « consideration » rendu par « considération ».",
+         "3 contresens sur 20 phrases"),
+        ("Vous avez mélangé les deux registres dans la même clause.", "les deux registres"),
+        ("Vous avez confondu garantie et caution dans la clause 4.", "garantie et caution"),
+    ],
+)  # fmt: skip
+def test_a_french_gap_comment_naming_a_mistranslation_is_quoted(comment, kept):
+    """ "3 contresens sur 20 phrases (15 %)…": the only word on the gap, left out because the
+    shortfall words did not know "contresens" (nor "confondu", "mélangeait"), so the note said
+    the gap as a level only."""
+    text = flat(rated("no", comment, lang="fr"))
+    assert kept in text, text
+
+
+def test_no_mistranslation_is_praise_not_a_gap():
+    text = flat(rated("no", "Aucun contresens sur le test, travail soigné.", lang="fr"))
+    assert "Aucun contresens" not in text, text

@@ -890,7 +890,8 @@ _SHORTFALL: Final = {
         "bloquée approfondir revoir davantage aurions aurait auraient aidera aiderait rendrait "
         "rendraient serait seraient élargiraient mérite méritent demandent supplémentaires "
         "indispensable plutôt surtout générique échouaient échoué échoue éviter habitude "
-        "étape fragiles restaient éloignées éloigné perdaient perdait"
+        "étape fragiles restaient éloignées éloigné perdaient perdait contresens oubli "
+        "oublié oubliée confondu confondue confusion mélangé mélangeait débordé débordait"
     ),
 }
 
@@ -911,6 +912,7 @@ _ABSENT_SHORTFALL: Final = {
     ),
     "fr": _lexicon(
         "aide hésitation hésiter hésité erreur erreurs faute fautes problème problèmes souci "
+        "contresens oubli confusion "
         "soucis indice indices relance relancer relancé difficulté difficultés lacune lacunes "
         "notes demander"
     ),
