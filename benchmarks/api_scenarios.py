@@ -18,6 +18,12 @@ competency left unrated, takeaways, a formal organization). Optional keys: `[org
 tone`; a candidate's `last_name`; an interview without `date`; a rating of "" (not
 assessed); `key_takeaways` and `evidence` on a scorecard (internal: the API cannot mark them
 shareable).
+
+`--scenarios benchmarks/api_scenarios_r3.toml`: the third round. Optional key: `overall` on a
+scorecard (its overall recommendation, else yes or no from the worst rating), so a scorecard
+can carry `ratings = []` and an overall recommendation only (the API refuses to submit it);
+a job without `candidate`: an open role a note may suggest. An extra reason the API refuses
+stops the run with the API's answer.
 """
 
 from __future__ import annotations
@@ -129,7 +135,8 @@ def serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
 
 
 def card_line(interview: dict[str, Any], card: dict[str, Any], bars: dict[str, str]) -> str:
-    ratings = "; ".join(
+    ratings = f"overall {card['overall']} " if card.get("overall") else ""
+    ratings += "; ".join(
         f"{r['competency']}={r['rating'] or 'unrated'} (bar {bars[r['competency']]})"
         + (f" «{r['comment']}»" if r.get("comment") else "")
         for r in card["ratings"]
@@ -144,7 +151,9 @@ def card_line(interview: dict[str, Any], card: dict[str, Any], bars: dict[str, s
 def run(api: Api, data: dict[str, Any], ids: dict[str, int]) -> list[str]:
     reasons = {r["name"]: r["id"] for r in api("GET", "/rejection-reasons?limit=200")["items"]}
     for extra in data["extra_reason"]:
-        reasons[extra["name"]] = api("POST", "/rejection-reasons", extra)["id"]
+        made = api("POST", "/rejection-reasons", extra)
+        assert "id" in made, made
+        reasons[extra["name"]] = made["id"]
     reason_ids = {key: reasons[name] for key, name in data["reasons"].items()}
     out = []
     # French jobs first: from then on the organization writes in French, so a French-speaking
@@ -165,7 +174,7 @@ def run(api: Api, data: dict[str, Any], ids: dict[str, int]) -> list[str]:
         stages = [s["id"] for s in created["stages"]]
         competencies = {c["name"]: c["id"] for c in created["competencies"]}
         bars = {c["name"]: c["bar"] for c in job["competency"]}
-        for m, person in enumerate(job["candidate"]):
+        for m, person in enumerate(job.get("candidate", [])):
             candidate = api("POST", "/candidates", {
                 "first_name": person["first_name"], "last_name": person.get("last_name", "Example"),
                 "email": f"candidate-{n}-{m}@mail.example", "language": person["language"],
@@ -187,10 +196,11 @@ def run(api: Api, data: dict[str, Any], ids: dict[str, int]) -> list[str]:
                     "interviewer_ids": [ids[c["interviewer"]] for c in cards],
                 })  # fmt: skip
                 for card in cards:
-                    worst = min(RATINGS.index(r["rating"]) for r in card["ratings"] if r["rating"])
+                    rated = [RATINGS.index(r["rating"]) for r in card["ratings"] if r["rating"]]
+                    overall = card.get("overall") or ("yes" if min(rated) >= 3 else "no")
                     answer = api("POST", "/scorecards", {
                         "interview_id": made["id"], "interviewer_id": ids[card["interviewer"]],
-                        "overall_recommendation": "yes" if worst >= 3 else "no", "submit": True,
+                        "overall_recommendation": overall, "submit": True,
                         "private_notes": card.get("private_notes", ""),
                         "key_takeaways": card.get("key_takeaways", ""),
                         "ratings": [

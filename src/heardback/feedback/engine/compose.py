@@ -26,6 +26,7 @@ from heardback.feedback.engine.speech import (
     addressed,
     contact_details,
     fits_language,
+    letter_ready,
     names_shortfall,
     plain,
     restates_decision,
@@ -68,6 +69,7 @@ from heardback.feedback.engine.wording import (
     of,
     quoted,
     sentences_of,
+    shortened,
     span_phrase,
     tidy,
 )
@@ -525,7 +527,7 @@ class _Writer:
         for card in self.inp.scorecards:
             if not card.key_takeaways_shareable:
                 continue
-            text = tidy(plain(card.key_takeaways))
+            text = letter_ready(tidy(plain(card.key_takeaways)), self.book.language) or ""
             if not text or len(text) > MAX_TAKEAWAY_CHARS or not self.quotable(text):
                 continue
             if self.clean(text):
@@ -564,9 +566,14 @@ class _Writer:
     def strength_phrasing(self, n: int, *, compact: bool = False) -> tuple[str, str]:
         """The n-th strength's phrasing and the where it says ("" when none): not the same
         where as the strength before it said ("in the Final panel on 19 November" once)."""
-        # "Another strength" only after one said to be a strength, not a level only met.
+        # "Another strength" only after one said to be a strength, not a level only met; and
+        # not "also" in two sentences in a row ("Employment law also came through… Coaching
+        # managers also met…"): after an "also", the next strength is said on its own.
         strong = [r.mean - r.bar >= 0.5 for r in self.strengths[: n + 1]]
-        role = "strength.next" if n > 0 and (any(strong[:n]) or not strong[n]) else "strength.first"
+        also = False
+        for k in range(1, n + 1):
+            also = not also and (any(strong[:k]) or not strong[k])
+        role = "strength.next" if also else "strength.first"
         if not strong[n]:
             role += ".met"
         if not (compact or self.said_where(n)):
@@ -574,7 +581,9 @@ class _Writer:
             if "{where}" not in phrasing:
                 return phrasing, ""
             where = self.where(self.strengths[n])
-            if n == 0 or where != self.strength_phrasing(n - 1)[1]:
+            # Not a where an earlier strength already said ("in the case interview on 17
+            # November" once in the paragraph).
+            if all(where != self.strength_phrasing(k)[1] for k in range(n)):
                 return phrasing, where
         return self.pick_as(role + ".compact", role, max(n - 1, 0)), ""
 
@@ -807,8 +816,10 @@ class _Writer:
                 break
             if not (item.candidate_comment or item.evidence_shareable):
                 continue
-            for text, field in _quotable(item):
-                if len(text) > MAX_QUOTE_CHARS or not fits_language(text, book.language):
+            for whole, field in _quotable(item, book.language):
+                # A long comment may be the only word on a gap: its opening clause is quoted.
+                text = shortened(whole, MAX_QUOTE_CHARS) or ""
+                if not text or not fits_language(text, book.language):
                     continue
                 if contact_details(text):
                     continue  # the note's one link is the candidate's page; no side channels
@@ -820,8 +831,8 @@ class _Writer:
                 said = addressed(text, book.language, first, last)
                 if said is None and third_person(text, book.language, first, last):
                     continue
-                if not self.clean(text):
-                    continue
+                if not self.clean(text) or (text != whole and not self.clean(whole)):
+                    continue  # a cut comment is quoted only when the whole of it is clean
                 who = self.who(card)
                 source = Source("scorecard", _item_ref(card, result), field)
                 section: Section = "strengths" if above else "development"
@@ -1118,13 +1129,14 @@ def _by_date(interview: Interview) -> tuple[bool, datetime.date]:
     return (interview.date is None, interview.date or datetime.date.min)
 
 
-def _quotable(item: RatingItem) -> Iterator[tuple[str, str]]:
-    """The texts of a rating that may be quoted: the candidate-safe comment, shareable evidence."""
-    comment = tidy(plain(item.candidate_comment))
+def _quotable(item: RatingItem, language: str) -> Iterator[tuple[str, str]]:
+    """The texts of a rating that may be quoted, as a letter may quote them (no emoji, no chat
+    shorthand, no shouting): the candidate-safe comment, shareable evidence."""
+    comment = letter_ready(tidy(plain(item.candidate_comment)), language)
     if comment:
         yield comment, "candidate_comment"
     if item.evidence_shareable:
-        evidence = tidy(plain(item.evidence))
+        evidence = letter_ready(tidy(plain(item.evidence)), language)
         if evidence:
             yield evidence, "evidence"
 

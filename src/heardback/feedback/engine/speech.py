@@ -890,7 +890,8 @@ _SHORTFALL: Final = {
         "bloquée approfondir revoir davantage aurions aurait auraient aidera aiderait rendrait "
         "rendraient serait seraient élargiraient mérite méritent demandent supplémentaires "
         "indispensable plutôt surtout générique échouaient échoué échoue éviter habitude "
-        "étape fragiles restaient éloignées éloigné perdaient perdait"
+        "étape fragiles restaient éloignées éloigné perdaient perdait contresens oubli "
+        "oublié oubliée confondu confondue confusion mélangé mélangeait débordé débordait"
     ),
 }
 
@@ -911,6 +912,7 @@ _ABSENT_SHORTFALL: Final = {
     ),
     "fr": _lexicon(
         "aide hésitation hésiter hésité erreur erreurs faute fautes problème problèmes souci "
+        "contresens oubli confusion "
         "soucis indice indices relance relancer relancé difficulté difficultés lacune lacunes "
         "notes demander"
     ),
@@ -972,3 +974,70 @@ def contact_details(text: str) -> bool:
     if _ADDRESS_OR_LINK.search(text):
         return True
     return any(sum(c.isdigit() for c in m.group()) >= _PHONE_DIGITS for m in _PHONE.finditer(text))
+
+
+# --- a comment as a letter may quote it ----------------------------------------------------------
+
+# Chat shorthand an interviewer writes for colleagues ("tbh", "RAS" for "rien à signaler",
+# "pb" for "problème"): a letter does not quote it. A leading one is a mere aside and is left
+# out ("tbh the answer was thin" -> "The answer was thin"); elsewhere the comment is not quoted.
+_ASIDE: Final = re.compile(r"^(?:tbh|tbf|imo|imho|fwiw|btw|ngl|ras)\b[\s,:;.!-]*", re.I)
+_SHORTHAND: Final = re.compile(
+    r"\b(?:tbh|tbf|imo|imho|fwiw|btw|ngl|idk|iirc|afaik|ras|pbs?|cdt|bcp|qqs?|pcq|tjrs)\b", re.I
+)
+_PICTOGRAPH: Final = frozenset({"So", "Sk"})  # from U+2190 on: arrows, emoji; not "°" or "^"
+_JOINERS: Final = frozenset("\u200d\ufe0e\ufe0f")
+_SHOUTED_WORDS: Final = 3  # "MUST TEST EVERY TIME": shouting; "ALL CAPS" or "ABCDE": a term
+_STRAIGHT_QUOTE: Final = re.compile(r"\"([^\"]+)\"|(?<!\w)'([^']+)'(?!\w)")
+_INNER_QUOTES: Final = {"en": ("\u2018", "\u2019"), "fr": ("\u201c", "\u201d")}
+
+
+@lru_cache(maxsize=4096)
+def letter_ready(text: str, language: str) -> str | None:
+    """A tidy comment as a letter to the candidate may quote it, or None when it may not.
+
+    Emoji are left out ("ring final 😬"); a leading aside in chat shorthand is dropped and the
+    rest capitalized; shorthand elsewhere, or a comment mostly in capitals (shouting), is not
+    quoted; quotation marks inside the comment become the language's inner ones, so that they
+    do not clash with the note's own ("the "trauma" scenario" -> "the ‘trauma’ scenario").
+    """
+    kept = _without_pictographs(text)
+    aside = _ASIDE.match(kept)
+    if aside and aside.end() < len(kept):
+        kept = kept[aside.end() :]
+        kept = kept[:1].upper() + kept[1:]
+    if _SHORTHAND.search(kept):
+        return None
+    words = re.findall(r"[^\W\d_]{2,}", kept)
+    shouted = [w for w in words if w.isupper()]
+    if len(shouted) >= _SHOUTED_WORDS and len(shouted) * 2 > len(words):
+        return None
+    opening, closing = _INNER_QUOTES.get(language, _INNER_QUOTES["en"])
+    return _STRAIGHT_QUOTE.sub(lambda m: f"{opening}{m.group(1) or m.group(2)}{closing}", kept)
+
+
+def _pictograph(char: str) -> bool:
+    if char in _JOINERS:
+        return True
+    return ord(char) >= 0x2190 and unicodedata.category(char) in _PICTOGRAPH
+
+
+_PAUSE: Final = re.compile(r"\s*\x00[\s\x00]*")
+
+
+def _without_pictographs(text: str) -> str:
+    """Emoji left out; one between two words stood for a pause and becomes a comma
+    ("Textbook isolation 👍 lock-off…" -> "Textbook isolation, lock-off…")."""
+    marked = "".join("\x00" if _pictograph(c) else c for c in text)
+    if "\x00" not in marked:
+        return text
+    marked = _PAUSE.sub("\x00", marked.strip(" \x00"))
+    parts = marked.split("\x00")
+    out = parts[0]
+    for part in parts[1:]:
+        if out and part and out[-1].isalnum() and part[0].isalnum():
+            out += ", "
+        elif out and part and part[0].isalnum():
+            out += " "
+        out += part
+    return " ".join(out.split())

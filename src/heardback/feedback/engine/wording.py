@@ -80,6 +80,25 @@ def first_sentences(text: str, limit: int) -> str:
     return " ".join(sentences[:limit])
 
 
+# Where a long comment may be cut and still say a whole thing: after a sentence, a semicolon,
+# or before a clause joined by "and", "but", "so" ("et", "mais", "donc").
+_CUT: Final = re.compile(r"(?<=[.!?;])\s+|,\s+(?=(?:and|but|so|et|mais|donc)\s)", re.I)
+_SHORTEST_CUT: Final = 40  # less than this would quote a fragment, not an observation
+
+
+@lru_cache(maxsize=4096)
+def shortened(text: str, limit: int) -> str | None:
+    """`text` when it fits `limit`, else its longest opening that ends a sentence or a clause
+    and fits, as a sentence ("…before checking airway and breathing, and you did not say…"
+    -> "…before checking airway and breathing."); None when there is no such cut."""
+    if len(text) <= limit:
+        return text
+    cuts = [m.start() for m in _CUT.finditer(text) if _SHORTEST_CUT <= m.start() <= limit - 1]
+    if not cuts:
+        return None
+    return full_sentences(text[: cuts[-1]].rstrip(" ,;"))
+
+
 def quoted(text: str, book: Phrasebook) -> str:
     """A tidy comment in the language's quotation marks, closing the sentence it ends.
 
@@ -211,6 +230,8 @@ _COMMON_OPENERS: Final = frozenset(
         "follow-up", "written", "exercise", "mock", "customer", "sales", "service", "shadow",
         "shadowing", "interview", "conversation", "chat", "meeting", "debrief", "executive",
         "director", "department", "kitchen", "ward", "shift", "safety", "driving",
+        "aptitude", "scenario", "simulation", "numeracy", "literacy", "ability", "situational",
+        "psychometric", "translation", "writing", "reference", "motivation",
     }
 )  # fmt: skip
 
