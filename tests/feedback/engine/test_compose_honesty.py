@@ -15,6 +15,7 @@ import pytest
 from hypothesis import assume, given, settings
 
 from heardback.feedback.engine import Note, NoteInput, compose
+from heardback.feedback.engine import guard as guard_module
 from heardback.feedback.engine.types import OpenRole
 from tests.feedback.engine import factories as f
 from tests.feedback.engine.test_compose_properties import note_inputs
@@ -936,3 +937,26 @@ def test_an_other_reason_without_words_is_read_by_a_person_before_it_goes(interv
 
 
 TEAM_CHANGE = "We are reorganising the team this role sits in."
+
+
+@pytest.mark.parametrize(
+    ("comment", "objected"),
+    [
+        ("tbh the refunds path needed prompting.", "tbh"),  # an aside left out of the quote
+        ("The refunds path needed prompting 🙄", "🙄"),  # an emoji left out of the quote
+        ("<!-- too old for us --> The refunds path needed prompting.", "too old"),  # hidden
+    ],
+)
+def test_a_comment_is_not_quoted_when_what_was_left_out_of_it_drew_a_finding(comment, objected):
+    """The quote leaves asides, emoji and markup out, but the guard reads all the interviewer
+    wrote: what it objected to may be exactly the part that was left out."""
+
+    def guard(text: str, **options: object) -> list[guard_module.Finding]:
+        if objected in text:
+            return [guard_module.Finding(0, 1, "test", "warn", "t", "", "")]
+        return []
+
+    card = f.scorecard(items=(f.item(1, "no", comment=comment),))
+    inp = f.note_input(interviews=(f.interview(),), scorecards=(card,))
+    assert compose(inp, guard=guard).quality.observations == 0
+    assert compose(inp, guard=f.no_findings).quality.observations == 1

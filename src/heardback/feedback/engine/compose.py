@@ -816,7 +816,7 @@ class _Writer:
                 break
             if not (item.candidate_comment or item.evidence_shareable):
                 continue
-            for whole, field in _quotable(item, book.language):
+            for whole, field, written in _quotable(item, book.language):
                 # A long comment may be the only word on a gap: its opening clause is quoted.
                 text = shortened(whole, MAX_QUOTE_CHARS) or ""
                 if not text or not fits_language(text, book.language):
@@ -831,8 +831,12 @@ class _Writer:
                 said = addressed(text, book.language, first, last)
                 if said is None and third_person(text, book.language, first, last):
                     continue
-                if not self.clean(text) or (text != whole and not self.clean(whole)):
-                    continue  # a cut comment is quoted only when the whole of it is clean
+                # A cut or tidied comment is quoted only when all the interviewer wrote is
+                # clean: an aside or an emoji left out may be what the guard objects to.
+                if not self.clean(text) or any(
+                    other != text and not self.clean(other) for other in (whole, written)
+                ):
+                    continue
                 who = self.who(card)
                 source = Source("scorecard", _item_ref(card, result), field)
                 section: Section = "strengths" if above else "development"
@@ -1129,16 +1133,17 @@ def _by_date(interview: Interview) -> tuple[bool, datetime.date]:
     return (interview.date is None, interview.date or datetime.date.min)
 
 
-def _quotable(item: RatingItem, language: str) -> Iterator[tuple[str, str]]:
+def _quotable(item: RatingItem, language: str) -> Iterator[tuple[str, str, str]]:
     """The texts of a rating that may be quoted, as a letter may quote them (no emoji, no chat
-    shorthand, no shouting): the candidate-safe comment, shareable evidence."""
+    shorthand, no shouting), with the field and what the interviewer wrote: the candidate-safe
+    comment, shareable evidence."""
     comment = letter_ready(tidy(plain(item.candidate_comment)), language)
     if comment:
-        yield comment, "candidate_comment"
+        yield comment, "candidate_comment", tidy(item.candidate_comment)
     if item.evidence_shareable:
         evidence = letter_ready(tidy(plain(item.evidence)), language)
         if evidence:
-            yield evidence, "evidence"
+            yield evidence, "evidence", tidy(item.evidence)
 
 
 def _item_ref(card: Scorecard, result: CompetencyResult) -> str:
