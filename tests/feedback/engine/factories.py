@@ -416,6 +416,27 @@ def note_input(
     )
 
 
+def one_comment(
+    comment: str,
+    *,
+    rating: AttributeRating = "strong_yes",
+    lang: Language = "en",
+    competency_: Competency | None = None,
+    first_name: str = "Samuel",
+    last_name: str = "Okafor",
+) -> NoteInput:
+    """One competency rated `rating` with `comment`, after one dated interview: the input for
+    what a note makes of one interviewer's words."""
+    card = scorecard(items=(item(1, rating, comment=comment),))
+    return note_input(
+        lang=lang,
+        interviews=(interview(),),
+        scorecards=(card,),
+        job_=job(competencies=(competency_,)) if competency_ else None,
+        candidate_=candidate(first_name=first_name, last_name=last_name, language=lang),
+    )
+
+
 def no_findings(text: str, **_: object) -> list[guard.Finding]:
     """A guard that finds nothing: for tests that are not about the guard."""
     return []

@@ -21,17 +21,11 @@ def flat(note: Note) -> str:
 
 def below(comment: str, *, lang: str = "en", competency=None) -> Note:
     """One competency well below the bar with `comment`, after one dated interview."""
-    card = f.scorecard(items=(f.item(1, "no", comment=comment),))
-    return compose(
-        f.note_input(
-            lang=lang,  # type: ignore[arg-type]
-            interviews=(f.interview(),),
-            scorecards=(card,),
-            job_=f.job(competencies=(competency,)) if competency else None,
-            candidate_=f.candidate(first_name="Kofi", last_name="Mensah", language=lang),  # type: ignore[arg-type]
-        ),
-        guard=f.no_findings,
-    )
+    inp = f.one_comment(
+        comment, rating="no", lang=lang, competency_=competency,  # type: ignore[arg-type]
+        first_name="Kofi", last_name="Mensah",
+    )  # fmt: skip
+    return compose(inp, guard=f.no_findings)
 
 
 @pytest.mark.parametrize(

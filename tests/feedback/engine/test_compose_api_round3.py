@@ -19,17 +19,12 @@ def flat(note: Note) -> str:
 
 def rated(rating: str, comment: str, *, lang: str = "en") -> Note:
     """One competency rated `rating` (bar "yes") with `comment`, after one dated interview."""
-    card = f.scorecard(items=(f.item(1, rating, comment=comment),))  # type: ignore[arg-type]
-    return compose(
-        f.note_input(
-            lang=lang,  # type: ignore[arg-type]
-            interviews=(f.interview(),),
-            scorecards=(card,),
-            job_=f.job(competencies=(f.competency(1, name="Safe isolation", weight=3),)),
-            candidate_=f.candidate(first_name="Mia", last_name="Stone", language=lang),  # type: ignore[arg-type]
-        ),
-        guard=f.no_findings,
-    )
+    inp = f.one_comment(
+        comment, rating=rating, lang=lang,  # type: ignore[arg-type]
+        competency_=f.competency(1, name="Safe isolation", weight=3),
+        first_name="Mia", last_name="Stone",
+    )  # fmt: skip
+    return compose(inp, guard=f.no_findings)
 
 
 @pytest.mark.parametrize(

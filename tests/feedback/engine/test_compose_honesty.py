@@ -199,13 +199,7 @@ def test_every_observation_cites_interviewer_text_and_no_sentence_repeats(inp):
 
 
 def with_comment(comment: str, *, lang: str = "en", rating: str = "strong_yes") -> Note:
-    card = f.scorecard(items=(f.item(1, rating, comment=comment),))  # type: ignore[arg-type]
-    inp = f.note_input(
-        lang=lang,  # type: ignore[arg-type]
-        interviews=(f.interview(),),
-        scorecards=(card,),
-        candidate_=f.candidate(first_name="Samuel", last_name="Okafor", language=lang),  # type: ignore[arg-type]
-    )
+    inp = f.one_comment(comment, rating=rating, lang=lang)  # type: ignore[arg-type]
     return compose(inp, guard=f.no_findings)
 
 
@@ -956,7 +950,6 @@ def test_a_comment_is_not_quoted_when_what_was_left_out_of_it_drew_a_finding(com
             return [guard_module.Finding(0, 1, "test", "warn", "t", "", "")]
         return []
 
-    card = f.scorecard(items=(f.item(1, "no", comment=comment),))
-    inp = f.note_input(interviews=(f.interview(),), scorecards=(card,))
+    inp = f.one_comment(comment, rating="no")
     assert compose(inp, guard=guard).quality.observations == 0
     assert compose(inp, guard=f.no_findings).quality.observations == 1
