@@ -485,6 +485,9 @@ def test_the_same_comment_on_two_competencies_is_quoted_once():
         # Read in the large demo: "negotiat on value", "tests that covered the edge cases".
         ("you built a shared plan and negotiated on value", "build a shared plan and negotiate"),
         ("you wrote code with tests that covered the edge cases", "tests that cover the edge"),
+        # One thing done then is one thing done always: "a message that makes", not "make".
+        ("you wrote a short message that made people reply", "a short message that makes people"),
+        ("you drew a plan which covered every risk", "a plan which covers every risk"),
     ],
 )
 def test_the_bar_descriptor_says_what_the_role_needs_never_what_you_did(descriptor, needs):
@@ -496,6 +499,46 @@ def test_the_bar_descriptor_says_what_the_role_needs_never_what_you_did(descript
     note = compose(inp, guard=f.no_findings)
     (requirement,) = [s for s in note.sentences if s.claim == "requirement"]
     assert needs in requirement.text and not YOU.search(requirement.text)
+
+
+@pytest.mark.parametrize(
+    ("descriptor", "needs"),
+    [
+        # Read in the demo: "rédiger un message personnalisé qui donnait envie de répondre".
+        ("vous avez rédigé un message personnalisé qui donnait envie de répondre",
+         "savoir rédiger un message personnalisé qui donne envie de répondre"),
+        ("vous avez proposé un plan qui permettait de suivre chaque étape",
+         "savoir proposer un plan qui permet de suivre chaque étape"),
+        ("vous avez posé des questions qui aidaient l'équipe",
+         "savoir poser des questions qui aident l'équipe"),
+    ],
+)  # fmt: skip
+def test_a_french_bar_is_said_in_the_present_of_the_role(descriptor, needs):
+    bar = f.competency(1, name="Sourcing", descriptors={"yes": descriptor, "no": "x"})
+    card = f.scorecard(items=(f.item(1, "no"),))
+    inp = f.note_input(
+        lang="fr",
+        job_=f.job(competencies=(bar,)),
+        interviews=(f.interview(),),
+        scorecards=(card,),
+    )
+    note = compose(inp, guard=f.no_findings)
+    (requirement,) = [s for s in note.sentences if s.claim == "requirement"]
+    assert needs in requirement.text and "ait " not in requirement.text
+
+
+def test_a_french_bar_in_a_tense_we_cannot_turn_is_left_out():
+    descriptor = "vous avez posé des questions qui faisaient avancer le diagnostic"
+    bar = f.competency(1, name="Diagnostic", descriptors={"yes": descriptor, "no": "x"})
+    card = f.scorecard(items=(f.item(1, "no"),))
+    inp = f.note_input(
+        lang="fr",
+        job_=f.job(competencies=(bar,)),
+        interviews=(f.interview(),),
+        scorecards=(card,),
+    )
+    note = compose(inp, guard=f.no_findings)
+    assert "faisaient" not in note.text and "faire avancer" not in note.text
 
 
 def test_a_descriptor_that_cannot_be_said_of_the_role_is_left_out():

@@ -678,13 +678,66 @@ def _role_needs_en(words: list[str]) -> str | None:
             if base is not None and _next_is_word(words, k) and not out[k][:1].isupper():
                 out[k] = _keep_trailing(words[k], base)
         elif previous in ("that", "which", "who"):
-            # "questions that uncovered the problem" -> "questions that uncover the problem"
+            # "questions that uncovered the problem" -> "questions that uncover the problem";
+            # "a message that made people reply" -> "a message that makes people reply"
             base = _en_lemma(word)
             if base is not None and base not in ("be", "have") and _next_is_word(words, k):
-                out[k] = _keep_trailing(words[k], base)
+                plural = k >= 2 and _is_en_plural(lowered[k - 2])
+                out[k] = _keep_trailing(words[k], base if plural else _en_third_person(base))
         if word in _EN_SUBJECT_PRONOUNS:
             out[k] = _keep_trailing(words[k], _EN_SUBJECT_PRONOUNS[word])
     return " ".join(out)
+
+
+def _is_en_plural(noun: str) -> bool:
+    return (noun.endswith("s") and not noun.endswith(("ss", "us", "is"))) or noun in ("people",)
+
+
+def _en_third_person(base: str) -> str:
+    """ "make" -> "makes", "cover" -> "covers", "reach" -> "reaches", "carry" -> "carries"."""
+    if base.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return base + "es"
+    if base.endswith("y") and base[-2:-1] not in _VOWELS:
+        return base[:-1] + "ies"
+    return base + "s"
+
+
+# The present of the French verbs an imperfect "qui donnait…" is most often of, by stem.
+_FR_PRESENT_OF_STEM: Final = {
+    "fais": "fait", "mett": "met", "permett": "permet", "transmett": "transmet",
+    "pren": "prend", "compren": "comprend", "appren": "apprend", "dis": "dit",
+    "écriv": "écrit", "décriv": "décrit", "lis": "lit", "pouv": "peut", "voul": "veut",
+    "dev": "doit", "sav": "sait", "ten": "tient", "conten": "contient", "maint": "maintient",
+    "ven": "vient", "conven": "convient", "av": "a", "ét": "est", "all": "va", "voy": "voit",
+    "recev": "reçoit", "suiv": "suit", "viv": "vit", "conduis": "conduit",
+    "construis": "construit", "produis": "produit", "réduis": "réduit", "offr": "offre",
+    "ouvr": "ouvre", "couvr": "couvre",
+}  # fmt: skip
+
+
+def _fr_present(imperfect: str) -> str | None:
+    """ "donnait" -> "donne", "finissait" -> "finit", "permettait" -> "permet", "aidaient" ->
+    "aident"; None for a form we cannot be sure of (the sentence is then left out)."""
+    if imperfect.endswith("aient") and len(imperfect) > 6:
+        singular = _fr_present(imperfect[:-5] + "ait")
+        regular = imperfect[:-5] not in _FR_PRESENT_OF_STEM
+        return singular + "nt" if singular and singular.endswith("e") and regular else None
+    if not imperfect.endswith("ait") or len(imperfect) < 5:
+        return None
+    stem = imperfect[:-3]
+    if stem in _FR_PRESENT_OF_STEM:
+        return _FR_PRESENT_OF_STEM[stem]
+    if stem.endswith("iss"):
+        return stem[:-2] + "t"  # finissait -> finit
+    if stem.endswith(("end", "ond", "erd")):
+        return stem  # attendait -> attend, répondait -> répond
+    if stem.endswith("ç"):
+        return stem[:-1] + "ce"  # commençait -> commence
+    if stem.endswith("ge"):
+        return stem  # mangeait -> mange
+    if stem.endswith(("ais", "uis", "ois", "iv", "ev", "en", "oy", "uy")):
+        return None  # an irregular verb we do not know
+    return stem + "e"  # donnait -> donne
 
 
 def _role_needs_fr(words: list[str]) -> str | None:
@@ -716,6 +769,12 @@ def _role_needs_fr(words: list[str]) -> str | None:
             )
             if base is not None:
                 out[k] = _keep_trailing(words[k], base)
+        if lowered[k - 1] == "qui" and word.endswith(("ait", "aient")):
+            # what the candidate's work did then is what the role's work does
+            present = _fr_present(word)
+            if present is None:
+                return None
+            out[k] = _keep_trailing(words[k], present)
         if word == "vos":
             out[k] = _keep_trailing(words[k], "ses")
         elif word == "votre":
