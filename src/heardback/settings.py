@@ -112,7 +112,14 @@ if not SECRET_KEY:
             "SECRET_KEY is not set. Set it in the environment (see .env.example), "
             "or set DEBUG=1 on a development machine."
         )
-    SECRET_KEY = "insecure-development-only-key"  # noqa: S105  (DEBUG only)
+    # The demo's own key when `heardback demo` made one here, so that the links it printed and
+    # the emails it queued still open under `heardback runserver`; else a fixed one.
+    _demo_key = Path(envstr("HEARDBACK_VAR_DIR", "var")) / "demo_secret_key"
+    SECRET_KEY = (
+        _demo_key.read_text().strip()
+        if _demo_key.is_file()
+        else "insecure-development-only-key"  # DEBUG only
+    )
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")

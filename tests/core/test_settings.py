@@ -35,6 +35,27 @@ def test_settings_start_without_secret_key_in_debug() -> None:
     assert _import_settings({"DEBUG": "1"}).returncode == 0
 
 
+def test_runserver_after_the_demo_signs_with_the_demo_key(tmp_path) -> None:
+    """`heardback demo --no-serve` then `heardback runserver`: the links the demo printed and
+    the emails it queued were signed with the demo's key, so they must still open."""
+    (tmp_path / "demo_secret_key").write_text("k" * 60 + "\n")
+    script = "from django.conf import settings; print(settings.SECRET_KEY)"
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import django, os; os.environ['DJANGO_SETTINGS_MODULE']"
+            f"='heardback.settings'; {script}",
+        ],
+        env={**clean, "DEBUG": "1", "HEARDBACK_VAR_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "k" * 60
+
+
 def test_settings_start_with_a_secret_key() -> None:
     assert _import_settings({"SECRET_KEY": "x" * 50}).returncode == 0
 
