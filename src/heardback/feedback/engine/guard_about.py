@@ -402,7 +402,19 @@ _CUES: dict[str, dict[str, str]] = {
         # What a study, a shop or a campaign is made of: "union membership trends", "the
         # wedding dress campaign", "the gay and lesbian section".
         " trends trend statistics figures survey surveys bulletin campaign campaigns section"
-        " sections shelf shelves catalogue aisle range ranges",
+        " sections shelf shelves catalogue aisle range ranges"
+        # Compound heads: a protected word right before them names a kind of venue, trade,
+        # product or show ("Caribbean takeaway", "gay venues", "Polish deli", "Jewish heritage
+        # archive"). Not "passport", "scene" or "month": "a Nigerian passport", "on the gay
+        # scene", "turned 60 last month" are said of the person.
+        " restaurant restaurants takeaway takeaways deli delis shop shops supermarket grocer"
+        " grocers cuisine dishes recipes imports exports importer importers exporter exporters"
+        " embassy consulate newspaper newspapers press radio channel magazine"
+        " venue venues bar bars parade heritage archive"
+        " archives exhibition exhibitions film films cinema theatre choir choirs league"
+        " academy forum helpline hotline"
+        " shelter hostel hostels refuge cafe brand brands fashion clothing costume costumes"
+        " wigs salon salons supplier suppliers",
     },
     "fr": {
         "possessive": "son sa ses votre vos leur leurs ton ta tes",
