@@ -351,7 +351,8 @@ _CUES: dict[str, dict[str, str]] = {
         " signage feature features app website site product products portal club clubs group"
         " groups centre center equality parity diversity inclusion childminder nanny carer"
         # Pay and benefits a payroll or HR job runs: "payroll for maternity leave".
-        " payroll payrolls pensions benefit benefits allowance allowances entitlement",
+        " payroll payrolls pensions benefit benefits allowance allowances entitlement"
+        " portfolio portfolios",
         "serve": "sold sells selling served serves serving supported supports supporting cared"
         " taught teaches teaching coached coaches coaching trained trains training helped helps"
         " helping advised advises advising treated treats treating nursed housed fed cooked"
@@ -365,7 +366,10 @@ _CUES: dict[str, dict[str, str]] = {
         " organised organized organises organizes organising organizing fact-checked"
         " interviewed interviews administered administers reconciled reconciles minuted"
         " reported published publishes photographed studied researched researches analysed"
-        " analyzed",
+        " analyzed"
+        # Fitting, sourcing and handling what the work deals with: "fitted hearing aids",
+        # "renegotiated the headscarf supply", "how you would handle a teenager".
+        " handle fitted renegotiated sourced supplied stocked procured",
         "title": "carer carers childminder childminders nanny nannies solicitor lawyer barrister"
         " nurse nurses teacher teachers adviser advisor officer"
         " coordinator caseworker interpreter translator chaplain therapist physio specialist"
@@ -394,11 +398,23 @@ _CUES: dict[str, dict[str, str]] = {
         " node nodes key keys rate rates switch switches field fields column columns"
         " protection war wars process processes thread threads company companies round rounds"
         # A pay structure is the employer's: "our salary bands", "the pay scale".
-        " band bands scale scales grid grids"
+        " band bands scale scales grid grids supply supplies stock contract contracts"
         # What a study, a shop or a campaign is made of: "union membership trends", "the
         # wedding dress campaign", "the gay and lesbian section".
         " trends trend statistics figures survey surveys bulletin campaign campaigns section"
-        " sections shelf shelves catalogue aisle range ranges",
+        " sections shelf shelves catalogue aisle range ranges"
+        # Compound heads: a protected word right before them names a kind of venue, trade,
+        # product or show ("Caribbean takeaway", "gay venues", "Polish deli", "Jewish heritage
+        # archive"). Not "passport", "scene" or "month": "a Nigerian passport", "on the gay
+        # scene", "turned 60 last month" are said of the person.
+        " restaurant restaurants takeaway takeaways deli delis shop shops supermarket grocer"
+        " grocers cuisine dishes recipes imports exports importer importers exporter exporters"
+        " embassy consulate newspaper newspapers press radio channel magazine"
+        " venue venues bar bars parade heritage archive"
+        " archives exhibition exhibitions film films cinema theatre choir choirs league"
+        " academy forum helpline hotline"
+        " shelter hostel hostels refuge cafe brand brands fashion clothing costume costumes"
+        " wigs salon salons supplier suppliers",
     },
     "fr": {
         "possessive": "son sa ses votre vos leur leurs ton ta tes",
@@ -695,6 +711,9 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     if len(after_all) > 2 and after_all[0] in _AND and matched and after_all[1] != matched[-1]:
         after_all = after_all[2:]
     after = after_all[:_WINDOW_AFTER]
+    # "known to the police round here": a place, not a medication round.
+    if lang == "en" and after[:2] == ["round", "here"]:
+        after = []
 
     # "patients ... their pre-op checks": a plural possessive whose antecedent is the people
     # a job serves, named earlier in the sentence, is theirs, not the candidate's.
