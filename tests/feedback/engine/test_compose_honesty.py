@@ -313,6 +313,11 @@ def test_a_comment_that_names_no_shortfall_is_not_quoted_under_where_to_grow(lan
      ("en", "Found the race condition without any hints."),
      ("en", "Didn't need a single hint on the SQL."),
      ("en", "Never struggled with the ledger maths."),
+     # Read in the small demo, quoted under a rating below the bar (session 9).
+     ("en", "You stayed clear and did not overpromise."),
+     ("fr", "Vous avez géré l'arrêt propre du worker sans qu'on vous le demande."),
+     ("fr", "Vous avez refactorisé pendant le binôme sans casser un seul test."),
+     ("fr", "Vous avez adapté votre solution sans repartir de zéro."),
      ("fr", "A résolu le cas des remboursements sans aide."),
      ("fr", "Aucune erreur sur les écritures de clôture.")],
 )  # fmt: skip
