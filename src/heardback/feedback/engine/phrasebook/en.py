@@ -368,6 +368,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "If you would like to try again, you can reapply from {when}.",
         "You can apply for roles like this one again from {when}.",
     ),
+    # The same, naming the candidate's own development areas (the note's bullets): {areas}
+    # "Problem solving and Communication", {points} the same (French names them as points).
+    "next.reapply.areas": (
+        "You are welcome to apply again from {when}, once you have had time to work on {areas}.",
+        "Once you have worked on {areas}, we would be glad to hear from you again from {when}.",
+        "If you would like to try again after working on {areas}, you can reapply from {when}.",
+        "You can apply for roles like this one again from {when}, once you have worked on {areas}.",
+    ),
     "next.reapply.anytime": ("You are welcome to apply again at any time.",),
     "next.reopen.reply": (
         "If you would like us to tell you if the role reopens, just reply to this email.",
@@ -484,6 +492,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "seen.interviews": ("in your interviews",),
     "seen.steps": ("across the steps of the process",),
     "seen.process": ("in the process",),
+    # A development area named in a sentence: as the bullets name it.
+    "points.one": ("{names}",),
+    "points.many": ("{names}",),
+    "points.name": ("{name}",),
     "quoted": ("“{text}”",),
     "quoted.stop": ("“{text}”.",),
     # {text}: a job title; French elides "de" before a vowel

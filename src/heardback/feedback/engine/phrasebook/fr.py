@@ -347,6 +347,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Si vous le souhaitez, vous pourrez nous adresser une nouvelle candidature dès {when}.",
         "Vous pourrez postuler à nouveau à des postes comme celui-ci dès {when}.",
     ),
+    # La même, en nommant les pistes de progression de la personne : {points} « le point
+    # « Communication » », « les points « Communication » et « Résolution de problèmes » ».
+    "next.reapply.areas": (
+        "Vous pourrez postuler à nouveau dès {when}, après avoir travaillé {points}.",
+        "Nous serons heureux de recevoir à nouveau votre candidature dès {when}, quand vous "
+        "aurez pu travailler {points}.",
+        "Si vous le souhaitez, vous pourrez nous adresser une nouvelle candidature dès {when}, "
+        "après avoir progressé sur {points}.",
+        "Vous pourrez postuler à nouveau à des postes comme celui-ci dès {when}, après avoir "
+        "travaillé {points}.",
+    ),
     "next.reapply.anytime": ("Vous pouvez postuler à nouveau à tout moment.",),
     "next.reopen.reply": (
         "Si vous souhaitez que nous vous prévenions si le poste rouvre, répondez simplement à "
@@ -458,6 +469,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "seen.interviews": ("lors de vos entretiens",),
     "seen.steps": ("au fil des étapes du processus",),
     "seen.process": ("au fil du processus",),
+    # Une piste de progression nommée dans une phrase : le nom de la grille, entre guillemets.
+    "points.one": ("le point {names}",),
+    "points.many": ("les points {names}",),
+    "points.name": ("« {name} »",),
     "quoted": ("« {text} »",),
     "quoted.stop": ("« {text} ».",),
     "of": ("de {text}",),
