@@ -129,17 +129,23 @@ def check_claims(inp: NoteInput, note: Note, *, names: bool = True) -> None:
 
 def check_named_areas(inp: NoteInput, note: Note, *, names: bool = True) -> None:
     """A tip or a next step that speaks of a competency speaks of one this candidate was rated
-    below the bar on: never advice on what met it, nor a reapply date tied to a strength."""
-    below = {r.competency.id for r in aggregate(inp.job.rubric, inp.scorecards).development}
+    below the bar on: never advice on what met it, nor a reapply date tied to a strength. An
+    open role's sentence names only clear strengths (half a point or more above the bar)."""
+    results = aggregate(inp.job.rubric, inp.scorecards)
+    below = {r.competency.id for r in results.development}
+    strong = {r.competency.id for r in results.strengths if r.mean - r.bar >= 0.5}
     for sentence in note.sentences:
         if sentence.claim not in ("tip", "next_step"):
             continue
         for source in sentence.sources:
             if "/competency:" in source.ref:
                 assert int(source.ref.rsplit(":", 1)[1]) in below, sentence.text
+        if not names or sentence.section == "development":
+            continue
+        role = any(source.kind == "open_role" for source in sentence.sources)
         for competency in inp.job.rubric:
-            if names and competency.id not in below and sentence.section != "development":
-                assert competency.name not in sentence.text, sentence.text
+            if competency.name in sentence.text:
+                assert competency.id in (strong if role else below), sentence.text
 
 
 @pytest.mark.parametrize(("stage", "category", "level", "comments", "explained", "lang"), MATRIX)
@@ -1036,3 +1042,31 @@ def test_over_the_word_budget_the_areas_leave_the_reapply_sentence_first():
     (reapply,) = [s for s in note.sentences if s.claim == "next_step" and "2027" in s.text]
     assert "Problem solving" not in reapply.text
     assert "Practise problem solving" in note.text and "Practise testing" in note.text
+
+
+def _strong_in_two_that_an_open_role_lists(second: str = "strong_yes") -> NoteInput:
+    names = {c.id: c.name for c in f.rubric()}
+    card = f.scorecard(items=(f.item(1, "strong_yes"), f.item(3, second), f.item(2, "no")))
+    return dataclasses.replace(
+        f.note_input(interviews=(f.interview(),), scorecards=(card,)),
+        open_roles=(OpenRole(9, "Backend Engineer", (names[3], names[1], "SQL")),),
+    )
+
+
+def test_an_open_role_names_the_strengths_it_calls_for_too():
+    inp = _strong_in_two_that_an_open_role_lists()
+    note = compose(inp, guard=f.no_findings)
+    (role,) = [s for s in note.sentences if any(x.kind == "open_role" for x in s.sources)]
+    names = {c.id: c.name for c in inp.job.rubric}
+    assert f"({names[1]} and {names[3]})" in role.text
+    check_claims(inp, note)
+
+
+def test_a_level_only_met_is_not_named_as_a_strength_an_open_role_calls_for():
+    """Rated "yes" against a "yes" bar, the note says the level was met, not a strength: the
+    open role's sentence does not call it one by name."""
+    inp = _strong_in_two_that_an_open_role_lists(second="yes")
+    note = compose(inp, guard=f.no_findings)
+    roles = [s for s in note.sentences if any(x.kind == "open_role" for x in s.sources)]
+    assert roles and not [s for s in roles if "(" in s.text]
+    check_claims(inp, note)

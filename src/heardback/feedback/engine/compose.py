@@ -681,9 +681,22 @@ class _Writer:
             if len(titles) == 1:
                 role = f"next.open_role.{channel}"
                 fields = {"role": titles[0], "of_role": of(titles[0], self.book)}
+                plain_role = partial(
+                    self.say, role, "next_steps", sources, claim="next_step", **fields
+                )
+                shared = self.shared_strengths(roles[0])
+                if shared:
+                    # Which strengths the role calls for too: this candidate's, by name.
+                    phrasing = self.pick_as(f"next.open_role.named.{channel}", role)
+                    text = phrasing.format_map({**fields, "strengths": join(shared, self.book)})
+                    sentence = Sentence(text, "next_steps", sources, "next_step")
+                    self.trimmable.append((sentence, plain_role))
+                    sentences.append(sentence)
+                else:
+                    sentences.append(plain_role())
             else:
                 role, fields = f"next.open_roles.{channel}", {"roles": join(titles, self.book)}
-            sentences.append(self.say(role, "next_steps", sources, claim="next_step", **fields))
+                sentences.append(self.say(role, "next_steps", sources, claim="next_step", **fields))
         # The candidate's page is named once: a later sentence says "the same page".
         named = bool(roles)
         if policy.partners and self.portal:
@@ -743,6 +756,19 @@ class _Writer:
             self.say(role, "next_steps", _PORTAL_SOURCES, claim="next_step", url=self.portal)
         )
         return tuple(sentences)
+
+    def shared_strengths(self, role: OpenRole) -> list[str]:
+        """The candidate's strengths that `role`'s rubric also lists, best first, as this note
+        names them: two or more, else none. Only what the note would call a strength (half a
+        point or more above the bar, see `strength`), not a level only met."""
+        wanted = {" ".join(n.casefold().split()) for n in role.competency_names}
+        strengths = self.aggregate.strengths if self.aggregate else ()
+        shared = [
+            tidy(r.competency.name)
+            for r in strengths
+            if r.mean - r.bar >= 0.5 and " ".join(r.competency.name.casefold().split()) in wanted
+        ]
+        return shared[:MAX_ITEMS] if len(shared) >= 2 else []
 
     def reapply_with_areas(self, reapply: tuple[Source, ...], when: str) -> Sentence:
         """ "You are welcome to apply again from March 2027, once you have had time to work on

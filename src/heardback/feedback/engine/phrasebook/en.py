@@ -348,6 +348,22 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Our {role} opening draws on the same strengths. If you would like to be considered "
         "for it, please reply to this email.",
     ),
+    # The same, naming the strengths the role calls for too: {strengths} "Communication and
+    # Go in production" (two or more, in the candidate's own rubric words)
+    "next.open_role.named.portal": (
+        "Our {role} opening draws on the same strengths ({strengths}). You can ask to be "
+        "considered for it from your application page.",
+        "Another of our openings, {role}, fits your strengths ({strengths}). You can ask to be "
+        "considered for it from your application page.",
+    ),
+    "next.open_role.named.reply": (
+        "Our {role} opening draws on the same strengths ({strengths}). If you would like to be "
+        "considered for it, just reply to this email.",
+    ),
+    "next.open_role.named.reply.formal": (
+        "Our {role} opening draws on the same strengths ({strengths}). If you would like to be "
+        "considered for it, please reply to this email.",
+    ),
     # {roles}: "Backend Engineer and Platform Engineer"
     "next.open_roles.portal": (
         "Two other openings fit your strengths: {roles}. You can ask to be considered for them "

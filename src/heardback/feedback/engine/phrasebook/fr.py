@@ -333,6 +333,18 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Notre poste {of_role} fait appel aux mêmes points forts : pour que votre profil y "
         "soit étudié, répondez simplement à ce message.",
     ),
+    # La même, en nommant les points forts que le poste demande aussi : {strengths}
+    # « Communication et Go en production » (deux ou plus, dans les mots de la grille).
+    "next.open_role.named.portal": (
+        "Notre poste {of_role} fait appel aux mêmes points forts ({strengths}) : demandez "
+        "depuis votre espace candidat que votre profil y soit étudié.",
+        "Le poste {of_role}, ouvert actuellement, correspond à vos points forts ({strengths}). "
+        "Vous pouvez demander depuis votre espace candidat que votre profil y soit étudié.",
+    ),
+    "next.open_role.named.reply": (
+        "Notre poste {of_role} fait appel aux mêmes points forts ({strengths}) : pour que votre "
+        "profil y soit étudié, répondez simplement à ce message.",
+    ),
     "next.open_roles.portal": (
         "Deux autres postes correspondent à vos points forts : {roles}. Demandez depuis "
         "votre espace candidat que votre profil y soit étudié.",
