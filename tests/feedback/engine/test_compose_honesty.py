@@ -1070,3 +1070,13 @@ def test_a_level_only_met_is_not_named_as_a_strength_an_open_role_calls_for():
     roles = [s for s in note.sentences if any(x.kind == "open_role" for x in s.sources)]
     assert roles and not [s for s in roles if "(" in s.text]
     check_claims(inp, note)
+
+
+def test_areas_in_another_language_than_the_note_are_not_named_again_in_it():
+    """A French note on an English rubric names its areas in English in the bullets; the
+    reapply sentence, in French, does not string them together again."""
+    inp = _two_areas_and_a_strength(lang="fr")
+    inp = dataclasses.replace(inp, job=dataclasses.replace(inp.job, language="en"))
+    note = compose(inp, guard=f.no_findings)
+    (reapply,) = [s for s in note.sentences if s.claim == "next_step" and "2027" in s.text]
+    assert "Problem solving" not in reapply.text and "«" not in reapply.text

@@ -730,9 +730,10 @@ class _Writer:
             plain_reapply = partial(
                 self.say, "next.reapply", "next_steps", reapply, claim="next_step", when=when
             )
-            if self.development:
+            if self.development and self.rubric_ok:
                 # What to work on before then is this candidate's own: the areas the note lists
                 # (all below the bar), by name. Over the word budget, the plain date is enough.
+                # Not in names of another language than the sentence's.
                 sentence = self.reapply_with_areas(reapply, when)
                 self.trimmable.append((sentence, plain_reapply))
                 sentences.append(sentence)
@@ -761,6 +762,8 @@ class _Writer:
         """The candidate's strengths that `role`'s rubric also lists, best first, as this note
         names them: two or more, else none. Only what the note would call a strength (half a
         point or more above the bar, see `strength`), not a level only met."""
+        if not self.rubric_ok:
+            return []  # names in another language than the sentence's
         wanted = {" ".join(n.casefold().split()) for n in role.competency_names}
         strengths = self.aggregate.strengths if self.aggregate else ()
         shared = [
