@@ -128,14 +128,15 @@ def check_claims(inp: NoteInput, note: Note, *, names: bool = True) -> None:
 
 
 def check_named_areas(inp: NoteInput, note: Note, *, names: bool = True) -> None:
-    """A tip or a next step that speaks of a competency speaks of one this candidate was rated
-    below the bar on: never advice on what met it, nor a reapply date tied to a strength. An
-    open role's sentence names only clear strengths (half a point or more above the bar)."""
+    """A tip, a requirement or a next step that speaks of a competency speaks of one this
+    candidate was rated below the bar on: never advice or the bar's words on what met it, nor a
+    reapply date tied to a strength. An open role's sentence names only clear strengths (half
+    a point or more above the bar)."""
     results = aggregate(inp.job.rubric, inp.scorecards)
     below = {r.competency.id for r in results.development}
     strong = {r.competency.id for r in results.strengths if r.mean - r.bar >= 0.5}
     for sentence in note.sentences:
-        if sentence.claim not in ("tip", "next_step"):
+        if sentence.claim not in ("tip", "requirement", "next_step"):
             continue
         for source in sentence.sources:
             if "/competency:" in source.ref:
