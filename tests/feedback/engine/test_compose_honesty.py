@@ -16,6 +16,7 @@ from hypothesis import assume, given, settings
 
 from heardback.feedback.engine import Note, NoteInput, compose
 from heardback.feedback.engine import guard as guard_module
+from heardback.feedback.engine.aggregate import aggregate
 from heardback.feedback.engine.types import OpenRole
 from tests.feedback.engine import factories as f
 from tests.feedback.engine.test_compose_properties import note_inputs
@@ -105,8 +106,9 @@ def body(note: Note) -> list[str]:
     return [s.text for s in note.sentences if s.section not in ("greeting", "signature")]
 
 
-def check_claims(inp: NoteInput, note: Note) -> None:
-    """The rules every note keeps, whatever its input."""
+def check_claims(inp: NoteInput, note: Note, *, names: bool = True) -> None:
+    """The rules every note keeps, whatever its input (`names`: the rubric's names are real
+    words, so that a sentence holding one speaks of it)."""
     texts = body(note)
     assert len(texts) == len(set(texts)), "a sentence is said twice"
     own = {f"scorecard:{card.id}" for card in inp.scorecards}
@@ -122,6 +124,29 @@ def check_claims(inp: NoteInput, note: Note) -> None:
             assert sentence.claim == "requirement", sentence.text
     assert note.quality.unbacked_observations == 0
     assert "observation_unbacked" not in note.quality.review_reasons
+    check_named_areas(inp, note, names=names)
+
+
+def check_named_areas(inp: NoteInput, note: Note, *, names: bool = True) -> None:
+    """A tip, a requirement or a next step that speaks of a competency speaks of one this
+    candidate was rated below the bar on: never advice or the bar's words on what met it, nor a
+    reapply date tied to a strength. An open role's sentence names only clear strengths (half
+    a point or more above the bar)."""
+    results = aggregate(inp.job.rubric, inp.scorecards)
+    below = {r.competency.id for r in results.development}
+    strong = {r.competency.id for r in results.strengths if r.mean - r.bar >= 0.5}
+    for sentence in note.sentences:
+        if sentence.claim not in ("tip", "requirement", "next_step"):
+            continue
+        for source in sentence.sources:
+            if "/competency:" in source.ref:
+                assert int(source.ref.rsplit(":", 1)[1]) in below, sentence.text
+        if not names or sentence.section == "development":
+            continue
+        role = any(source.kind == "open_role" for source in sentence.sources)
+        for competency in inp.job.rubric:
+            if competency.name in sentence.text:
+                assert competency.id in (strong if role else below), sentence.text
 
 
 @pytest.mark.parametrize(("stage", "category", "level", "comments", "explained", "lang"), MATRIX)
@@ -192,7 +217,8 @@ def test_every_observation_cites_interviewer_text_and_no_sentence_repeats(inp):
     # two sentences alike.
     names = [" ".join(c.name.split()) for c in inp.job.rubric]
     assume(len(set(names)) == len(names))
-    check_claims(inp, compose(inp, guard=f.no_findings))
+    # Drawn names may be any letters ("a"): the sources say which competency a sentence cites.
+    check_claims(inp, compose(inp, guard=f.no_findings), names=False)
 
 
 # --- quotes fit a letter to "you" ---------------------------------------------------------------
@@ -313,6 +339,11 @@ def test_a_comment_that_names_no_shortfall_is_not_quoted_under_where_to_grow(lan
      ("en", "Found the race condition without any hints."),
      ("en", "Didn't need a single hint on the SQL."),
      ("en", "Never struggled with the ledger maths."),
+     # Read in the small demo, quoted under a rating below the bar (session 9).
+     ("en", "You stayed clear and did not overpromise."),
+     ("fr", "Vous avez géré l'arrêt propre du worker sans qu'on vous le demande."),
+     ("fr", "Vous avez refactorisé pendant le binôme sans casser un seul test."),
+     ("fr", "Vous avez adapté votre solution sans repartir de zéro."),
      ("fr", "A résolu le cas des remboursements sans aide."),
      ("fr", "Aucune erreur sur les écritures de clôture.")],
 )  # fmt: skip
@@ -996,3 +1027,100 @@ def test_a_comment_is_not_quoted_when_what_was_left_out_of_it_drew_a_finding(com
     inp = f.one_comment(comment, rating="no")
     assert compose(inp, guard=guard).quality.observations == 0
     assert compose(inp, guard=f.no_findings).quality.observations == 1
+
+
+def _two_areas_and_a_strength(category: str = "skills_gap", lang: str = "en") -> NoteInput:
+    rubric = (
+        f.competency(1, name="Communication"),
+        f.competency(2, name="Problem solving"),
+        f.competency(3, name="Testing"),
+    )
+    card = f.scorecard(items=(f.item(1, "strong_yes"), f.item(2, "no"), f.item(3, "mixed")))
+    return f.note_input(
+        lang=lang,  # type: ignore[arg-type]
+        job_=f.job(competencies=rubric),
+        interviews=(f.interview(),),
+        scorecards=(card,),
+        decision_=f.decision(category),  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "named"),
+    [
+        ("en", "Problem solving and Testing"),
+        ("fr", "les points « Problem solving » et « Testing »"),
+    ],
+)
+def test_the_reapply_sentence_names_the_areas_to_grow_and_only_them(lang, named):
+    inp = _two_areas_and_a_strength(lang=lang)
+    note = compose(inp, guard=f.no_findings)
+    (reapply,) = [s for s in note.sentences if s.claim == "next_step" and "2027" in s.text]
+    assert named.replace(" »", "\u00a0»").replace("« ", "«\u00a0") in reapply.text
+    assert "Communication" not in reapply.text
+    cited = {s.ref for s in reapply.sources if s.kind == "scorecard"}
+    assert cited == {"scorecard:12/competency:2", "scorecard:12/competency:3"}
+    check_claims(inp, note)
+
+
+def test_a_reapply_date_after_a_reason_not_about_skills_names_no_area():
+    """Another candidate was chosen, though a skill fell short: the note lists no area to grow,
+    so the reapply sentence names none either."""
+    note = compose(_two_areas_and_a_strength("stronger_candidate"), guard=f.no_findings)
+    (reapply,) = [s for s in note.sentences if s.claim == "next_step" and "2027" in s.text]
+    assert "Problem solving" not in reapply.text and "Testing" not in reapply.text
+
+
+def test_over_the_word_budget_the_areas_leave_the_reapply_sentence_first():
+    """The bullets above name the areas: over the budget, the reapply sentence gives them up
+    before any tip."""
+    inp = _two_areas_and_a_strength()
+    rubric = tuple(
+        dataclasses.replace(c, tips=f"Practise {c.name.lower()} {' '.join(['daily'] * 84)}.")
+        for c in inp.job.rubric
+    )
+    note = compose(
+        dataclasses.replace(inp, job=dataclasses.replace(inp.job, rubric=rubric)),
+        guard=f.no_findings,
+    )
+    (reapply,) = [s for s in note.sentences if s.claim == "next_step" and "2027" in s.text]
+    assert "Problem solving" not in reapply.text
+    assert "Practise problem solving" in note.text and "Practise testing" in note.text
+
+
+def _strong_in_two_that_an_open_role_lists(second: str = "strong_yes") -> NoteInput:
+    names = {c.id: c.name for c in f.rubric()}
+    card = f.scorecard(items=(f.item(1, "strong_yes"), f.item(3, second), f.item(2, "no")))
+    return dataclasses.replace(
+        f.note_input(interviews=(f.interview(),), scorecards=(card,)),
+        open_roles=(OpenRole(9, "Backend Engineer", (names[3], names[1], "SQL")),),
+    )
+
+
+def test_an_open_role_names_the_strengths_it_calls_for_too():
+    inp = _strong_in_two_that_an_open_role_lists()
+    note = compose(inp, guard=f.no_findings)
+    (role,) = [s for s in note.sentences if any(x.kind == "open_role" for x in s.sources)]
+    names = {c.id: c.name for c in inp.job.rubric}
+    assert f"({names[1]} and {names[3]})" in role.text
+    check_claims(inp, note)
+
+
+def test_a_level_only_met_is_not_named_as_a_strength_an_open_role_calls_for():
+    """Rated "yes" against a "yes" bar, the note says the level was met, not a strength: the
+    open role's sentence does not call it one by name."""
+    inp = _strong_in_two_that_an_open_role_lists(second="yes")
+    note = compose(inp, guard=f.no_findings)
+    roles = [s for s in note.sentences if any(x.kind == "open_role" for x in s.sources)]
+    assert roles and not [s for s in roles if "(" in s.text]
+    check_claims(inp, note)
+
+
+def test_areas_in_another_language_than_the_note_are_not_named_again_in_it():
+    """A French note on an English rubric names its areas in English in the bullets; the
+    reapply sentence, in French, does not string them together again."""
+    inp = _two_areas_and_a_strength(lang="fr")
+    inp = dataclasses.replace(inp, job=dataclasses.replace(inp.job, language="en"))
+    note = compose(inp, guard=f.no_findings)
+    (reapply,) = [s for s in note.sentences if s.claim == "next_step" and "2027" in s.text]
+    assert "Problem solving" not in reapply.text and "«" not in reapply.text

@@ -323,7 +323,8 @@ class _Writer:
     def trim(self, blocks: list[Block]) -> list[Block]:
         """Bring a note of `self.words` words down to the budget, cutting what matters least.
 
-        In order, one sentence at a time until the note fits: the shareable takeaways; the
+        In order, one sentence at a time until the note fits: the development areas named
+        again in the reapply sentence (the plain month stays); the shareable takeaways; the
         later quotes; each development area's second tip; what the role needs, last area
         first; where each strength and area showed; the first quote. The decision, the
         reason, every strength and area with its level and first tip, and the next steps stay.
@@ -352,13 +353,15 @@ class _Writer:
 
     def cuts(self) -> Iterator[tuple[Sentence, Callable[[], Sentence | None]]]:
         """What `trim` may shorten, in order: each sentence as written, and its shorter form."""
+        by_kind: dict[str, list[tuple[Sentence, Callable[[], Sentence | None]]]] = {}
+        for sentence, shorter in self.trimmable:
+            by_kind.setdefault(sentence.claim, []).append((sentence, shorter))
+        # The areas named again with the reapply month go first: the bullets above name them.
+        yield from by_kind.get("next_step", [])
         takeaways = [q for q in self.quotes if q.section == "reason"]
         quotes = [q for q in self.quotes if q.section != "reason"]
         for quote in takeaways + quotes[:0:-1]:
             yield quote, _nothing
-        by_kind: dict[str, list[tuple[Sentence, Callable[[], Sentence | None]]]] = {}
-        for sentence, shorter in self.trimmable:
-            by_kind.setdefault(sentence.claim, []).append((sentence, shorter))
         yield from by_kind.get("tip", [])
         yield from reversed(by_kind.get("requirement", []))
         yield from by_kind.get("reason", [])
@@ -678,9 +681,22 @@ class _Writer:
             if len(titles) == 1:
                 role = f"next.open_role.{channel}"
                 fields = {"role": titles[0], "of_role": of(titles[0], self.book)}
+                plain_role = partial(
+                    self.say, role, "next_steps", sources, claim="next_step", **fields
+                )
+                shared = self.shared_strengths(roles[0])
+                if shared:
+                    # Which strengths the role calls for too: this candidate's, by name.
+                    phrasing = self.pick_as(f"next.open_role.named.{channel}", role)
+                    text = phrasing.format_map({**fields, "strengths": join(shared, self.book)})
+                    sentence = Sentence(text, "next_steps", sources, "next_step")
+                    self.trimmable.append((sentence, plain_role))
+                    sentences.append(sentence)
+                else:
+                    sentences.append(plain_role())
             else:
                 role, fields = f"next.open_roles.{channel}", {"roles": join(titles, self.book)}
-            sentences.append(self.say(role, "next_steps", sources, claim="next_step", **fields))
+                sentences.append(self.say(role, "next_steps", sources, claim="next_step", **fields))
         # The candidate's page is named once: a later sentence says "the same page".
         named = bool(roles)
         if policy.partners and self.portal:
@@ -711,9 +727,18 @@ class _Writer:
         elif policy.reapply_months > 0:
             date = add_months(self.inp.decision.decided_on, policy.reapply_months)
             when = month_year(date, self.book)
-            sentences.append(
-                self.say("next.reapply", "next_steps", reapply, claim="next_step", when=when)
+            plain_reapply = partial(
+                self.say, "next.reapply", "next_steps", reapply, claim="next_step", when=when
             )
+            if self.development and self.rubric_ok:
+                # What to work on before then is this candidate's own: the areas the note lists
+                # (all below the bar), by name. Over the word budget, the plain date is enough.
+                # Not in names of another language than the sentence's.
+                sentence = self.reapply_with_areas(reapply, when)
+                self.trimmable.append((sentence, plain_reapply))
+                sentences.append(sentence)
+            else:
+                sentences.append(plain_reapply())
         else:
             sentences.append(
                 self.say("next.reapply.anytime", "next_steps", reapply[:1], claim="next_step")
@@ -732,6 +757,35 @@ class _Writer:
             self.say(role, "next_steps", _PORTAL_SOURCES, claim="next_step", url=self.portal)
         )
         return tuple(sentences)
+
+    def shared_strengths(self, role: OpenRole) -> list[str]:
+        """The candidate's strengths that `role`'s rubric also lists, best first, as this note
+        names them: two or more, else none. Only what the note would call a strength (half a
+        point or more above the bar, see `strength`), not a level only met."""
+        if not self.rubric_ok:
+            return []  # names in another language than the sentence's
+        wanted = {" ".join(n.casefold().split()) for n in role.competency_names}
+        strengths = self.aggregate.strengths if self.aggregate else ()
+        shared = [
+            tidy(r.competency.name)
+            for r in strengths
+            if r.mean - r.bar >= 0.5 and " ".join(r.competency.name.casefold().split()) in wanted
+        ]
+        return shared[:MAX_ITEMS] if len(shared) >= 2 else []
+
+    def reapply_with_areas(self, reapply: tuple[Source, ...], when: str) -> Sentence:
+        """ "You are welcome to apply again from March 2027, once you have had time to work on
+        Problem solving." : the reapply month and the note's own development areas."""
+        book = self.book
+        names = [tidy(r.competency.name) for r in self.development]
+        quoted_names = [self.typeset(book.grammar("points.name").format(name=n)) for n in names]
+        count = "points.one" if len(names) == 1 else "points.many"
+        points = book.grammar(count).format(names=join(quoted_names, book))
+        sources = reapply + tuple(s for r in self.development for s in self.rating_sources(r))
+        # The same words as the plain reapply sentence the note would have, with the areas.
+        phrasing = self.pick_as("next.reapply.areas", "next.reapply")
+        text = phrasing.format(when=when, areas=join(names, book), points=points)
+        return Sentence(text, "next_steps", sources, "next_step")
 
     # --- pieces ---
 

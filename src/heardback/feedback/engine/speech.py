@@ -967,13 +967,14 @@ _ABSENT_SHORTFALL: Final = {
         "asked told prompted prompting prompt prompts hint hints help reminder reminders "
         "reminded hesitation hesitating hesitate hesitated error errors mistake mistakes "
         "problem problems issue issues gap gaps fault faults doubt doubts struggle struggled "
-        "struggling trouble fuss notes"
+        "struggling trouble fuss notes overpromise overpromised overpromising overcommit "
+        "overcommitted"
     ),
     "fr": _lexicon(
         "aide hésitation hésiter hésité erreur erreurs faute fautes problème problèmes souci "
         "contresens oubli confusion "
         "soucis indice indices relance relancer relancé difficulté difficultés lacune lacunes "
-        "notes demander"
+        "notes demander demande demandé casser repartir"
     ),
 }
 _NEGATION_REACH: Final = 4

@@ -348,6 +348,22 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Our {role} opening draws on the same strengths. If you would like to be considered "
         "for it, please reply to this email.",
     ),
+    # The same, naming the strengths the role calls for too: {strengths} "Communication and
+    # Go in production" (two or more, in the candidate's own rubric words)
+    "next.open_role.named.portal": (
+        "Our {role} opening draws on the same strengths ({strengths}). You can ask to be "
+        "considered for it from your application page.",
+        "Another of our openings, {role}, fits your strengths ({strengths}). You can ask to be "
+        "considered for it from your application page.",
+    ),
+    "next.open_role.named.reply": (
+        "Our {role} opening draws on the same strengths ({strengths}). If you would like to be "
+        "considered for it, just reply to this email.",
+    ),
+    "next.open_role.named.reply.formal": (
+        "Our {role} opening draws on the same strengths ({strengths}). If you would like to be "
+        "considered for it, please reply to this email.",
+    ),
     # {roles}: "Backend Engineer and Platform Engineer"
     "next.open_roles.portal": (
         "Two other openings fit your strengths: {roles}. You can ask to be considered for them "
@@ -367,6 +383,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "We would be glad to hear from you again from {when}.",
         "If you would like to try again, you can reapply from {when}.",
         "You can apply for roles like this one again from {when}.",
+    ),
+    # The same, naming the candidate's own development areas (the note's bullets): {areas}
+    # "Problem solving and Communication", {points} the same (French names them as points).
+    "next.reapply.areas": (
+        "You are welcome to apply again from {when}, once you have had time to work on {areas}.",
+        "Once you have worked on {areas}, we would be glad to hear from you again from {when}.",
+        "If you would like to try again after working on {areas}, you can reapply from {when}.",
+        "You can apply for roles like this one again from {when}, once you have worked on {areas}.",
     ),
     "next.reapply.anytime": ("You are welcome to apply again at any time.",),
     "next.reopen.reply": (
@@ -484,6 +508,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "seen.interviews": ("in your interviews",),
     "seen.steps": ("across the steps of the process",),
     "seen.process": ("in the process",),
+    # A development area named in a sentence: as the bullets name it.
+    "points.one": ("{names}",),
+    "points.many": ("{names}",),
+    "points.name": ("{name}",),
     "quoted": ("“{text}”",),
     "quoted.stop": ("“{text}”.",),
     # {text}: a job title; French elides "de" before a vowel

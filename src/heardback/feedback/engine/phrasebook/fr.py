@@ -333,6 +333,18 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Notre poste {of_role} fait appel aux mêmes points forts : pour que votre profil y "
         "soit étudié, répondez simplement à ce message.",
     ),
+    # La même, en nommant les points forts que le poste demande aussi : {strengths}
+    # « Communication et Go en production » (deux ou plus, dans les mots de la grille).
+    "next.open_role.named.portal": (
+        "Notre poste {of_role} fait appel aux mêmes points forts ({strengths}) : demandez "
+        "depuis votre espace candidat que votre profil y soit étudié.",
+        "Le poste {of_role}, ouvert actuellement, correspond à vos points forts ({strengths}). "
+        "Vous pouvez demander depuis votre espace candidat que votre profil y soit étudié.",
+    ),
+    "next.open_role.named.reply": (
+        "Notre poste {of_role} fait appel aux mêmes points forts ({strengths}) : pour que votre "
+        "profil y soit étudié, répondez simplement à ce message.",
+    ),
     "next.open_roles.portal": (
         "Deux autres postes correspondent à vos points forts : {roles}. Demandez depuis "
         "votre espace candidat que votre profil y soit étudié.",
@@ -346,6 +358,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Nous serons heureux de recevoir à nouveau votre candidature dès {when}.",
         "Si vous le souhaitez, vous pourrez nous adresser une nouvelle candidature dès {when}.",
         "Vous pourrez postuler à nouveau à des postes comme celui-ci dès {when}.",
+    ),
+    # La même, en nommant les pistes de progression de la personne : {points} « le point
+    # « Communication » », « les points « Communication » et « Résolution de problèmes » ».
+    "next.reapply.areas": (
+        "Vous pourrez postuler à nouveau dès {when}, après avoir travaillé {points}.",
+        "Nous serons heureux de recevoir à nouveau votre candidature dès {when}, quand vous "
+        "aurez pu travailler {points}.",
+        "Si vous le souhaitez, vous pourrez nous adresser une nouvelle candidature dès {when}, "
+        "après avoir progressé sur {points}.",
+        "Vous pourrez postuler à nouveau à des postes comme celui-ci dès {when}, après avoir "
+        "travaillé {points}.",
     ),
     "next.reapply.anytime": ("Vous pouvez postuler à nouveau à tout moment.",),
     "next.reopen.reply": (
@@ -458,6 +481,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "seen.interviews": ("lors de vos entretiens",),
     "seen.steps": ("au fil des étapes du processus",),
     "seen.process": ("au fil du processus",),
+    # Une piste de progression nommée dans une phrase : le nom de la grille, entre guillemets.
+    "points.one": ("le point {names}",),
+    "points.many": ("les points {names}",),
+    "points.name": ("« {name} »",),
     "quoted": ("« {text} »",),
     "quoted.stop": ("« {text} ».",),
     "of": ("de {text}",),
