@@ -316,3 +316,14 @@ def test_french_trades_titles_caseloads_and_policies_are_the_jobs_topic(text: st
 )
 def test_the_same_french_words_said_of_the_candidate_still_block(text: str) -> None:
     assert verdict(check(text, lang="fr", context="note", second_opinion=True)) == "block"
+
+
+def test_a_french_country_name_inside_an_organisations_name_is_not_an_origin() -> None:
+    # Round 10: "France Bleu", "Air France" are employers; the country alone still counts.
+    for text in (
+        "Journaliste politique, elle a suivi la présidentielle pour France Bleu.",
+        "Elle a longtemps travaillé chez Air France au sol.",
+    ):
+        assert verdict(check(text, lang="fr", context="note", second_opinion=True)) == "ok"
+    said = "Elle vient du Maroc, les clients vont tiquer."
+    assert verdict(check(said, lang="fr", context="note", second_opinion=True)) == "block"
