@@ -327,3 +327,12 @@ def test_a_french_country_name_inside_an_organisations_name_is_not_an_origin() -
         assert verdict(check(text, lang="fr", context="note", second_opinion=True)) == "ok"
     said = "Elle vient du Maroc, les clients vont tiquer."
     assert verdict(check(said, lang="fr", context="note", second_opinion=True)) == "block"
+
+
+def test_a_french_hiring_preference_names_who_is_wanted_not_who_is_served() -> None:
+    # Round 10: "nous préférons des collaborateurs…" is the hiring's criterion, while
+    # "accompagne des collaborateurs…" stays the work.
+    wanted = "Nous préférons des collaborateurs résidant hors des quartiers prioritaires."
+    assert verdict(check(wanted, lang="fr", context="candidate")) == "block"
+    served = "Elle accompagne des habitants des quartiers prioritaires vers l'emploi."
+    assert verdict(check(served, lang="fr", context="note")) != "block"
