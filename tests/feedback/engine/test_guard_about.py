@@ -316,3 +316,23 @@ def test_french_trades_titles_caseloads_and_policies_are_the_jobs_topic(text: st
 )
 def test_the_same_french_words_said_of_the_candidate_still_block(text: str) -> None:
     assert verdict(check(text, lang="fr", context="note", second_opinion=True)) == "block"
+
+
+def test_a_french_country_name_inside_an_organisations_name_is_not_an_origin() -> None:
+    # Round 10: "France Bleu", "Air France" are employers; the country alone still counts.
+    for text in (
+        "Journaliste politique, elle a suivi la présidentielle pour France Bleu.",
+        "Elle a longtemps travaillé chez Air France au sol.",
+    ):
+        assert verdict(check(text, lang="fr", context="note", second_opinion=True)) == "ok"
+    said = "Elle vient du Maroc, les clients vont tiquer."
+    assert verdict(check(said, lang="fr", context="note", second_opinion=True)) == "block"
+
+
+def test_a_french_hiring_preference_names_who_is_wanted_not_who_is_served() -> None:
+    # Round 10: "nous préférons des collaborateurs…" is the hiring's criterion, while
+    # "accompagne des collaborateurs…" stays the work.
+    wanted = "Nous préférons des collaborateurs résidant hors des quartiers prioritaires."
+    assert verdict(check(wanted, lang="fr", context="candidate")) == "block"
+    served = "Elle accompagne des habitants des quartiers prioritaires vers l'emploi."
+    assert verdict(check(served, lang="fr", context="note")) != "block"

@@ -245,6 +245,21 @@ def _compound_modifier(text: str, end: int) -> bool:
     return _KEEPS_MEANING.match(text, end) is None
 
 
+# "France Bleu", "France Travail", "Air France": a capitalised word joined to a capitalised
+# country name makes the name of an organisation, not a person's origin (French text only).
+_CAPITALISED_NEXT: Final = re.compile(r" [A-ZÀ-Ý][a-zà-ÿ]")
+_CAPITALISED_BEFORE: Final = re.compile(r"[^.!?:\s] [A-ZÀ-Ý][a-zà-ÿ]* $")
+
+
+def _in_proper_name(text: str, hit: guard_lexicon.Hit) -> bool:
+    if hit.category != "race_origin" or not text[hit.start : hit.start + 1].isupper():
+        return False
+    return (
+        _CAPITALISED_NEXT.match(text, hit.end) is not None
+        or _CAPITALISED_BEFORE.search(text, max(0, hit.start - 30), hit.start) is not None
+    )
+
+
 def _second_opinion(
     text: str,
     findings: Sequence[Finding],
@@ -294,6 +309,7 @@ def _second_opinion(
                     ]
                     if (context == "candidate" or hit.category not in _CANDIDATE_ONLY)
                     and not _compound_modifier(text, hit.end)
+                    and not (lang == "fr" and _in_proper_name(text, hit))
                 ]
                 block = _protected_word(folded, start, end, inside, score)
             if block is not None or (score >= model.threshold and not flagged):

@@ -595,6 +595,11 @@ def _conjugated(lang: str) -> frozenset[str]:
 # Another language's cue that is a common word here: French "car" (because) is an English
 # noun ("car seats for disabled children").
 _FALSE_FRIENDS = _words("car")
+# A hiring preference said before a group: the group is who is wanted, not who is served.
+_FR_PREFER = _words(
+    "preferons prefererions privilegions privilegierons cherchons recherchons voulons"
+    " souhaitons evitons"
+)
 
 
 @lru_cache(maxsize=2)
@@ -862,6 +867,10 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
             if word in cues["people"] and owner in cues["possessive"]:
                 return "person"
             if not contrast and any(w in _TOO for w in before[:index]):
+                return "person"
+            # "nous préférons des collaborateurs résidant hors des…": the people the hiring
+            # prefers, not the people the job serves (French only).
+            if lang == "fr" and not contrast and any(w in _FR_PREFER for w in before[:index]):
                 return "person"
             return "topic"
     # No cue next to the match: any word for the candidate or a reason in the sentence around
