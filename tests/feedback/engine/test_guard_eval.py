@@ -59,8 +59,10 @@ FIELDS = ("id", "lang", "context", "text", "expected", "category", "other_names"
 # (French, dev only): 0.787 en, 0.785 fr; clean blocked 4.5 % en, 5.0 % fr. Round 10 added
 # 628 blind items in 30 more trades: alone, before any change, 0.754 en, 0.729 fr; clean
 # blocked 10.1 % en, 9.4 % fr; the whole part (4,121 items) 0.782 en, 0.776 fr; clean blocked
-# 5.3 % en, 5.8 % fr (benchmarks/results/guard_eval_test_round10_*before.md).
-TEST_MIN_RECALL = 0.77  # the target is 0.95
+# 5.3 % en, 5.8 % fr (benchmarks/results/guard_eval_test_round10_*before.md). After round 10
+# (dev only): round 10 alone 0.769 en, 0.752 fr, clean blocked 10.8 % en, 10.1 % fr; the
+# whole part 0.797 en, 0.801 fr, clean blocked 5.2 % en, 5.9 % fr.
+TEST_MIN_RECALL = 0.79  # the target is 0.95
 TEST_MAX_CLEAN_BLOCKED = 0.06  # the target is 3 %
 
 
