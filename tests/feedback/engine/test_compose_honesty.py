@@ -538,7 +538,7 @@ def test_one_onsite_interview_is_never_called_interviews() -> None:
      ("en", "Étude de cas", "take_home", "the “Étude de cas” exercise", "the Étude"),
      ("fr", "Technical interview", "technical",
       "l'entretien « Technical interview »", "l'technical"),
-     ("en", "Trial shift", "onsite", "the trial shift interview", "“"),
+     ("en", "Trial shift", "onsite", "the trial shift", "“"),
      ("fr", "Entretien technique", "technical", "l'entretien technique", "«")],
 )  # fmt: skip
 def test_an_interview_named_in_another_language_is_quoted_as_a_name(lang, name, kind, reads, not_):
@@ -866,7 +866,7 @@ def test_a_call_is_not_a_meeting(lang, tone, dated):
     ("lang", "name", "not_", "reads"),
     [("fr", "Leçon d'essai", "entretien « Leçon d'essai »", "l'étape « Leçon d'essai »"),
      ("fr", "Mise en situation", "entretien « Mise en situation »", "l'étape « Mise en"),
-     ("en", "Customer role play", "role play interview", "customer role play session")],
+     ("en", "Customer role play", "role play interview", "the customer role play")],
 )  # fmt: skip
 def test_a_step_of_another_kind_is_not_called_an_interview(lang, name, not_, reads):
     """A trial lesson or a role play, recorded as "other", read "l'entretien « Leçon d'essai »":

@@ -63,6 +63,7 @@ from heardback.feedback.engine.wording import (
     dates_phrase,
     first_sentences,
     full_sentences,
+    is_activity,
     join,
     meeting,
     month_year,
@@ -89,7 +90,6 @@ WORD_BUDGET: Final = 310
 _ABOUT_SKILLS: Final = frozenset({"skills_gap", "experience_level"})
 # Reasons that say nothing of the candidate's skills: no waiting period before applying again.
 _NO_WAIT: Final = frozenset({"role_closed", "compensation", "logistics", "location"})
-_STEP_KINDS: Final = frozenset({"take_home", "other"})  # not interviews: "steps"
 # The fields of a scorecard an interviewer wrote in their own words about this candidate.
 _INTERVIEWER_TEXT: Final = frozenset({"candidate_comment", "evidence", "key_takeaways"})
 
@@ -227,10 +227,11 @@ class _Writer:
         # What happened: a take-home is not an interview, one interview is not "interviews".
         kinds = {i.kind for i in self.interviews}
         self.exercise = "take_home" in kinds
-        # A take-home or a step of another kind (a trial lesson, a role play) is not an
-        # interview: together they are "steps".
-        self.steps = bool(kinds & _STEP_KINDS)
-        self.kinds = {i.id: i.kind for i in self.interviews}
+        # A take-home, a step of another kind (a trial lesson, a role play) or one named as
+        # an activity ("Assessment day", "Site walk") is not an interview: together they are
+        # "steps".
+        self.activities = {i.id for i in self.interviews if is_activity(i, book)}
+        self.steps = bool(self.activities)
         # The activities that took place, as a rubric text would name them.
         self.held = _Held(self.interviews)
         category = inp.decision.reason_category
@@ -882,7 +883,7 @@ class _Writer:
         # "One interviewer" after a single interviewer would suggest others who said otherwise;
         # after a take-home or a trial shift, nobody interviewed the candidate.
         book = self.book
-        if self.kinds.get(card.interview_id) in _STEP_KINDS:
+        if card.interview_id in self.activities:
             return book.sole_step if self.one_interviewer else book.someone_step
         return book.sole if self.one_interviewer else book.someone
 

@@ -186,6 +186,20 @@ def meeting(interview: Interview, book: Phrasebook) -> str:
     return _meeting(interview.name, interview.kind, book.language)
 
 
+def is_activity(interview: Interview, book: Phrasebook) -> bool:
+    """Whether `interview` was a step other than an interview: a take-home, a trial lesson, or
+    one named as an activity ("Assessment day", "Site walk") whatever its kind."""
+    if interview.kind in ("take_home", "other"):
+        return True
+    words = tidy(interview.name).casefold().split()
+    if not words:
+        return False
+    return any(
+        words[other.meeting_word_at] in other.activity_words
+        for other in (book, for_language("fr" if book.language == "en" else "en"))
+    )
+
+
 def _in_another_language(words: list[str], name: str, book: Phrasebook) -> bool:
     if language_of(name) not in ("", book.language):
         return True
@@ -206,9 +220,15 @@ def _meeting(name: str, kind: str, language: Language) -> str:
         # Not "the Entretien avec le chef conversation": a name in another language than the
         # note's is quoted, as the name the candidate knows the meeting by.
         return book.grammar("meeting.foreign").format(name=name, noun=noun)
+    head = words[book.meeting_word_at]
+    if head in book.activity_words and head not in book.meeting_words:
+        # An activity is no interview: "the assessment day", « l'étape « Journée d'essai » ».
+        noun = book.kind_nouns["other"]
+        if language == "fr":
+            return book.grammar("meeting").format(name=name, noun=noun)
     if language == "en":
         name = _as_common_noun(name)
-    if words[book.meeting_word_at] in book.meeting_words:
+    if head in book.meeting_words or head in book.activity_words:
         return book.grammar("meeting.named").format(name=name, name_lc=name[:1].lower() + name[1:])
     return book.grammar("meeting").format(name=name, noun=noun)
 

@@ -44,6 +44,16 @@ MEETING_WORDS: Final = frozenset(
 )  # fmt: skip
 
 MEETING_WORD_AT: Final = -1  # where that word sits in the name
+# Names ending with one of these words are activities, not interviews: named as they are ("the
+# assessment day", never "the assessment day interview"), and "steps" with the others.
+ACTIVITY_WORDS: Final = frozenset(
+    {
+        "day", "days", "shift", "walk", "walkthrough", "visit", "tour", "lesson", "service",
+        "drive", "observation", "placement", "trial", "demo", "demonstration", "play",
+        "roleplay", "role-play", "simulation", "practical", "assessment", "task", "audition",
+        "workshop", "exercise", "test", "assignment", "challenge", "presentation",
+    }
+)  # fmt: skip
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # {title} {org}

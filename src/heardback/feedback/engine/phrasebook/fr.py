@@ -40,6 +40,16 @@ MEETING_WORDS: Final = frozenset(
 )
 
 MEETING_WORD_AT: Final = 0  # where that word sits in the name
+# Names starting with one of these words are activities, not interviews ("Journée d'essai",
+# "Visite de chantier"): « l'étape « … » », jamais « l'entretien « Journée d'essai » ».
+ACTIVITY_WORDS: Final = frozenset(
+    {
+        "journée", "demi-journée", "visite", "leçon", "service", "mise", "atelier",
+        "démonstration", "simulation", "test", "tests", "épreuve", "jeu", "observation",
+        "stage", "essai", "exercice", "cas", "présentation", "soirée", "immersion", "tournée",
+        "quiz", "questionnaire",
+    }
+)  # fmt: skip
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "subject.warm": ("Votre candidature au poste {of_title} chez {org}",),

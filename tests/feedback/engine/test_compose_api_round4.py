@@ -1,0 +1,100 @@
+"""What the fourth round of API scenarios (benchmarks/api_scenarios_r4.toml) and the problems
+left by the third found in notes read sentence by sentence against their scorecards: each test
+is one thing a candidate noticed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+import pytest
+
+from heardback.feedback.engine import Note, NoteInput, compose
+from tests.feedback.engine import factories as f
+
+JUNE = datetime.date(2026, 6, 12)
+
+
+def flat(note: Note) -> str:
+    return " ".join(note.text.split())
+
+
+def steps(
+    *named: tuple[str, str],
+    ratings: tuple[str, ...] = ("yes", "no"),
+    lang: str = "en",
+    category: str = "skills_gap",
+    stage_kind: str = "",
+) -> NoteInput:
+    """One interview per (name, kind), each rating one competency (bar "yes") with a comment."""
+    rubric = (
+        f.competency(1, name="Load control", weight=3),
+        f.competency(2, name="Radio discipline", weight=2),
+    )
+    interviews = tuple(
+        f.interview(10 + n, name, kind, JUNE + datetime.timedelta(days=n))
+        for n, (name, kind) in enumerate(named)
+    )
+    cards = tuple(
+        f.scorecard(
+            20 + n,
+            interview_id=10 + n,
+            interviewer=f"P{n}",
+            items=(f.item(1 + n % 2, ratings[n % len(ratings)]),),  # type: ignore[arg-type]
+        )
+        for n in range(len(named))
+    )
+    inp = f.note_input(
+        lang=lang,  # type: ignore[arg-type]
+        interviews=interviews,
+        scorecards=cards,
+        job_=f.job(competencies=rubric),
+        decision_=f.decision(category),  # type: ignore[arg-type]
+        candidate_=f.candidate(language=lang),  # type: ignore[arg-type]
+    )
+    return dataclasses.replace(inp, stage_kind=stage_kind)
+
+
+# --- activities are not interviews -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("Assessment day", "the assessment day"),
+        ("Trial shift", "the trial shift"),
+        ("Site walk", "the site walk"),
+        ("Scenario assessment", "the scenario assessment"),
+    ],
+)
+def test_an_activity_of_an_interview_kind_is_not_called_an_interview(name, said):
+    """ "the assessment day interview": a day of exercises, recorded as an onsite interview,
+    named as an interview. An activity is named as it is, whatever kind it was recorded as."""
+    text = flat(compose(steps((name, "onsite")), guard=f.no_findings))
+    assert said in text, text
+    assert f"{said} interview" not in text and f"{said} session" not in text, text
+
+
+def test_an_activity_and_an_interview_are_steps_not_interviews():
+    """ "in both interviews" after an assessment day and an interview: one was no interview."""
+    inp = steps(("Assessment day", "onsite"), ("Final interview", "final"), ratings=("no",))
+    text = flat(compose(inp, guard=f.no_findings))
+    assert "both interviews" not in text and "your interviews" not in text, text
+
+
+def test_the_person_at_an_activity_is_not_an_interviewer():
+    """ "your interviewer noted…" after a trial shift recorded as an onsite interview."""
+    one = f.one_comment("You lost count of the lifts twice.", rating="no")
+    inp = dataclasses.replace(one, interviews=(f.interview(7, "Trial shift", "onsite"),))
+    text = flat(compose(inp, guard=f.no_findings))
+    assert "interviewer" not in text, text
+    assert "the person who assessed you" in text.lower(), text
+
+
+def test_a_french_activity_is_a_step_not_an_interview():
+    """« l'entretien « Journée d'essai » » : une journée d'essai n'est pas un entretien."""
+    inp = steps(("Journée d'essai", "onsite"), lang="fr")
+    text = flat(compose(inp, guard=f.no_findings))
+    assert "l'étape « Journée d'essai »" in text, text
+    assert "entretien « Journée" not in text, text
