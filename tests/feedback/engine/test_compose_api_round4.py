@@ -98,3 +98,39 @@ def test_a_french_activity_is_a_step_not_an_interview():
     text = flat(compose(inp, guard=f.no_findings))
     assert "l'étape « Journée d'essai »" in text, text
     assert "entretien « Journée" not in text, text
+
+
+# --- another candidate, with a gap -------------------------------------------------------------
+
+
+def test_another_candidate_with_a_gap_names_the_gap_that_the_month_rests_on():
+    """A stronger candidate at the final stage, and radio discipline rated "no": the note gave
+    a month to apply again and no word of why. The gap is real: it is said, as a level."""
+    inp = steps(
+        ("Practical", "onsite"), ("Final interview", "final"),
+        category="stronger_candidate", stage_kind="final",
+    )  # fmt: skip
+    note = compose(inp, guard=f.no_findings)
+    text = flat(note)
+    assert "Radio discipline was rated well below the level the role needs" in text, text
+    assert "in the final interview on 13 June" in text, text
+    assert "January 2027" in text, text  # the month stays: the gap is real
+    assert not note.quality.development_areas, text  # a level, not a section with tips
+
+
+def test_another_candidate_with_every_rating_met_gets_no_month_and_no_gap():
+    inp = steps(
+        ("Practical", "onsite"), ("Final interview", "final"), ratings=("yes",),
+        category="stronger_candidate", stage_kind="final",
+    )  # fmt: skip
+    text = flat(compose(inp, guard=f.no_findings))
+    assert "2027" not in text and "rated below" not in text, text
+
+
+def test_french_another_candidate_with_a_gap_names_it():
+    inp = steps(
+        ("Entretien technique", "technical"), ("Entretien final", "final"), lang="fr",
+        category="stronger_candidate", stage_kind="final",
+    )  # fmt: skip
+    text = flat(compose(inp, guard=f.no_findings)).replace("\u00a0", " ")
+    assert "du niveau attendu" in text and "Radio discipline." in text, text

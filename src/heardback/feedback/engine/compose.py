@@ -449,6 +449,16 @@ class _Writer:
             sentences.append(
                 self.say(self.category_role(category), "reason", sources, claim="reason")
             )
+        if category == "stronger_candidate" and agg.development:
+            # Another candidate, and a rating below the bar: the gap is real, and the month to
+            # apply again rests on it, so the note says which it is (its level, no tips).
+            top = agg.development[0]
+            sentences.append(
+                self.say("reason.stronger_candidate.gap", "reason", self.rating_sources(top),
+                         claim="reason",
+                         area=tidy(top.competency.name), gap=self.gap_words(top),
+                         seen=self.seen_for(top))
+            )  # fmt: skip
         self.explained = bool(sentences) and not self.reason_unsupported
         if agg.gap_free and not self.reason_unsupported and not self.development:
             rated = tuple(s for r in agg.results for s in self.rating_sources(r))
@@ -655,15 +665,18 @@ class _Writer:
         role = "development.rated" if len(raters) > 1 else "development.rated.one"
         role += ".compact" if compact else ""
         phrasing = self.pick(role, n)
-        # How far below, in words: half a point or less is "just below", two or more "well".
-        gap = result.bar - result.mean
-        size = "gap.near" if gap <= 0.5 else "gap.far" if gap >= 2 else "gap.below"
         text = phrasing.format(
             name=tidy(result.competency.name),
             where=self.where(result) if "{where}" in phrasing else "",
-            gap=self.book.grammar(size),
+            gap=self.gap_words(result),
         )
         return Sentence(text, "development", self.rating_sources(result), "reason")
+
+    def gap_words(self, result: CompetencyResult) -> str:
+        """How far below, in words: half a point or less is "just below", two or more "well"."""
+        gap = result.bar - result.mean
+        size = "gap.near" if gap <= 0.5 else "gap.far" if gap >= 2 else "gap.below"
+        return self.book.grammar(size)
 
     def next_steps(self, roles: Sequence[OpenRole]) -> tuple[Sentence, ...]:
         policy = self.inp.policy

@@ -186,6 +186,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Another candidate's experience was a closer match for the team's current needs, "
         "and we chose them for the role.",
     ),
+    # Another candidate, and one rating below the bar: the gap is real and said as a level
+    # (it is why the note gives a month to apply again). {area} {gap} {seen}
+    "reason.stronger_candidate.gap": (
+        "That said, {area} was rated {gap} the level the role needs {seen}.",
+        "One area did fall short: {area} was rated {gap} the level the role needs {seen}.",
+    ),
     # Before the final stage nobody has been chosen: the process goes on with others.
     "reason.stronger_candidate.early": (
         "We are continuing with other candidates whose experience is closer to what the team "

@@ -184,6 +184,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "reason.experience_level.general": (
         "La décision tient au niveau d'expérience que ce poste demande aujourd'hui.",
     ),
+    # Une autre personne, et une évaluation sous le niveau attendu : l'écart est réel.
+    "reason.stronger_candidate.gap": (
+        "Un point est toutefois resté {gap} du niveau attendu {seen} : {area}.",
+        "Sur un point, le niveau constaté {seen} est resté {gap} des attentes du poste : {area}.",
+    ),
     "reason.stronger_candidate": (
         "Nous avons retenu une autre personne, dont l'expérience répondait davantage aux "
         "besoins actuels de l'équipe.",
