@@ -134,3 +134,42 @@ def test_french_another_candidate_with_a_gap_names_it():
     )  # fmt: skip
     text = flat(compose(inp, guard=f.no_findings)).replace("\u00a0", " ")
     assert "du niveau attendu" in text and "Radio discipline." in text, text
+
+
+# --- French strengths and their quotes ---------------------------------------------------------
+
+
+def _french_strengths() -> Note:
+    rubric = (
+        f.competency(1, name="Style et registre", weight=3),
+        f.competency(2, name="Respect des délais", weight=2),
+    )
+    card = f.scorecard(
+        items=(
+            f.item(1, "strong_yes", comment="Un français très sûr, aucune tournure « traduite »."),
+            f.item(2, "strong_yes"),
+        )
+    )
+    inp = f.note_input(
+        lang="fr",
+        interviews=(f.interview(),),
+        scorecards=(card,),
+        job_=f.job(competencies=rubric),
+        decision_=f.decision("stronger_candidate"),
+    )
+    return compose(inp, guard=f.no_findings)
+
+
+def test_a_french_strength_after_a_quote_starts_its_own_paragraph():
+    """« … aucune tournure « traduite ». » Respect des délais : également l'un de vos points
+    forts… »: the next strength's name ran on from the closing quote, in one paragraph."""
+    text = _french_strengths().text.replace("\u00a0", " ")
+    quote_end = text.index("« traduite ». »")
+    assert text[quote_end:].startswith("« traduite ». »\n\nRespect des délais"), text
+
+
+def test_a_french_strength_and_its_quote_stay_together():
+    text = _french_strengths().text.replace("\u00a0", " ")
+    paragraph = next(p for p in text.split("\n\n") if p.startswith("Style et registre"))
+    assert "« Un français très sûr" in " ".join(paragraph.split()), text
+

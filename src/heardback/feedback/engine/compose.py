@@ -125,6 +125,8 @@ def compose(inp: NoteInput, *, guard: GuardCheck | None = None) -> Note:
         sentences = tuple([s for block in blocks for s in block.sentences])
         texts = [s.text for s in sentences]
     language = writer.book.language
+    if language == "fr" and writer.quotes:
+        blocks = _strengths_apart(blocks)
     text, html = render(blocks, language, writer.portal, texts=texts)
     findings = tuple(
         check(
@@ -170,6 +172,21 @@ def _said_once(blocks: list[Block]) -> list[Block]:
         elif kept:
             once.append(Block(tuple(kept), block.style))
     return once
+
+
+def _strengths_apart(blocks: list[Block]) -> list[Block]:
+    """French strengths open on their name ("Style et registre : un vrai point fort…"): after
+    a quote, the next one starts a paragraph rather than run on from the closing « ». »."""
+    apart: list[Block] = []
+    for block in blocks:
+        start = 0
+        sentences = block.sentences
+        for n, sentence in enumerate(sentences[:-1]):
+            if sentence.section == "strengths" and sentence.claim == "observation":
+                apart.append(Block(sentences[start : n + 1], block.style))
+                start = n + 1
+        apart.append(Block(sentences[start:], block.style) if start else block)
+    return apart
 
 
 def own_names(inp: NoteInput) -> tuple[str, str, str]:
