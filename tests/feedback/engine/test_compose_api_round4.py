@@ -173,3 +173,9 @@ def test_a_french_strength_and_its_quote_stay_together():
     paragraph = next(p for p in text.split("\n\n") if p.startswith("Style et registre"))
     assert "« Un français très sûr" in " ".join(paragraph.split()), text
 
+
+def test_a_french_trial_named_by_its_post_is_a_step():
+    """« l'entretien « Poste d'essai » » : un poste d'essai (une nuit en fournil) n'est pas un
+    entretien."""
+    text = flat(compose(steps(("Poste d'essai", "onsite"), lang="fr"), guard=f.no_findings))
+    assert "l'étape « Poste d'essai »" in text, text

@@ -194,10 +194,16 @@ def is_activity(interview: Interview, book: Phrasebook) -> bool:
     words = tidy(interview.name).casefold().split()
     if not words:
         return False
-    return any(
-        words[other.meeting_word_at] in other.activity_words
-        for other in (book, for_language("fr" if book.language == "en" else "en"))
-    )
+    other = for_language("fr" if book.language == "en" else "en")
+    return _activity_name(words, book) or _activity_name(words, other)
+
+
+def _activity_name(words: list[str], book: Phrasebook) -> bool:
+    """ "assessment day", "journée d'essai", "poste d'essai": an activity by its name."""
+    if words[book.meeting_word_at] in book.activity_words:
+        return True
+    # « Poste d'essai », « Service à l'essai »: a trial, whatever it opens on.
+    return book.language == "fr" and any(w in ("d'essai", "d’essai", "l'essai") for w in words)
 
 
 def _in_another_language(words: list[str], name: str, book: Phrasebook) -> bool:
@@ -221,14 +227,14 @@ def _meeting(name: str, kind: str, language: Language) -> str:
         # note's is quoted, as the name the candidate knows the meeting by.
         return book.grammar("meeting.foreign").format(name=name, noun=noun)
     head = words[book.meeting_word_at]
-    if head in book.activity_words and head not in book.meeting_words:
+    if _activity_name(words, book) and head not in book.meeting_words:
         # An activity is no interview: "the assessment day", « l'étape « Journée d'essai » ».
         noun = book.kind_nouns["other"]
         if language == "fr":
             return book.grammar("meeting").format(name=name, noun=noun)
     if language == "en":
         name = _as_common_noun(name)
-    if head in book.meeting_words or head in book.activity_words:
+    if head in book.meeting_words or _activity_name(words, book):
         return book.grammar("meeting.named").format(name=name, name_lc=name[:1].lower() + name[1:])
     return book.grammar("meeting").format(name=name, noun=noun)
 
