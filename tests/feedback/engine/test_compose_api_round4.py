@@ -179,3 +179,53 @@ def test_a_french_trial_named_by_its_post_is_a_step():
     entretien."""
     text = flat(compose(steps(("Poste d'essai", "onsite"), lang="fr"), guard=f.no_findings))
     assert "l'étape « Poste d'essai »" in text, text
+
+
+# --- the fourth reading ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("comment", ["ok", "Good.", "OK!", "bien"])
+def test_a_one_word_comment_is_not_quoted(comment):
+    """ "Pre-use checks also met the level the role needs. As one interviewer put it: “ok”.":
+    a tick in a comment box, quoted as if it were a judgement."""
+    lang = "fr" if comment == "bien" else "en"
+    text = flat(compose(f.one_comment(comment, lang=lang), guard=f.no_findings))  # type: ignore[arg-type]
+    said = text.replace("\u00a0", " ")
+    assert f"“{comment}" not in said and f"« {comment}" not in said, text
+
+
+def test_a_short_comment_of_three_words_is_still_quoted():
+    text = flat(compose(f.one_comment("Warm, clear, plain."), guard=f.no_findings))
+    assert "“Warm, clear, plain.”" in text, text
+
+
+def test_an_activity_in_another_language_is_a_step_in_a_french_note():
+    """« l'entretien « Trial shift » » in a French note on an English job."""
+    inp = steps(("Trial shift", "onsite"), ("Simulator test", "technical"), lang="fr")
+    text = flat(compose(inp, guard=f.no_findings)).replace("\u00a0", " ")
+    assert "l'étape « Trial shift »" in text and "l'étape « Simulator test »" in text, text
+
+
+def test_a_gap_seen_at_an_activity_is_seen_during_it():
+    """ "than we saw in the trial shift on 17 November": one is on a shift, not in it."""
+    inp = steps(("Trial shift", "onsite"), ratings=("no",))
+    text = flat(compose(inp, guard=f.no_findings))
+    assert "during the trial shift on 12 June" in text, text
+    assert "saw in the trial shift" not in text, text
+
+
+def test_a_simulator_test_is_a_common_noun_mid_sentence():
+    inp = steps(
+        ("Simulator test", "technical"),
+        ("Safety interview", "technical"),
+        ("Final interview", "hiring_manager"),
+    )
+    assert "the Simulator test" not in flat(compose(inp, guard=f.no_findings))
+
+
+def test_a_french_gap_said_as_instead_of_is_quoted_under_it():
+    """« Pâte sortie à 29 °C au lieu de 24 °C, pointage non corrigé » : the only word on the gap,
+    left out because the shortfall words knew neither « au lieu de » nor « non corrigé »."""
+    comment = "Pâte sortie à 29 °C au lieu de 24 °C, pointage non corrigé."
+    text = flat(compose(f.one_comment(comment, rating="no", lang="fr"), guard=f.no_findings))
+    assert "29 °C au lieu de 24 °C" in text.replace("\u00a0", " "), text

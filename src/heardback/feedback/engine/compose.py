@@ -81,6 +81,7 @@ GuardCheck = Callable[..., list[guard_module.Finding]]
 MAX_QUOTE_CHARS: Final = 200
 MAX_TAKEAWAY_CHARS: Final = 300
 MAX_QUOTES: Final = 2
+MIN_QUOTE_WORDS: Final = 3
 # At most three items in a section, two each when the note has both: a note is read, not scanned.
 MAX_ITEMS: Final = 3
 PAIRED_ITEMS: Final = 2
@@ -817,10 +818,11 @@ class _Writer:
     def where_one(self, interview: Interview) -> str:
         """ "in the System design interview on 12 June": the candidate's own step, and when."""
         meeting = self.meeting(interview)
+        role = "where.activity" if interview.id in self.activities else "where.one"
         if interview.date is None:
-            return self.book.grammar("where.one").format(meeting=meeting)
+            return self.book.grammar(role).format(meeting=meeting)
         date = date_text(interview.date, self.book, self.year)
-        return self.book.grammar("where.one.dated").format(meeting=meeting, date=date)
+        return self.book.grammar(role + ".dated").format(meeting=meeting, date=date)
 
     def quotable(self, text: str) -> bool:
         """In the note's language, with no link or contact details, and not about the candidate
@@ -852,6 +854,8 @@ class _Writer:
                 text = shortened(whole, MAX_QUOTE_CHARS) or ""
                 if not text or not fits_language(text, book.language):
                     continue
+                if _words(text) < MIN_QUOTE_WORDS:
+                    continue  # "ok", "Good.": a tick, not words worth quoting
                 if contact_details(text):
                     continue  # the note's one link is the candidate's page; no side channels
                 if text in self.quoted_texts:

@@ -211,7 +211,8 @@ def _in_another_language(words: list[str], name: str, book: Phrasebook) -> bool:
         return True
     other = for_language("fr" if book.language == "en" else "en")
     own_word = words[book.meeting_word_at] in book.meeting_words
-    return not own_word and words[other.meeting_word_at] in other.meeting_words
+    theirs = words[other.meeting_word_at]
+    return not own_word and (theirs in other.meeting_words or theirs in other.activity_words)
 
 
 @lru_cache(maxsize=4096)
@@ -224,7 +225,11 @@ def _meeting(name: str, kind: str, language: Language) -> str:
         return book.grammar("meeting.unnamed").format(noun=noun)
     if _in_another_language(words, name, book):
         # Not "the Entretien avec le chef conversation": a name in another language than the
-        # note's is quoted, as the name the candidate knows the meeting by.
+        # note's is quoted, as the name the candidate knows the meeting by; an activity in it
+        # is a step (« l'étape « Trial shift » », not « l'entretien « Trial shift » »).
+        other = for_language("fr" if language == "en" else "en")
+        if _activity_name(words, other):
+            noun = book.kind_nouns["other"]
         return book.grammar("meeting.foreign").format(name=name, noun=noun)
     head = words[book.meeting_word_at]
     if _activity_name(words, book) and head not in book.meeting_words:
@@ -257,7 +262,8 @@ _COMMON_OPENERS: Final = frozenset(
         "shadowing", "interview", "conversation", "chat", "meeting", "debrief", "executive",
         "director", "department", "kitchen", "ward", "shift", "safety", "driving",
         "aptitude", "scenario", "simulation", "numeracy", "literacy", "ability", "situational",
-        "psychometric", "translation", "writing", "reference", "motivation",
+        "psychometric", "translation", "writing", "reference", "motivation", "simulator",
+        "crane", "machine", "forklift", "lab", "laboratory", "bench",
     }
 )  # fmt: skip
 

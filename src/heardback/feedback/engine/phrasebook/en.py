@@ -486,6 +486,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "where.one": ("in {meeting}",),
     "where.on": ("on {date}",),
     "where.one.dated": ("in {meeting} on {date}",),
+    # An activity is not a place one is "in": "during the trial shift on 17 November".
+    "where.activity": ("during {meeting}",),
+    "where.activity.dated": ("during {meeting} on {date}",),
     "gap.near": ("just below",),
     "gap.below": ("below",),
     "gap.far": ("well below",),

@@ -461,6 +461,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "where.one": ("pendant {meeting}",),
     "where.on": ("le {date}",),
     "where.one.dated": ("pendant {meeting} du {date}",),
+    "where.activity": ("pendant {meeting}",),
+    "where.activity.dated": ("pendant {meeting} du {date}",),
     "gap.near": ("juste en dessous",),
     "gap.below": ("en dessous",),
     "gap.far": ("nettement en dessous",),
