@@ -229,3 +229,13 @@ def test_a_french_gap_said_as_instead_of_is_quoted_under_it():
     comment = "Pâte sortie à 29 °C au lieu de 24 °C, pointage non corrigé."
     text = flat(compose(f.one_comment(comment, rating="no", lang="fr"), guard=f.no_findings))
     assert "29 °C au lieu de 24 °C" in text.replace("\u00a0", " "), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("fr", "l'exercice « Test de traduction »"), ("en", "the “Test de traduction” exercise")],
+)
+def test_a_take_home_named_as_an_activity_keeps_its_own_word(lang, said):
+    """« l'étape « Test de traduction » » after the activity fix: a take-home is an exercise."""
+    inp = steps(("Test de traduction", "take_home"), lang=lang)
+    assert said in flat(compose(inp, guard=f.no_findings)).replace("\u00a0", " ")

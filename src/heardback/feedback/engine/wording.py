@@ -186,10 +186,14 @@ def meeting(interview: Interview, book: Phrasebook) -> str:
     return _meeting(interview.name, interview.kind, book.language)
 
 
+# Kinds whose own noun is no interview ("exercise", "session"): an activity name keeps it.
+_NOT_INTERVIEWS: Final = ("take_home", "other")
+
+
 def is_activity(interview: Interview, book: Phrasebook) -> bool:
     """Whether `interview` was a step other than an interview: a take-home, a trial lesson, or
     one named as an activity ("Assessment day", "Site walk") whatever its kind."""
-    if interview.kind in ("take_home", "other"):
+    if interview.kind in _NOT_INTERVIEWS:
         return True
     words = tidy(interview.name).casefold().split()
     if not words:
@@ -228,13 +232,15 @@ def _meeting(name: str, kind: str, language: Language) -> str:
         # note's is quoted, as the name the candidate knows the meeting by; an activity in it
         # is a step (« l'étape « Trial shift » », not « l'entretien « Trial shift » »).
         other = for_language("fr" if language == "en" else "en")
-        if _activity_name(words, other):
+        if kind not in _NOT_INTERVIEWS and _activity_name(words, other):
             noun = book.kind_nouns["other"]
         return book.grammar("meeting.foreign").format(name=name, noun=noun)
     head = words[book.meeting_word_at]
     if _activity_name(words, book) and head not in book.meeting_words:
-        # An activity is no interview: "the assessment day", « l'étape « Journée d'essai » ».
-        noun = book.kind_nouns["other"]
+        # An activity is no interview: "the assessment day", « l'étape « Journée d'essai » »
+        # (a take-home keeps its own word: « l'exercice « Test de traduction » »).
+        if kind not in _NOT_INTERVIEWS:
+            noun = book.kind_nouns["other"]
         if language == "fr":
             return book.grammar("meeting").format(name=name, noun=noun)
     if language == "en":
