@@ -24,6 +24,12 @@ scorecard (its overall recommendation, else yes or no from the worst rating), so
 can carry `ratings = []` and an overall recommendation only (the API refuses to submit it);
 a job without `candidate`: an open role a note may suggest. An extra reason the API refuses
 stops the run with the API's answer.
+
+`--scenarios benchmarks/api_scenarios_r4.toml`: the fourth round. Optional keys: a job's
+`family`, `level`, `description` and `status` (a role paused is "on_hold"); `[organization]
+partner`: the name of a partner organization, created with its own admin and key, that accepts
+a partnership proposed through the API (notes then offer the partners' pool). Every job is
+created before the first candidate, so an open role listed later may be suggested too.
 """
 
 from __future__ import annotations
@@ -45,6 +51,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = Path(__file__).with_name("api_scenarios.toml")
+JOB_KEYS = ("family", "level", "description", "status")  # optional in a scenario file
 RATINGS = ("definitely_not", "no", "mixed", "yes", "strong_yes")
 
 
@@ -113,6 +120,25 @@ def organization(
     return key, ids
 
 
+def partner_key(env: dict[str, str], name: str) -> str:
+    """A partner organization ("hp") with an admin, and an API key acting for that admin."""
+    heardback(env, "org", "create", "--name", name, "--language", "en", "hp")
+    heardback(env, "user", "create", "--org", "hp", "--role", "admin", "--no-password",
+              "--name", "Pat Partner", "pat@hp.example")  # fmt: skip
+    scopes = ("--scope", "read", "--scope", "write:hiring")
+    printed = heardback(env, "apikey", "create", "--org", "hp", "--name", "partner", *scopes,
+                        "--user", "pat@hp.example")  # fmt: skip
+    return printed.split()[0]
+
+
+def partnership(base: str, ours: str, theirs: str) -> None:
+    """Our organization proposes a partnership to "hp", whose admin accepts it (the API)."""
+    proposed = Api(base, ours)("POST", "/partnerships", {"slug": "hp"})
+    assert "id" in proposed, proposed
+    accepted = Api(base, theirs)("POST", f"/partnerships/{proposed['id']}/accept")
+    assert accepted.get("status") == "live", accepted
+
+
 def serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     command = [str(Path(sys.executable).with_name("heardback")), "runserver", "--noreload"]
     server = subprocess.Popen(
@@ -159,7 +185,10 @@ def run(api: Api, data: dict[str, Any], ids: dict[str, int]) -> list[str]:
     # French jobs first: from then on the organization writes in French, so a French-speaking
     # candidate of an English job gets a French note (with the rubric's language flagged).
     jobs = sorted(data["job"], key=lambda job: job["language"] != "fr")
-    for n, job in enumerate(jobs):
+    # Every job exists before the first note is drafted: an open role listed after the job a
+    # candidate applied for may be suggested in their note too.
+    made_jobs = []
+    for job in jobs:
         recruiter = "raj" if job["language"] == "en" else "lea"
         created = api("POST", "/jobs", {
             "title": job["title"], "language": job["language"], "recruiter_id": ids[recruiter],
@@ -169,8 +198,10 @@ def run(api: Api, data: dict[str, Any], ids: dict[str, int]) -> list[str]:
                 | {"descriptors": c.get("descriptors", {})}
                 for c in job["competency"]
             ],
-        })  # fmt: skip
+        } | {k: job[k] for k in JOB_KEYS if k in job})  # fmt: skip
         assert "id" in created, created
+        made_jobs.append(created)
+    for n, (job, created) in enumerate(zip(jobs, made_jobs, strict=True)):
         stages = [s["id"] for s in created["stages"]]
         competencies = {c["name"]: c["id"] for c in created["competencies"]}
         bars = {c["name"]: c["bar"] for c in job["competency"]}
@@ -195,6 +226,7 @@ def run(api: Api, data: dict[str, Any], ids: dict[str, int]) -> list[str]:
                     "kind": interview["kind"], "scheduled_at": interview.get("date"),
                     "interviewer_ids": [ids[c["interviewer"]] for c in cards],
                 })  # fmt: skip
+                assert "id" in made, made
                 for card in cards:
                     rated = [RATINGS.index(r["rating"]) for r in card["ratings"] if r["rating"]]
                     overall = card.get("overall") or ("yes" if min(rated) >= 3 else "no")
@@ -246,10 +278,15 @@ def main() -> None:
     try:
         tone = data.get("organization", {}).get("tone", "")
         key, ids = organization(env, data["people"], tone)
+        partner = data.get("organization", {}).get("partner", "")
+        theirs = partner_key(env, partner) if partner else ""
         port = free_port()
         server = serve(env, port)
+        base = f"http://127.0.0.1:{port}/api/v1"
         try:
-            notes = run(Api(f"http://127.0.0.1:{port}/api/v1", key), data, ids)
+            if partner:
+                partnership(base, key, theirs)
+            notes = run(Api(base, key), data, ids)
         finally:
             server.terminate()
             server.wait(timeout=30)

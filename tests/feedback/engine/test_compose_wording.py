@@ -115,8 +115,9 @@ def test_interviews_are_named_as_the_candidate_knows_them(name, kind, english, f
     [
         ("Final interview", "hiring_manager", "the final interview"),
         ("Phone screen", "screen", "the phone screen"),
-        ("Site walk", "other", "the site walk session"),
-        ("Assessment day", "onsite", "the assessment day interview"),  # not "in the … day"
+        # An activity is named as it is, never an "interview" or a "session" (round 4).
+        ("Site walk", "other", "the site walk"),
+        ("Assessment day", "onsite", "the assessment day"),
         ("Python interview", "technical", "the Python interview"),
         ("SQL screen", "screen", "the SQL screen"),
         ("Berlin onsite", "onsite", "the Berlin onsite"),

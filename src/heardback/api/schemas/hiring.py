@@ -59,6 +59,9 @@ class JobOut(Schema):
     status: JobStatus
     language: Language
     screening_criteria: str
+    family: str
+    level: int | None
+    description: str
     recruiter_id: int | None
     hiring_manager_id: int | None
     created_at: dt.datetime
@@ -107,6 +110,15 @@ class JobIn(Schema):
     status: JobStatus = "open"
     language: Language | None = Field(None, description="Default: the organization's.")
     screening_criteria: Long = ""
+    family: Line = Field(
+        "",
+        description='The job family ("Backend engineering"): a candidate not hired for one '
+        "role is suggested open roles of the same family their strengths fit.",
+    )
+    level: int | None = Field(
+        None, ge=1, le=5, description="Seniority, 1 (entry) to 5 (principal); suggestions near it."
+    )
+    description: Long = Field("", description="What the role is; compared with comments, résumés.")
     recruiter_id: Id | None = Field(None, description="A member; replies to notes go to them.")
     hiring_manager_id: Id | None = None
     stages: list[StageIn] = Field([], max_length=30, description="The pipeline, in order.")

@@ -63,6 +63,7 @@ from heardback.feedback.engine.wording import (
     dates_phrase,
     first_sentences,
     full_sentences,
+    is_activity,
     join,
     meeting,
     month_year,
@@ -80,6 +81,7 @@ GuardCheck = Callable[..., list[guard_module.Finding]]
 MAX_QUOTE_CHARS: Final = 200
 MAX_TAKEAWAY_CHARS: Final = 300
 MAX_QUOTES: Final = 2
+MIN_QUOTE_WORDS: Final = 3
 # At most three items in a section, two each when the note has both: a note is read, not scanned.
 MAX_ITEMS: Final = 3
 PAIRED_ITEMS: Final = 2
@@ -89,7 +91,6 @@ WORD_BUDGET: Final = 310
 _ABOUT_SKILLS: Final = frozenset({"skills_gap", "experience_level"})
 # Reasons that say nothing of the candidate's skills: no waiting period before applying again.
 _NO_WAIT: Final = frozenset({"role_closed", "compensation", "logistics", "location"})
-_STEP_KINDS: Final = frozenset({"take_home", "other"})  # not interviews: "steps"
 # The fields of a scorecard an interviewer wrote in their own words about this candidate.
 _INTERVIEWER_TEXT: Final = frozenset({"candidate_comment", "evidence", "key_takeaways"})
 
@@ -125,6 +126,8 @@ def compose(inp: NoteInput, *, guard: GuardCheck | None = None) -> Note:
         sentences = tuple([s for block in blocks for s in block.sentences])
         texts = [s.text for s in sentences]
     language = writer.book.language
+    if language == "fr" and writer.quotes:
+        blocks = _strengths_apart(blocks)
     text, html = render(blocks, language, writer.portal, texts=texts)
     findings = tuple(
         check(
@@ -170,6 +173,21 @@ def _said_once(blocks: list[Block]) -> list[Block]:
         elif kept:
             once.append(Block(tuple(kept), block.style))
     return once
+
+
+def _strengths_apart(blocks: list[Block]) -> list[Block]:
+    """French strengths open on their name ("Style et registre : un vrai point fort…"): after
+    a quote, the next one starts a paragraph rather than run on from the closing « ». »."""
+    apart: list[Block] = []
+    for block in blocks:
+        start = 0
+        sentences = block.sentences
+        for n, sentence in enumerate(sentences[:-1]):
+            if sentence.section == "strengths" and sentence.claim == "observation":
+                apart.append(Block(sentences[start : n + 1], block.style))
+                start = n + 1
+        apart.append(Block(sentences[start:], block.style) if start else block)
+    return apart
 
 
 def own_names(inp: NoteInput) -> tuple[str, str, str]:
@@ -227,10 +245,11 @@ class _Writer:
         # What happened: a take-home is not an interview, one interview is not "interviews".
         kinds = {i.kind for i in self.interviews}
         self.exercise = "take_home" in kinds
-        # A take-home or a step of another kind (a trial lesson, a role play) is not an
-        # interview: together they are "steps".
-        self.steps = bool(kinds & _STEP_KINDS)
-        self.kinds = {i.id: i.kind for i in self.interviews}
+        # A take-home, a step of another kind (a trial lesson, a role play) or one named as
+        # an activity ("Assessment day", "Site walk") is not an interview: together they are
+        # "steps".
+        self.activities = {i.id for i in self.interviews if is_activity(i, book)}
+        self.steps = bool(self.activities)
         # The activities that took place, as a rubric text would name them.
         self.held = _Held(self.interviews)
         category = inp.decision.reason_category
@@ -451,6 +470,16 @@ class _Writer:
             sentences.append(
                 self.say(self.category_role(category), "reason", sources, claim="reason")
             )
+        if category == "stronger_candidate" and agg.development:
+            # Another candidate, and a rating below the bar: the gap is real, and the month to
+            # apply again rests on it, so the note says which it is (its level, no tips).
+            top = agg.development[0]
+            sentences.append(
+                self.say("reason.stronger_candidate.gap", "reason", self.rating_sources(top),
+                         claim="reason",
+                         area=tidy(top.competency.name), gap=self.gap_words(top),
+                         seen=self.seen_for(top))
+            )  # fmt: skip
         self.explained = bool(sentences) and not self.reason_unsupported
         if agg.gap_free and not self.reason_unsupported and not self.development:
             rated = tuple(s for r in agg.results for s in self.rating_sources(r))
@@ -657,15 +686,18 @@ class _Writer:
         role = "development.rated" if len(raters) > 1 else "development.rated.one"
         role += ".compact" if compact else ""
         phrasing = self.pick(role, n)
-        # How far below, in words: half a point or less is "just below", two or more "well".
-        gap = result.bar - result.mean
-        size = "gap.near" if gap <= 0.5 else "gap.far" if gap >= 2 else "gap.below"
         text = phrasing.format(
             name=tidy(result.competency.name),
             where=self.where(result) if "{where}" in phrasing else "",
-            gap=self.book.grammar(size),
+            gap=self.gap_words(result),
         )
         return Sentence(text, "development", self.rating_sources(result), "reason")
+
+    def gap_words(self, result: CompetencyResult) -> str:
+        """How far below, in words: half a point or less is "just below", two or more "well"."""
+        gap = result.bar - result.mean
+        size = "gap.near" if gap <= 0.5 else "gap.far" if gap >= 2 else "gap.below"
+        return self.book.grammar(size)
 
     def next_steps(self, roles: Sequence[OpenRole]) -> tuple[Sentence, ...]:
         policy = self.inp.policy
@@ -840,10 +872,11 @@ class _Writer:
     def where_one(self, interview: Interview) -> str:
         """ "in the System design interview on 12 June": the candidate's own step, and when."""
         meeting = self.meeting(interview)
+        role = "where.activity" if interview.id in self.activities else "where.one"
         if interview.date is None:
-            return self.book.grammar("where.one").format(meeting=meeting)
+            return self.book.grammar(role).format(meeting=meeting)
         date = date_text(interview.date, self.book, self.year)
-        return self.book.grammar("where.one.dated").format(meeting=meeting, date=date)
+        return self.book.grammar(role + ".dated").format(meeting=meeting, date=date)
 
     def quotable(self, text: str) -> bool:
         """In the note's language, with no link or contact details, and not about the candidate
@@ -875,6 +908,8 @@ class _Writer:
                 text = shortened(whole, MAX_QUOTE_CHARS) or ""
                 if not text or not fits_language(text, book.language):
                     continue
+                if _words(text) < MIN_QUOTE_WORDS:
+                    continue  # "ok", "Good.": a tick, not words worth quoting
                 if contact_details(text):
                     continue  # the note's one link is the candidate's page; no side channels
                 if text in self.quoted_texts:
@@ -936,7 +971,7 @@ class _Writer:
         # "One interviewer" after a single interviewer would suggest others who said otherwise;
         # after a take-home or a trial shift, nobody interviewed the candidate.
         book = self.book
-        if self.kinds.get(card.interview_id) in _STEP_KINDS:
+        if card.interview_id in self.activities:
             return book.sole_step if self.one_interviewer else book.someone_step
         return book.sole if self.one_interviewer else book.someone
 

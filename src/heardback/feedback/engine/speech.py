@@ -924,7 +924,7 @@ _RESERVATION: Final = {
         "mais cependant toutefois pourtant néanmoins pourrait pourriez devrait devriez "
         "faudrait besoin manque manqué manquait plus moins pas ne n' jamais améliorer "
         "attention encore lent lente oublié oubliée trop peu sans seulement essayez "
-        "pensez travailler"
+        "pensez travailler non lieu"
     ),
 }
 

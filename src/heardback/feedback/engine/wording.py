@@ -186,12 +186,37 @@ def meeting(interview: Interview, book: Phrasebook) -> str:
     return _meeting(interview.name, interview.kind, book.language)
 
 
+# Kinds whose own noun is no interview ("exercise", "session"): an activity name keeps it.
+_NOT_INTERVIEWS: Final = ("take_home", "other")
+
+
+def is_activity(interview: Interview, book: Phrasebook) -> bool:
+    """Whether `interview` was a step other than an interview: a take-home, a trial lesson, or
+    one named as an activity ("Assessment day", "Site walk") whatever its kind."""
+    if interview.kind in _NOT_INTERVIEWS:
+        return True
+    words = tidy(interview.name).casefold().split()
+    if not words:
+        return False
+    other = for_language("fr" if book.language == "en" else "en")
+    return _activity_name(words, book) or _activity_name(words, other)
+
+
+def _activity_name(words: list[str], book: Phrasebook) -> bool:
+    """ "assessment day", "journée d'essai", "poste d'essai": an activity by its name."""
+    if words[book.meeting_word_at] in book.activity_words:
+        return True
+    # « Poste d'essai », « Service à l'essai »: a trial, whatever it opens on.
+    return book.language == "fr" and any(w in ("d'essai", "d’essai", "l'essai") for w in words)
+
+
 def _in_another_language(words: list[str], name: str, book: Phrasebook) -> bool:
     if language_of(name) not in ("", book.language):
         return True
     other = for_language("fr" if book.language == "en" else "en")
     own_word = words[book.meeting_word_at] in book.meeting_words
-    return not own_word and words[other.meeting_word_at] in other.meeting_words
+    theirs = words[other.meeting_word_at]
+    return not own_word and (theirs in other.meeting_words or theirs in other.activity_words)
 
 
 @lru_cache(maxsize=4096)
@@ -204,11 +229,23 @@ def _meeting(name: str, kind: str, language: Language) -> str:
         return book.grammar("meeting.unnamed").format(noun=noun)
     if _in_another_language(words, name, book):
         # Not "the Entretien avec le chef conversation": a name in another language than the
-        # note's is quoted, as the name the candidate knows the meeting by.
+        # note's is quoted, as the name the candidate knows the meeting by; an activity in it
+        # is a step (« l'étape « Trial shift » », not « l'entretien « Trial shift » »).
+        other = for_language("fr" if language == "en" else "en")
+        if kind not in _NOT_INTERVIEWS and _activity_name(words, other):
+            noun = book.kind_nouns["other"]
         return book.grammar("meeting.foreign").format(name=name, noun=noun)
+    head = words[book.meeting_word_at]
+    if _activity_name(words, book) and head not in book.meeting_words:
+        # An activity is no interview: "the assessment day", « l'étape « Journée d'essai » »
+        # (a take-home keeps its own word: « l'exercice « Test de traduction » »).
+        if kind not in _NOT_INTERVIEWS:
+            noun = book.kind_nouns["other"]
+        if language == "fr":
+            return book.grammar("meeting").format(name=name, noun=noun)
     if language == "en":
         name = _as_common_noun(name)
-    if words[book.meeting_word_at] in book.meeting_words:
+    if head in book.meeting_words or _activity_name(words, book):
         return book.grammar("meeting.named").format(name=name, name_lc=name[:1].lower() + name[1:])
     return book.grammar("meeting").format(name=name, noun=noun)
 
@@ -231,7 +268,8 @@ _COMMON_OPENERS: Final = frozenset(
         "shadowing", "interview", "conversation", "chat", "meeting", "debrief", "executive",
         "director", "department", "kitchen", "ward", "shift", "safety", "driving",
         "aptitude", "scenario", "simulation", "numeracy", "literacy", "ability", "situational",
-        "psychometric", "translation", "writing", "reference", "motivation",
+        "psychometric", "translation", "writing", "reference", "motivation", "simulator",
+        "crane", "machine", "forklift", "lab", "laboratory", "bench",
     }
 )  # fmt: skip
 

@@ -41,6 +41,9 @@ class Phrasebook:
     kind_nouns: Mapping[str, str]
     meeting_words: frozenset[str]
     meeting_word_at: int
+    # Words that make a step's name an activity, not an interview ("Assessment day", "Trial
+    # shift", "Journée d'essai"), at `meeting_word_at`.
+    activity_words: frozenset[str]
     by_tone: Mapping[Tone, Mapping[str, tuple[str, ...]]]
     # The same, with each role's key for Picker (-1 when there is only one phrasing).
     keyed: Mapping[Tone, Mapping[str, tuple[tuple[str, ...], int]]]
@@ -129,6 +132,7 @@ def _load(module: ModuleType) -> Phrasebook:
         kind_nouns=module.KIND_NOUNS,
         meeting_words=module.MEETING_WORDS,
         meeting_word_at=module.MEETING_WORD_AT,
+        activity_words=module.ACTIVITY_WORDS,
         by_tone=by_tone,
         keyed={
             tone: {

@@ -44,6 +44,16 @@ MEETING_WORDS: Final = frozenset(
 )  # fmt: skip
 
 MEETING_WORD_AT: Final = -1  # where that word sits in the name
+# Names ending with one of these words are activities, not interviews: named as they are ("the
+# assessment day", never "the assessment day interview"), and "steps" with the others.
+ACTIVITY_WORDS: Final = frozenset(
+    {
+        "day", "days", "shift", "walk", "walkthrough", "visit", "tour", "lesson", "service",
+        "drive", "observation", "placement", "trial", "demo", "demonstration", "play",
+        "roleplay", "role-play", "simulation", "practical", "assessment", "task", "audition",
+        "workshop", "exercise", "test", "assignment", "challenge", "presentation",
+    }
+)  # fmt: skip
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # {title} {org}
@@ -175,6 +185,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "more closely.",
         "Another candidate's experience was a closer match for the team's current needs, "
         "and we chose them for the role.",
+    ),
+    # Another candidate, and one rating below the bar: the gap is real and said as a level
+    # (it is why the note gives a month to apply again). {area} {gap} {seen}
+    "reason.stronger_candidate.gap": (
+        "That said, {area} was rated {gap} the level the role needs {seen}.",
+        "One area did fall short: {area} was rated {gap} the level the role needs {seen}.",
     ),
     # Before the final stage nobody has been chosen: the process goes on with others.
     "reason.stronger_candidate.early": (
@@ -494,6 +510,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "where.one": ("in {meeting}",),
     "where.on": ("on {date}",),
     "where.one.dated": ("in {meeting} on {date}",),
+    # An activity is not a place one is "in": "during the trial shift on 17 November".
+    "where.activity": ("during {meeting}",),
+    "where.activity.dated": ("during {meeting} on {date}",),
     "gap.near": ("just below",),
     "gap.below": ("below",),
     "gap.far": ("well below",),

@@ -40,6 +40,16 @@ MEETING_WORDS: Final = frozenset(
 )
 
 MEETING_WORD_AT: Final = 0  # where that word sits in the name
+# Names starting with one of these words are activities, not interviews ("Journée d'essai",
+# "Visite de chantier"): « l'étape « … » », jamais « l'entretien « Journée d'essai » ».
+ACTIVITY_WORDS: Final = frozenset(
+    {
+        "journée", "demi-journée", "visite", "leçon", "service", "mise", "atelier",
+        "démonstration", "simulation", "test", "tests", "épreuve", "jeu", "observation",
+        "stage", "essai", "exercice", "cas", "présentation", "soirée", "immersion", "tournée",
+        "quiz", "questionnaire",
+    }
+)  # fmt: skip
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "subject.warm": ("Votre candidature au poste {of_title} chez {org}",),
@@ -173,6 +183,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "reason.experience_level.general": (
         "La décision tient au niveau d'expérience que ce poste demande aujourd'hui.",
+    ),
+    # Une autre personne, et une évaluation sous le niveau attendu : l'écart est réel.
+    "reason.stronger_candidate.gap": (
+        "Un point est toutefois resté {gap} du niveau attendu {seen} : {area}.",
+        "Sur un point, le niveau constaté {seen} est resté {gap} des attentes du poste : {area}.",
     ),
     "reason.stronger_candidate": (
         "Nous avons retenu une autre personne, dont l'expérience répondait davantage aux "
@@ -469,6 +484,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "where.one": ("pendant {meeting}",),
     "where.on": ("le {date}",),
     "where.one.dated": ("pendant {meeting} du {date}",),
+    "where.activity": ("pendant {meeting}",),
+    "where.activity.dated": ("pendant {meeting} du {date}",),
     "gap.near": ("juste en dessous",),
     "gap.below": ("en dessous",),
     "gap.far": ("nettement en dessous",),
