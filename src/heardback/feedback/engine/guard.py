@@ -874,14 +874,17 @@ class LineMemo:
                         _Hit(start + h.start, start + h.end, h.rule, h.severity) for h in found
                     )
                 start += len(seen.folded) + 1
-        folded = ""
-        if _names_matcher(other_names) is not None and any(
-            seen.names(other_names) for seen in read
-        ):
-            folded = "\n".join(seen.folded for seen in read)
-            hits.extend(_scan_names(folded, other_names, context, own_names))
+        if _names_matcher(other_names) is not None:
+            start = 0
+            for seen in read:
+                if seen.names(other_names):  # a line break is no letter: names end at one
+                    hits.extend(
+                        _Hit(start + h.start, start + h.end, h.rule, h.severity)
+                        for h in _scan_names(seen.folded, other_names, context, own_names)
+                    )
+                start += len(seen.folded) + 1
         if own_names and hits:
-            spans = _own_spans(folded or "\n".join(seen.folded for seen in read), own_names)
+            spans = _own_spans("\n".join(seen.folded for seen in read), own_names)
             hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
         straight = _Folded("", ())
         return _dedupe(straight.finding(h) for h in hits)
