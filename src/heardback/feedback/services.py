@@ -108,6 +108,8 @@ class CommentChecks:
     def __init__(self) -> None:
         # (language, text, id of the names tuple) -> (that tuple, kept alive; clean or not)
         self._clean: dict[tuple[str, str, int], tuple[Sequence[str], bool]] = {}
+        # The notes share most of their lines (reasons, tips, closings): each read once.
+        self._lines = guard.LineMemo()
 
     def __call__(
         self,
@@ -123,11 +125,11 @@ class CommentChecks:
             key = (lang, text, id(other_names))
             entry = self._clean.get(key)
             if entry is None or entry[0] is not other_names:
-                findings = guard.check(text, lang=lang, context="note", other_names=other_names)
+                findings = self._lines(text, lang=lang, context="note", other_names=other_names)
                 entry = self._clean[key] = (other_names, not findings)
             if entry[1]:
                 return []
-        return guard.check(
+        return self._lines(
             text, lang=lang, context=context, other_names=other_names, own_names=own_names,
             second_opinion=second_opinion,
         )  # fmt: skip

@@ -545,11 +545,20 @@ def _function_word_automaton() -> Any:
 
 def _rule_sets_for(words: str, lang: str) -> list[RuleSet]:
     """The rule sets to run on a text whose key text is `words` (see the module docstring)."""
-    primary = lang if lang in _FUNCTION_WORDS else "en"
-    other = "fr" if primary == "en" else "en"
     # pyahocorasick reads past the string (and crashes) when `end` exceeds its length.
     end = min(len(words), _SAMPLE)
-    counts = Counter(map(itemgetter(1), _function_word_automaton().iter(words, 0, end)))
+    return _rule_sets_counted(_function_words(words, end), lang)
+
+
+def _function_words(words: str, end: int) -> Counter[str]:
+    """How many function words of each language the key text `words` holds before `end`."""
+    return Counter(map(itemgetter(1), _function_word_automaton().iter(words, 0, end)))
+
+
+def _rule_sets_counted(counts: Counter[str], lang: str) -> list[RuleSet]:
+    """The rule sets to run on a text holding `counts` function words of each language."""
+    primary = lang if lang in _FUNCTION_WORDS else "en"
+    other = "fr" if primary == "en" else "en"
     ours, theirs = counts[primary], counts[other]
     if ours > 3 * theirs:
         return [rule_set(primary)]
@@ -801,3 +810,141 @@ def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
 def _covers(wide: Finding, narrow: Finding) -> bool:
     """True when `narrow` (starting no earlier) ends inside `wide` and is no more severe."""
     return narrow.end <= wide.end and _RANK[narrow.severity] <= _RANK[wide.severity]
+
+
+# --- Many texts that share lines ------------------------------------------------------------------
+
+
+class LineMemo:
+    """`check` for many texts that share whole lines (bulk drafting: a reason's explanation,
+    the rubric's tips, the closing recur in thousands of notes), each distinct line read once.
+
+    A line break always ends a sentence, and the rules read a sentence with only the end of
+    the one before it; names and function words never span a line. So what `check` finds in
+    a text is what it finds in each of its lines, with the rule sets chosen by the function
+    words of all of them and the reader's own names set aside over the whole text. For each
+    distinct line this remembers its folded form, its function words, its rules' hits per
+    rule set and context, and whether it holds any name of a job's list; a text gets exactly
+    the findings `check` gives it (a test holds every note of the demo to that). The second
+    opinion, invisible characters, texts past the language sample and the memo off
+    (`SENTENCE_MEMO` = 0) go to `check` itself. At most `size` lines of at most `line_chars`
+    characters are remembered, all forgotten when the rules are rebuilt.
+    """
+
+    def __init__(self, size: int = 50_000, line_chars: int = 1_000) -> None:
+        self.size, self.line_chars = size, line_chars
+        self._lines: dict[tuple[str, bool, bool], _Line] = {}
+        self._rules = tuple(rule_set(language) for language in LANGUAGES)
+
+    def __call__(
+        self,
+        text: str,
+        *,
+        lang: str = "en",
+        context: Context = "candidate",
+        other_names: Sequence[str] = (),
+        own_names: Sequence[str] = (),
+        second_opinion: bool = False,
+    ) -> list[Finding]:
+        if (
+            second_opinion
+            or SENTENCE_MEMO <= 0
+            or len(text) + 2 > _SAMPLE
+            or context not in ("note", "candidate")
+            or not isinstance(other_names, tuple)
+        ):
+            return check(
+                text, lang=lang, context=context, other_names=other_names,
+                own_names=own_names, second_opinion=second_opinion,
+            )  # fmt: skip
+        rules = tuple(rule_set(language) for language in LANGUAGES)
+        rebuilt = any(a is not b for a, b in zip(rules, self._rules, strict=True))
+        if rebuilt or len(self._lines) >= self.size:
+            self._lines.clear()
+            self._rules = rules
+        lines = text.split("\n")
+        last = len(lines) - 1
+        read: list[_Line] = []
+        for index, line in enumerate(lines):
+            key = (line, index > 0, index < last)
+            seen = self._lines.get(key)
+            if seen is None:
+                seen = _Line.read(line, *key[1:])
+                if seen is None:  # invisible characters: offsets move, `check` maps them
+                    return check(text, lang=lang, context=context, other_names=other_names,
+                                 own_names=own_names)  # fmt: skip
+                if len(line) <= self.line_chars:
+                    self._lines[key] = seen
+            read.append(seen)
+        counts: Counter[str] = Counter()
+        for seen in read:
+            for language, count in seen.counts:
+                counts[language] += count
+        hits: list[_Hit] = []
+        for rules_of_lang in _rule_sets_counted(counts, lang):
+            start = 0
+            for seen in read:
+                found = seen.hits(rules_of_lang, context)
+                if found:
+                    hits.extend(
+                        _Hit(start + h.start, start + h.end, h.rule, h.severity) for h in found
+                    )
+                start += len(seen.folded) + 1
+        if _names_matcher(other_names) is not None:
+            start = 0
+            for seen in read:
+                if seen.names(other_names):  # a line break is no letter: names end at one
+                    hits.extend(
+                        _Hit(start + h.start, start + h.end, h.rule, h.severity)
+                        for h in _scan_names(seen.folded, other_names, context, own_names)
+                    )
+                start += len(seen.folded) + 1
+        if own_names and hits:
+            spans = _own_spans("\n".join(seen.folded for seen in read), own_names)
+            hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
+        straight = _Folded("", ())
+        return _dedupe(straight.finding(h) for h in hits)
+
+
+class _Line:
+    """What the guard reads in one line of a text (see `LineMemo`)."""
+
+    __slots__ = ("_hits", "_names", "after", "before", "counts", "folded")
+
+    def __init__(self, folded: str, before: bool, after: bool) -> None:
+        self.folded, self.before, self.after = folded, before, after
+        words = key_text(folded)
+        self.counts = tuple(_function_words(words, len(words)).items())
+        self._hits: dict[tuple[str, str], tuple[_Hit, ...]] = {}
+        self._names: dict[int, tuple[tuple[str, ...], bool]] = {}
+
+    @classmethod
+    def read(cls, line: str, before: bool, after: bool) -> _Line | None:
+        """The line after a line break (`before`) and followed by one (`after`), or None
+        when folding drops characters from it."""
+        folded = fold(line)
+        return None if REMOVED in folded else cls(folded, before, after)
+
+    def hits(self, rules: RuleSet, context: str) -> tuple[_Hit, ...]:
+        """The rules' hits in the line, at offsets from its start: `_scan` of the line as the
+        text holds it, with the line break before it, which ends the sentence before."""
+        key = (rules.lang, context)
+        found = self._hits.get(key)
+        if found is None:
+            lead = 1 if self.before else 0
+            piece = "\n" * lead + self.folded + "\n" * self.after
+            found = self._hits[key] = tuple(
+                _Hit(h.start - lead, h.end - lead, h.rule, h.severity)
+                for h in _scan(rules, piece, "", context)
+            )
+        return found
+
+    def names(self, names: tuple[str, ...]) -> bool:
+        """Whether any of `names` stands in the line as whole words (the reader's own too)."""
+        entry = self._names.get(id(names))
+        if entry is None or entry[0] is not names:
+            found = bool(_scan_names(self.folded, names, "candidate"))
+            if len(self._names) >= 64:
+                self._names.clear()
+            entry = self._names[id(names)] = (names, found)
+        return entry[1]
