@@ -526,6 +526,8 @@ def test_the_same_comment_on_two_competencies_is_quoted_once():
         # One thing done then is one thing done always: "a message that makes", not "make".
         ("you wrote a short message that made people reply", "a short message that makes people"),
         ("you drew a plan which covered every risk", "a plan which covers every risk"),
+        # Read in the demo: "explain their reasoning … and check that we were following".
+        ("you explained your reasoning and checked that we were following", "we are following"),
     ],
 )
 def test_the_bar_descriptor_says_what_the_role_needs_never_what_you_did(descriptor, needs):

@@ -686,7 +686,16 @@ def _role_needs_en(words: list[str]) -> str | None:
                 out[k] = _keep_trailing(words[k], base if plural else _en_third_person(base))
         if word in _EN_SUBJECT_PRONOUNS:
             out[k] = _keep_trailing(words[k], _EN_SUBJECT_PRONOUNS[word])
+        elif word in ("was", "were") and previous in _EN_PRESENT_OF_BE:
+            # "check that we were following" -> "check that we are following"
+            out[k] = _keep_trailing(words[k], _EN_PRESENT_OF_BE[previous])
     return " ".join(out)
+
+
+_EN_PRESENT_OF_BE: Final = {
+    "we": "are", "they": "are", "people": "are", "others": "are", "everyone": "is",
+    "it": "is", "someone": "is", "he": "is", "she": "is",
+}  # fmt: skip
 
 
 def _is_en_plural(noun: str) -> bool:
