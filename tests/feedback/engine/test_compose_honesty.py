@@ -17,7 +17,7 @@ from hypothesis import assume, given, settings
 from heardback.feedback.engine import Note, NoteInput, compose
 from heardback.feedback.engine import guard as guard_module
 from heardback.feedback.engine.aggregate import aggregate
-from heardback.feedback.engine.types import OpenRole
+from heardback.feedback.engine.types import Language, OpenRole
 from tests.feedback.engine import factories as f
 from tests.feedback.engine.test_compose_properties import note_inputs
 
@@ -514,6 +514,19 @@ def test_the_same_comment_on_two_competencies_is_quoted_once():
     assert flat(note).count("how the ledger handles refunds") == 1
 
 
+def _missed_bar_note(descriptor: str, lang: Language = "en") -> Note:
+    """One interview, one competency rated below the bar that `descriptor` describes."""
+    bar = f.competency(1, name="Communication", descriptors={"yes": descriptor, "no": "x"})
+    card = f.scorecard(items=(f.item(1, "no"),))
+    inp = f.note_input(
+        lang=lang,
+        job_=f.job(competencies=(bar,)),
+        interviews=(f.interview(),),
+        scorecards=(card,),
+    )
+    return compose(inp, guard=f.no_findings)
+
+
 @pytest.mark.parametrize(
     ("descriptor", "needs"),
     [
@@ -531,12 +544,7 @@ def test_the_same_comment_on_two_competencies_is_quoted_once():
     ],
 )
 def test_the_bar_descriptor_says_what_the_role_needs_never_what_you_did(descriptor, needs):
-    bar = f.competency(1, name="Communication", descriptors={"yes": descriptor, "no": "x"})
-    card = f.scorecard(items=(f.item(1, "no"),))
-    inp = f.note_input(
-        job_=f.job(competencies=(bar,)), interviews=(f.interview(),), scorecards=(card,)
-    )
-    note = compose(inp, guard=f.no_findings)
+    note = _missed_bar_note(descriptor)
     (requirement,) = [s for s in note.sentences if s.claim == "requirement"]
     assert needs in requirement.text and not YOU.search(requirement.text)
 
@@ -554,40 +562,19 @@ def test_the_bar_descriptor_says_what_the_role_needs_never_what_you_did(descript
     ],
 )  # fmt: skip
 def test_a_french_bar_is_said_in_the_present_of_the_role(descriptor, needs):
-    bar = f.competency(1, name="Sourcing", descriptors={"yes": descriptor, "no": "x"})
-    card = f.scorecard(items=(f.item(1, "no"),))
-    inp = f.note_input(
-        lang="fr",
-        job_=f.job(competencies=(bar,)),
-        interviews=(f.interview(),),
-        scorecards=(card,),
-    )
-    note = compose(inp, guard=f.no_findings)
+    note = _missed_bar_note(descriptor, lang="fr")
     (requirement,) = [s for s in note.sentences if s.claim == "requirement"]
     assert needs in requirement.text and "ait " not in requirement.text
 
 
 def test_a_french_bar_in_a_tense_we_cannot_turn_is_left_out():
     descriptor = "vous avez posé des questions qui faisaient avancer le diagnostic"
-    bar = f.competency(1, name="Diagnostic", descriptors={"yes": descriptor, "no": "x"})
-    card = f.scorecard(items=(f.item(1, "no"),))
-    inp = f.note_input(
-        lang="fr",
-        job_=f.job(competencies=(bar,)),
-        interviews=(f.interview(),),
-        scorecards=(card,),
-    )
-    note = compose(inp, guard=f.no_findings)
+    note = _missed_bar_note(descriptor, lang="fr")
     assert "faisaient" not in note.text and "faire avancer" not in note.text
 
 
 def test_a_descriptor_that_cannot_be_said_of_the_role_is_left_out():
-    bar = f.competency(1, descriptors={"yes": "Strong grasp of SQL", "no": "x"})
-    card = f.scorecard(items=(f.item(1, "no"),))
-    inp = f.note_input(
-        job_=f.job(competencies=(bar,)), interviews=(f.interview(),), scorecards=(card,)
-    )
-    note = compose(inp, guard=f.no_findings)
+    note = _missed_bar_note("Strong grasp of SQL")
     assert "Strong grasp" not in note.text
     assert not [s for s in note.sentences if s.claim == "requirement"]
 
