@@ -242,7 +242,7 @@ def test_the_note_offers_the_partner_option_only_with_partners() -> None:
     text = " ".join(compose(inp).text.split())
     assert "to our partner organizations" in text
     assert text.count("application page") == 1
-    assert "never your name or contact details" in text
+    assert "not your name unless you accept" in text
 
 
 def test_erasure_removes_what_the_candidate_told_partners() -> None:

@@ -225,6 +225,22 @@ def test_a_withdrawn_candidate_of_an_organization_with_partners_is_told_of_them_
     assert "here or at our partner organizations" in flat(write(inp).text)
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_with_partners_the_page_is_offered_once_with_the_question_and_the_link_last(lang):
+    # One sentence for the page's choices, not one for partners and another for the question:
+    # the boilerplate costs the candidate's own sentences room under the word budget.
+    inp = f.scenario("skills_gap", lang)
+    inp = dataclasses.replace(inp, policy=dataclasses.replace(inp.policy, partners=True))
+    note = write(inp)
+    steps = [s.text for s in note.sentences if s.section == "next_steps"]
+    partner_words = "partner organizations" if lang == "en" else "organisations partenaires"
+    (offer,) = [text for text in steps if partner_words in text]
+    assert offer == steps[-1] and offer.endswith(f.PORTAL_URL)
+    assert ("question" in offer) and flat(note.text).count(f.PORTAL_URL) == 1
+    page = "application page" if lang == "en" else "espace candidat"
+    assert flat(note.text).count(page) == 1
+
+
 def test_a_withdrawn_candidate_without_a_page_gets_no_link():
     inp = f.scenario("withdrew")
     inp = dataclasses.replace(inp, policy=dataclasses.replace(inp.policy, portal_url=""))

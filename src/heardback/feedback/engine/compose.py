@@ -731,11 +731,14 @@ class _Writer:
                 sentences.append(self.say(role, "next_steps", sources, claim="next_step", **fields))
         # The candidate's page is named once: a later sentence says "the same page".
         named = bool(roles)
-        if policy.partners and self.portal:
+        category = self.inp.decision.reason_category
+        # The partners' pool is one more choice on the page: offered with the question, in the
+        # last sentence, except after a closed role, whose last sentence already offers three.
+        partners_last = policy.partners and self.portal and category != "role_closed"
+        if policy.partners and self.portal and not partners_last:
             role = "next.partners.portal" + (".again" if named else "")
             sentences.append(self.say(role, "next_steps", _PORTAL_SOURCES, claim="next_step"))
             named = True
-        category = self.inp.decision.reason_category
         reapply = _reapply_sources(self.reason_ref)
         if category == "role_closed":
             # A promise the candidate's consent makes possible, nothing more. With a page, the
@@ -783,6 +786,8 @@ class _Writer:
             )  # fmt: skip
         elif category == "role_closed":
             role = "next.reopen_or_question.portal" + (".again" if named else "")
+        elif partners_last:
+            role = "next.partners_or_question.portal" + (".again" if named else "")
         else:
             role = "next.question.portal" if named else "next.question_or_pool.portal"
         sentences.append(

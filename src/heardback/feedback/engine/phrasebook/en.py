@@ -448,6 +448,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "see your strengths but never your name or contact details unless you accept an "
         "invitation from one of them.",
     ),
+    # The same choice and a question, in the last sentence (the link ends it).
+    "next.partners_or_question.portal": (
+        "On your application page, you can ask us a question, or agree to be suggested for our "
+        "other roles and to our partner organizations, who would see your strengths but not "
+        "your name unless you accept their invitation: {url}",
+    ),
+    "next.partners_or_question.portal.again": (
+        "The same page lets you ask us a question, or agree to be suggested to our partner "
+        "organizations, who would see your strengths but not your name unless you accept their "
+        "invitation: {url}",
+    ),
     "next.question_or_pool.portal": (
         "On your application page, you can ask us a question or let us suggest you for other "
         "roles: {url}",

@@ -417,6 +417,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "partenaires : elles verraient vos points forts, jamais votre nom ni vos coordonnées, "
         "sauf si vous acceptez l'invitation de l'une d'elles.",
     ),
+    "next.partners_or_question.portal": (
+        "Depuis votre espace candidat, vous pouvez nous poser une question, ou accepter que nous "
+        "vous proposions d'autres postes et vous suggérions à nos organisations partenaires, "
+        "qui verraient vos points forts mais pas votre nom, sauf si vous acceptez leur "
+        "invitation : {url}",
+    ),
+    "next.partners_or_question.portal.again": (
+        "Ce même espace vous permet de nous poser une question, ou d'accepter que nous vous "
+        "suggérions à nos organisations partenaires, qui verraient vos points forts mais pas "
+        "votre nom, sauf si vous acceptez leur invitation : {url}",
+    ),
     "next.question_or_pool.portal": (
         "Depuis votre espace candidat, vous pouvez nous poser une question ou accepter que "
         "nous vous proposions d'autres postes : {url}",
