@@ -360,3 +360,10 @@ def test_a_remark_in_the_middle_of_a_run_on_note_blocks(text: str) -> None:
 )
 def test_a_run_on_note_of_skills_and_clients_does_not_block(text: str) -> None:
     assert verdict(check(text, context="note", second_opinion=True)) != "block"
+
+
+def test_one_standing_for_the_service_named_before_it_is_its_topic() -> None:
+    text = "Wedding florist; did the garlands for a Hindu wedding and the chuppah for a Jewish one."
+    assert verdict(check(text, context="note", second_opinion=True)) != "block"
+    said_of_her = "Good florist, but she's a Jewish one, and the venue is a church."
+    assert verdict(check(said_of_her, context="note", second_opinion=True)) == "block"

@@ -763,6 +763,11 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         return "person"
     if lang == "en" and _fragment_trait(text, start, low, after_all):
         return "person"
+    # "garlands for a Hindu wedding and the chuppah for a Jewish one": "one" stands for the
+    # service or place named before it.
+    ellipsis = after_all[:1] in (["one"], ["ones"])
+    if lang == "en" and ellipsis and any(w in cues["after"] for w in before_all):
+        return "topic"
     # "younger than you", "vingt ans de moins que vous": compared with the candidate.
     if _THAN_CANDIDATE.search(clause) is not None:
         return "person"
