@@ -336,3 +336,34 @@ def test_a_french_hiring_preference_names_who_is_wanted_not_who_is_served() -> N
     assert verdict(check(wanted, lang="fr", context="candidate")) == "block"
     served = "Elle accompagne des habitants des quartiers prioritaires vers l'emploi."
     assert verdict(check(served, lang="fr", context="note")) != "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sharp on the rota software, knew the CQC rules, clearly pregnant though, maybe five"
+        " months, good references from the hospice",
+        "quick learner, sold well in the role play, bit overweight for the gym floor uniform,"
+        " otherwise fine",
+    ],
+)
+def test_a_remark_in_the_middle_of_a_run_on_note_blocks(text: str) -> None:
+    assert verdict(check(text, context="note", second_opinion=True)) == "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaks Urdu, Punjabi, Bengali and English, calm on the phones, kind, quick on the till.",
+        "Home carer, visits mostly elderly clients, keeps the medication charts, drives, tidy.",
+    ],
+)
+def test_a_run_on_note_of_skills_and_clients_does_not_block(text: str) -> None:
+    assert verdict(check(text, context="note", second_opinion=True)) != "block"
+
+
+def test_one_standing_for_the_service_named_before_it_is_its_topic() -> None:
+    text = "Wedding florist; did the garlands for a Hindu wedding and the chuppah for a Jewish one."
+    assert verdict(check(text, context="note", second_opinion=True)) != "block"
+    said_of_her = "Good florist, but she's a Jewish one, and the venue is a church."
+    assert verdict(check(said_of_her, context="note", second_opinion=True)) == "block"

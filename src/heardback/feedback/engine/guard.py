@@ -47,7 +47,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from operator import itemgetter
 from typing import Any, Final, Literal
 
@@ -288,6 +288,8 @@ def _second_opinion(
         flagged = any(start <= f.start < end for f in findings)
         if sentence.strip():
             score = model.score(folded[start:end], folded=True)
+            if score < bar and "en" in langs and folded.count(",", start, end) >= _RUN_ON:
+                score = max(score, _clause_score(model, folded, start, end))
             block = None
             # Only then look for protected words (most sentences stop here), or when a word
             # may be given as an excess ("too butch"), which blocks whatever the score.
@@ -348,6 +350,37 @@ def _second_opinion(
 
 
 _TOO = re.compile(r"(?<![a-z])(?:too|trop) ")
+
+# A run-on note ("knew the rules, clearly pregnant though, references fine") strings remarks
+# together with commas: scored whole, the remark is diluted by the praise around it. From this
+# many commas (four clauses), the comma clause around an English protected word is scored too.
+_RUN_ON = 3
+_CLAUSE_MARK = re.compile(r"[,;:]")
+
+
+def _clause_score(model: guard_model.Model, folded: str, low: int, high: int) -> float:
+    """The best model score of the comma clauses of folded[low:high] that hold an English
+    lexicon word (0 when none does)."""
+    best = 0.0
+    seen: set[int] = set()
+    hits = guard_lexicon.hits(folded, "en", low, high)
+    # "speaks Urdu, Punjabi and English": words of one kind listed are a skill, not a remark.
+    listed = {
+        id(h)
+        for a, b in pairwise(hits)
+        if a.category == b.category and b.start - a.end <= 2
+        for h in (a, b)
+    }
+    for hit in [h for h in hits if id(h) not in listed][:3]:
+        opened = max((m.end() for m in _CLAUSE_MARK.finditer(folded, low, hit.start)), default=low)
+        closed = _CLAUSE_MARK.search(folded, hit.end, high)
+        if opened in seen:
+            continue
+        seen.add(opened)
+        clause = folded[opened : closed.start() if closed else high]
+        best = max(best, model.score(clause, folded=True))
+    return best
+
 
 # "Not the right fit because the role needs a forklift licence": a verdict with the job's
 # requirement as its reason is feedback, not a feeling.

@@ -189,6 +189,14 @@ _OWNERS = _words("his hers theirs yours him her them mine")
 _PASSIVE = _words("was were is are be been being get got gets getting ete etait est sont fut")
 _NEGATIONS = _words("not no never pas jamais aucun aucune ni")
 _PRONOUNS = _words("he she they you it i we who il elle ils elles on nous vous tu je qui")
+# Words that open a subjectless fragment of a run-on note before a trait: "knew the CQC rules,
+# clearly pregnant though, references fine". The fragment is said of the candidate, whatever
+# the clauses before it were about (English: French notes put a subject or "l'air" there).
+_FRAGMENT_OPENERS = _words(
+    "clearly obviously visibly apparently probably possibly maybe definitely seemingly"
+    " evidently bit a quite very rather slightly somewhat little also plus really pretty"
+    " fairly bloody massively hugely noticeably"
+)
 
 
 def _agent(words: list[str], index: int, lang: str) -> bool:
@@ -290,6 +298,19 @@ def _predicated(before: list[str], cues: dict[str, frozenset[str]]) -> bool:
         if word in _COPULAS or word in _PRONOUNS or word in cues["person"]:
             return True
     return False
+
+
+def _fragment_trait(text: str, start: int, low: int, after: list[str]) -> bool:
+    """Whether the match follows only hedges at the start of its comma clause, with no noun
+    after it for it to qualify: ", clearly pregnant though," and ", bit overweight for the
+    uniform," are said of the candidate; ", mostly elderly clients," is not."""
+    opened = _CLAUSE_END.split(text[max(low, start - 40) : start])
+    if len(opened) < 2:
+        return False
+    lead = _WORD.findall(opened[-1])
+    if not lead or any(w not in _FRAGMENT_OPENERS for w in lead):
+        return False
+    return not after or after[0] in _STOPS or after[0] in _NEGATIONS
 
 
 def _plural_noun(word: str) -> bool:
@@ -740,6 +761,13 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         before, before_all = before[:-1], before_all[:-1]  # read it as "the"
     elif before and before[-1] in cues["possessive"]:
         return "person"
+    if lang == "en" and _fragment_trait(text, start, low, after_all):
+        return "person"
+    # "garlands for a Hindu wedding and the chuppah for a Jewish one": "one" stands for the
+    # service or place named before it.
+    ellipsis = after_all[:1] in (["one"], ["ones"])
+    if lang == "en" and ellipsis and any(w in cues["after"] for w in before_all):
+        return "topic"
     # "younger than you", "vingt ans de moins que vous": compared with the candidate.
     if _THAN_CANDIDATE.search(clause) is not None:
         return "person"
