@@ -217,6 +217,7 @@ class _Writer:
     gap_free = False
     said_no_gap = False
     reason_named_where = False  # the reason named the interview where the first area showed
+    reason_named: frozenset[int] = frozenset()  # the areas (competency ids) the reason names
     roles = 0
 
     def __init__(self, inp: NoteInput, check: GuardCheck) -> None:
@@ -449,6 +450,7 @@ class _Writer:
                 top = self.development[0]
                 area = tidy(top.competency.name)
                 sources += self.rating_sources(top)
+                self.reason_named |= {top.competency.id}
                 sentences.append(
                     self.say(f"reason.{category}", "reason", sources, claim="reason", area=area,
                              seen=self.seen_for(top))
@@ -474,6 +476,7 @@ class _Writer:
             # Another candidate, and a rating below the bar: the gap is real, and the month to
             # apply again rests on it, so the note says which it is (its level, no tips).
             top = agg.development[0]
+            self.reason_named |= {top.competency.id}
             sentences.append(
                 self.say("reason.stronger_candidate.gap", "reason", self.rating_sources(top),
                          claim="reason",
@@ -551,6 +554,10 @@ class _Writer:
             if "screening" in taken and any(i.kind != "screen" for i in self.interviews):
                 return []
         self.explanation_used = True
+        said = " ".join(text.casefold().split())
+        self.reason_named |= {
+            r.competency.id for r in self.development if _names_area(said, r.competency.name)
+        }
         source = (_shared("reason", self.reason_ref, "explanation"),)
         return [Sentence(self.typeset(text), "reason", source, "reason")]
 
@@ -652,7 +659,24 @@ class _Writer:
                 if words.first_tip != words.tips:
                     shorter = Sentence(words.first_tip, "development", source, "tip")
                     self.trimmable.append((tip, partial(_same, shorter)))
+        if competency.id in self.reason_named and len(sentences) > 1:
+            sentences = [self.named_area(result, sentences[0], sentences[1]), *sentences[2:]]
         return Block(tuple(sentences), "item")
+
+    def named_area(self, result: CompetencyResult, level: Sentence, after: Sentence) -> Sentence:
+        """ "Felling technique: the person who assessed you noted …": the area the reason has
+        just said fell short opens on what comes after its level (the evidence, what the role
+        needs, the tip), not on "rated below the level the role needs" a second time."""
+        rest = after.text
+        if len(rest) > 1 and not rest[1].isupper():  # not an acronym: "HTM 01-05 …"
+            rest = rest[:1].lower() + rest[1:]
+        # A rest that introduces a quote has its colon already: a dash, not a second colon.
+        role = "development.named.dash" if ":" in rest else "development.named"
+        text = self.book.grammar(role).format(name=tidy(result.competency.name), rest=rest)
+        # Said whole: neither half may be trimmed away from the other.
+        self.trimmable = [t for t in self.trimmable if t[0] is not level and t[0] is not after]
+        self.quotes = [q for q in self.quotes if q is not after]
+        return Sentence(text, "development", after.sources + level.sources, after.claim)
 
     def role_needs(self, descriptor: str) -> str | None:
         """The bar's descriptor as what the role needs, in no activity: "drives smoothly during
@@ -1248,6 +1272,12 @@ def _seen_before(key: str, seen: set[str]) -> bool:
         return True
     seen.add(key)
     return False
+
+
+def _names_area(text: str, name: str) -> bool:
+    """Whether `text` (folded) names the competency `name` as a phrase of its own."""
+    folded = " ".join(name.casefold().split())
+    return bool(folded) and re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", text) is not None
 
 
 def _nothing() -> None:

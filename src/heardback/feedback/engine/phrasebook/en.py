@@ -530,6 +530,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # A development area named in a sentence: as the bullets name it.
     "points.one": ("{names}",),
     "points.many": ("{names}",),
+    # The area the reason named, opening on its evidence or tip (not its level again):
+    # {rest} after a colon, or after a dash when it holds a colon of its own.
+    "development.named": ("{name}: {rest}",),
+    "development.named.dash": ("{name} — {rest}",),
     "points.name": ("{name}",),
     "quoted": ("“{text}”",),
     "quoted.stop": ("“{text}”.",),

@@ -501,6 +501,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # Une piste de progression nommée dans une phrase : le nom de la grille, entre guillemets.
     "points.one": ("le point {names}",),
     "points.many": ("les points {names}",),
+    # The area the reason named, opening on its evidence or tip (not its level again):
+    # {rest} after a colon, or after a dash when it holds a colon of its own.
+    "development.named": ("{name} : {rest}",),
+    "development.named.dash": ("{name} — {rest}",),
     "points.name": ("« {name} »",),
     "quoted": ("« {text} »",),
     "quoted.stop": ("« {text} ».",),

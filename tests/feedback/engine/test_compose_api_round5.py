@@ -1,0 +1,123 @@
+"""What the fifth round of API scenarios (benchmarks/api_scenarios_r5.toml) found in notes read
+sentence by sentence against their scorecards: each test is one thing a candidate noticed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+import pytest
+
+from heardback.feedback.engine import Note, NoteInput, compose
+from tests.feedback.engine import factories as f
+
+JUNE = datetime.date(2026, 6, 12)
+SEEDS = (101, 102, 103, 104, 105, 106)  # application ids: each picks other phrasings
+
+
+def flat(note: Note) -> str:
+    return " ".join(note.text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def bullet(note: Note, name: str) -> str:
+    """The development bullet that opens with `name`, on one line."""
+    text = note.text.replace("\u00a0", " ").replace("\u202f", " ")
+    for raw in ("\n" + text).split("\n- ")[1:]:
+        item = " ".join(raw.split("\n\n")[0].split())
+        if item.startswith(name):
+            return item
+    raise AssertionError(f"no bullet for {name}: {text}")
+
+
+def felling(
+    *,
+    application_id: int = 101,
+    lang: str = "en",
+    job_lang: str = "",
+    explanation: str = "",
+    comment: str = "No escape route planned on the leaning birch.",
+    name: str = "Trial shift",
+    ratings: tuple[tuple[int, str], ...] = ((1, "no"), (2, "strong_yes")),
+) -> NoteInput:
+    """A trial shift where felling technique fell short (with a comment) and saw maintenance
+    stood out; a skills reason."""
+    rubric = (
+        f.competency(1, name="Felling technique", weight=3,
+                     tips="Pace out your escape route before each fell."),
+        f.competency(2, name="Saw maintenance", weight=1, tips="Sharpen at every refuel."),
+        f.competency(3, name="Teamwork on site", weight=1, bar="mixed", tips="Agree signals."),
+    )  # fmt: skip
+    comments = {1: comment}
+    card = f.scorecard(
+        items=tuple(f.item(c, r, comment=comments.get(c, "")) for c, r in ratings),  # type: ignore[arg-type]
+    )
+    inp = f.note_input(
+        application_id=application_id,
+        lang=lang,  # type: ignore[arg-type]
+        interviews=(f.interview(7, name, "onsite", JUNE),),
+        scorecards=(card,),
+        job_=dataclasses.replace(f.job(competencies=rubric), language=job_lang),
+        decision_=f.decision("skills_gap", explanation=explanation),
+        candidate_=f.candidate(language=lang),  # type: ignore[arg-type]
+    )
+    return inp
+
+
+# --- (b) a reason that names an area does not say its level again in the bullet ---------------
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_the_area_the_reason_names_is_not_said_below_the_level_twice(seed):
+    """ "Felling technique is the main reason: this role needs it at a higher level than we saw
+    during the trial shift." then "- Felling technique: rated well below the level the role
+    needs.": the reason said it; the bullet goes on to the evidence and the tip."""
+    note = compose(felling(application_id=seed), guard=f.no_findings)
+    text = flat(note)
+    assert "Felling technique" in text.split("- ")[0], text  # the reason names it
+    item = bullet(note, "Felling technique")
+    assert "below" not in item and "the level the role needs" not in item, item
+    assert "escape route planned on the leaning birch" in item, item  # the evidence stays
+    assert "pace out your escape route" in item.lower(), item  # and the tip
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_an_explanation_naming_the_area_is_not_repeated_by_its_bullet(seed):
+    """ "The role needs … and felling technique was not yet at that level." then "- Felling
+    technique: the rating … was below what the role needs."."""
+    why = "The role needs safe felling of large trees, and felling technique was not yet there."
+    note = compose(felling(application_id=seed, explanation=why), guard=f.no_findings)
+    assert why in flat(note)
+    item = bullet(note, "Felling technique")
+    assert "below" not in item and "what the role needs" not in item, item
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_french_the_area_the_reason_names_is_not_said_below_twice(seed):
+    inp = felling(
+        application_id=seed, lang="fr",
+        comment="Charnière trop fine sur deux arbres sur cinq.",
+        name="Journée d'essai",
+    )  # fmt: skip
+    note = compose(inp, guard=f.no_findings)
+    item = bullet(note, "Felling technique")
+    assert "en dessous" not in item and "niveau" not in item, item
+    assert "Charnière trop fine" in item, item
+
+
+def test_an_area_the_reason_does_not_name_keeps_its_level():
+    """Two areas below the bar: the reason names the first; the second's level is news."""
+    ratings = ((1, "no"), (2, "strong_yes"), (3, "no"))
+    note = compose(felling(ratings=ratings), guard=f.no_findings)
+    item = bullet(note, "Teamwork on site")
+    assert "below" in item, item
+
+
+def test_an_area_with_nothing_else_to_say_keeps_its_level():
+    """No comment and no tip to say: without its level the bullet would be a bare name."""
+    inp = felling(comment="")
+    rubric = tuple(dataclasses.replace(c, tips="") for c in inp.job.rubric)
+    inp = dataclasses.replace(inp, job=dataclasses.replace(inp.job, rubric=rubric))
+    note = compose(inp, guard=f.no_findings)
+    item = bullet(note, "Felling technique")
+    assert "below" in item, item
