@@ -9,7 +9,7 @@ import datetime
 
 import pytest
 
-from heardback.feedback.engine import Note, NoteInput, compose
+from heardback.feedback.engine import Note, NoteInput, OpenRole, compose
 from tests.feedback.engine import factories as f
 
 JUNE = datetime.date(2026, 6, 12)
@@ -121,3 +121,47 @@ def test_an_area_with_nothing_else_to_say_keeps_its_level():
     note = compose(inp, guard=f.no_findings)
     item = bullet(note, "Felling technique")
     assert "below" in item, item
+
+
+# --- (c) an open role names only strengths the note has named ---------------------------------
+
+
+def _three_strengths_and_a_gap(seed: int) -> NoteInput:
+    """Three competencies well above the bar and one below: the note keeps two strengths; an
+    open role calls for all three."""
+    rubric = (
+        f.competency(1, name="Felling technique", weight=3),
+        f.competency(2, name="Chainsaw safety", weight=3),
+        f.competency(3, name="Saw maintenance", weight=2),
+        f.competency(4, name="Teamwork on site", weight=1, bar="mixed"),
+    )
+    card = f.scorecard(
+        items=(
+            f.item(1, "no"),
+            f.item(2, "strong_yes"),
+            f.item(3, "strong_yes"),
+            f.item(4, "strong_yes"),
+        )
+    )
+    role = OpenRole(9, "Forest Machine Operator", ("Saw maintenance", "Teamwork on site",
+                                                   "Chainsaw safety"))  # fmt: skip
+    inp = f.note_input(
+        application_id=seed,
+        interviews=(f.interview(7, "Trial shift", "onsite", JUNE),),
+        scorecards=(card,),
+        job_=f.job(competencies=rubric),
+    )
+    return dataclasses.replace(inp, open_roles=(role,))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_an_open_role_names_no_strength_the_strengths_paragraph_left_out(seed):
+    """ "Our Forest Machine Operator opening draws on the same strengths (Chainsaw safety, Saw
+    maintenance and Teamwork on site)": the paragraph above kept two strengths for space;
+    "the same strengths" named a third the note never called one."""
+    note = compose(_three_strengths_and_a_gap(seed), guard=f.no_findings)
+    strengths = " ".join(s.text for s in note.sentences if s.section == "strengths")
+    (role,) = [s.text for s in note.sentences if "Forest Machine Operator" in s.text]
+    for name in ("Chainsaw safety", "Saw maintenance", "Teamwork on site"):
+        if name in role:
+            assert name in strengths, (role, strengths)

@@ -817,11 +817,13 @@ class _Writer:
     def shared_strengths(self, role: OpenRole) -> list[str]:
         """The candidate's strengths that `role`'s rubric also lists, best first, as this note
         names them: two or more, else none. Only what the note would call a strength (half a
-        point or more above the bar, see `strength`), not a level only met."""
+        point or more above the bar, see `strength`), not a level only met, and only those its
+        strengths paragraph names: "the same strengths" are the ones said above it, not one
+        left out for space."""
         if not self.rubric_ok:
             return []  # names in another language than the sentence's
         wanted = {" ".join(n.casefold().split()) for n in role.competency_names}
-        strengths = self.aggregate.strengths if self.aggregate else ()
+        strengths = self.strengths
         shared = [
             tidy(r.competency.name)
             for r in strengths
