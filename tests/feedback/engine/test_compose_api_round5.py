@@ -165,3 +165,39 @@ def test_an_open_role_names_no_strength_the_strengths_paragraph_left_out(seed):
     for name in ("Chainsaw safety", "Saw maintenance", "Teamwork on site"):
         if name in role:
             assert name in strengths, (role, strengths)
+
+
+# --- (d) a rubric in another language: its names are quoted as written -------------------------
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_french_note_on_an_english_rubric_quotes_the_competency_names(seed):
+    """ "- Felling technique : le niveau constaté reste nettement en dessous…": an English name
+    read as French words in a French sentence. The rubric's own label, as written, is quoted:
+    « Felling technique »; so is every other name of that rubric."""
+    inp = felling(application_id=seed, lang="fr", job_lang="en", comment="")
+    text = flat(compose(inp, guard=f.no_findings))
+    assert "« Felling technique »" in text and "« Saw maintenance »" in text, text
+    unquoted = text.replace("« Felling technique »", "").replace("« Saw maintenance »", "")
+    assert "Felling technique" not in unquoted and "Saw maintenance" not in unquoted, text
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_english_note_on_a_french_rubric_quotes_the_competency_names(seed):
+    inp = felling(application_id=seed, lang="en", job_lang="fr", comment="")
+    rubric = tuple(
+        dataclasses.replace(c, name=n)
+        for c, n in zip(
+            inp.job.rubric,
+            ("Abattage", "Entretien de la tronçonneuse", "Travail en équipe"),
+            strict=True,
+        )
+    )
+    inp = dataclasses.replace(inp, job=dataclasses.replace(inp.job, rubric=rubric))
+    text = flat(compose(inp, guard=f.no_findings))
+    assert "“Abattage”" in text and "“Entretien de la tronçonneuse”" in text, text
+
+
+def test_a_rubric_in_the_notes_language_is_not_quoted():
+    text = flat(compose(felling(lang="fr", job_lang="fr", comment=""), guard=f.no_findings))
+    assert "« Felling technique » :" not in text and "Felling technique :" in text, text

@@ -448,7 +448,7 @@ class _Writer:
                 sentences += explanation  # the organization's words, once
             else:
                 top = self.development[0]
-                area = tidy(top.competency.name)
+                area = self.area_name(top)
                 sources += self.rating_sources(top)
                 self.reason_named |= {top.competency.id}
                 sentences.append(
@@ -480,7 +480,7 @@ class _Writer:
             sentences.append(
                 self.say("reason.stronger_candidate.gap", "reason", self.rating_sources(top),
                          claim="reason",
-                         area=tidy(top.competency.name), gap=self.gap_words(top),
+                         area=self.area_name(top), gap=self.gap_words(top),
                          seen=self.seen_for(top))
             )  # fmt: skip
         self.explained = bool(sentences) and not self.reason_unsupported
@@ -599,7 +599,7 @@ class _Writer:
         otherwise the words say no more than that the level the role needs was met.
         """
         phrasing, where = self.strength_phrasing(n, compact=compact)
-        text = phrasing.format(name=tidy(result.competency.name), where=where)
+        text = phrasing.format(name=self.area_name(result), where=where)
         return Sentence(text, "strengths", self.rating_sources(result), "reason")
 
     def strength_phrasing(self, n: int, *, compact: bool = False) -> tuple[str, str]:
@@ -672,7 +672,7 @@ class _Writer:
             rest = rest[:1].lower() + rest[1:]
         # A rest that introduces a quote has its colon already: a dash, not a second colon.
         role = "development.named.dash" if ":" in rest else "development.named"
-        text = self.book.grammar(role).format(name=tidy(result.competency.name), rest=rest)
+        text = self.book.grammar(role).format(name=self.area_name(result), rest=rest)
         # Said whole: neither half may be trimmed away from the other.
         self.trimmable = [t for t in self.trimmable if t[0] is not level and t[0] is not after]
         self.quotes = [q for q in self.quotes if q is not after]
@@ -711,7 +711,7 @@ class _Writer:
         role += ".compact" if compact else ""
         phrasing = self.pick(role, n)
         text = phrasing.format(
-            name=tidy(result.competency.name),
+            name=self.area_name(result),
             where=self.where(result) if "{where}" in phrasing else "",
             gap=self.gap_words(result),
         )
@@ -970,6 +970,15 @@ class _Writer:
                 self.quoted_texts.add(text)
                 return sentence
         return None
+
+    def area_name(self, result: CompetencyResult) -> str:
+        """A competency as the note names it: as written, or quoted when the rubric is in
+        another language than the note (« Felling technique » : …), the rubric's own label
+        rather than foreign words read as the note's."""
+        name = tidy(result.competency.name)
+        if self.rubric_ok:
+            return name
+        return self.book.grammar("quoted").format(text=self.typeset(name))
 
     def meeting(self, interview: Interview) -> str:
         text = self.meetings.get(interview.id)
