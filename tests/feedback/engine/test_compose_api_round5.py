@@ -201,3 +201,30 @@ def test_english_note_on_a_french_rubric_quotes_the_competency_names(seed):
 def test_a_rubric_in_the_notes_language_is_not_quoted():
     text = flat(compose(felling(lang="fr", job_lang="fr", comment=""), guard=f.no_findings))
     assert "« Felling technique » :" not in text and "Felling technique :" in text, text
+
+
+# --- (a) the thanks for an activity -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(101, 113))
+@pytest.mark.parametrize("dated", [True, False])
+@pytest.mark.parametrize("tone", ["warm", "formal"])
+def test_the_thanks_for_an_activity_is_not_time_given_in_it(seed, dated, tone):
+    """ "Thank you for the time you gave us on 5 November, in the trial shift.": one is not
+    "in" a shift, a pool test or an assessment day; time is given during it."""
+    inp = felling(application_id=seed)
+    when = JUNE if dated else None
+    inp = dataclasses.replace(
+        inp,
+        interviews=(f.interview(7, "Trial shift", "onsite", when),),
+        policy=dataclasses.replace(inp.policy, tone=tone),
+    )
+    thanks = flat(compose(inp, guard=f.no_findings)).split(". ")[0]
+    assert ", in the trial shift" not in thanks and "us in the trial shift" not in thanks, thanks
+
+
+def test_the_thanks_for_an_interview_keeps_in():
+    inp = felling(application_id=101, name="Final interview")
+    inp = dataclasses.replace(inp, interviews=(f.interview(7, "Final interview", "final", JUNE),))
+    thanks = flat(compose(inp, guard=f.no_findings)).split(". ")[0]
+    assert "during" not in thanks, thanks

@@ -416,14 +416,19 @@ class _Writer:
             names = [self.meeting(i) for i in interviews]
             # French says the preposition again: "lors de l'entretien RH et de l'entretien …".
             meetings, de, a = (join(names, self.book, repeat=p) for p in ("", "de", "à"))
+            # Time is given "in the phone screen" but "during the trial shift".
+            activity = any(i.id in self.activities for i in interviews)
+            at = self.book.grammar("meetings.in.activity" if activity else "meetings.in")
+            fields = {"meetings": meetings, "meetings_de": de, "meetings_a": a,
+                      "in_meetings": at.format(meetings=meetings)}  # fmt: skip
             # Calls and take-homes alone: no phrasing that says we met.
             call = ".call" if all(i.kind in ("screen", "take_home") for i in interviews) else ""
             if dated:
                 when = dates_phrase(dated, self.book, self.year)
-                return self.say("thanks.dated" + call, "thanks", sources, meetings=meetings,
-                                meetings_de=de, meetings_a=a, when=when)  # fmt: skip
-            return self.say("thanks.undated" + call, "thanks", sources, meetings=meetings,
-                            meetings_de=de, meetings_a=a)  # fmt: skip
+                role, fields = "thanks.dated" + call, {**fields, "when": when}
+            else:
+                role = "thanks.undated" + call
+            return Sentence(self.pick(role).format_map(fields), "thanks", sources, "courtesy")
         ends = {"first": self.meeting(interviews[0]), "last": self.meeting(interviews[-1])}
         if dated:
             span = span_phrase(dated[0], dated[-1], self.book, self.year)

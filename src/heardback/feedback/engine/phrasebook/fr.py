@@ -505,6 +505,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # {rest} after a colon, or after a dash when it holds a colon of its own.
     "development.named": ("{name} : {rest}",),
     "development.named.dash": ("{name} — {rest}",),
+    # {in_meetings} (les remerciements anglais) : « lors de l'entretien », « pendant l'étape ».
+    "meetings.in": ("lors de {meetings}",),
+    "meetings.in.activity": ("pendant {meetings}",),
     "points.name": ("« {name} »",),
     "quoted": ("« {text} »",),
     "quoted.stop": ("« {text} ».",),
