@@ -228,3 +228,84 @@ def test_the_thanks_for_an_interview_keeps_in():
     inp = dataclasses.replace(inp, interviews=(f.interview(7, "Final interview", "final", JUNE),))
     thanks = flat(compose(inp, guard=f.no_findings)).split(". ")[0]
     assert "during" not in thanks, thanks
+
+
+def test_a_tip_holding_a_ratio_opens_after_a_colon_not_a_dash():
+    """ "- Payout accuracy — drill payout tables daily until 35:1 …": the colon of a ratio is
+    no quote's colon; the bullet reads "Payout accuracy: drill …"."""
+    inp = felling(comment="")
+    tip = "Drill payout tables daily until 35:1 takes under five seconds."
+    rubric = (dataclasses.replace(inp.job.rubric[0], tips=tip), *inp.job.rubric[1:])
+    inp = dataclasses.replace(inp, job=dataclasses.replace(inp.job, rubric=rubric))
+    item = bullet(compose(inp, guard=f.no_findings), "Felling technique")
+    assert item.startswith("Felling technique: drill payout tables"), item
+
+
+# --- where a gap and a strength were seen ---------------------------------------------------------
+
+
+def _three_steps(
+    ratings: tuple[tuple[int, int, str], ...], category: str = "skills_gap", lang: str = "en"
+) -> NoteInput:
+    """A phone screen, a trial shift and a final interview; `ratings`: (interview index,
+    competency id, rating), each on its own scorecard."""
+    rubric = (
+        f.competency(1, name="Felling technique", weight=3, tips="Pace out your escape route."),
+        f.competency(2, name="Chainsaw safety", weight=2, tips="Check the chain brake."),
+    )
+    named = (
+        ("Phone screen", "screen"),
+        ("Trial shift", "onsite"),
+        ("Final interview", "hiring_manager"),
+    )
+    interviews = tuple(
+        f.interview(10 + n, name, kind, JUNE + datetime.timedelta(days=n))
+        for n, (name, kind) in enumerate(named)
+    )
+    cards = tuple(
+        f.scorecard(20 + n, interview_id=10 + at, interviewer=f"P{n}", items=(f.item(c, r),))  # type: ignore[arg-type]
+        for n, (at, c, r) in enumerate(ratings)
+    )
+    inp = f.note_input(
+        lang=lang,  # type: ignore[arg-type]
+        interviews=interviews,
+        scorecards=cards,
+        job_=f.job(competencies=rubric),
+        decision_=f.decision(category),  # type: ignore[arg-type]
+        candidate_=f.candidate(language=lang),  # type: ignore[arg-type]
+    )
+    return dataclasses.replace(inp, stage_kind="final")
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_gap_seen_in_two_of_three_steps_is_not_seen_across_all_of_them(seed):
+    """ "this role needs more there than we saw across the steps of the process": felling
+    technique was rated at the trial shift and the final interview, never at the phone
+    screen."""
+    ratings = ((0, 2, "yes"), (1, 1, "no"), (2, 1, "mixed"))
+    inp = dataclasses.replace(_three_steps(ratings), application_id=seed)
+    note = compose(inp, guard=f.no_findings)
+    reason = " ".join(s.text for s in note.sentences if s.section == "reason")
+    assert "across the steps" not in reason and "your interviews" not in reason, reason
+    assert "in two of the steps" in reason, reason
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_strength_is_placed_only_where_it_was_above_the_bar(seed):
+    """ "Gestion des imprévus : un autre point fort à deux des étapes": rated at the bar in
+    the phone screen, above it in the final interview; a strength in one step."""
+    ratings = ((0, 2, "yes"), (2, 2, "strong_yes"), (1, 1, "yes"))
+    inp = dataclasses.replace(
+        _three_steps(ratings, category="stronger_candidate"), application_id=seed
+    )
+    note = compose(inp, guard=f.no_findings)
+    (strength,) = [s.text for s in note.sentences if s.text.startswith("Chainsaw safety")]
+    assert "two of" not in strength and "both" not in strength, strength
+
+
+def test_french_a_strength_in_two_steps_is_said_lors_de():
+    """« un autre point fort à deux des étapes » : « lors de deux des étapes »."""
+    ratings = ((0, 2, "strong_yes"), (1, 2, "strong_yes"), (1, 1, "strong_yes"))
+    text = flat(compose(_three_steps(ratings, "stronger_candidate", "fr"), guard=f.no_findings))
+    assert "à deux des étapes" not in text and "aux deux étapes" not in text, text
+    assert "lors de deux des étapes" in text, text

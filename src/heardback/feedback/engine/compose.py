@@ -675,8 +675,9 @@ class _Writer:
         rest = after.text
         if len(rest) > 1 and not rest[1].isupper():  # not an acronym: "HTM 01-05 …"
             rest = rest[:1].lower() + rest[1:]
-        # A rest that introduces a quote has its colon already: a dash, not a second colon.
-        role = "development.named.dash" if ":" in rest else "development.named"
+        # A rest that introduces a quote has its colon already: a dash, not a second colon
+        # (a ratio's "35:1" is no such colon).
+        role = "development.named.dash" if _COLON.search(rest) else "development.named"
         text = self.book.grammar(role).format(name=self.area_name(result), rest=rest)
         # Said whole: neither half may be trimmed away from the other.
         self.trimmable = [t for t in self.trimmable if t[0] is not level and t[0] is not after]
@@ -869,6 +870,11 @@ class _Writer:
         if len(held) == 1:
             self.reason_named_where = True
             return self.where_one(held[0])
+        if 1 < len(held) < len(self.interviews):
+            # Not "across the steps of the process" when a phone screen never assessed it.
+            steps = ".steps" if self.steps else ""
+            count = self.book.number(len(held))
+            return self.book.patterns["where.some" + steps].format(count=count)
         return self.seen()
 
     def seen(self) -> str:
@@ -884,6 +890,10 @@ class _Writer:
         bar = result.bar
         above = result.mean >= bar
         seen = {card.interview_id for card, _, score in result.ratings if (score >= bar) == above}
+        if result.mean - bar >= 0.5:
+            # Said to be a strength (see `strength`): where it was above the bar, not also
+            # where it only met it.
+            seen = {card.interview_id for card, _, score in result.ratings if score > bar}
         total = len(self.interviews)
         patterns = self.book.patterns
         if total == 1 and self.interviews[0].date is not None:
@@ -1288,6 +1298,9 @@ def _seen_before(key: str, seen: set[str]) -> bool:
         return True
     seen.add(key)
     return False
+
+
+_COLON: Final = re.compile(r"\s?:\s")
 
 
 def _names_area(text: str, name: str) -> bool:
