@@ -309,3 +309,31 @@ def test_french_a_strength_in_two_steps_is_said_lors_de():
     text = flat(compose(_three_steps(ratings, "stronger_candidate", "fr"), guard=f.no_findings))
     assert "à deux des étapes" not in text and "aux deux étapes" not in text, text
     assert "lors de deux des étapes" in text, text
+
+
+# --- a comment too short to tell its language ---------------------------------------------
+
+
+def _strong_comment(comment: str, job_lang: str) -> NoteInput:
+    inp = felling(lang="fr", job_lang=job_lang, comment="", ratings=((2, "strong_yes"),))
+    card = f.scorecard(items=(f.item(2, "strong_yes", comment=comment),))
+    return dataclasses.replace(inp, scorecards=(card,), decision=f.decision("stronger_candidate"))
+
+
+def test_a_short_comment_on_an_english_job_is_not_quoted_in_a_french_note():
+    """« Comme l'a écrit l'une des personnes chargées de votre évaluation : « Good suction
+    control. » »: too short to tell its language, it was taken for French. On a job written
+    in English, a comment of no telling language is the job's."""
+    text = flat(compose(_strong_comment("Good suction control.", "en"), guard=f.no_findings))
+    assert "suction" not in text, text
+
+
+def test_a_french_comment_on_an_english_job_is_still_quoted_in_a_french_note():
+    comment = "Procédure de roulette respectée du début à la fin."
+    text = flat(compose(_strong_comment(comment, "en"), guard=f.no_findings))
+    assert "Procédure de roulette respectée" in text, text
+
+
+def test_a_short_comment_on_a_job_in_the_notes_language_is_still_quoted():
+    text = flat(compose(_strong_comment("Bonne aspiration, propre.", "fr"), guard=f.no_findings))
+    assert "Bonne aspiration, propre." in text, text

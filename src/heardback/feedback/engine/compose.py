@@ -26,6 +26,7 @@ from heardback.feedback.engine.speech import (
     addressed,
     contact_details,
     fits_language,
+    language_of,
     letter_ready,
     names_shortfall,
     plain,
@@ -919,10 +920,18 @@ class _Writer:
         date = date_text(interview.date, self.book, self.year)
         return self.book.grammar(role + ".dated").format(meeting=meeting, date=date)
 
+    def in_note_language(self, text: str) -> bool:
+        """Whether an interviewer's `text` reads as the note's language. One too short to tell
+        ("Good suction control.") is taken to be in the job's language: on a job written in
+        English, a French note does not quote it as French."""
+        return fits_language(text, self.book.language) and (
+            self.rubric_ok or bool(language_of(text))
+        )
+
     def quotable(self, text: str) -> bool:
         """In the note's language, with no link or contact details, and not about the candidate
         as "he", "she" or by name."""
-        if not fits_language(text, self.book.language) or contact_details(text):
+        if not self.in_note_language(text) or contact_details(text):
             return False
         first, last = self.inp.candidate.first_name, self.inp.candidate.last_name
         return not third_person(text, self.book.language, first, last)
@@ -947,7 +956,7 @@ class _Writer:
             for whole, field, written in _quotable(item, book.language):
                 # A long comment may be the only word on a gap: its opening clause is quoted.
                 text = shortened(whole, MAX_QUOTE_CHARS) or ""
-                if not text or not fits_language(text, book.language):
+                if not text or not self.in_note_language(text):
                     continue
                 if _words(text) < MIN_QUOTE_WORDS:
                     continue  # "ok", "Good.": a tick, not words worth quoting
