@@ -113,14 +113,14 @@ def test_an_area_the_reason_does_not_name_keeps_its_level():
     assert "below" in item, item
 
 
-def test_an_area_with_nothing_else_to_say_keeps_its_level():
-    """No comment and no tip to say: without its level the bullet would be a bare name."""
+def test_an_area_the_reason_names_with_no_tip_and_no_comment_is_said_once():
+    """No comment and no tip: the bullet would only say its level again; it goes."""
     inp = felling(comment="")
     rubric = tuple(dataclasses.replace(c, tips="") for c in inp.job.rubric)
     inp = dataclasses.replace(inp, job=dataclasses.replace(inp.job, rubric=rubric))
     note = compose(inp, guard=f.no_findings)
-    item = bullet(note, "Felling technique")
-    assert "below" in item, item
+    assert "\n- " not in note.text, note.text
+    assert "well below" not in flat(note) and "rated below" not in flat(note), note.text
 
 
 # --- (c) an open role names only strengths the note has named ---------------------------------
@@ -337,3 +337,16 @@ def test_a_french_comment_on_an_english_job_is_still_quoted_in_a_french_note():
 def test_a_short_comment_on_a_job_in_the_notes_language_is_still_quoted():
     text = flat(compose(_strong_comment("Bonne aspiration, propre.", "fr"), guard=f.no_findings))
     assert "Bonne aspiration, propre." in text, text
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_an_area_the_reason_names_with_nothing_else_to_say_is_not_a_bullet(seed):
+    """A French note on an English rubric (no tip to give) and no comment: « « Felling
+    technique » : c'est ce point qui a fait la différence… » then « - « Felling technique » :
+    le niveau constaté reste nettement en dessous… », the reason twice. The bullet goes, and
+    the heading over no bullet with it."""
+    inp = felling(application_id=seed, lang="fr", job_lang="en", comment="")
+    note = compose(inp, guard=f.no_findings)
+    text = flat(note)
+    assert text.count("Felling technique") == 1, text
+    assert "- " not in text.split("Saw maintenance")[-1].split("https")[0], text

@@ -485,9 +485,12 @@ def test_one_rating_is_one_interviewers_not_our_interviewers():
 
 def test_two_ratings_by_one_person_are_one_interviewers_not_our_interviewers():
     inp = build("interview_two", "skills_gap", "below", False, False, "en")
-    # No tip and no requirement: the bullet of the area the reason names says its level.
-    bare = tuple(dataclasses.replace(c, tips="", descriptors={}) for c in inp.job.rubric)
-    inp = dataclasses.replace(inp, job=dataclasses.replace(inp.job, rubric=bare))
+    # An explanation that names no area: the area's bullet says its level (one the reason
+    # names opens on its tip instead).
+    why = "The role needs more depth in its core skills than we saw."
+    inp = dataclasses.replace(
+        inp, decision=dataclasses.replace(inp.decision, reason_explanation=why)
+    )
     assert "our interviewers" in flat(compose(inp, guard=f.no_findings))
     same = tuple(dataclasses.replace(card, interviewer_id=7) for card in inp.scorecards)
     text = flat(compose(dataclasses.replace(inp, scorecards=same), guard=f.no_findings))

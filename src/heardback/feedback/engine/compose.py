@@ -276,10 +276,11 @@ class _Writer:
             blocks.append(Block(tuple(reason)))
         # The areas to grow are written first, so that the interviewers' comments on what
         # fell short are theirs before a strength may quote the same words.
-        self.items = tuple([self.development_item(r, n) for n, r in enumerate(self.development)])
+        items = [self.development_item(r, n) for n, r in enumerate(self.development)]
+        self.items = tuple(item for item in items if item is not None)
         if self.strengths:
             blocks.append(Block(self.strength_sentences()))
-        if self.development:
+        if self.items:
             lead = self.say("development.lead", "development", (), claim="tip")
             blocks += [Block((lead,)), *self.items]
         roles = match_open_roles(
@@ -632,7 +633,7 @@ class _Writer:
                 return phrasing, where
         return self.pick_as(role + ".compact", role, max(n - 1, 0)), ""
 
-    def development_item(self, result: CompetencyResult, n: int) -> Block:
+    def development_item(self, result: CompetencyResult, n: int) -> Block | None:
         """One development area: its level, what an interviewer wrote, what the role needs, tips.
 
         The rubric's words for the bar say what the role needs, never what the candidate did;
@@ -665,7 +666,11 @@ class _Writer:
                 if words.first_tip != words.tips:
                     shorter = Sentence(words.first_tip, "development", source, "tip")
                     self.trimmable.append((tip, partial(_same, shorter)))
-        if competency.id in self.reason_named and len(sentences) > 1:
+        if competency.id in self.reason_named:
+            if len(sentences) == 1:
+                # Its level alone, which the reason has just said: no bullet to add.
+                self.trimmable = [t for t in self.trimmable if t[0] is not sentences[0]]
+                return None
             sentences = [self.named_area(result, sentences[0], sentences[1]), *sentences[2:]]
         return Block(tuple(sentences), "item")
 
