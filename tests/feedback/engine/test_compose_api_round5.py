@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import itertools
 
 import pytest
 
@@ -350,3 +351,25 @@ def test_an_area_the_reason_names_with_nothing_else_to_say_is_not_a_bullet(seed)
     text = flat(note)
     assert text.count("Felling technique") == 1, text
     assert "- " not in text.split("Saw maintenance")[-1].split("https")[0], text
+
+
+# --- three strengths in a row ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(101, 131))
+def test_two_strengths_in_a_row_do_not_share_their_words(seed):
+    """ "Patient reassurance also came through well. … Record keeping came through well.":
+    two strengths in a row said with the same words."""
+    rubric = tuple(f.competency(n, name=f"Skill {n}", weight=4 - n) for n in (1, 2, 3))
+    card = f.scorecard(items=tuple(f.item(n, "strong_yes") for n in (1, 2, 3)))
+    inp = f.note_input(
+        application_id=seed,
+        interviews=(f.interview(),),
+        scorecards=(card,),
+        job_=f.job(competencies=rubric),
+        decision_=f.decision("compensation"),
+    )
+    said = [s.text for s in compose(inp, guard=f.no_findings).sentences if s.section == "strengths"]
+    for before, after in itertools.pairwise(said):
+        for words in ("came through well", "stood out", "strength"):
+            assert not (words in before and words in after), said

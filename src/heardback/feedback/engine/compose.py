@@ -10,6 +10,7 @@ for their level, quotes and tips.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache, partial
@@ -622,8 +623,9 @@ class _Writer:
         role = "strength.next" if also else "strength.first"
         if not strong[n]:
             role += ".met"
+        index = self.strength_index(role, n)
         if not (compact or self.said_where(n)):
-            phrasing = self.pick(role, max(n - 1, 0))
+            phrasing = self.pick(role, index)
             if "{where}" not in phrasing:
                 return phrasing, ""
             where = self.where(self.strengths[n])
@@ -631,7 +633,20 @@ class _Writer:
             # November" once in the paragraph).
             if all(where != self.strength_phrasing(k)[1] for k in range(n)):
                 return phrasing, where
-        return self.pick_as(role + ".compact", role, max(n - 1, 0)), ""
+        return self.pick_as(role + ".compact", role, index), ""
+
+    def strength_index(self, role: str, n: int) -> int:
+        """Which of `role`'s phrasings the n-th strength takes: not one in the words of the
+        strength before it ("Patient reassurance also came through well. Record keeping came
+        through well."), while another phrasing is free of them."""
+        index = max(n - 1, 0)
+        if n == 0:
+            return index
+        before = _phrasing_words(self.strength_phrasing(n - 1)[0])
+        for step in range(len(self.book.by_tone[self.inp.policy.tone][role])):
+            if not before & _phrasing_words(self.pick(role, index + step)):
+                return index + step
+        return index
 
     def development_item(self, result: CompetencyResult, n: int) -> Block | None:
         """One development area: its level, what an interviewer wrote, what the role needs, tips.
@@ -1312,6 +1327,23 @@ def _seen_before(key: str, seen: set[str]) -> bool:
         return True
     seen.add(key)
     return False
+
+
+# Words a strength's phrasing may share with the one before it without sounding the same.
+_LINKING: Final = frozenset(
+    {"also", "too", "a", "an", "another", "clear", "the", "was", "un", "une", "l'un", "de",
+     "vos", "aussi", "également", "là", "autre", "vrai", "parmi", "le", "la", "des"}
+)  # fmt: skip
+
+
+def _phrasing_words(phrasing: str) -> frozenset[str]:
+    """What a phrasing says, without its fields and linking words: its word pairs ("came
+    through", "stood out"), or its one word ("strength")."""
+    text = re.sub(r"\{\w+\}", " ", phrasing)
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if w.casefold() not in _LINKING]
+    if len(words) == 1:
+        return frozenset(words)
+    return frozenset(f"{a} {b}" for a, b in itertools.pairwise(words))
 
 
 _COLON: Final = re.compile(r"\s?:\s")
