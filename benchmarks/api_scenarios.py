@@ -30,6 +30,9 @@ stops the run with the API's answer.
 partner`: the name of a partner organization, created with its own admin and key, that accepts
 a partnership proposed through the API (notes then offer the partners' pool). Every job is
 created before the first candidate, so an open role listed later may be suggested too.
+
+`--scenarios benchmarks/api_scenarios_r5.toml`: the fifth round. An `[[extra_reason]]` may
+carry `sends_note = false` (the API then drafts no note, and the script says why).
 """
 
 from __future__ import annotations

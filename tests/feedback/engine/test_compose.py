@@ -104,8 +104,10 @@ def test_strengths_state_the_level_and_never_a_rubric_descriptor_as_if_observed(
 def test_development_areas_come_weakest_first_each_with_a_tip_from_the_rubric():
     note = write(f.scenario("skills_gap"))
     items = [s for s in note.sentences if s.section == "development"][1:]
-    levels = [s for s in items if s.claim == "reason"]
-    assert [s.text.split(":")[0] for s in levels] == [
+    # Each area opens its bullet; the first, named by the reason, on what follows its level.
+    rubric = {c.name for c in f.rubric()}
+    opening = [s.text.split(":")[0].split(" — ")[0] for s in items]
+    assert [n for n in opening if n in rubric] == [
         "Distributed systems design",
         "PCI-DSS awareness",
     ]

@@ -10,6 +10,7 @@ for their level, quotes and tips.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache, partial
@@ -26,6 +27,7 @@ from heardback.feedback.engine.speech import (
     addressed,
     contact_details,
     fits_language,
+    language_of,
     letter_ready,
     names_shortfall,
     plain,
@@ -217,6 +219,7 @@ class _Writer:
     gap_free = False
     said_no_gap = False
     reason_named_where = False  # the reason named the interview where the first area showed
+    reason_named: frozenset[int] = frozenset()  # the areas (competency ids) the reason names
     roles = 0
 
     def __init__(self, inp: NoteInput, check: GuardCheck) -> None:
@@ -274,10 +277,11 @@ class _Writer:
             blocks.append(Block(tuple(reason)))
         # The areas to grow are written first, so that the interviewers' comments on what
         # fell short are theirs before a strength may quote the same words.
-        self.items = tuple([self.development_item(r, n) for n, r in enumerate(self.development)])
+        items = [self.development_item(r, n) for n, r in enumerate(self.development)]
+        self.items = tuple(item for item in items if item is not None)
         if self.strengths:
             blocks.append(Block(self.strength_sentences()))
-        if self.development:
+        if self.items:
             lead = self.say("development.lead", "development", (), claim="tip")
             blocks += [Block((lead,)), *self.items]
         roles = match_open_roles(
@@ -415,14 +419,19 @@ class _Writer:
             names = [self.meeting(i) for i in interviews]
             # French says the preposition again: "lors de l'entretien RH et de l'entretien …".
             meetings, de, a = (join(names, self.book, repeat=p) for p in ("", "de", "à"))
+            # Time is given "in the phone screen" but "during the trial shift".
+            activity = any(i.id in self.activities for i in interviews)
+            at = self.book.grammar("meetings.in.activity" if activity else "meetings.in")
+            fields = {"meetings": meetings, "meetings_de": de, "meetings_a": a,
+                      "in_meetings": at.format(meetings=meetings)}  # fmt: skip
             # Calls and take-homes alone: no phrasing that says we met.
             call = ".call" if all(i.kind in ("screen", "take_home") for i in interviews) else ""
             if dated:
                 when = dates_phrase(dated, self.book, self.year)
-                return self.say("thanks.dated" + call, "thanks", sources, meetings=meetings,
-                                meetings_de=de, meetings_a=a, when=when)  # fmt: skip
-            return self.say("thanks.undated" + call, "thanks", sources, meetings=meetings,
-                            meetings_de=de, meetings_a=a)  # fmt: skip
+                role, fields = "thanks.dated" + call, {**fields, "when": when}
+            else:
+                role = "thanks.undated" + call
+            return Sentence(self.pick(role).format_map(fields), "thanks", sources, "courtesy")
         ends = {"first": self.meeting(interviews[0]), "last": self.meeting(interviews[-1])}
         if dated:
             span = span_phrase(dated[0], dated[-1], self.book, self.year)
@@ -447,8 +456,9 @@ class _Writer:
                 sentences += explanation  # the organization's words, once
             else:
                 top = self.development[0]
-                area = tidy(top.competency.name)
+                area = self.area_name(top)
                 sources += self.rating_sources(top)
+                self.reason_named |= {top.competency.id}
                 sentences.append(
                     self.say(f"reason.{category}", "reason", sources, claim="reason", area=area,
                              seen=self.seen_for(top))
@@ -474,10 +484,11 @@ class _Writer:
             # Another candidate, and a rating below the bar: the gap is real, and the month to
             # apply again rests on it, so the note says which it is (its level, no tips).
             top = agg.development[0]
+            self.reason_named |= {top.competency.id}
             sentences.append(
                 self.say("reason.stronger_candidate.gap", "reason", self.rating_sources(top),
                          claim="reason",
-                         area=tidy(top.competency.name), gap=self.gap_words(top),
+                         area=self.area_name(top), gap=self.gap_words(top),
                          seen=self.seen_for(top))
             )  # fmt: skip
         self.explained = bool(sentences) and not self.reason_unsupported
@@ -551,6 +562,10 @@ class _Writer:
             if "screening" in taken and any(i.kind != "screen" for i in self.interviews):
                 return []
         self.explanation_used = True
+        said = " ".join(text.casefold().split())
+        self.reason_named |= {
+            r.competency.id for r in self.development if _names_area(said, r.competency.name)
+        }
         source = (_shared("reason", self.reason_ref, "explanation"),)
         return [Sentence(self.typeset(text), "reason", source, "reason")]
 
@@ -592,7 +607,7 @@ class _Writer:
         otherwise the words say no more than that the level the role needs was met.
         """
         phrasing, where = self.strength_phrasing(n, compact=compact)
-        text = phrasing.format(name=tidy(result.competency.name), where=where)
+        text = phrasing.format(name=self.area_name(result), where=where)
         return Sentence(text, "strengths", self.rating_sources(result), "reason")
 
     def strength_phrasing(self, n: int, *, compact: bool = False) -> tuple[str, str]:
@@ -608,8 +623,9 @@ class _Writer:
         role = "strength.next" if also else "strength.first"
         if not strong[n]:
             role += ".met"
+        index = self.strength_index(role, n)
         if not (compact or self.said_where(n)):
-            phrasing = self.pick(role, max(n - 1, 0))
+            phrasing = self.pick(role, index)
             if "{where}" not in phrasing:
                 return phrasing, ""
             where = self.where(self.strengths[n])
@@ -617,9 +633,22 @@ class _Writer:
             # November" once in the paragraph).
             if all(where != self.strength_phrasing(k)[1] for k in range(n)):
                 return phrasing, where
-        return self.pick_as(role + ".compact", role, max(n - 1, 0)), ""
+        return self.pick_as(role + ".compact", role, index), ""
 
-    def development_item(self, result: CompetencyResult, n: int) -> Block:
+    def strength_index(self, role: str, n: int) -> int:
+        """Which of `role`'s phrasings the n-th strength takes: not one in the words of the
+        strength before it ("Patient reassurance also came through well. Record keeping came
+        through well."), while another phrasing is free of them."""
+        index = max(n - 1, 0)
+        if n == 0:
+            return index
+        before = _phrasing_words(self.strength_phrasing(n - 1)[0])
+        for step in range(len(self.book.by_tone[self.inp.policy.tone][role])):
+            if not before & _phrasing_words(self.pick(role, index + step)):
+                return index + step
+        return index
+
+    def development_item(self, result: CompetencyResult, n: int) -> Block | None:
         """One development area: its level, what an interviewer wrote, what the role needs, tips.
 
         The rubric's words for the bar say what the role needs, never what the candidate did;
@@ -652,7 +681,29 @@ class _Writer:
                 if words.first_tip != words.tips:
                     shorter = Sentence(words.first_tip, "development", source, "tip")
                     self.trimmable.append((tip, partial(_same, shorter)))
+        if competency.id in self.reason_named:
+            if len(sentences) == 1:
+                # Its level alone, which the reason has just said: no bullet to add.
+                self.trimmable = [t for t in self.trimmable if t[0] is not sentences[0]]
+                return None
+            sentences = [self.named_area(result, sentences[0], sentences[1]), *sentences[2:]]
         return Block(tuple(sentences), "item")
+
+    def named_area(self, result: CompetencyResult, level: Sentence, after: Sentence) -> Sentence:
+        """ "Felling technique: the person who assessed you noted …": the area the reason has
+        just said fell short opens on what comes after its level (the evidence, what the role
+        needs, the tip), not on "rated below the level the role needs" a second time."""
+        rest = after.text
+        if len(rest) > 1 and not rest[1].isupper():  # not an acronym: "HTM 01-05 …"
+            rest = rest[:1].lower() + rest[1:]
+        # A rest that introduces a quote has its colon already: a dash, not a second colon
+        # (a ratio's "35:1" is no such colon).
+        role = "development.named.dash" if _COLON.search(rest) else "development.named"
+        text = self.book.grammar(role).format(name=self.area_name(result), rest=rest)
+        # Said whole: neither half may be trimmed away from the other.
+        self.trimmable = [t for t in self.trimmable if t[0] is not level and t[0] is not after]
+        self.quotes = [q for q in self.quotes if q is not after]
+        return Sentence(text, "development", after.sources + level.sources, after.claim)
 
     def role_needs(self, descriptor: str) -> str | None:
         """The bar's descriptor as what the role needs, in no activity: "drives smoothly during
@@ -687,7 +738,7 @@ class _Writer:
         role += ".compact" if compact else ""
         phrasing = self.pick(role, n)
         text = phrasing.format(
-            name=tidy(result.competency.name),
+            name=self.area_name(result),
             where=self.where(result) if "{where}" in phrasing else "",
             gap=self.gap_words(result),
         )
@@ -798,11 +849,13 @@ class _Writer:
     def shared_strengths(self, role: OpenRole) -> list[str]:
         """The candidate's strengths that `role`'s rubric also lists, best first, as this note
         names them: two or more, else none. Only what the note would call a strength (half a
-        point or more above the bar, see `strength`), not a level only met."""
+        point or more above the bar, see `strength`), not a level only met, and only those its
+        strengths paragraph names: "the same strengths" are the ones said above it, not one
+        left out for space."""
         if not self.rubric_ok:
             return []  # names in another language than the sentence's
         wanted = {" ".join(n.casefold().split()) for n in role.competency_names}
-        strengths = self.aggregate.strengths if self.aggregate else ()
+        strengths = self.strengths
         shared = [
             tidy(r.competency.name)
             for r in strengths
@@ -843,6 +896,11 @@ class _Writer:
         if len(held) == 1:
             self.reason_named_where = True
             return self.where_one(held[0])
+        if 1 < len(held) < len(self.interviews):
+            # Not "across the steps of the process" when a phone screen never assessed it.
+            steps = ".steps" if self.steps else ""
+            count = self.book.number(len(held))
+            return self.book.patterns["where.some" + steps].format(count=count)
         return self.seen()
 
     def seen(self) -> str:
@@ -858,6 +916,10 @@ class _Writer:
         bar = result.bar
         above = result.mean >= bar
         seen = {card.interview_id for card, _, score in result.ratings if (score >= bar) == above}
+        if result.mean - bar >= 0.5:
+            # Said to be a strength (see `strength`): where it was above the bar, not also
+            # where it only met it.
+            seen = {card.interview_id for card, _, score in result.ratings if score > bar}
         total = len(self.interviews)
         patterns = self.book.patterns
         if total == 1 and self.interviews[0].date is not None:
@@ -883,10 +945,18 @@ class _Writer:
         date = date_text(interview.date, self.book, self.year)
         return self.book.grammar(role + ".dated").format(meeting=meeting, date=date)
 
+    def in_note_language(self, text: str) -> bool:
+        """Whether an interviewer's `text` reads as the note's language. One too short to tell
+        ("Good suction control.") is taken to be in the job's language: on a job written in
+        English, a French note does not quote it as French."""
+        return fits_language(text, self.book.language) and (
+            self.rubric_ok or bool(language_of(text))
+        )
+
     def quotable(self, text: str) -> bool:
         """In the note's language, with no link or contact details, and not about the candidate
         as "he", "she" or by name."""
-        if not fits_language(text, self.book.language) or contact_details(text):
+        if not self.in_note_language(text) or contact_details(text):
             return False
         first, last = self.inp.candidate.first_name, self.inp.candidate.last_name
         return not third_person(text, self.book.language, first, last)
@@ -911,7 +981,7 @@ class _Writer:
             for whole, field, written in _quotable(item, book.language):
                 # A long comment may be the only word on a gap: its opening clause is quoted.
                 text = shortened(whole, MAX_QUOTE_CHARS) or ""
-                if not text or not fits_language(text, book.language):
+                if not text or not self.in_note_language(text):
                     continue
                 if _words(text) < MIN_QUOTE_WORDS:
                     continue  # "ok", "Good.": a tick, not words worth quoting
@@ -949,6 +1019,15 @@ class _Writer:
                 self.quoted_texts.add(text)
                 return sentence
         return None
+
+    def area_name(self, result: CompetencyResult) -> str:
+        """A competency as the note names it: as written, or quoted when the rubric is in
+        another language than the note (« Felling technique » : …), the rubric's own label
+        rather than foreign words read as the note's."""
+        name = tidy(result.competency.name)
+        if self.rubric_ok:
+            return name
+        return self.book.grammar("quoted").format(text=self.typeset(name))
 
     def meeting(self, interview: Interview) -> str:
         text = self.meetings.get(interview.id)
@@ -1253,6 +1332,32 @@ def _seen_before(key: str, seen: set[str]) -> bool:
         return True
     seen.add(key)
     return False
+
+
+# Words a strength's phrasing may share with the one before it without sounding the same.
+_LINKING: Final = frozenset(
+    {"also", "too", "a", "an", "another", "clear", "the", "was", "un", "une", "l'un", "de",
+     "vos", "aussi", "également", "là", "autre", "vrai", "parmi", "le", "la", "des"}
+)  # fmt: skip
+
+
+def _phrasing_words(phrasing: str) -> frozenset[str]:
+    """What a phrasing says, without its fields and linking words: its word pairs ("came
+    through", "stood out"), or its one word ("strength")."""
+    text = re.sub(r"\{\w+\}", " ", phrasing)
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if w.casefold() not in _LINKING]
+    if len(words) == 1:
+        return frozenset(words)
+    return frozenset(f"{a} {b}" for a, b in itertools.pairwise(words))
+
+
+_COLON: Final = re.compile(r"\s?:\s")
+
+
+def _names_area(text: str, name: str) -> bool:
+    """Whether `text` (folded) names the competency `name` as a phrase of its own."""
+    folded = " ".join(name.casefold().split())
+    return bool(folded) and re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", text) is not None
 
 
 def _nothing() -> None:

@@ -66,33 +66,33 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # {meetings}: "the System design interview and the Hiring manager conversation"
     # {when}: "on 12 and 14 June"
     "thanks.dated": (
-        "Thank you for the time you gave us {when}, in {meetings}.",
+        "Thank you for the time you gave us {when}, {in_meetings}.",
         "Thank you for meeting us {when} for {meetings}.",
         "Thank you for taking part in {meetings} {when}.",
         "Thank you for the time and effort you put into {meetings} {when}.",
     ),
     # Only calls (screens): nobody met.
     "thanks.dated.call": (
-        "Thank you for the time you gave us {when}, in {meetings}.",
+        "Thank you for the time you gave us {when}, {in_meetings}.",
         "Thank you for taking part in {meetings} {when}.",
         "Thank you for the time and effort you put into {meetings} {when}.",
     ),
     "thanks.dated.call.formal": (
-        "Thank you for the time you gave us {when}, in {meetings}.",
+        "Thank you for the time you gave us {when}, {in_meetings}.",
         "Thank you for taking part in {meetings} {when}.",
         "We appreciate the time you gave us {when} for {meetings}.",
     ),
     "thanks.undated.call": (
-        "Thank you for the time you gave us in {meetings}.",
+        "Thank you for the time you gave us {in_meetings}.",
         "Thank you for taking part in {meetings}.",
     ),
     "thanks.dated.formal": (
-        "Thank you for the time you gave us {when}, in {meetings}.",
+        "Thank you for the time you gave us {when}, {in_meetings}.",
         "Thank you for taking part in {meetings} {when}.",
         "We appreciate the time you gave us {when} for {meetings}.",
     ),
     "thanks.undated": (
-        "Thank you for the time you gave us in {meetings}.",
+        "Thank you for the time you gave us {in_meetings}.",
         "Thank you for taking part in {meetings}.",
     ),
     # {first}/{last}: meetings, {span}: "between 3 and 14 June" (no count: a take-home or a
@@ -541,6 +541,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # A development area named in a sentence: as the bullets name it.
     "points.one": ("{names}",),
     "points.many": ("{names}",),
+    # The area the reason named, opening on its evidence or tip (not its level again):
+    # {rest} after a colon, or after a dash when it holds a colon of its own.
+    "development.named": ("{name}: {rest}",),
+    "development.named.dash": ("{name} — {rest}",),
+    # {in_meetings} in the thanks: "in the phone screen", "during the trial shift" (an activity
+    # is not a place one gives time in).
+    "meetings.in": ("in {meetings}",),
+    "meetings.in.activity": ("during {meetings}",),
     "points.name": ("{name}",),
     "quoted": ("“{text}”",),
     "quoted.stop": ("“{text}”.",),

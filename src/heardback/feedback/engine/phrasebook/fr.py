@@ -503,15 +503,22 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "where.both": ("pendant les deux entretiens",),
     "where.all": ("pendant vos {count} entretiens",),
     "where.some": ("pendant {count} de vos entretiens",),
-    "where.both.steps": ("aux deux étapes",),
-    "where.all.steps": ("aux {count} étapes",),
-    "where.some.steps": ("à {count} des étapes",),
+    "where.both.steps": ("lors des deux étapes",),
+    "where.all.steps": ("lors des {count} étapes",),
+    "where.some.steps": ("lors de {count} des étapes",),
     "seen.interviews": ("lors de vos entretiens",),
     "seen.steps": ("au fil des étapes du processus",),
     "seen.process": ("au fil du processus",),
     # Une piste de progression nommée dans une phrase : le nom de la grille, entre guillemets.
     "points.one": ("le point {names}",),
     "points.many": ("les points {names}",),
+    # The area the reason named, opening on its evidence or tip (not its level again):
+    # {rest} after a colon, or after a dash when it holds a colon of its own.
+    "development.named": ("{name} : {rest}",),
+    "development.named.dash": ("{name} — {rest}",),
+    # {in_meetings} (les remerciements anglais) : « lors de l'entretien », « pendant l'étape ».
+    "meetings.in": ("lors de {meetings}",),
+    "meetings.in.activity": ("pendant {meetings}",),
     "points.name": ("« {name} »",),
     "quoted": ("« {text} »",),
     "quoted.stop": ("« {text} ».",),
