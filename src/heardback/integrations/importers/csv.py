@@ -160,8 +160,14 @@ def read_csv(
     bundle = Bundle()
     if not text:
         return bundle
-    reader = csv.reader(io.StringIO(text, newline=""), dialect=_dialect(text))
-    header = next(reader, [])
+    # strict: an opening quote never closed (a file cut short) is an error, not a last field
+    # that silently swallows the rest of the file.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    try:
+        header = next(reader, [])
+    except csv.Error as error:
+        report.error(path.name, "line 1", "", f"the header cannot be read: {error}")
+        return bundle
     columns = [column_key(h) for h in header]
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
@@ -169,22 +175,53 @@ def read_csv(
         return bundle
     state = CsvState(reason_map)
     lines = text.count("\n") or 1
-    for cells in reader:
-        if not any(c.strip() for c in cells):
-            continue
-        row = Row(report, path.name, reader.line_num, dict(zip(columns, cells, strict=False)))
-        _row(row, bundle, state)
-        if progress is not None and reader.line_num % 500 == 0:
-            progress(f"Reading {path.name}", reader.line_num, lines)
+    try:
+        for cells in reader:
+            if not any(c.strip() for c in cells):
+                continue
+            row = Row(report, path.name, reader.line_num, dict(zip(columns, cells, strict=False)))
+            if _row_fits(row, cells, columns):
+                _row(row, bundle, state)
+            if progress is not None and reader.line_num % 500 == 0:
+                progress(f"Reading {path.name}", reader.line_num, lines)
+    except csv.Error as error:
+        # The parser cannot tell where the next row starts: stop here, report where.
+        report.error(path.name, f"line {reader.line_num}", "", f"{_csv_error(error)}")
+    if not bundle.scorecards and report.ok:
+        report.warn(path.name, "", "", "no submitted scorecard rows: nothing to import")
     return bundle
 
 
-def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
-    # Spreadsheets set to French write ";" between columns.
+def _csv_error(error: csv.Error) -> str:
+    message = str(error)
+    if "field larger than field limit" in message or "unexpected end of data" in message:
+        return f"{message}: a quote opened and never closed (a file cut short?)"
+    return message
+
+
+def _row_fits(row: Row, cells: list[str], columns: list[str]) -> bool:
+    """A row with fewer cells than the header is cut short (or misses a separator); one with
+    more has a separator inside an unquoted value. Either way its values would land in the
+    wrong columns."""
+    extra = cells[len(columns) :]
+    if len(cells) < len(columns) or any(c.strip() for c in extra):
+        row.problem(
+            "",
+            f"has {len(cells)} values but the header names {len(columns)} columns (a line "
+            "cut short, or a separator inside an unquoted value?)",
+        )
+        return False
+    return True
+
+
+def _delimiter(text: str) -> str:
+    # Spreadsheets set to French write ";" between columns. Only the separator is taken from
+    # the header: the sniffer's other guesses (no doubled quotes, when the header has none)
+    # would misread RFC 4180's "say ""hi""" in a row below.
     try:
-        return csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+        return csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t").delimiter
     except csv.Error:
-        return csv.excel
+        return ","
 
 
 def _row(row: Row, bundle: Bundle, state: CsvState) -> None:

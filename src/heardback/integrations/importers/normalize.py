@@ -50,7 +50,8 @@ def parse_timestamp(value: object) -> dt.datetime | None:
         text += "T00:00:00"
     try:
         # BI Connector and Fivetran write "2024-01-31 06:00:00.000": UTC without T or Z.
-        moment = dt.datetime.fromisoformat(text.replace(" ", "T", 1))
+        # RFC 3339 allows a lower-case "t" and "z".
+        moment = dt.datetime.fromisoformat(text.replace(" ", "T", 1).upper())
     except ValueError:
         raise ValueError(f"{value!r} is not an ISO-8601 timestamp") from None
     if moment.tzinfo is None:
@@ -74,6 +75,9 @@ def external_id(value: object) -> str:
         raise ValueError(f"expected an id, got {value!r}")
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        # Spreadsheets and pandas write integer ids as 3010000001.0; exact below 2^53.
+        return str(int(value))
     if isinstance(value, str) and value.strip():
         return value.strip()
     raise ValueError(f"expected an id (integer or string), got {value!r}")
