@@ -39,15 +39,17 @@ def parse_timestamp(value: object) -> dt.datetime | None:
     if isinstance(value, bool):
         raise ValueError(f"expected a timestamp, got {value!r}")
     if isinstance(value, int | float):
-        return _from_epoch_ms(value)
+        return _from_epoch(value)
     if not isinstance(value, str):
         raise ValueError(f"expected a timestamp, got {type(value).__name__}")
     text = value.strip()
     if text.isdigit():
         # Lever's docs render epoch milliseconds as strings ("1468953420000").
-        return _from_epoch_ms(int(text))
+        return _from_epoch(int(text))
     if _DATE_ONLY.match(text):
         text += "T00:00:00"
+    # BigQuery writes "2024-01-31 06:00:00 UTC", Snowflake and Postgres "… 06:00:00.000 +0000".
+    text = _SPACED_ZONE.sub(lambda m: "Z" if m.group(1).isalpha() else m.group(1), text)
     try:
         # BI Connector and Fivetran write "2024-01-31 06:00:00.000": UTC without T or Z.
         # RFC 3339 allows a lower-case "t" and "z".
@@ -59,7 +61,15 @@ def parse_timestamp(value: object) -> dt.datetime | None:
     return moment.astimezone(dt.UTC)
 
 
-def _from_epoch_ms(value: float) -> dt.datetime:
+_SPACED_ZONE = re.compile(r"\s+(UTC|GMT|Z|[+-]\d{2}:?\d{2})$", re.IGNORECASE)
+# Epoch milliseconds pass 10^11 in March 1973; epoch seconds reach it only in the year 5138.
+# A smaller number is seconds (warehouses' UNIX_SECONDS), never a date in 1970.
+_SECONDS_BELOW = 10**11
+
+
+def _from_epoch(value: float) -> dt.datetime:
+    if 0 < abs(value) < _SECONDS_BELOW:
+        value *= 1000
     try:
         return dt.datetime.fromtimestamp(value / 1000, tz=dt.UTC)
     except (OverflowError, OSError, ValueError):
