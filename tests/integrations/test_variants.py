@@ -18,7 +18,7 @@ from django.core.management import CommandError, call_command
 
 from heardback.accounts.models import Organization
 from heardback.hiring.models import Candidate, Job, ScorecardRating
-from heardback.integrations.importers import import_csv, import_greenhouse
+from heardback.integrations.importers import import_csv, import_dump, import_greenhouse
 from tests.integrations.conftest import FIXTURES, model_counts, read, write
 
 pytestmark = pytest.mark.django_db
@@ -229,3 +229,19 @@ def test_a_csv_with_only_its_header_says_there_is_nothing_to_import(
     report = import_csv(path, organization=acme)
 
     assert any("nothing to import" in p.message for p in report.warnings)
+
+
+@pytest.mark.parametrize("source", ["greenhouse", "lever"])
+def test_every_phase_the_progress_bar_starts_it_also_finishes(
+    source: str, acme: Organization
+) -> None:
+    # On a big file each phase takes seconds: a bar left short of its end looks like a hang.
+    last: dict[str, tuple[int, int]] = {}
+    import_dump(
+        source,
+        FIXTURES / source,
+        organization=acme,
+        progress=lambda phase, done, total: last.__setitem__(phase, (done, total)),
+    )
+    assert "Writing ratings" in last
+    assert {phase for phase, (done, total) in last.items() if done < total} == set()
