@@ -145,6 +145,9 @@ CSV_READ_AS_MEANT: dict[str, Callable[[], bytes]] = {
     "Excel's Unicode text: UTF-16, tabs": lambda: _csv(
         _with_quoted_comment(_rows()), "\t", "utf-16"
     ),
+    "Excel's sep=; line before the header": lambda: (
+        b"sep=;\r\n" + _csv(_with_quoted_comment(_rows()), ";")
+    ),
 }
 
 

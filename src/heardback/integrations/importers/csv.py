@@ -165,6 +165,8 @@ def read_csv(
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
         header = next(reader, [])
+        if _SEP_LINE.match(text):
+            header = next(reader, [])  # the header follows Excel's "sep=;" line
     except csv.Error as error:
         report.error(path.name, "line 1", "", f"the header cannot be read: {error}")
         return bundle
@@ -214,10 +216,16 @@ def _row_fits(row: Row, cells: list[str], columns: list[str]) -> bool:
     return True
 
 
+# Excel writes (and reads) a first line "sep=;" that names the separator.
+_SEP_LINE = re.compile(r"^sep=(.)\r?\n", re.IGNORECASE)
+
+
 def _delimiter(text: str) -> str:
     # Spreadsheets set to French write ";" between columns. Only the separator is taken from
     # the header: the sniffer's other guesses (no doubled quotes, when the header has none)
     # would misread RFC 4180's "say ""hi""" in a row below.
+    if sep := _SEP_LINE.match(text):
+        return sep.group(1)
     try:
         return csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t").delimiter
     except csv.Error:
