@@ -54,6 +54,10 @@ GREENHOUSE_READ_AS_MEANT: dict[str, Change] = {
     "RFC 3339 lower-case t and z": _set(
         "applications.json", 0, applied_at="2026-10-01t10:00:00.000z"
     ),
+    # Offset pagination repeats a record when the data moves during the pull.
+    "a record repeated as it was": lambda d: write(
+        d / "scorecards.json", [*read(d / "scorecards.json"), read(d / "scorecards.json")[0]]
+    ),
     "an escaped NUL in a name": _set("candidates.json", 0, first_name="\u00c9lo\u0000die"),
 }
 

@@ -394,7 +394,7 @@ def records(
     """One `Fields` per object in a dump, with duplicates and non-objects reported."""
     if not rows:
         return
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, dict[str, Any]]] = {}
     for index, data in enumerate(rows, start=1):
         if progress is not None and index % 500 == 0:
             progress(f"Reading {file}", index, len(rows))
@@ -408,11 +408,16 @@ def records(
             except ValueError:
                 label = str(data[id_field])  # Fields.id reports it
             if label in seen:
-                report.error(
-                    file, label, id_field, f"duplicate id (also record #{seen[label]} of {file})"
-                )
+                first, first_data = seen[label]
+                if data == first_data:
+                    # Offset pagination repeats a record when the data moves during the pull.
+                    report.warn(file, label, id_field, f"same record as #{first}; read once")
+                else:
+                    report.error(
+                        file, label, id_field, f"duplicate id (also record #{first} of {file})"
+                    )
                 continue
-            seen[label] = index
+            seen[label] = (index, data)
         yield Fields(report, file, label, data)
     if progress is not None:
         progress(f"Reading {file}", len(rows), len(rows))
