@@ -132,6 +132,9 @@ def size_message(size: int, max_bytes: int) -> str:
 def read_text(path: Path, report: ImportReport, *, max_bytes: int, required: bool = True) -> str:
     """The file's text, or "" after reporting why it cannot be used."""
     name = path.name
+    if path.is_dir():
+        report.error(name, "", "", f"{path} is a folder; give the file itself")
+        return ""
     if not path.is_file():
         if required:
             report.error(name, "", "", f"required file {name} is missing from {path.parent}")
