@@ -143,12 +143,20 @@ def _with_quoted_comment(rows: list[list[str]]) -> list[list[str]]:
     return rows
 
 
+def _yes_no(rows: list[list[str]]) -> list[list[str]]:
+    safe = rows[0].index("candidate_safe")
+    for row in rows[1:]:
+        row[safe] = {"true": "Yes", "false": "no"}.get(row[safe], row[safe])
+    return rows
+
+
 CSV_READ_AS_MEANT: dict[str, Callable[[], bytes]] = {
     "doubled quotes inside a quoted value (RFC 4180)": lambda: _csv(_with_quoted_comment(_rows())),
     "semicolons, as a French Excel writes": lambda: _csv(_with_quoted_comment(_rows()), ";"),
     "Excel's Unicode text: UTF-16, tabs": lambda: _csv(
         _with_quoted_comment(_rows()), "\t", "utf-16"
     ),
+    "yes and no for candidate_safe": lambda: _csv(_yes_no(_with_quoted_comment(_rows()))),
     "Excel's sep=; line before the header": lambda: (
         b"sep=;\r\n" + _csv(_with_quoted_comment(_rows()), ";")
     ),
@@ -202,6 +210,11 @@ CSV_REFUSED: dict[str, tuple[Callable[[], bytes], str, str]] = {
         lambda: CSV.read_text(encoding="utf-8").encode("cp1252"),
         "line 2",
         "save it as UTF-8",
+    ),
+    "a column twice under two spellings": (
+        lambda: CSV.read_bytes().replace(b"interviewer_name", b"Interviewer E-mail", 1),
+        "line 1",
+        "the column appears twice (columns 17, 18)",
     ),
     "a NUL byte": (
         lambda: CSV.read_bytes().replace(b"Priya Raman", b"Priya\x00Raman", 1),

@@ -72,6 +72,8 @@ OPTIONAL_COLUMNS = (
 )
 ITEM_KINDS = ("overall", "attribute", "question", "summary_note", "private_note")
 CANDIDATE_SAFE = ("true", "false", "review", "")
+# What spreadsheets write for a checkbox or a yes/no column.
+BOOLEAN_WORDS = {"yes": "true", "y": "true", "1": "true", "no": "false", "n": "false", "0": "false"}
 STATUSES = ("active", "rejected", "withdrawn", "hired", "")
 LANGUAGES = ("en", "fr", "")
 
@@ -105,8 +107,11 @@ class Row:
     def warn(self, name: str, message: str) -> None:
         self.report.warn(self.file, self.record, name, message)
 
-    def enum(self, name: str, allowed: tuple[str, ...]) -> str:
+    def enum(
+        self, name: str, allowed: tuple[str, ...], synonyms: dict[str, str] | None = None
+    ) -> str:
         value = self.get(name).lower()
+        value = (synonyms or {}).get(value, value)
         if value not in allowed:
             known = ", ".join(a for a in allowed if a)
             self.problem(name, f"unknown value {self.get(name)!r} (expected one of {known})")
@@ -175,6 +180,15 @@ def read_csv(
     if missing:
         report.error(path.name, "line 1", ", ".join(missing), "required column(s) missing")
         return bundle
+    twice = sorted(
+        {c for c in columns if columns.count(c) > 1 and c in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
+    )
+    for name in twice:
+        # "Candidate Email" and "candidate_email" both: which one holds the data cannot be told.
+        at = ", ".join(str(i) for i, c in enumerate(columns, start=1) if c == name)
+        report.error(path.name, "line 1", name, f"the column appears twice (columns {at})")
+    if twice:
+        return bundle
     state = CsvState(reason_map)
     lines = text.count("\n") or 1
     try:
@@ -234,7 +248,7 @@ def _delimiter(text: str) -> str:
 
 def _row(row: Row, bundle: Bundle, state: CsvState) -> None:
     kind = row.enum("item_kind", ITEM_KINDS)
-    safe = row.enum("candidate_safe", CANDIDATE_SAFE)
+    safe = row.enum("candidate_safe", CANDIDATE_SAFE, synonyms=BOOLEAN_WORDS)
     card_id, label = row.get("scorecard_id"), row.get("item_label")
     if not card_id:
         row.problem("scorecard_id", "is empty")
