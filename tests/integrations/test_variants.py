@@ -265,3 +265,22 @@ def test_every_phase_the_progress_bar_starts_it_also_finishes(
     )
     assert "Writing ratings" in last
     assert {phase for phase, (done, total) in last.items() if done < total} == set()
+
+
+def test_lever_pages_saved_one_after_the_other_import_as_one_list(
+    acme: Organization, dump: Callable[[str], Path]
+) -> None:
+    directory = dump("lever")
+    rows = read(directory / "opportunities.json")
+    pages = [
+        {"data": rows[:2], "hasNext": True, "next": "token-2"},
+        {"data": rows[2:], "hasNext": False},
+    ]
+    (directory / "opportunities.json").write_text("\n".join(json.dumps(p) for p in pages))
+
+    as_one_array = import_dump("lever", FIXTURES / "lever", organization=acme, dry_run=True)
+    report = import_dump("lever", directory, organization=acme)
+
+    assert report.ok, report.errors
+    assert report.counts["applications"] == as_one_array.counts["applications"]
+    assert report.counts["applications"]["created"] >= 5

@@ -253,6 +253,9 @@ def load_records(
     value = load_json(path, report, max_bytes=max_bytes, required=required)
     if value is None:
         return None
+    if isinstance(value, list) and len(value) > 1 and all(_is_envelope(v) for v in value):
+        # API pages saved one after the other: {"data": [...], "hasNext": true, ...}{...}
+        return [record for page in value for record in page["data"]]
     if isinstance(value, dict):
         # An API envelope {"data": [...]}, or a dump keyed by its resource {"jobs": [...]}.
         lists = [
@@ -265,6 +268,10 @@ def load_records(
         report.error(path.name, "", "", f"expected a JSON array of records, got {_kind(value)}")
         return None
     return value
+
+
+def _is_envelope(value: object) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("data"), list) and "id" not in value
 
 
 def _kind(value: object) -> str:
