@@ -92,6 +92,12 @@ def email_settings(url: str) -> dict[str, object]:
         port = parts.port or default_port
     except ValueError:
         raise ImproperlyConfigured(f"EMAIL_URL has a bad port: {url!r}") from None
+    timeout = query.get("timeout", ["30"])[0]
+    # Without a timeout a silent server holds the worker forever; 0 would fail every send.
+    if not timeout.isdigit() or int(timeout) < 1:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL timeout must be a whole number of seconds, 1 or more, got {timeout!r}"
+        )
     return {
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "EMAIL_HOST": parts.hostname or "localhost",
@@ -100,7 +106,7 @@ def email_settings(url: str) -> dict[str, object]:
         "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
         "EMAIL_USE_SSL": scheme == "smtps",
         "EMAIL_USE_TLS": scheme == "submission" or query.get("starttls") == ["1"],
-        "EMAIL_TIMEOUT": int(query.get("timeout", ["30"])[0]),
+        "EMAIL_TIMEOUT": int(timeout),
     }
 
 

@@ -132,3 +132,21 @@ def test_other_organizations_run_is_404(
     assert api.get(f"/imports/{run.pk}").json()["progress"] == {
         "phase": "Waiting for a worker", "done": 0, "total": 0,
     }  # fmt: skip
+
+
+def test_a_csv_cut_inside_a_quoted_value_fails_its_run_at_that_line(
+    api: ApiClient, org: Organization
+) -> None:
+    # Before: the unclosed quote swallowed the rest of the file into one value, silently.
+    csv = (FIXTURES / "csv" / "scorecards.csv").read_bytes()
+    cut = csv[: csv.index(b'"\xc3\x89coute, mais') + 12]
+    response = _upload(api, source="csv", files=SimpleUploadedFile("export.csv", cut, "text/csv"))
+    assert response.status_code == 202, response.content
+
+    import_run_execute(ImportRun.objects.get(pk=response.json()["id"]))
+
+    done = api.get(f"/imports/{response.json()['id']}").json()
+    assert done["status"] == "failed"
+    (problem,) = [p for p in done["problems"] if p["severity"] == "error"]
+    assert problem["record"] == "line 5" and "never closed" in problem["message"]
+    assert not Application.objects.filter(organization=org).exists()

@@ -180,3 +180,10 @@ def test_the_background_worker_keeps_task_runs_out_of_its_console() -> None:
     worker = logging.getLogger("django_tasks")
     assert not worker.isEnabledFor(logging.INFO)
     assert worker.isEnabledFor(logging.ERROR)
+
+
+@pytest.mark.parametrize("timeout", ["abc", "0", "-5", "1.5"])
+def test_an_email_timeout_that_would_hang_or_fail_every_send_is_refused(timeout: str) -> None:
+    with pytest.raises(ImproperlyConfigured, match="EMAIL_URL timeout must be a whole number"):
+        email_settings(f"smtp://mail.example.org?timeout={timeout}")
+    assert email_settings("smtp://mail.example.org?timeout=10")["EMAIL_TIMEOUT"] == 10

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from heardback.accounts.models import Organization
 from heardback.hiring.models import Application
-from tests.integrations.conftest import FIXTURES, model_counts
+from tests.integrations.conftest import FIXTURES, fixture_files, model_counts, zip_of
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +73,38 @@ def test_export_writes_a_dump_that_imports_back(acme: Organization, tmp_path: Pa
     Organization.objects.create(slug="copy", name="Copy")
     _run("import", "greenhouse", str(tmp_path / "dump"), "--org", "copy")
     assert Application.objects.filter(organization__slug="copy").count() == 5
+
+
+def test_the_zip_a_user_downloaded_imports_as_its_folder_would(
+    acme: Organization, tmp_path: Path
+) -> None:
+    archive = tmp_path / "greenhouse-export.zip"
+    archive.write_bytes(zip_of({f"export/{n}": c for n, c in fixture_files("greenhouse").items()}))
+    out = _run("import", "greenhouse", str(archive), "--org", "acme")
+    assert "Imported from greenhouse into acme" in out
+    assert Application.objects.filter(organization=acme).count() == 5
+
+    csv_zip = tmp_path / "scorecards.zip"
+    csv_zip.write_bytes(
+        zip_of({"scorecards.csv": (FIXTURES / "csv" / "scorecards.csv").read_bytes()})
+    )
+    assert "Imported from csv into acme" in _run("import", "csv", str(csv_zip), "--org", "acme")
+
+
+def test_a_zip_that_is_not_safe_to_unpack_is_refused_with_the_upload_pages_words(
+    acme: Organization, tmp_path: Path
+) -> None:
+    archive = tmp_path / "dump.zip"
+    archive.write_bytes(zip_of({**fixture_files("greenhouse"), "../evil.json": b"[]"}))
+    before = model_counts()
+    with pytest.raises(CommandError, match=re.escape("unsafe path '../evil.json'")):
+        _run("import", "greenhouse", str(archive), "--org", "acme")
+    assert model_counts() == before
+    assert not (tmp_path.parent / "evil.json").exists()
+
+
+def test_a_folder_given_for_a_csv_file_says_so(acme: Organization) -> None:
+    with pytest.raises(CommandError):
+        out = StringIO()
+        call_command("import", "csv", str(FIXTURES / "csv"), "--org", "acme", stdout=out)
+    assert "is a folder; give the file itself" in out.getvalue()

@@ -54,7 +54,8 @@ def _text(name: str, text: str) -> Break:
 
 
 def _duplicate(name: str, index: int) -> Break:
-    return _edit(name, lambda rows: [*rows, rows[index]])
+    # The same id with other content: which one is right cannot be told.
+    return _edit(name, lambda rows: [*rows, {**rows[index], "last_name": "Other"}])
 
 
 GREENHOUSE_CASES = {

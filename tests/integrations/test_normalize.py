@@ -17,6 +17,12 @@ UTC = dt.UTC
         ("2024-01-31 06:00:00.000", dt.datetime(2024, 1, 31, 6, 0, tzinfo=UTC)),
         (1781282823218, dt.datetime(2026, 6, 12, 16, 47, 3, 218000, tzinfo=UTC)),
         ("1781282823218", dt.datetime(2026, 6, 12, 16, 47, 3, 218000, tzinfo=UTC)),
+        # Warehouses: BigQuery's " UTC", Snowflake's " +0000", Unix seconds (not ms in 1970).
+        ("2024-01-31 06:00:00 UTC", dt.datetime(2024, 1, 31, 6, 0, tzinfo=UTC)),
+        ("2024-01-31 07:00:00.000 +0100", dt.datetime(2024, 1, 31, 6, 0, tzinfo=UTC)),
+        (1781282823, dt.datetime(2026, 6, 12, 16, 47, 3, tzinfo=UTC)),
+        ("1781282823", dt.datetime(2026, 6, 12, 16, 47, 3, tzinfo=UTC)),
+        ("2026-06-12t16:47:03z", dt.datetime(2026, 6, 12, 16, 47, 3, tzinfo=UTC)),
         ({"date": "2026-11-30"}, dt.datetime(2026, 11, 30, tzinfo=UTC)),
         ({"date_time": "2026-11-30T09:00:00.000Z"}, dt.datetime(2026, 11, 30, 9, tzinfo=UTC)),
         (None, None),

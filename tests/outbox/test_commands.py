@@ -105,3 +105,31 @@ def test_send_delivers_what_is_due_and_prints_a_summary(
 
     assert run("send") == "Sent 1, retried 1, bounced 1, failed 0.\n"
     assert len(smtp_sink.received()) == 1
+
+
+def test_outbox_lists_each_email_with_why_it_is_waiting_or_failed(
+    make_note: MakeNote, smtp_sink: SmtpSink, other_org: Organization
+) -> None:
+    for name in ["Ada", "Grace", "Linus"]:
+        make_note(first_name=name, email=f"{name.lower()}@mail.example")
+    run("notes", "send", "--org", "acme")
+    smtp_sink.fail_next("451 4.7.1 Try again later", at="RCPT")
+    smtp_sink.fail_next("550 5.1.1 No such user", at="RCPT")
+    run("send")
+
+    printed = run("outbox", "--org", "acme")
+
+    assert printed.splitlines()[0] == (
+        "queued 1, sending 0, sent 1, failed 0, bounced 1, cancelled 0"
+    )
+    assert "queued    1 attempt   Ada Lovelace <ada@mail.example>  next try " in printed
+    assert "    ada@mail.example: 451 4.7.1 Try again later" in printed
+    assert "bounced   1 attempt   Grace Lovelace <grace@mail.example>" in printed
+    assert "    Bounced: grace@mail.example: 550 5.1.1 No such user" in printed
+    assert "sent      1 attempt   Linus Lovelace <linus@mail.example>  sent " in printed
+
+    only_bounced = run("outbox", "--org", "acme", "--status", "bounced")
+    assert "grace@" in only_bounced and "ada@" not in only_bounced and "linus@" not in only_bounced
+    assert run("outbox", "--org", "globex").splitlines() == [
+        "queued 0, sending 0, sent 0, failed 0, bounced 0, cancelled 0"
+    ]

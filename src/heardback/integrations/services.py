@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import secrets
 import shutil
+import tempfile
 import time
 from collections.abc import Sequence
 from functools import partial
@@ -156,14 +157,47 @@ def import_run_from_path(
     max_file_mb: float | None = None,
     progress: ProgressCallback | None = None,
 ) -> tuple[ImportRun, ImportReport | None]:
-    """Import a dump from the server's disk now (the command line), recorded as a run."""
+    """Import a dump from the server's disk now (the command line), recorded as a run.
+
+    A .zip is checked and unpacked as an upload would be (ValidationError if it cannot be)."""
+    if path.is_file() and path.suffix.lower() == ".zip":
+        with tempfile.TemporaryDirectory(prefix="heardback-import-") as scratch:
+            unpacked = _unpack_zip(path, source, Path(scratch) / "dump")
+            return _import_from_path(
+                organization, source, unpacked, path.name, dry_run, reason_map, max_file_mb,
+                progress,
+            )  # fmt: skip
+    return _import_from_path(
+        organization, source, path, path.name, dry_run, reason_map, max_file_mb, progress
+    )
+
+
+def _unpack_zip(path: Path, source: str, directory: Path) -> Path:
+    with path.open("rb") as handle:
+        archive = UploadedFile(handle, name=path.name, size=path.stat().st_size)
+        members = uploads.members_of([archive], source=source)
+        uploads.store(members, directory)
+    # A CSV import takes the one .csv file the zip holds; the others, the folder.
+    return directory / members[0].name if source == "csv" else directory
+
+
+def _import_from_path(
+    organization: Organization,
+    source: str,
+    path: Path,
+    name: str,
+    dry_run: bool,
+    reason_map: dict[str, str] | None,
+    max_file_mb: float | None,
+    progress: ProgressCallback | None,
+) -> tuple[ImportRun, ImportReport | None]:
     run = ImportRun.objects.create(
         organization=organization,
         source=source,
         dry_run=dry_run,
         status=ImportRun.Status.RUNNING,
         started_at=timezone.now(),
-        file_names=[path.name],
+        file_names=[name],
     )
     report = _import(run, path, progress, reason_map=reason_map, max_file_mb=max_file_mb)
     return run, report

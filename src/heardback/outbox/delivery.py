@@ -11,6 +11,8 @@ import functools
 import random
 import re
 import smtplib
+import socket
+import ssl
 import sys
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -264,7 +266,7 @@ def judge(error: BaseException) -> Failure:
         return Failure(reason, bounce=False)
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _ in error.recipients.values()]
-        return Failure(reason, bounce=bool(codes) and all(500 <= c < 600 for c in codes))
+        return Failure(reason, bounce=bool(codes) and all(_permanent_rcpt(c) for c in codes))
     if isinstance(error, smtplib.SMTPAuthenticationError | smtplib.SMTPConnectError):
         # Our credentials or the server's greeting: nothing wrong with this email, so it is
         # retried (and fails after the attempt limit) rather than bounced for every recipient.
@@ -281,6 +283,29 @@ def judge(error: BaseException) -> Failure:
     return Failure(reason, bounce=False)
 
 
+def _permanent_rcpt(code: int) -> bool:
+    # RFC 5321 4.5.3.1.10: a 552 to RCPT ("too many recipients", a full mailbox) is to be
+    # treated as the temporary 452 it should have been.
+    return 500 <= code < 600 and code != 552
+
+
+# What the recruiter reads on the note when the mail server could not be used at all: what
+# happened in plain words, then the technical detail for whoever runs heardback.
+_ADMIN = "whoever runs heardback must check the mail server settings"
+_PLAIN_WORDS: tuple[tuple[type[BaseException], str], ...] = (
+    (smtplib.SMTPAuthenticationError, f"The mail server refused our sign-in ({_ADMIN})"),
+    (smtplib.SMTPNotSupportedError, f"The mail server lacks a feature we need ({_ADMIN})"),
+    (ssl.SSLError, f"No secure connection to the mail server ({_ADMIN})"),
+    (ConnectionRefusedError, f"The mail server refused the connection ({_ADMIN})"),
+    (socket.gaierror, f"The mail server's name could not be found ({_ADMIN})"),
+    (TimeoutError, "The mail server did not answer in time"),
+    (smtplib.SMTPServerDisconnected, "The mail server closed the connection"),
+    (smtplib.SMTPConnectError, "The mail server would not take the connection"),
+    (smtplib.SMTPException, ""),  # a reply of its own: it says it best
+    (OSError, "The mail server could not be reached"),
+)
+
+
 def _describe(error: BaseException) -> str:
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return "; ".join(
@@ -288,8 +313,13 @@ def _describe(error: BaseException) -> str:
             for address, (code, message) in error.recipients.items()
         )
     if isinstance(error, smtplib.SMTPResponseException):
-        return f"{error.smtp_code} {_text(error.smtp_error)}"
-    return f"{type(error).__name__}: {error}".rstrip(": ")
+        reply = f"{error.smtp_code} {_text(error.smtp_error)}"
+    else:
+        reply = f"{type(error).__name__}: {error}".rstrip(": ")
+    if isinstance(error, smtplib.SMTPServerDisconnected) and "timed out" in str(error):
+        error = TimeoutError()  # smtplib's wording for a server that never said a word
+    plain = next((words for kind, words in _PLAIN_WORDS if isinstance(error, kind)), None)
+    return f"{plain}: {reply}" if plain else reply
 
 
 def _text(message: Any) -> str:

@@ -52,3 +52,19 @@ def sending_pace(*, organization: Organization) -> SendingPace | None:
         paused_until=paused_until,
         minutes_left=-(-waiting // rate),
     )
+
+
+def outbound_emails_list(
+    *, organization: Organization, statuses: list[str] | None = None, limit: int = 50
+) -> tuple[dict[str, int], list[OutboundEmail]]:
+    """The organization's emails per status, and the latest ones (of `statuses` if given)."""
+    counts = dict(
+        OutboundEmail.objects.filter(organization=organization)
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("id"))
+    )
+    emails = OutboundEmail.objects.filter(organization=organization)
+    if statuses:
+        emails = emails.filter(status__in=statuses)
+    return counts, list(emails.order_by("-created_at", "-id")[:limit])

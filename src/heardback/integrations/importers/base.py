@@ -132,6 +132,9 @@ def size_message(size: int, max_bytes: int) -> str:
 def read_text(path: Path, report: ImportReport, *, max_bytes: int, required: bool = True) -> str:
     """The file's text, or "" after reporting why it cannot be used."""
     name = path.name
+    if path.is_dir():
+        report.error(name, "", "", f"{path} is a folder; give the file itself")
+        return ""
     if not path.is_file():
         if required:
             report.error(name, "", "", f"required file {name} is missing from {path.parent}")
@@ -144,21 +147,63 @@ def read_text(path: Path, report: ImportReport, *, max_bytes: int, required: boo
     if not raw.strip():
         report.error(name, "", "", "file is empty")
         return ""
+    # Excel and some exporters write a byte-order mark; it is not part of the data. Excel's
+    # "Unicode text" is UTF-16 with one, which says the encoding for certain.
+    encoding = next((e for bom, e in _BOMS if raw.startswith(bom)), "utf-8-sig")
     try:
-        # Excel and some exporters write a byte-order mark; it is not part of the data.
-        return codecs.decode(raw, "utf-8-sig")
+        text = codecs.decode(raw, encoding)
     except UnicodeDecodeError as error:
-        report.error(name, f"byte {error.start}", "", "file is not UTF-8 text")
+        line = raw.count(b"\n", 0, error.start) + 1
+        report.error(
+            name,
+            f"line {line}",
+            "",
+            f"file is not {encoding.upper().removesuffix('-SIG')} text (byte "
+            f"{error.start}: {raw[error.start : error.start + 1]!r}); save it as UTF-8 "
+            '(Excel: "CSV UTF-8"), or convert it with: iconv -f WINDOWS-1252 -t UTF-8',
+        )
         return ""
+    if "\x00" in text:
+        # PostgreSQL cannot store a NUL in text, and no ATS means one: a damaged export.
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        report.error(
+            name,
+            f"line {line}",
+            "",
+            "file holds NUL characters: a damaged export, or UTF-16 without its byte-order "
+            "mark; save it as UTF-8",
+        )
+        return ""
+    return text
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# A JSON value nested deeper than this is no ATS record; Python's parser would overflow.
+_MAX_DEPTH_MESSAGE = "nested too deeply to be a dump of records"
+_NOTHING = object()
 
 
 def load_json(
     path: Path, report: ImportReport, *, max_bytes: int, required: bool = True
 ) -> Any | None:
-    """The JSON value in a file; consecutive top-level arrays (pages cat'ed together) are joined."""
+    """The JSON value in a file; consecutive top-level arrays (pages cat'ed together) are joined,
+    and so are consecutive objects (JSON Lines, as warehouses and connectors export)."""
+    value = _load_json(path, report, max_bytes=max_bytes, required=required)
+    if value is None:
+        report.error(path.name, "", "", "holds null instead of records")
+        return None
+    return None if value is _NOTHING else value
+
+
+def _load_json(path: Path, report: ImportReport, *, max_bytes: int, required: bool) -> Any:
     text = read_text(path, report, max_bytes=max_bytes, required=required)
     if not text:
-        return None
+        return _NOTHING
     decoder = json.JSONDecoder()
     values: list[Any] = []
     position = 0
@@ -172,13 +217,33 @@ def load_json(
             values.append(value)
     except json.JSONDecodeError as error:
         report.error(path.name, f"line {error.lineno} column {error.colno}", "", error.msg)
-        return None
+        return _NOTHING
+    except RecursionError:
+        report.error(path.name, "", "", _MAX_DEPTH_MESSAGE)
+        return _NOTHING
+    if "\\u0000" in text:
+        # An escaped NUL means nothing in an ATS's text and PostgreSQL cannot store it.
+        values = [_without_nul(v) for v in values]
     if len(values) == 1:
         return values[0]
     if all(isinstance(v, list) for v in values):
         return [item for page in values for item in page]
-    report.error(path.name, "", "", "holds several JSON values that are not all arrays")
-    return None
+    if all(isinstance(v, dict) for v in values):
+        return values
+    report.error(
+        path.name, "", "", "holds several JSON values that are neither all arrays nor all objects"
+    )
+    return _NOTHING
+
+
+def _without_nul(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [_without_nul(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_nul(k): _without_nul(v) for k, v in value.items()}
+    return value
 
 
 def load_records(
@@ -188,13 +253,25 @@ def load_records(
     value = load_json(path, report, max_bytes=max_bytes, required=required)
     if value is None:
         return None
-    if isinstance(value, dict) and isinstance(value.get("data"), list):
-        data: list[Any] = value["data"]
-        return data
+    if isinstance(value, list) and len(value) > 1 and all(_is_envelope(v) for v in value):
+        # API pages saved one after the other: {"data": [...], "hasNext": true, ...}{...}
+        return [record for page in value for record in page["data"]]
+    if isinstance(value, dict):
+        # An API envelope {"data": [...]}, or a dump keyed by its resource {"jobs": [...]}.
+        lists = [
+            v for k, v in value.items() if isinstance(v, list) and (k == "data" or len(value) == 1)
+        ]
+        if lists:
+            data: list[Any] = lists[0]
+            return data
     if not isinstance(value, list):
         report.error(path.name, "", "", f"expected a JSON array of records, got {_kind(value)}")
         return None
     return value
+
+
+def _is_envelope(value: object) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("data"), list) and "id" not in value
 
 
 def _kind(value: object) -> str:
@@ -327,7 +404,7 @@ def records(
     """One `Fields` per object in a dump, with duplicates and non-objects reported."""
     if not rows:
         return
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, dict[str, Any]]] = {}
     for index, data in enumerate(rows, start=1):
         if progress is not None and index % 500 == 0:
             progress(f"Reading {file}", index, len(rows))
@@ -336,13 +413,21 @@ def records(
             continue
         label = f"#{index}"
         if id_field is not None and data.get(id_field) is not None:
-            label = str(data[id_field])
+            try:
+                label = normalize.external_id(data[id_field])
+            except ValueError:
+                label = str(data[id_field])  # Fields.id reports it
             if label in seen:
-                report.error(
-                    file, label, id_field, f"duplicate id (also record #{seen[label]} of {file})"
-                )
+                first, first_data = seen[label]
+                if data == first_data:
+                    # Offset pagination repeats a record when the data moves during the pull.
+                    report.warn(file, label, id_field, f"same record as #{first}; read once")
+                else:
+                    report.error(
+                        file, label, id_field, f"duplicate id (also record #{first} of {file})"
+                    )
                 continue
-            seen[label] = index
+            seen[label] = (index, data)
         yield Fields(report, file, label, data)
     if progress is not None:
         progress(f"Reading {file}", len(rows), len(rows))

@@ -72,6 +72,8 @@ OPTIONAL_COLUMNS = (
 )
 ITEM_KINDS = ("overall", "attribute", "question", "summary_note", "private_note")
 CANDIDATE_SAFE = ("true", "false", "review", "")
+# What spreadsheets write for a checkbox or a yes/no column.
+BOOLEAN_WORDS = {"yes": "true", "y": "true", "1": "true", "no": "false", "n": "false", "0": "false"}
 STATUSES = ("active", "rejected", "withdrawn", "hired", "")
 LANGUAGES = ("en", "fr", "")
 
@@ -105,8 +107,11 @@ class Row:
     def warn(self, name: str, message: str) -> None:
         self.report.warn(self.file, self.record, name, message)
 
-    def enum(self, name: str, allowed: tuple[str, ...]) -> str:
+    def enum(
+        self, name: str, allowed: tuple[str, ...], synonyms: dict[str, str] | None = None
+    ) -> str:
         value = self.get(name).lower()
+        value = (synonyms or {}).get(value, value)
         if value not in allowed:
             known = ", ".join(a for a in allowed if a)
             self.problem(name, f"unknown value {self.get(name)!r} (expected one of {known})")
@@ -160,36 +165,90 @@ def read_csv(
     bundle = Bundle()
     if not text:
         return bundle
-    reader = csv.reader(io.StringIO(text, newline=""), dialect=_dialect(text))
-    header = next(reader, [])
+    # strict: an opening quote never closed (a file cut short) is an error, not a last field
+    # that silently swallows the rest of the file.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    try:
+        header = next(reader, [])
+        if _SEP_LINE.match(text):
+            header = next(reader, [])  # the header follows Excel's "sep=;" line
+    except csv.Error as error:
+        report.error(path.name, "line 1", "", f"the header cannot be read: {error}")
+        return bundle
     columns = [column_key(h) for h in header]
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         report.error(path.name, "line 1", ", ".join(missing), "required column(s) missing")
         return bundle
+    twice = sorted(
+        {c for c in columns if columns.count(c) > 1 and c in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
+    )
+    for name in twice:
+        # "Candidate Email" and "candidate_email" both: which one holds the data cannot be told.
+        at = ", ".join(str(i) for i, c in enumerate(columns, start=1) if c == name)
+        report.error(path.name, "line 1", name, f"the column appears twice (columns {at})")
+    if twice:
+        return bundle
     state = CsvState(reason_map)
     lines = text.count("\n") or 1
-    for cells in reader:
-        if not any(c.strip() for c in cells):
-            continue
-        row = Row(report, path.name, reader.line_num, dict(zip(columns, cells, strict=False)))
-        _row(row, bundle, state)
-        if progress is not None and reader.line_num % 500 == 0:
-            progress(f"Reading {path.name}", reader.line_num, lines)
+    try:
+        for cells in reader:
+            if not any(c.strip() for c in cells):
+                continue
+            row = Row(report, path.name, reader.line_num, dict(zip(columns, cells, strict=False)))
+            if _row_fits(row, cells, columns):
+                _row(row, bundle, state)
+            if progress is not None and reader.line_num % 500 == 0:
+                progress(f"Reading {path.name}", reader.line_num, lines)
+    except csv.Error as error:
+        # The parser cannot tell where the next row starts: stop here, report where.
+        report.error(path.name, f"line {reader.line_num}", "", f"{_csv_error(error)}")
+    if not bundle.scorecards and report.ok:
+        report.warn(path.name, "", "", "no submitted scorecard rows: nothing to import")
     return bundle
 
 
-def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
-    # Spreadsheets set to French write ";" between columns.
+def _csv_error(error: csv.Error) -> str:
+    message = str(error)
+    if "field larger than field limit" in message or "unexpected end of data" in message:
+        return f"{message}: a quote opened and never closed (a file cut short?)"
+    return message
+
+
+def _row_fits(row: Row, cells: list[str], columns: list[str]) -> bool:
+    """A row with fewer cells than the header is cut short (or misses a separator); one with
+    more has a separator inside an unquoted value. Either way its values would land in the
+    wrong columns."""
+    extra = cells[len(columns) :]
+    if len(cells) < len(columns) or any(c.strip() for c in extra):
+        row.problem(
+            "",
+            f"has {len(cells)} values but the header names {len(columns)} columns (a line "
+            "cut short, or a separator inside an unquoted value?)",
+        )
+        return False
+    return True
+
+
+# Excel writes (and reads) a first line "sep=;" that names the separator.
+_SEP_LINE = re.compile(r"^sep=(.)\r?\n", re.IGNORECASE)
+
+
+def _delimiter(text: str) -> str:
+    # Spreadsheets set to French write ";" between columns. Only the separator is taken from
+    # the header: the sniffer's other guesses (no doubled quotes, when the header has none)
+    # would misread RFC 4180's "say ""hi""" in a row below.
+    if sep := _SEP_LINE.match(text):
+        return sep.group(1)
     try:
-        return csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+        return csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t").delimiter
     except csv.Error:
-        return csv.excel
+        return ","
 
 
 def _row(row: Row, bundle: Bundle, state: CsvState) -> None:
     kind = row.enum("item_kind", ITEM_KINDS)
-    safe = row.enum("candidate_safe", CANDIDATE_SAFE)
+    safe = row.enum("candidate_safe", CANDIDATE_SAFE, synonyms=BOOLEAN_WORDS)
     card_id, label = row.get("scorecard_id"), row.get("item_label")
     if not card_id:
         row.problem("scorecard_id", "is empty")

@@ -39,18 +39,21 @@ def parse_timestamp(value: object) -> dt.datetime | None:
     if isinstance(value, bool):
         raise ValueError(f"expected a timestamp, got {value!r}")
     if isinstance(value, int | float):
-        return _from_epoch_ms(value)
+        return _from_epoch(value)
     if not isinstance(value, str):
         raise ValueError(f"expected a timestamp, got {type(value).__name__}")
     text = value.strip()
     if text.isdigit():
         # Lever's docs render epoch milliseconds as strings ("1468953420000").
-        return _from_epoch_ms(int(text))
+        return _from_epoch(int(text))
     if _DATE_ONLY.match(text):
         text += "T00:00:00"
+    # BigQuery writes "2024-01-31 06:00:00 UTC", Snowflake and Postgres "… 06:00:00.000 +0000".
+    text = _SPACED_ZONE.sub(lambda m: "Z" if m.group(1).isalpha() else m.group(1), text)
     try:
         # BI Connector and Fivetran write "2024-01-31 06:00:00.000": UTC without T or Z.
-        moment = dt.datetime.fromisoformat(text.replace(" ", "T", 1))
+        # RFC 3339 allows a lower-case "t" and "z".
+        moment = dt.datetime.fromisoformat(text.replace(" ", "T", 1).upper())
     except ValueError:
         raise ValueError(f"{value!r} is not an ISO-8601 timestamp") from None
     if moment.tzinfo is None:
@@ -58,7 +61,15 @@ def parse_timestamp(value: object) -> dt.datetime | None:
     return moment.astimezone(dt.UTC)
 
 
-def _from_epoch_ms(value: float) -> dt.datetime:
+_SPACED_ZONE = re.compile(r"\s+(UTC|GMT|Z|[+-]\d{2}:?\d{2})$", re.IGNORECASE)
+# Epoch milliseconds pass 10^11 in March 1973; epoch seconds reach it only in the year 5138.
+# A smaller number is seconds (warehouses' UNIX_SECONDS), never a date in 1970.
+_SECONDS_BELOW = 10**11
+
+
+def _from_epoch(value: float) -> dt.datetime:
+    if 0 < abs(value) < _SECONDS_BELOW:
+        value *= 1000
     try:
         return dt.datetime.fromtimestamp(value / 1000, tz=dt.UTC)
     except (OverflowError, OSError, ValueError):
@@ -74,6 +85,9 @@ def external_id(value: object) -> str:
         raise ValueError(f"expected an id, got {value!r}")
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        # Spreadsheets and pandas write integer ids as 3010000001.0; exact below 2^53.
+        return str(int(value))
     if isinstance(value, str) and value.strip():
         return value.strip()
     raise ValueError(f"expected an id (integer or string), got {value!r}")

@@ -192,6 +192,7 @@ def _ratings(
     w.report.count("ratings", "created", len(created))
     w.report.count("ratings", "updated", len(updated))
     w.report.count("ratings", "unchanged", unchanged)
+    w._say("Writing ratings", len(created) + len(updated), len(created) + len(updated))
 
 
 def _competencies(

@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from heardback.core.commands import organization_from_option
@@ -21,7 +22,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("source", choices=sorted(READERS))
-        parser.add_argument("path", type=Path, help="The dump directory (a file for csv).")
+        parser.add_argument(
+            "path",
+            type=Path,
+            help="The dump directory or .zip (a .csv file, or a .zip of one, for csv).",
+        )
         parser.add_argument("--org", required=True, help="Slug of the organization to import into.")
         parser.add_argument("--dry-run", action="store_true", help="Check and count; save nothing.")
         parser.add_argument(
@@ -57,6 +62,8 @@ class Command(BaseCommand):
                 reason_map=reason_map,
                 max_file_mb=options["max_file_mb"],
             )
+        except ValidationError as error:  # a .zip that cannot be unpacked safely
+            raise CommandError(" ".join(error.messages)) from None
         finally:
             progress.close()
         if report is None:
