@@ -336,3 +336,20 @@ def test_a_french_hiring_preference_names_who_is_wanted_not_who_is_served() -> N
     assert verdict(check(wanted, lang="fr", context="candidate")) == "block"
     served = "Elle accompagne des habitants des quartiers prioritaires vers l'emploi."
     assert verdict(check(served, lang="fr", context="note")) != "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Très « lutte des classes », sûrement syndiqué, on laisse tomber.",
+        "Genre « on a des droits », syndiquée à coup sûr.",
+    ],
+)
+def test_a_french_guess_after_a_quoted_label_is_said_of_the_candidate(text: str) -> None:
+    # Round 11: the words of "très « lutte des classes »" ("classes") are a label on the
+    # person, not the job's subject: the union guess after it blocks as it does alone.
+    assert verdict(check(text, lang="fr", context="note")) == "block"
+    alone = "Sûrement syndiqué, on laisse tomber."
+    assert verdict(check(alone, lang="fr", context="note")) == "block"
+    topic = "A animé l'atelier « accueil des élèves » pour les enseignants syndiqués."
+    assert verdict(check(topic, lang="fr", context="note")) != "block"

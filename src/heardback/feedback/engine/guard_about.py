@@ -692,7 +692,12 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     # a service for that group.
     if _GROUP_OWNER.search(text, max(low, start - 20), start) is not None:
         return "topic"
-    before_all = [_base(w) for w in _WORD.findall(text, max(low, start - 150), start)]
+    window = text[max(low, start - 150) : start]
+    if lang == "fr" and ("«" in window or '"' in window or "“" in window):
+        # "Très « lutte des classes », sûrement syndiqué": a quoted phrase given by degree is a
+        # label on the person; its words ("classes") are not the job's.
+        window = _LABEL_QUOTE.sub(" trop ", window)
+    before_all = [_base(w) for w in _WORD.findall(window)]
     # A word cut by the window's edge is not a word.
     if start - 150 > low and before_all:
         before_all = before_all[1:]
@@ -881,6 +886,10 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     return "unknown"
 
 
+_LABEL_QUOTE = re.compile(
+    r"(?<![a-z])(?:tres|trop|un peu|assez|genre|style|super|hyper|vraiment|limite|plutot|cote)"
+    r" ?[«\"“][^«»\"“”\n]{1,60}[»\"”]"
+)
 _DEGREE = re.compile(r"(?:(?<![a-z])too|(?<![a-z])trop)(?: (?:a|un) (?:bit|little|peu))? $")
 _DEGREE_BEFORE = re.compile(r"(?<![a-z])(?:a bit|a little|un peu|bit) (?:too|trop) $")
 
