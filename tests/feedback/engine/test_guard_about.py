@@ -353,3 +353,33 @@ def test_a_french_guess_after_a_quoted_label_is_said_of_the_candidate(text: str)
     assert verdict(check(alone, lang="fr", context="note")) == "block"
     topic = "A animé l'atelier « accueil des élèves » pour les enseignants syndiqués."
     assert verdict(check(topic, lang="fr", context="note")) != "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chauffeur de bus sur les lignes de nuit de Seine-Saint-Denis, zéro incident.",
+        "Permanente juridique à l'union locale CGT, elle prépare les dossiers prud'homaux.",
+        "Permanent syndical, il a fait adhérer 300 salariés dans les entrepôts.",
+        "Barman dans un bar gay du Marais pendant trois ans, très bon service.",
+        "Vétérinaire : chirurgie des chiens âgés, gestion des maladies chroniques.",
+        "Assistance PMR à l'aéroport : accompagne les passagers en fauteuil.",
+        "Sage-femme échographiste, annonce le sexe du bébé aux parents qui le souhaitent.",
+        "Célibataire géographique pour le chantier de Lyon, il a tenu tous les délais.",
+    ],
+)
+def test_a_french_route_venue_animal_or_union_staff_job_is_the_work(text: str) -> None:
+    # Round 11: the lines a driver covers, the bar a barman serves, the animals a vet treats
+    # are the work; a union's staff title, held "à l'union locale" or set apart at the head
+    # of the sentence, is the job.
+    assert verdict(check(text, lang="fr", context="note", second_opinion=True)) != "block"
+
+
+def test_the_same_french_words_said_of_a_member_or_parent_still_block() -> None:
+    for text in (
+        "Délégué syndical, il va nous pourrir la vie.",
+        "Permanente, mais syndiquée à la CGT, donc on évite.",
+        "Il est gay, il traîne dans les bars du Marais, pas pour notre clientèle.",
+        "Elle a un bébé de trois mois, elle ne tiendra pas les horaires.",
+    ):
+        assert verdict(check(text, lang="fr", context="note", second_opinion=True)) == "block"

@@ -442,7 +442,10 @@ _CUES: dict[str, dict[str, str]] = {
         " collegues personnel agents visiteurs voyageurs passagers habitants population"
         " citoyens adherents jeunes personnes detenus prisonniers victimes migrants aidants"
         " parents adultes seniors participants stagiaires appelant appelants interlocuteur"
-        " interlocuteurs communaute communautes",
+        " interlocuteurs communaute communautes"
+        # Animals a vet, a groomer or a farm treats: "chirurgie des chiens âgés".
+        " animaux animal chiens chiennes chats chattes chevaux juments bovins vaches chiots"
+        " chatons",
         "work": "paie paies cours lecon lecons sequence sequences programme programmes projet"
         " projets"
         " politique politiques plan plans service services unite unites pole salle"
@@ -462,8 +465,13 @@ _CUES: dict[str, dict[str, str]] = {
         " parcours livre livres ouvrage ouvrages roman romans memoire these rayon rayons"
         " litterature rite rites rituel rituels tradition traditions tournee tournees"
         " desenclavement officine agence boutique magasin commerce pharmacie cabinet"
+        # Where a driver or a rounds job works: "les lignes de nuit de Seine-Saint-Denis".
+        " ligne lignes trajet trajets circuit circuits"
         # What a kitchen or a shop serves: "les plats halal et casher de la carte".
-        " plat plats produit produits recette recettes viande viandes boucherie",
+        " plat plats produit produits recette recettes viande viandes boucherie"
+        # Venues and titles a trade works in or for: "barman dans un bar gay", "assistance PMR".
+        " bar bars boite boites discotheque cabaret cafe festival festivals magazine magazines"
+        " revue revues journal chorale assistance",
         "serve": "accompagne accompagnait accueille accueillait soigne soignait enseigne"
         " enseignait forme formait conseille conseillait sert servait vend vendait aide aidait"
         " anime animait entraine entrainait servi accueilli vendu prepare"
@@ -490,7 +498,11 @@ _CUES: dict[str, dict[str, str]] = {
         " accompagnatrice gestionnaire surveillant surveillante instituteur institutrice"
         " professeure atsem bibliothecaire documentaliste libraire conferencier conferenciere"
         " acheteur acheteuse hotelier hoteliere receptionniste serveur serveuse gerant gerante"
-        " recruteur recruteuse greffier greffiere pharmacien pharmacienne aide",
+        " recruteur recruteuse greffier greffiere pharmacien pharmacienne aide"
+        # Care and body trades: "Vétérinaire : chirurgie…", "Audioprothésiste : appareillage…".
+        " veterinaire chirurgien chirurgienne dentiste opticien opticienne audioprothesiste"
+        " orthoptiste podologue pedicure dieteticien dieteticienne osteopathe thanatopracteur"
+        " barman barmaid",
         "after": "unite unites service services politique politiques droit droits accessible"
         " accessibles adaptes adapte adaptee adaptees",
     },
@@ -647,6 +659,7 @@ _AS_FRAMES = (
 _OPENERS = _words("a an the former ex un une l le la ancien ancienne")
 _TENURE = _words("for since at with from between until depuis pendant durant chez entre jusqu")
 _YEAR = re.compile(r"(?:19|20)\d\d$")
+_WHERE_HELD = _words("a au aux chez")
 
 
 def _occupation(
@@ -659,7 +672,8 @@ def _occupation(
     lang: str,
 ) -> bool:
     titles = _CUES.get(lang, _CUES["en"])["title"].split()
-    heads = _STAFF_TITLES.get(lang, frozenset()) | frozenset(titles)
+    staff = _STAFF_TITLES.get(lang, frozenset())
+    heads = staff | frozenset(titles)
     clause_before = _CLAUSE_END.split(text[max(low, start - 150) : start])[-1]
     lead = [_base(w) for w in _WORD.findall(clause_before)]
     if matched and matched[-1] in heads:
@@ -669,9 +683,12 @@ def _occupation(
     elif lead and lead[-1] in heads and lang == "fr":
         rest, lead = after, lead[:-1]
     else:
-        return False
+        # "Permanente juridique à l'union locale CGT": a staff title and where it is held.
+        return lang == "fr" and bool(lead) and lead[0] in staff and bool(_WHERE_HELD & {*lead})
     if any(tuple(lead[-len(frame) :]) == frame for frame in _AS_FRAMES):
         return True
+    if lang == "fr" and not lead and not rest and before[-1:] and before[-1] in staff:
+        return True  # "Permanent syndical, il a…": a staff title set apart opens the clause
     if any(w not in _OPENERS for w in lead) or not rest:
         return False
     return rest[0] in _TENURE or _YEAR.match(rest[0]) is not None
