@@ -383,3 +383,9 @@ def test_the_same_french_words_said_of_a_member_or_parent_still_block() -> None:
         "Elle a un bébé de trois mois, elle ne tiendra pas les horaires.",
     ):
         assert verdict(check(text, lang="fr", context="note", second_opinion=True)) == "block"
+
+
+def test_a_french_trait_given_as_the_cause_is_said_of_the_person() -> None:
+    # Round 11: "religion oblige" makes the faith the reason, even after a colleague.
+    text = "Sympa, mais il a refusé la poignée de main de ma collègue, religion oblige j'imagine."
+    assert verdict(check(text, lang="fr", context="note")) == "block"

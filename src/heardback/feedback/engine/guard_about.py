@@ -771,6 +771,8 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         return "topic"
     if any(w in cues["reason"] for w in matched):
         return "person"  # "too young", "trop jeune": the match is itself a reason
+    if lang == "fr" and after_all[:1] == ["oblige"]:
+        return "person"  # "religion oblige", "âge oblige": the trait given as the cause
     # "Not the look for the shop floor", "pas le physique pour la boutique": a trait the
     # person is said to lack for the job.
     if before[-1:] in (["not"], ["pas"]) or before[-2:] in (["not", "the"], ["pas", "le"]):
