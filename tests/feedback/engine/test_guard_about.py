@@ -389,3 +389,14 @@ def test_a_french_trait_given_as_the_cause_is_said_of_the_person() -> None:
     # Round 11: "religion oblige" makes the faith the reason, even after a colleague.
     text = "Sympa, mais il a refusé la poignée de main de ma collègue, religion oblige j'imagine."
     assert verdict(check(text, lang="fr", context="note")) == "block"
+
+
+def test_a_french_country_where_a_job_was_done_is_not_an_origin() -> None:
+    # Round 11: "un stage au Sénégal" is where the work was; "elle est algérienne" stays hers.
+    for text in (
+        "A fait un stage au Sénégal dans une ONG, bonne autonomie.",
+        "Il a parlé de son expérience au Maroc pour un chantier d'irrigation, très concret.",
+    ):
+        assert verdict(check(text, lang="fr", context="note", second_opinion=True)) == "ok"
+    said = "Mission de deux ans en Algérie, mais elle est algérienne, les clients vont tiquer."
+    assert verdict(check(said, lang="fr", context="note", second_opinion=True)) == "block"

@@ -660,6 +660,12 @@ _OPENERS = _words("a an the former ex un une l le la ancien ancienne")
 _TENURE = _words("for since at with from between until depuis pendant durant chez entre jusqu")
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 _WHERE_HELD = _words("a au aux chez")
+_IN_PLACE = _words("a au aux en")
+_WORK_ABROAD = _words(
+    "experience experiences stage stages mission missions chantier chantiers poste postes"
+    " filiale expatriation expatrie expatriee detachement affectation vie contrat contrats"
+    " projet projets campagne alternance volontariat"
+)
 
 
 def _occupation(
@@ -773,6 +779,10 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         return "person"  # "too young", "trop jeune": the match is itself a reason
     if lang == "fr" and after_all[:1] == ["oblige"]:
         return "person"  # "religion oblige", "âge oblige": the trait given as the cause
+    # "un stage de six mois au Sénégal", "son expérience au Maroc": a country is where a job
+    # was done, not where the person comes from.
+    if lang == "fr" and before[-1:] and before[-1] in _IN_PLACE and _WORK_ABROAD & {*before[-5:-1]}:
+        return "topic"
     # "Not the look for the shop floor", "pas le physique pour la boutique": a trait the
     # person is said to lack for the job.
     if before[-1:] in (["not"], ["pas"]) or before[-2:] in (["not", "the"], ["pas", "le"]):
