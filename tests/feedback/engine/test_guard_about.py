@@ -366,6 +366,7 @@ def test_a_french_guess_after_a_quoted_label_is_said_of_the_candidate(text: str)
         "Assistance PMR à l'aéroport : accompagne les passagers en fauteuil.",
         "Sage-femme échographiste, annonce le sexe du bébé aux parents qui le souhaitent.",
         "Célibataire géographique pour le chantier de Lyon, il a tenu tous les délais.",
+        "Gouvernante dans une famille avec quatre enfants, gère la maison et les plannings.",
     ],
 )
 def test_a_french_route_venue_animal_or_union_staff_job_is_the_work(text: str) -> None:

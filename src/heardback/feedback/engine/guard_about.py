@@ -502,7 +502,7 @@ _CUES: dict[str, dict[str, str]] = {
         # Care and body trades: "Vétérinaire : chirurgie…", "Audioprothésiste : appareillage…".
         " veterinaire chirurgien chirurgienne dentiste opticien opticienne audioprothesiste"
         " orthoptiste podologue pedicure dieteticien dieteticienne osteopathe thanatopracteur"
-        " barman barmaid",
+        " barman barmaid gouvernante nourrice majordome precepteur preceptrice",
         "after": "unite unites service services politique politiques droit droits accessible"
         " accessibles adaptes adapte adaptee adaptees",
     },
