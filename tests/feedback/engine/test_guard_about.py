@@ -401,3 +401,12 @@ def test_a_french_country_where_a_job_was_done_is_not_an_origin() -> None:
         assert verdict(check(text, lang="fr", context="note", second_opinion=True)) == "ok"
     said = "Mission de deux ans en Algérie, mais elle est algérienne, les clients vont tiquer."
     assert verdict(check(said, lang="fr", context="note", second_opinion=True)) == "block"
+
+
+def test_a_french_procedure_or_a_transfer_is_the_work() -> None:
+    # Round 11: "les transferts lit-fauteuil roulant", "le déroulé d'un mariage religieux".
+    for text in (
+        "Maîtrise les transferts lit-fauteuil roulant et le lève-personne.",
+        "Connaît le déroulé d'un mariage religieux à l'église et à la synagogue.",
+    ):
+        assert verdict(check(text, lang="fr", context="note", second_opinion=True)) == "ok"

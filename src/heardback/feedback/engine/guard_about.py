@@ -471,7 +471,7 @@ _CUES: dict[str, dict[str, str]] = {
         " plat plats produit produits recette recettes viande viandes boucherie"
         # Venues and titles a trade works in or for: "barman dans un bar gay", "assistance PMR".
         " bar bars boite boites discotheque cabaret cafe festival festivals magazine magazines"
-        " revue revues journal chorale assistance",
+        " revue revues journal chorale assistance transfert transferts deroule deroules",
         "serve": "accompagne accompagnait accueille accueillait soigne soignait enseigne"
         " enseignait forme formait conseille conseillait sert servait vend vendait aide aidait"
         " anime animait entraine entrainait servi accueilli vendu prepare"
