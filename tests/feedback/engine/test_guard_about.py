@@ -354,6 +354,23 @@ def test_a_remark_in_the_middle_of_a_run_on_note_blocks(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Très « lutte des classes », sûrement syndiqué, on laisse tomber.",
+        "Genre « on a des droits », syndiquée à coup sûr.",
+    ],
+)
+def test_a_french_guess_after_a_quoted_label_is_said_of_the_candidate(text: str) -> None:
+    # Round 11: the words of "très « lutte des classes »" ("classes") are a label on the
+    # person, not the job's subject: the union guess after it blocks as it does alone.
+    assert verdict(check(text, lang="fr", context="note")) == "block"
+    alone = "Sûrement syndiqué, on laisse tomber."
+    assert verdict(check(alone, lang="fr", context="note")) == "block"
+    topic = "A animé l'atelier « accueil des élèves » pour les enseignants syndiqués."
+    assert verdict(check(topic, lang="fr", context="note")) != "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Speaks Urdu, Punjabi, Bengali and English, calm on the phones, kind, quick on the till.",
         "Home carer, visits mostly elderly clients, keeps the medication charts, drives, tidy.",
     ],
@@ -367,3 +384,60 @@ def test_one_standing_for_the_service_named_before_it_is_its_topic() -> None:
     assert verdict(check(text, context="note", second_opinion=True)) != "block"
     said_of_her = "Good florist, but she's a Jewish one, and the venue is a church."
     assert verdict(check(said_of_her, context="note", second_opinion=True)) == "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chauffeur de bus sur les lignes de nuit de Seine-Saint-Denis, zéro incident.",
+        "Permanente juridique à l'union locale CGT, elle prépare les dossiers prud'homaux.",
+        "Permanent syndical, il a fait adhérer 300 salariés dans les entrepôts.",
+        "Barman dans un bar gay du Marais pendant trois ans, très bon service.",
+        "Vétérinaire : chirurgie des chiens âgés, gestion des maladies chroniques.",
+        "Assistance PMR à l'aéroport : accompagne les passagers en fauteuil.",
+        "Sage-femme échographiste, annonce le sexe du bébé aux parents qui le souhaitent.",
+        "Célibataire géographique pour le chantier de Lyon, il a tenu tous les délais.",
+        "Gouvernante dans une famille avec quatre enfants, gère la maison et les plannings.",
+    ],
+)
+def test_a_french_route_venue_animal_or_union_staff_job_is_the_work(text: str) -> None:
+    # Round 11: the lines a driver covers, the bar a barman serves, the animals a vet treats
+    # are the work; a union's staff title, held "à l'union locale" or set apart at the head
+    # of the sentence, is the job.
+    assert verdict(check(text, lang="fr", context="note", second_opinion=True)) != "block"
+
+
+def test_the_same_french_words_said_of_a_member_or_parent_still_block() -> None:
+    for text in (
+        "Délégué syndical, il va nous pourrir la vie.",
+        "Permanente, mais syndiquée à la CGT, donc on évite.",
+        "Il est gay, il traîne dans les bars du Marais, pas pour notre clientèle.",
+        "Elle a un bébé de trois mois, elle ne tiendra pas les horaires.",
+    ):
+        assert verdict(check(text, lang="fr", context="note", second_opinion=True)) == "block"
+
+
+def test_a_french_trait_given_as_the_cause_is_said_of_the_person() -> None:
+    # Round 11: "religion oblige" makes the faith the reason, even after a colleague.
+    text = "Sympa, mais il a refusé la poignée de main de ma collègue, religion oblige j'imagine."
+    assert verdict(check(text, lang="fr", context="note")) == "block"
+
+
+def test_a_french_country_where_a_job_was_done_is_not_an_origin() -> None:
+    # Round 11: "un stage au Sénégal" is where the work was; "elle est algérienne" stays hers.
+    for text in (
+        "A fait un stage au Sénégal dans une ONG, bonne autonomie.",
+        "Il a parlé de son expérience au Maroc pour un chantier d'irrigation, très concret.",
+    ):
+        assert verdict(check(text, lang="fr", context="note", second_opinion=True)) == "ok"
+    said = "Mission de deux ans en Algérie, mais elle est algérienne, les clients vont tiquer."
+    assert verdict(check(said, lang="fr", context="note", second_opinion=True)) == "block"
+
+
+def test_a_french_procedure_or_a_transfer_is_the_work() -> None:
+    # Round 11: "les transferts lit-fauteuil roulant", "le déroulé d'un mariage religieux".
+    for text in (
+        "Maîtrise les transferts lit-fauteuil roulant et le lève-personne.",
+        "Connaît le déroulé d'un mariage religieux à l'église et à la synagogue.",
+    ):
+        assert verdict(check(text, lang="fr", context="note", second_opinion=True)) == "ok"

@@ -94,3 +94,14 @@ def test_a_french_symptom_verb_is_found_in_the_plural() -> None:
     assert ("tremblent", "disability_health") in _words("Ses mains tremblent.", "fr")
     # Only symptoms: an insult's forms must not make everyday verbs ("connaît").
     assert _words("Il connaît chaque locataire.", "fr") == []
+
+
+def test_an_english_word_that_is_a_french_word_names_nothing_in_french() -> None:
+    # Round 11: short French text runs both lexicons; "son schéma" is his schema, not a son.
+    for text in (
+        "Contraintes de clé étrangère absentes de son schéma.",
+        "Une explication limpide de son modèle de données.",
+    ):
+        assert verdict(check(text, lang="fr", context="note", second_opinion=True)) == "ok"
+    said = "Son fils est malade, elle sera souvent absente."
+    assert verdict(check(said, lang="fr", context="note", second_opinion=True)) == "block"

@@ -312,6 +312,7 @@ def _second_opinion(
                     if (context == "candidate" or hit.category not in _CANDIDATE_ONLY)
                     and not _compound_modifier(text, hit.end)
                     and not (lang == "fr" and _in_proper_name(text, hit))
+                    and not guard_lexicon.false_friend(hit, lang, langs)
                 ]
                 block = _protected_word(folded, start, end, inside, score)
             if block is not None or (score >= model.threshold and not flagged):

@@ -463,7 +463,10 @@ _CUES: dict[str, dict[str, str]] = {
         " collegues personnel agents visiteurs voyageurs passagers habitants population"
         " citoyens adherents jeunes personnes detenus prisonniers victimes migrants aidants"
         " parents adultes seniors participants stagiaires appelant appelants interlocuteur"
-        " interlocuteurs communaute communautes",
+        " interlocuteurs communaute communautes"
+        # Animals a vet, a groomer or a farm treats: "chirurgie des chiens âgés".
+        " animaux animal chiens chiennes chats chattes chevaux juments bovins vaches chiots"
+        " chatons",
         "work": "paie paies cours lecon lecons sequence sequences programme programmes projet"
         " projets"
         " politique politiques plan plans service services unite unites pole salle"
@@ -483,8 +486,13 @@ _CUES: dict[str, dict[str, str]] = {
         " parcours livre livres ouvrage ouvrages roman romans memoire these rayon rayons"
         " litterature rite rites rituel rituels tradition traditions tournee tournees"
         " desenclavement officine agence boutique magasin commerce pharmacie cabinet"
+        # Where a driver or a rounds job works: "les lignes de nuit de Seine-Saint-Denis".
+        " ligne lignes trajet trajets circuit circuits"
         # What a kitchen or a shop serves: "les plats halal et casher de la carte".
-        " plat plats produit produits recette recettes viande viandes boucherie",
+        " plat plats produit produits recette recettes viande viandes boucherie"
+        # Venues and titles a trade works in or for: "barman dans un bar gay", "assistance PMR".
+        " bar bars boite boites discotheque cabaret cafe festival festivals magazine magazines"
+        " revue revues journal chorale assistance transfert transferts deroule deroules",
         "serve": "accompagne accompagnait accueille accueillait soigne soignait enseigne"
         " enseignait forme formait conseille conseillait sert servait vend vendait aide aidait"
         " anime animait entraine entrainait servi accueilli vendu prepare"
@@ -511,7 +519,11 @@ _CUES: dict[str, dict[str, str]] = {
         " accompagnatrice gestionnaire surveillant surveillante instituteur institutrice"
         " professeure atsem bibliothecaire documentaliste libraire conferencier conferenciere"
         " acheteur acheteuse hotelier hoteliere receptionniste serveur serveuse gerant gerante"
-        " recruteur recruteuse greffier greffiere pharmacien pharmacienne aide",
+        " recruteur recruteuse greffier greffiere pharmacien pharmacienne aide"
+        # Care and body trades: "Vétérinaire : chirurgie…", "Audioprothésiste : appareillage…".
+        " veterinaire chirurgien chirurgienne dentiste opticien opticienne audioprothesiste"
+        " orthoptiste podologue pedicure dieteticien dieteticienne osteopathe thanatopracteur"
+        " barman barmaid gouvernante nourrice majordome precepteur preceptrice",
         "after": "unite unites service services politique politiques droit droits accessible"
         " accessibles adaptes adapte adaptee adaptees",
     },
@@ -668,6 +680,13 @@ _AS_FRAMES = (
 _OPENERS = _words("a an the former ex un une l le la ancien ancienne")
 _TENURE = _words("for since at with from between until depuis pendant durant chez entre jusqu")
 _YEAR = re.compile(r"(?:19|20)\d\d$")
+_WHERE_HELD = _words("a au aux chez")
+_IN_PLACE = _words("a au aux en")
+_WORK_ABROAD = _words(
+    "experience experiences stage stages mission missions chantier chantiers poste postes"
+    " filiale expatriation expatrie expatriee detachement affectation vie contrat contrats"
+    " projet projets campagne alternance volontariat"
+)
 
 
 def _occupation(
@@ -680,7 +699,8 @@ def _occupation(
     lang: str,
 ) -> bool:
     titles = _CUES.get(lang, _CUES["en"])["title"].split()
-    heads = _STAFF_TITLES.get(lang, frozenset()) | frozenset(titles)
+    staff = _STAFF_TITLES.get(lang, frozenset())
+    heads = staff | frozenset(titles)
     clause_before = _CLAUSE_END.split(text[max(low, start - 150) : start])[-1]
     lead = [_base(w) for w in _WORD.findall(clause_before)]
     if matched and matched[-1] in heads:
@@ -690,9 +710,12 @@ def _occupation(
     elif lead and lead[-1] in heads and lang == "fr":
         rest, lead = after, lead[:-1]
     else:
-        return False
+        # "Permanente juridique à l'union locale CGT": a staff title and where it is held.
+        return lang == "fr" and bool(lead) and lead[0] in staff and bool(_WHERE_HELD & {*lead})
     if any(tuple(lead[-len(frame) :]) == frame for frame in _AS_FRAMES):
         return True
+    if lang == "fr" and not lead and not rest and before[-1:] and before[-1] in staff:
+        return True  # "Permanent syndical, il a…": a staff title set apart opens the clause
     if any(w not in _OPENERS for w in lead) or not rest:
         return False
     return rest[0] in _TENURE or _YEAR.match(rest[0]) is not None
@@ -713,7 +736,12 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     # a service for that group.
     if _GROUP_OWNER.search(text, max(low, start - 20), start) is not None:
         return "topic"
-    before_all = [_base(w) for w in _WORD.findall(text, max(low, start - 150), start)]
+    window = text[max(low, start - 150) : start]
+    if lang == "fr" and ("«" in window or '"' in window or "“" in window):
+        # "Très « lutte des classes », sûrement syndiqué": a quoted phrase given by degree is a
+        # label on the person; its words ("classes") are not the job's.
+        window = _LABEL_QUOTE.sub(" trop ", window)
+    before_all = [_base(w) for w in _WORD.findall(window)]
     # A word cut by the window's edge is not a word.
     if start - 150 > low and before_all:
         before_all = before_all[1:]
@@ -777,6 +805,12 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
         return "topic"
     if any(w in cues["reason"] for w in matched):
         return "person"  # "too young", "trop jeune": the match is itself a reason
+    if lang == "fr" and after_all[:1] == ["oblige"]:
+        return "person"  # "religion oblige", "âge oblige": the trait given as the cause
+    # "un stage de six mois au Sénégal", "son expérience au Maroc": a country is where a job
+    # was done, not where the person comes from.
+    if lang == "fr" and before[-1:] and before[-1] in _IN_PLACE and _WORK_ABROAD & {*before[-5:-1]}:
+        return "topic"
     # "Not the look for the shop floor", "pas le physique pour la boutique": a trait the
     # person is said to lack for the job.
     if before[-1:] in (["not"], ["pas"]) or before[-2:] in (["not", "the"], ["pas", "le"]):
@@ -909,6 +943,10 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     return "unknown"
 
 
+_LABEL_QUOTE = re.compile(
+    r"(?<![a-z])(?:tres|trop|un peu|assez|genre|style|super|hyper|vraiment|limite|plutot|cote)"
+    r" ?[«\"“][^«»\"“”\n]{1,60}[»\"”]"
+)
 _DEGREE = re.compile(r"(?:(?<![a-z])too|(?<![a-z])trop)(?: (?:a|un) (?:bit|little|peu))? $")
 _DEGREE_BEFORE = re.compile(r"(?<![a-z])(?:a bit|a little|un peu|bit) (?:too|trop) $")
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import gettext
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -274,6 +275,36 @@ def age_hits(folded: str, lang: str, low: int = 0, high: int | None = None) -> l
     pattern = _AGE_IN_WORDS["fr" if lang == "fr" else "en"]
     found = pattern.finditer(folded, low, len(folded) if high is None else high)
     return [Hit(m.start(), m.end(), "age", m.group(0)) for m in found]
+
+
+# Words of the English lexicon that are everyday French words with another meaning: short
+# French text runs both lexicons, and "son schéma" (his schema), "la parole" (speech), "une
+# unité", "ses convictions", "un camp", "une explication limpide" ("limp*"), "il retire"
+# are not a son, parole, the Unite union, a conviction, camp manners, a limp or retirement.
+_FRENCH_FALSE_FRIENDS = frozenset(
+    [
+        "son",
+        "sons",
+        "parole",
+        "paroles",
+        "unite",
+        "unites",
+        "conviction",
+        "convictions",
+        "camp",
+        "camps",
+        "limpide",
+        "limpides",
+        "limpidite",
+        "retire",
+    ]
+)
+
+
+def false_friend(hit: Hit, lang: str, langs: Sequence[str]) -> bool:
+    """Whether `hit`, a word of `lang`'s lexicon, is a French word of another meaning in a
+    text that French rules read too."""
+    return lang == "en" and "fr" in langs and hit.word in _FRENCH_FALSE_FRIENDS
 
 
 def hits(folded: str, lang: str, low: int = 0, high: int | None = None) -> list[Hit]:
