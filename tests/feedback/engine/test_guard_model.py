@@ -92,3 +92,13 @@ def test_a_vague_verdict_blocks_only_in_candidate_text_and_not_with_the_jobs_rea
     assert verdict(check(text, context="note", second_opinion=True)) == "warn"
     explained = text[:-1] + ", as the role requires a forklift licence."
     assert verdict(check(explained, context="candidate", second_opinion=True)) == "ok"
+
+
+def test_the_second_opinion_reads_a_derived_form_of_a_labelled_word() -> None:
+    # The dev part labels "grandmother" said of a candidate, never "grandmotherly": the model
+    # scores the pieces of words ("<gran", "mothe"), so the derived form is read alike.
+    text = "Very much the grandmotherly type, slow on the tills."
+    assert verdict(check(text, context="note")) == "ok"  # no rule knows "grandmotherly"
+    (finding,) = check(text, context="note", second_opinion=True)
+    assert finding.severity == "block"
+    assert finding.category == "age"

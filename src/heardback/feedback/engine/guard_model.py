@@ -1,7 +1,8 @@
-"""A learned second opinion for the guard: logistic regression over word n-grams.
+"""A learned second opinion for the guard: logistic regression over words and their pieces.
 
 The rules are the guard; this model only speaks where they found no block. It scores a text by
-the words and word pairs it shares with the labelled development set
+the words, word pairs and pieces of words (4 and 5 letters, "<chur", "urchy") it shares with the
+labelled development set
 (`tests/feedback/engine/guard_eval/dev`). When the score passes the threshold stored with the
 weights it raises a *warning* whose explanation names the nearest labelled sentence; it raises
 a *block* only where it agrees with a protected word said of the candidate (`guard_lexicon`,
@@ -11,7 +12,8 @@ nothing is downloaded at run time.
 
 Training is deterministic: sorted features, full-batch gradient descent with a fixed number of
 steps and L2 regularisation, no random state. `python -m heardback.feedback.engine.guard_model
-cv` prints the 5-fold cross-validated figures on the dev part (folds by item id).
+cv` prints the 5-fold cross-validated figures on the dev part; a fold holds whole files (rounds
+written by one writer), so each is read by a model that never saw its writer's wording.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from __future__ import annotations
 import json
 import math
 import sys
-import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
@@ -34,12 +35,29 @@ _MIN_COUNT = 2  # a feature must occur in this many training sentences
 _STEPS = 300
 _RATE = 0.5
 _L2 = 1e-3
+_GRAMS = (4, 5)  # lengths of the pieces of a word, its edges marked: "<churchy>" -> "<chur", ...
+_WORD_MEMO = 50_000  # words whose summed weight a model remembers (cleared when full)
+
+
+def _word_features(word: str) -> list[str]:
+    """A word and its 4- and 5-letter pieces ("#<chur", "#churc", ...): a reworded or inflected
+    form ("churchgoer", "churchy") shares pieces with the labelled one, not the whole word."""
+    padded = f"<{word}>"
+    return [word] + ["#" + padded[i : i + n] for n in _GRAMS for i in range(len(padded) - n + 1)]
+
+
+def _feature_list(text: str, folded: bool = False) -> list[str]:
+    """What the model sums for `text`: each distinct word's features, then each distinct word
+    pair ("too old"). A piece shared by two words counts twice, so a word's share of the score
+    depends on the word alone (`Model.score` remembers it)."""
+    words = key_text(text if folded else fold_phrase(text)).split()
+    out = [f for w in dict.fromkeys(words) for f in _word_features(w)]
+    return out + list(dict.fromkeys(f"{a} {b}" for a, b in pairwise(words)))
 
 
 def features(text: str, folded: bool = False) -> set[str]:
-    """Word unigrams and bigrams of the folded text ("too", "too old")."""
-    words = key_text(text if folded else fold_phrase(text)).split()
-    return set(words) | {f"{a} {b}" for a, b in pairwise(words)}
+    """Words, word pairs and pieces of words of the folded text ("too", "too old", "#<chur")."""
+    return set(_feature_list(text, folded))
 
 
 @dataclass(frozen=True, eq=False)
@@ -53,14 +71,26 @@ class Model:
     def score(self, text: str, folded: bool = False) -> float:
         """Probability that `text` must be blocked (`folded`: already in folded form).
 
-        The same sum as over `features(text)`, without building a string per word pair:
-        pairs are looked up in a nested dictionary (first word -> second word -> weight).
+        The same sum as over `_feature_list(text)`, without building a string per feature: a
+        word's share (the word and its pieces) is computed once and remembered, and pairs are
+        looked up in a nested dictionary (first word -> second word -> weight).
         """
         words = key_text(text if folded else fold_phrase(text)).split()
-        weights, pairs = self.weights, self._pairs
-        z = self.bias + sum(weights.get(w, 0.0) for w in set(words))
+        memo, pairs = self._word_memo, self._pairs
+        z = self.bias
+        for w in set(words):
+            share = memo.get(w)
+            if share is None:
+                if len(memo) >= _WORD_MEMO:
+                    memo.clear()
+                share = memo[w] = sum(self.weights.get(f, 0.0) for f in _word_features(w))
+            z += share
         z += sum(pairs[a].get(b, 0.0) for a, b in set(pairwise(words)) if a in pairs)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @cached_property
+    def _word_memo(self) -> dict[str, float]:
+        return {}
 
     @cached_property
     def _pairs(self) -> dict[str, dict[str, float]]:
@@ -91,32 +121,35 @@ def _example_features(model: Model) -> tuple[frozenset[str], ...]:
 
 
 def train(texts: Sequence[str], labels: Sequence[int], threshold: float = 0.5) -> Model:
-    """Fit logistic regression on (text, 1 = must block) pairs, deterministically."""
-    rows = [features(t) for t in texts]
+    """Fit logistic regression on (text, 1 = must block) pairs, deterministically.
+
+    Full-batch gradient descent in numpy (present with rank-bm25; only training loads it): a
+    sentence has some 150 features, too many for a Python loop over 300 steps.
+    """
+    import numpy as np
+
+    rows = [_feature_list(t) for t in texts]
     counts: dict[str, int] = {}
     for row in rows:
-        for f in row:
+        for f in set(row):
             counts[f] = counts.get(f, 0) + 1
     vocab = sorted(f for f, c in counts.items() if c >= _MIN_COUNT)
     index = {f: i for i, f in enumerate(vocab)}
     xs = [sorted(index[f] for f in row if f in index) for row in rows]
-    w = [0.0] * len(vocab)
-    b = 0.0
     n = len(xs)
+    flat = np.array([i for x in xs for i in x], dtype=np.int64)
+    row_of = np.repeat(np.arange(n), [len(x) for x in xs])
+    y = np.array(labels, dtype=np.float64)
+    w = np.zeros(len(vocab))
+    b = 0.0
     for _ in range(_STEPS):
-        grad = [0.0] * len(vocab)
-        grad_b = 0.0
-        for x, y in zip(xs, labels, strict=True):
-            z = b + sum(w[i] for i in x)
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            err = p - y
-            grad_b += err
-            for i in x:
-                grad[i] += err
-        b -= _RATE * grad_b / n
-        w = [wi - _RATE * (gi / n + _L2 * wi) for wi, gi in zip(w, grad, strict=True)]
-    weights = {f: round(w[i], 5) for f, i in index.items() if abs(w[i]) >= 1e-4}
-    examples = tuple((t, "block") for t, y in zip(texts, labels, strict=True) if y == 1)
+        z = b + np.bincount(row_of, weights=w[flat], minlength=n)
+        err = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0))) - y
+        grad = np.bincount(flat, weights=err[row_of], minlength=len(vocab))
+        b -= _RATE * float(err.sum()) / n
+        w -= _RATE * (grad / n + _L2 * w)
+    weights = {f: round(float(w[i]), 5) for f, i in index.items() if abs(w[i]) >= 1e-4}
+    examples = tuple((t, "block") for t, label in zip(texts, labels, strict=True) if label)
     return Model(round(b, 5), weights, threshold, examples)
 
 
@@ -149,32 +182,47 @@ def load() -> Model | None:
 
 
 def _dev_items(root: Path) -> list[dict[str, str]]:
+    """The dev items, each with the name of its file ("round") under "file"."""
     items = []
     for path in sorted((root / "tests/feedback/engine/guard_eval/dev").glob("*.jsonl")):
-        items += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        items += [{**row, "file": path.stem} for row in rows]
     return items
 
 
-def _fold(item_id: str, k: int = 5) -> int:
-    return zlib.crc32(item_id.encode()) % k
+def _folds(items: Sequence[dict[str, str]], k: int = 5) -> dict[str, int]:
+    """Item id -> fold. Whole files go to one fold (largest first, to the lightest fold), so a
+    fold is read by a model trained on other writers' rounds: folds by item id let a model
+    learn a round's wording from its siblings and flatter it (docs/benchmarks.md, round 11)."""
+    sizes: dict[str, int] = {}
+    for item in items:
+        sizes[item["file"]] = sizes.get(item["file"], 0) + 1
+    load = [0] * k
+    fold_of: dict[str, int] = {}
+    for name in sorted(sizes, key=lambda name: (-sizes[name], name)):
+        fold_of[name] = min(range(k), key=lambda j: (load[j], j))
+        load[fold_of[name]] += sizes[name]
+    return {item["id"]: fold_of[item["file"]] for item in items}
 
 
 def cross_validate(items: Iterable[dict[str, str]], thresholds: Sequence[float]) -> list[str]:
-    """5-fold figures: for each threshold, what 'rules, else model warns/blocks' would give;
-    then, per language, the guard as it ships (the model blocks only with a protected word
-    said of the person), each item read with the model of the folds that did not hold it."""
+    """5-fold figures (whole files per fold, `_folds`): for each threshold, what 'rules, else
+    model warns/blocks' would give; then, per language, the guard as it ships (the model blocks
+    only with a protected word said of the person), each item read with the model of the folds
+    that did not hold it."""
     from heardback.feedback.engine.guard import check, check_with_model, verdict
 
     items = list(items)
+    fold = _folds(items)
     scores: dict[str, float] = {}
     shipped: dict[str, str] = {}
     for k in range(5):
-        train_part = [i for i in items if _fold(i["id"]) != k]
+        train_part = [i for i in items if fold[i["id"]] != k]
         model = train(
             [i["text"] for i in train_part], [i["expected"] == "block" for i in train_part]
         )
         for i in items:
-            if _fold(i["id"]) == k:
+            if fold[i["id"]] == k:
                 scores[i["id"]] = model.score(i["text"])
                 found = check_with_model(
                     i["text"],
@@ -217,7 +265,7 @@ def main(argv: Sequence[str]) -> None:
     root = Path(__file__).resolve().parents[4]
     items = _dev_items(root)
     if argv[:1] == ["cv"]:
-        print("\n".join(cross_validate(items, [0.5, 0.7, 0.8, 0.9, 0.95])))
+        print("\n".join(cross_validate(items, [0.5, 0.7, 0.8, 0.85, 0.88, 0.9, 0.92, 0.95])))
         return
     if argv[:1] == ["train"]:
         threshold = float(argv[1]) if len(argv) > 1 else 0.9
