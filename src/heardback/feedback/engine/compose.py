@@ -881,11 +881,9 @@ class _Writer:
 
     def said_where(self, n: int) -> bool:
         """Whether the n-th strength or area goes without where and when: no interview known
-        (nowhere to name), or only one, undated (the thanks named it) or already dated in the
-        first of the list ("on 16 August" once, not in every sentence)."""
-        if len(self.interviews) != 1:
-            return not self.interviews
-        return n > 0 or not self.all_dated()
+        (nowhere to name), or only one: the thanks named it and its date, so "on 9 November"
+        again after "Thank you for … the simulator exercise on 9 November" says it twice."""
+        return len(self.interviews) <= 1
 
     def seen_for(self, result: CompetencyResult) -> str:
         """Where we saw the gap in `result`: the one interview its ratings below the bar come
@@ -895,6 +893,8 @@ class _Writer:
         held = [i for i in self.interviews if i.id in below]
         if len(held) == 1:
             self.reason_named_where = True
+            if len(self.interviews) == 1:
+                return self.seen()
             return self.where_one(held[0])
         if 1 < len(held) < len(self.interviews):
             # Not "across the steps of the process" when a phone screen never assessed it.
@@ -906,7 +906,9 @@ class _Writer:
     def seen(self) -> str:
         """Where we saw the candidate: "in the System design interview", "in your interviews"."""
         if len(self.interviews) == 1:
-            return self.where_one(self.interviews[0])
+            # The thanks has just named the step and its date: "that day", not its name again.
+            dated = self.interviews[0].date is not None
+            return self.book.grammar("seen.that_day" if dated else "seen.there")
         if not self.interviews:
             return self.book.grammar("seen.process")
         return self.book.grammar("seen.steps" if self.steps else "seen.interviews")

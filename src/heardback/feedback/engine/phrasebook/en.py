@@ -537,6 +537,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # Where we saw the candidate, for a reason: one step is named (see where.one).
     "seen.interviews": ("in your interviews",),
     "seen.steps": ("across the steps of the process",),
+    # The one step the thanks has just named, with its date or without.
+    "seen.that_day": ("that day",),
+    "seen.there": ("there",),
     "seen.process": ("in the process",),
     # A development area named in a sentence: as the bullets name it.
     "points.one": ("{names}",),

@@ -508,6 +508,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "where.some.steps": ("lors de {count} des étapes",),
     "seen.interviews": ("lors de vos entretiens",),
     "seen.steps": ("au fil des étapes du processus",),
+    # The one step the thanks has just named, with its date or without.
+    "seen.that_day": ("ce jour-là",),
+    "seen.there": ("à cette occasion",),
     "seen.process": ("au fil du processus",),
     # Une piste de progression nommée dans une phrase : le nom de la grille, entre guillemets.
     "points.one": ("le point {names}",),
