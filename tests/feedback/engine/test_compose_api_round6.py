@@ -117,3 +117,58 @@ def test_a_step_named_after_a_proper_noun_or_an_acronym_keeps_it():
     for name, said in (("Python interview", "the Python interview"), ("HR SCREEN", "HR screen")):
         text = flat(compose(one_step(name=name), guard=f.no_findings))
         assert said in text, text
+
+
+# --- (c) "your strengths" only after a note that named two -------------------------------------
+
+
+@pytest.mark.parametrize(("seed", "lang"), itertools.product(SEEDS, ("en", "fr")))
+def test_an_open_role_after_one_strength_does_not_speak_of_your_strengths(seed, lang):
+    """ "Another of our openings, Flight Data Assistant, fits your strengths." after a note
+    that named one strength (a role ranked by engine.fit, as the product sends them)."""
+    role = OpenRole(9, "Flight Data Assistant", ("Flight data handling", "Teamwork"),
+                    explanation="It draws on flight data handling.")  # fmt: skip
+    inp = one_step(
+        application_id=seed, lang=lang, ratings=((1, "no"), (2, "strong_yes")), open_roles=(role,)
+    )
+    note = compose(inp, guard=f.no_findings)
+    strengths = [s for s in note.sentences if s.section == "strengths" and "handling" in s.text]
+    assert len(strengths) == 1, note.text
+    (said,) = [s.text for s in note.sentences if "Flight Data Assistant" in s.text]
+    assert "strengths" not in said and "points forts" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("seed", "lang", "tone"), itertools.product(SEEDS, ("en", "fr"), ("warm", "formal"))
+)
+def test_without_a_candidate_page_an_open_role_after_one_strength_says_no_strengths(
+    seed, lang, tone
+):
+    """The same for an organization whose notes carry no page link: the candidate replies."""
+    role = OpenRole(9, "Flight Data Assistant", ("Flight data handling", "Teamwork"),
+                    explanation="It draws on flight data handling.")  # fmt: skip
+    inp = one_step(
+        application_id=seed, lang=lang, ratings=((1, "no"), (2, "strong_yes")), open_roles=(role,)
+    )
+    policy = f.policy(tone=tone, lang=lang, portal_url="")  # type: ignore[arg-type]
+    note = compose(dataclasses.replace(inp, policy=policy), guard=f.no_findings)
+    (said,) = [s.text for s in note.sentences if "Flight Data Assistant" in s.text]
+    assert "strengths" not in said and "points forts" not in said, said
+    assert "http" not in note.text, note.text
+
+
+# --- (d) two levels met in a row, not in the same words ----------------------------------------
+
+
+@pytest.mark.parametrize(("seed", "lang"), itertools.product(SEEDS, ("en", "fr")))
+def test_two_levels_met_in_a_row_do_not_both_say_the_level(seed, lang):
+    """ "Collections documentation was at the level the role needs. … Object handling was at
+    the level the role needs too.": heard twice in a row."""
+    ratings = ((1, "yes"), (2, "yes"), (3, "yes"), (4, "mixed"))
+    inp = one_step(application_id=seed, lang=lang, ratings=ratings, category="stronger_candidate")
+    note = compose(inp, guard=f.no_findings)
+    word = "level" if lang == "en" else "niveau"
+    said = [s.text for s in note.sentences if s.section == "strengths" and s.claim == "reason"]
+    assert len(said) >= 2, note.text
+    for first, second in itertools.pairwise(said):
+        assert not (word in first and word in second), (first, second)

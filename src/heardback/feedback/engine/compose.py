@@ -761,8 +761,10 @@ class _Writer:
         if roles:
             sources = tuple(_shared("open_role", f"open_role:{r.id}", "title") for r in roles)
             titles = [tidy(r.title) for r in roles]
+            # "Fits your strengths" only after a note that named two or more of them.
+            few = ".few" if len(self.strengths) < 2 else ""
             if len(titles) == 1:
-                role = f"next.open_role.{channel}"
+                role = f"next.open_role{few}.{channel}"
                 fields = {"role": titles[0], "of_role": of(titles[0], self.book)}
                 plain_role = partial(
                     self.say, role, "next_steps", sources, claim="next_step", **fields
@@ -778,7 +780,8 @@ class _Writer:
                 else:
                     sentences.append(plain_role())
             else:
-                role, fields = f"next.open_roles.{channel}", {"roles": join(titles, self.book)}
+                role = f"next.open_roles{few}.{channel}"
+                fields = {"roles": join(titles, self.book)}
                 sentences.append(self.say(role, "next_steps", sources, claim="next_step", **fields))
         # The candidate's page is named once: a later sentence says "the same page".
         named = bool(roles)
@@ -1343,6 +1346,10 @@ _LINKING: Final = frozenset(
 )  # fmt: skip
 
 
+# Words heard as the same news whatever surrounds them.
+_ECHOES: Final = frozenset({"level", "niveau"})
+
+
 def _phrasing_words(phrasing: str) -> frozenset[str]:
     """What a phrasing says, without its fields and linking words: its word pairs ("came
     through", "stood out"), or its one word ("strength")."""
@@ -1350,7 +1357,10 @@ def _phrasing_words(phrasing: str) -> frozenset[str]:
     words = [w for w in re.findall(r"[^\W\d_]+", text) if w.casefold() not in _LINKING]
     if len(words) == 1:
         return frozenset(words)
-    return frozenset(f"{a} {b}" for a, b in itertools.pairwise(words))
+    # "Level" said twice in a row is heard however it is worded ("… met the level the role
+    # needs. … came through at the level the role needs.").
+    echoes = {w.casefold() for w in words} & _ECHOES
+    return frozenset(f"{a} {b}" for a, b in itertools.pairwise(words)) | echoes
 
 
 _COLON: Final = re.compile(r"\s?:\s")
