@@ -36,9 +36,13 @@ def one_step(
     ratings: tuple[tuple[int, str], ...] = ((1, "no"), (2, "strong_yes"), (3, "yes")),
     category: str = "skills_gap",
     open_roles: tuple[OpenRole, ...] = (),
+    comments: dict[int, str] | None = None,
 ) -> NoteInput:
     """One activity, rated by one assessor; by default a gap, a strength and a level met."""
-    card = f.scorecard(items=tuple(f.item(c, r) for c, r in ratings))  # type: ignore[arg-type]
+    said = comments or {}
+    card = f.scorecard(
+        items=tuple(f.item(c, r, comment=said.get(c, "")) for c, r in ratings)  # type: ignore[arg-type]
+    )
     inp = f.note_input(
         application_id=application_id,
         lang=lang,  # type: ignore[arg-type]
@@ -172,3 +176,17 @@ def test_two_levels_met_in_a_row_do_not_both_say_the_level(seed, lang):
     assert len(said) >= 2, note.text
     for first, second in itertools.pairwise(said):
         assert not (word in first and word in second), (first, second)
+
+
+# --- a quote keeps the space its writer put before a French colon ------------------------------
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_an_emoji_left_out_keeps_the_space_before_a_french_colon(seed):
+    """ "Atelier comptines très vivant 🎶 : accueil en chanson" was quoted as "très vivant:
+    accueil": the emoji went, and the space before the colon with it."""
+    comment = "Atelier comptines très vivant 🎶 : accueil en chanson et deux jeux de doigts."
+    inp = one_step(application_id=seed, lang="fr", comments={2: comment})
+    text = flat(compose(inp, guard=f.no_findings))
+    assert "très vivant : accueil en chanson" in text, text
+    assert "vivant:" not in text, text
