@@ -33,6 +33,9 @@ created before the first candidate, so an open role listed later may be suggeste
 
 `--scenarios benchmarks/api_scenarios_r5.toml`: the fifth round. An `[[extra_reason]]` may
 carry `sends_note = false` (the API then drafts no note, and the script says why).
+
+`--scenarios benchmarks/api_scenarios_r6.toml`: the sixth round, no new key (an interview may
+have no scorecard: it is held, nobody rated it).
 """
 
 from __future__ import annotations

@@ -210,8 +210,8 @@ def test_a_gap_seen_at_an_activity_is_seen_during_it():
     """ "than we saw in the trial shift on 17 November": one is on a shift, not in it."""
     inp = steps(("Trial shift", "onsite"), ratings=("no",))
     text = flat(compose(inp, guard=f.no_findings))
-    assert "during the trial shift on 12 June" in text, text
-    assert "saw in the trial shift" not in text, text
+    assert "during the trial shift" in text, text  # the thanks; the reason says "that day"
+    assert "in the trial shift" not in text, text
 
 
 def test_a_simulator_test_is_a_common_noun_mid_sentence():

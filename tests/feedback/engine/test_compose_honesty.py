@@ -766,10 +766,11 @@ def test_one_interview_is_dated_once_per_list_not_in_every_sentence() -> None:
     development = [s.text for s in note.sentences if s.section == "development"]
     strengths = [s.text for s in note.sentences if s.section == "strengths"]
     levels = [t for t in development if t.split(":")[0] in {c.name for c in rubric}]
-    # The reason names the interview and its date; the areas after it do not again.
+    # The thanks names the interview and its date; the reason says "that day", and neither
+    # the areas nor the strengths say it again.
     (reason,) = [s.text for s in note.sentences if s.section == "reason"]
-    assert "16 August" in reason and all("16 August" not in t for t in levels)
-    assert "16 August" in strengths[0] and all("16 August" not in t for t in strengths[1:])
+    assert "16 August" in note.sentences[1].text and "that day" in reason
+    assert all("16 August" not in t for t in [reason, *levels, *strengths])
 
 
 # --- rubric texts that name an activity ----------------------------------------------------------

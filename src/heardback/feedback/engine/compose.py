@@ -761,8 +761,10 @@ class _Writer:
         if roles:
             sources = tuple(_shared("open_role", f"open_role:{r.id}", "title") for r in roles)
             titles = [tidy(r.title) for r in roles]
+            # "Fits your strengths" only after a note that named two or more of them.
+            few = ".few" if len(self.strengths) < 2 else ""
             if len(titles) == 1:
-                role = f"next.open_role.{channel}"
+                role = f"next.open_role{few}.{channel}"
                 fields = {"role": titles[0], "of_role": of(titles[0], self.book)}
                 plain_role = partial(
                     self.say, role, "next_steps", sources, claim="next_step", **fields
@@ -778,7 +780,8 @@ class _Writer:
                 else:
                     sentences.append(plain_role())
             else:
-                role, fields = f"next.open_roles.{channel}", {"roles": join(titles, self.book)}
+                role = f"next.open_roles{few}.{channel}"
+                fields = {"roles": join(titles, self.book)}
                 sentences.append(self.say(role, "next_steps", sources, claim="next_step", **fields))
         # The candidate's page is named once: a later sentence says "the same page".
         named = bool(roles)
@@ -881,11 +884,9 @@ class _Writer:
 
     def said_where(self, n: int) -> bool:
         """Whether the n-th strength or area goes without where and when: no interview known
-        (nowhere to name), or only one, undated (the thanks named it) or already dated in the
-        first of the list ("on 16 August" once, not in every sentence)."""
-        if len(self.interviews) != 1:
-            return not self.interviews
-        return n > 0 or not self.all_dated()
+        (nowhere to name), or only one: the thanks named it and its date, so "on 9 November"
+        again after "Thank you for … the simulator exercise on 9 November" says it twice."""
+        return len(self.interviews) <= 1
 
     def seen_for(self, result: CompetencyResult) -> str:
         """Where we saw the gap in `result`: the one interview its ratings below the bar come
@@ -895,6 +896,8 @@ class _Writer:
         held = [i for i in self.interviews if i.id in below]
         if len(held) == 1:
             self.reason_named_where = True
+            if len(self.interviews) == 1:
+                return self.seen()
             return self.where_one(held[0])
         if 1 < len(held) < len(self.interviews):
             # Not "across the steps of the process" when a phone screen never assessed it.
@@ -906,7 +909,9 @@ class _Writer:
     def seen(self) -> str:
         """Where we saw the candidate: "in the System design interview", "in your interviews"."""
         if len(self.interviews) == 1:
-            return self.where_one(self.interviews[0])
+            # The thanks has just named the step and its date: "that day", not its name again.
+            dated = self.interviews[0].date is not None
+            return self.book.grammar("seen.that_day" if dated else "seen.there")
         if not self.interviews:
             return self.book.grammar("seen.process")
         return self.book.grammar("seen.steps" if self.steps else "seen.interviews")
@@ -1341,6 +1346,10 @@ _LINKING: Final = frozenset(
 )  # fmt: skip
 
 
+# Words heard as the same news whatever surrounds them.
+_ECHOES: Final = frozenset({"level", "niveau"})
+
+
 def _phrasing_words(phrasing: str) -> frozenset[str]:
     """What a phrasing says, without its fields and linking words: its word pairs ("came
     through", "stood out"), or its one word ("strength")."""
@@ -1348,7 +1357,10 @@ def _phrasing_words(phrasing: str) -> frozenset[str]:
     words = [w for w in re.findall(r"[^\W\d_]+", text) if w.casefold() not in _LINKING]
     if len(words) == 1:
         return frozenset(words)
-    return frozenset(f"{a} {b}" for a, b in itertools.pairwise(words))
+    # "Level" said twice in a row is heard however it is worded ("… met the level the role
+    # needs. … came through at the level the role needs.").
+    echoes = {w.casefold() for w in words} & _ECHOES
+    return frozenset(f"{a} {b}" for a, b in itertools.pairwise(words)) | echoes
 
 
 _COLON: Final = re.compile(r"\s?:\s")

@@ -1092,6 +1092,7 @@ def _pictograph(char: str) -> bool:
 
 
 _PAUSE: Final = re.compile(r"\s*\x00[\s\x00]*")
+_SPACED_BEFORE: Final = frozenset(":;!?»")  # French marks a writer may space as typed
 
 
 def _without_pictographs(text: str) -> str:
@@ -1100,13 +1101,22 @@ def _without_pictographs(text: str) -> str:
     marked = "".join("\x00" if _pictograph(c) else c for c in text)
     if "\x00" not in marked:
         return text
-    marked = _PAUSE.sub("\x00", marked.strip(" \x00"))
+    # A space typed after the emoji is kept in mind: "vivant 🎶 : accueil" keeps the space
+    # French puts before a colon ("vivant : accueil", not "vivant: accueil").
+    marked = _PAUSE.sub(
+        lambda m: "\x00 " if m.group()[-1:].isspace() else "\x00", marked.strip(" \x00")
+    )
     parts = marked.split("\x00")
     out = parts[0]
-    for part in parts[1:]:
+    for raw in parts[1:]:
+        part = raw.lstrip()
         if out and part and out[-1].isalnum() and part[0].isalnum():
             out += ", "
-        elif out and part and part[0].isalnum():
+        elif (
+            out
+            and part
+            and (part[0].isalnum() or (raw[:1].isspace() and part[0] in _SPACED_BEFORE))
+        ):
             out += " "
         out += part
     return " ".join(out.split())

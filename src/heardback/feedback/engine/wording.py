@@ -222,7 +222,7 @@ def _in_another_language(words: list[str], name: str, book: Phrasebook) -> bool:
 @lru_cache(maxsize=4096)
 def _meeting(name: str, kind: str, language: Language) -> str:
     book = for_language(language)
-    name = tidy(name)
+    name = _unshouted(tidy(name))
     noun = book.kind_nouns.get(kind, book.kind_nouns["other"])
     words = name.casefold().split()
     if not words:
@@ -269,16 +269,53 @@ _COMMON_OPENERS: Final = frozenset(
         "director", "department", "kitchen", "ward", "shift", "safety", "driving",
         "aptitude", "scenario", "simulation", "numeracy", "literacy", "ability", "situational",
         "psychometric", "translation", "writing", "reference", "motivation", "simulator",
-        "crane", "machine", "forklift", "lab", "laboratory", "bench",
+        "crane", "machine", "forklift", "lab", "laboratory", "bench", "roof", "object",
+        "objects", "collection", "collections", "cellar", "wine", "table", "tower", "radar",
+        "field", "yard", "stock", "classroom", "nursery", "chairside", "bedside", "dealing",
     }
 )  # fmt: skip
 
 
+# Short words of a name typed in capitals that are words, not acronyms ("VISITE DE CHANTIER").
+_SMALL_WORDS: Final = frozenset(
+    {"a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to", "with", "day",
+     "à", "au", "aux", "de", "des", "du", "en", "et", "la", "le", "les", "l'", "d'", "sur",
+     "par", "pour", "avec"}
+)  # fmt: skip
+
+
+def _unshouted(name: str) -> str:
+    """ "SIMULATOR EXERCISE" -> "Simulator exercise", "ENTRETIEN AVEC LA PMI" -> "Entretien
+    avec la PMI": a name typed in capitals reads as shouted mid-sentence; its short words that
+    are no known word ("PMI", "HR") stay acronyms. "HR screen", "SQL" are left as typed."""
+    words = name.split()
+    if len(words) < 2 or name != name.upper() or not any(len(w) > 4 for w in words):
+        return name
+    kept = [
+        w if len(w) <= 4 and w.casefold() not in _SMALL_WORDS and w.isalpha() else w.lower()
+        for w in words
+    ]
+    first = kept[0]
+    kept[0] = first if first.isupper() else first[:1].upper() + first[1:]
+    return " ".join(kept)
+
+
 def _as_common_noun(name: str) -> str:
-    """ "Final interview" -> "final interview"; "Python interview", "SQL screen" as typed."""
+    """ "Final interview" -> "final interview", "Dealing audition" -> "dealing audition";
+    "Python interview", "SQL screen" as typed."""
     first, _, rest = name.partition(" ")
-    if first.casefold() not in _COMMON_OPENERS or rest != rest.lower():
+    common = first.casefold() in _COMMON_OPENERS or _common_word(first.casefold())
+    if not common or rest != rest.lower():
         return name
     if first[:1].isupper() and first[1:] == first[1:].lower():
         return name[:1].lower() + name[1:]
     return name
+
+
+# Endings of English words that are no names: "Dealing audition", "Chairside assessment",
+# "Object handling test" (-ing forms, -side, -tion). A name ("Python", "Berlin") has none.
+_COMMON_ENDINGS: Final = ("ing", "side", "tion", "ment")
+
+
+def _common_word(word: str) -> bool:
+    return len(word) > 5 and word.isalpha() and word.endswith(_COMMON_ENDINGS)

@@ -274,6 +274,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{name} also met the level the role needs {where}.",
         "{name} was at the level the role needs too, {where}.",
         "{name} also came through at the level the role needs {where}.",
+        # After a level met in those words: the same news, not "the level the role needs" again.
+        "{name} also met what the role asks for {where}.",
+        "{name} was also up to what the role requires {where}.",
     ),
     "strength.first.met.compact": (
         "{name} met the level the role needs.",
@@ -284,6 +287,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{name} also met the level the role needs.",
         "{name} was at the level the role needs too.",
         "{name} also came through at the level the role needs.",
+        "{name} also met what the role asks for.",
+        "{name} was also up to what the role requires.",
     ),
     # The same without {where}, for a note over its word budget.
     "strength.first.compact": (
@@ -392,6 +397,31 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "next.open_roles.reply.formal": (
         "Two other openings fit your strengths: {roles}. If you would like to be considered "
         "for them, please reply to this email.",
+    ),
+    # The same when the note names fewer than two strengths: no "your strengths" it never said.
+    "next.open_role.few.portal": (
+        "We also have an opening for {role}. You can ask to be considered for it from your "
+        "application page.",
+    ),
+    "next.open_role.few.reply": (
+        "We also have an opening for {role}. If you would like to be considered for it, just "
+        "reply to this email.",
+    ),
+    "next.open_role.few.reply.formal": (
+        "We also have an opening for {role}. If you would like to be considered for it, please "
+        "reply to this email.",
+    ),
+    "next.open_roles.few.portal": (
+        "We also have two other openings: {roles}. You can ask to be considered for them from "
+        "your application page.",
+    ),
+    "next.open_roles.few.reply": (
+        "We also have two other openings: {roles}. If you would like to be considered for "
+        "them, just reply to this email.",
+    ),
+    "next.open_roles.few.reply.formal": (
+        "We also have two other openings: {roles}. If you would like to be considered for "
+        "them, please reply to this email.",
     ),
     # {when}: "January 2027"
     "next.reapply": (
@@ -537,6 +567,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # Where we saw the candidate, for a reason: one step is named (see where.one).
     "seen.interviews": ("in your interviews",),
     "seen.steps": ("across the steps of the process",),
+    # The one step the thanks has just named, with its date or without.
+    "seen.that_day": ("that day",),
+    "seen.there": ("there",),
     "seen.process": ("in the process",),
     # A development area named in a sentence: as the bullets name it.
     "points.one": ("{names}",),

@@ -270,6 +270,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{name} : au niveau que demande le poste, là aussi, {where}.",
         "{name} : là encore, le niveau attendu a été atteint {where}.",
         "{name} : vous avez aussi atteint le niveau que demande le poste {where}.",
+        # Après un niveau atteint dits en ces mots : la même chose, sans « niveau » encore.
+        "{name} : là aussi, vous répondiez aux attentes du poste {where}.",
+        "{name} : ce point répondait aussi aux exigences du poste {where}.",
     ),
     "strength.first.met.compact": (
         "{name} : au niveau que demande le poste.",
@@ -280,6 +283,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{name} : au niveau que demande le poste, là aussi.",
         "{name} : là encore, le niveau attendu a été atteint.",
         "{name} : vous avez aussi atteint le niveau que demande le poste.",
+        "{name} : là aussi, vous répondiez aux attentes du poste.",
+        "{name} : ce point répondait aussi aux exigences du poste.",
     ),
     "strength.first.compact": (
         "{name} : un vrai point fort.",
@@ -367,6 +372,23 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "next.open_roles.reply": (
         "Deux autres postes correspondent à vos points forts : {roles}. Pour que votre "
         "profil y soit étudié, répondez simplement à ce message.",
+    ),
+    # La même quand la note nomme moins de deux points forts : pas de « vos points forts ».
+    "next.open_role.few.portal": (
+        "Le poste {of_role} est aussi ouvert : demandez depuis votre espace candidat que votre "
+        "profil y soit étudié.",
+    ),
+    "next.open_role.few.reply": (
+        "Le poste {of_role} est aussi ouvert : pour que votre profil y soit étudié, répondez "
+        "simplement à ce message.",
+    ),
+    "next.open_roles.few.portal": (
+        "Deux autres postes sont ouverts : {roles}. Demandez depuis votre espace candidat que "
+        "votre profil y soit étudié.",
+    ),
+    "next.open_roles.few.reply": (
+        "Deux autres postes sont ouverts : {roles}. Pour que votre profil y soit étudié, "
+        "répondez simplement à ce message.",
     ),
     "next.reapply": (
         "Vous pourrez postuler à nouveau dès {when}.",
@@ -508,6 +530,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "where.some.steps": ("lors de {count} des étapes",),
     "seen.interviews": ("lors de vos entretiens",),
     "seen.steps": ("au fil des étapes du processus",),
+    # The one step the thanks has just named, with its date or without.
+    "seen.that_day": ("ce jour-là",),
+    "seen.there": ("à cette occasion",),
     "seen.process": ("au fil du processus",),
     # Une piste de progression nommée dans une phrase : le nom de la grille, entre guillemets.
     "points.one": ("le point {names}",),
