@@ -41,6 +41,17 @@ def test_validation_errors_name_the_nested_field(api: ApiClient, world: World) -
     assert [f["field"] for f in error["fields"]] == ["competencies.1.bar"]
 
 
+def test_a_post_without_a_body_uses_the_defaults_or_says_a_body_is_needed(
+    api: ApiClient,
+) -> None:
+    # `curl -X POST "$HB/feedback-notes/approve-clean"`, as the guide writes it: no body at all.
+    response = api.post("/feedback-notes/approve-clean")
+    assert (response.status_code, response.json()) == (200, {"approved": 0, "needs_review": 0})
+    error = assert_error(api.post("/jobs"), 422, "invalid_request")
+    assert "JSON body" in error["message"]
+    assert [f["field"] for f in error["fields"]] == [""]
+
+
 def test_a_crash_answers_500_in_the_same_shape(
     api: ApiClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
