@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any, Literal
 
 from ninja import Field, Schema
+from pydantic import field_validator
 
 from heardback.api.schemas.base import (
     ApplicationStatus,
@@ -349,10 +350,22 @@ class RatingIn(Schema):
 
 class ScorecardUpdateIn(Schema):
     overall_recommendation: Overall = "no_decision"
-    ratings: list[RatingIn] = Field([], max_length=50)
+    ratings: list[RatingIn] = Field(
+        [], max_length=50, description="At most one rating per competency."
+    )
     key_takeaways: Long = ""
     private_notes: Long = ""
     submit: bool = Field(False, description="Submit now: the scorecard is then final.")
+
+    @field_validator("ratings")
+    @classmethod
+    def _one_rating_per_competency(cls, ratings: list[RatingIn]) -> list[RatingIn]:
+        # Two ratings of one competency would silently keep the last: say so instead.
+        ids = [rating.competency_id for rating in ratings]
+        twice = sorted({pk for pk in ids if ids.count(pk) > 1})
+        if twice:
+            raise ValueError(f"rates competency {', '.join(map(str, twice))} more than once")
+        return ratings
 
 
 class ScorecardIn(ScorecardUpdateIn):
