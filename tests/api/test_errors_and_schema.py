@@ -52,6 +52,18 @@ def test_a_post_without_a_body_uses_the_defaults_or_says_a_body_is_needed(
     assert [f["field"] for f in error["fields"]] == [""]
 
 
+def test_an_unknown_field_is_refused_not_ignored(api: ApiClient, world: World) -> None:
+    # A misspelt optional field ("sends_notes") would otherwise be dropped without a word:
+    # here, every rejection with this "spam" reason would send a note.
+    body = {"name": "Spam", "category": "other", "sends_notes": False}
+    error = assert_error(api.post("/rejection-reasons", body), 422, "invalid_request")
+    assert [f["field"] for f in error["fields"]] == ["sends_notes"]
+    body = {"title": "SRE", "competencies": [{"name": "Go", "weigth": 3}]}
+    error = assert_error(api.post("/jobs", body), 422, "invalid_request")
+    assert [f["field"] for f in error["fields"]] == ["competencies.0.weigth"]
+    assert not Job.objects.filter(title="SRE").exists()
+
+
 def test_a_crash_answers_500_in_the_same_shape(
     api: ApiClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -13,6 +13,7 @@ from heardback.api.schemas.base import (
     Decision,
     Email,
     Id,
+    InputSchema,
     InterviewKind,
     JobStatus,
     Language,
@@ -88,12 +89,12 @@ class JobFilters(PageFilters):
     status: JobStatus | None = None
 
 
-class StageIn(Schema):
+class StageIn(InputSchema):
     name: Name
     kind: StageKind = "interview"
 
 
-class CompetencyIn(Schema):
+class CompetencyIn(InputSchema):
     name: Name
     description: Long = ""
     bar: Rating = "yes"
@@ -104,7 +105,7 @@ class CompetencyIn(Schema):
     )
 
 
-class JobIn(Schema):
+class JobIn(InputSchema):
     title: Name
     department: Line = ""
     location: Line = ""
@@ -149,7 +150,7 @@ class CandidateFilters(PageFilters):
     email: Email | None = Field(None, description="Exact address, any case.")
 
 
-class CandidateIn(Schema):
+class CandidateIn(InputSchema):
     first_name: Name
     last_name: Line = ""
     email: Email = ""
@@ -180,7 +181,7 @@ class ReasonOut(Schema):
     sends_note: bool = Field(description="False: rejected applications get no note (spam).")
 
 
-class ReasonIn(Schema):
+class ReasonIn(InputSchema):
     name: Name = Field(description="Unique in the organization (case aside).")
     category: ReasonCategory
     explanation_en: Long = Field(
@@ -251,7 +252,7 @@ class ApplicationFilters(PageFilters):
     decision: Decision | None = None
 
 
-class ApplicationIn(Schema):
+class ApplicationIn(InputSchema):
     candidate_id: Id
     job_id: Id
     stage_id: Id | None = Field(None, description="Default: the job's first stage.")
@@ -259,11 +260,11 @@ class ApplicationIn(Schema):
     applied_at: When | None = Field(None, description="Default: now.")
 
 
-class RejectIn(Schema):
+class RejectIn(InputSchema):
     reason_id: Id = Field(description="One of GET /rejection-reasons.")
 
 
-class AdvanceIn(Schema):
+class AdvanceIn(InputSchema):
     stage_id: Id = Field(description="A later stage of the application's job.")
 
 
@@ -293,7 +294,7 @@ class InterviewFilters(PageFilters):
     application: Id | None = None
 
 
-class InterviewIn(Schema):
+class InterviewIn(InputSchema):
     application_id: Id
     name: Name
     kind: InterviewKind = "other"
@@ -341,14 +342,14 @@ class ScorecardFilters(PageFilters):
     submitted: bool | None = None
 
 
-class RatingIn(Schema):
+class RatingIn(InputSchema):
     competency_id: Id
     rating: Rating | Literal[""] = Field(description="'' when the competency was not assessed.")
     evidence: Long = Field("", description="Internal: never shown to the candidate.")
     candidate_comment: Long = Field("", description="May be quoted to the candidate.")
 
 
-class ScorecardUpdateIn(Schema):
+class ScorecardUpdateIn(InputSchema):
     overall_recommendation: Overall = "no_decision"
     ratings: list[RatingIn] = Field(
         [], max_length=50, description="At most one rating per competency."
