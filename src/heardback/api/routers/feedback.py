@@ -154,7 +154,10 @@ def feedback_note_send(
     """Queue an approved note for delivery to the candidate, now or at `at`."""
     organization = organization_of(request)
     note = selectors.feedback_note_get_for_organization(organization=organization, pk=note_id)
-    at = feedback.parse_when(payload.at.isoformat() if payload.at else "now", organization)
+    try:
+        at = feedback.parse_when(payload.at.isoformat() if payload.at else "now", organization)
+    except feedback.FeedbackError as error:  # a time in the past: `at` is the input to change
+        raise feedback.FeedbackError({"at": error.messages}) from None
     if not feedback_notes_queue(
         actor=actor_of(request), organization=organization, note=note, at=at
     ):
