@@ -51,6 +51,10 @@ class CompetencyOut(Schema):
     tips: str
     position: int
     needs_description: bool
+    # str keys: rubrics imported from elsewhere may hold keys the API would refuse today.
+    descriptors: dict[str, str] = Field(
+        description="What each rating means (keyed by rating), in words a candidate may read."
+    )
 
 
 class JobOut(Schema):
