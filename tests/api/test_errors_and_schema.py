@@ -64,6 +64,13 @@ def test_an_unknown_field_is_refused_not_ignored(api: ApiClient, world: World) -
     assert not Job.objects.filter(title="SRE").exists()
 
 
+def test_an_unknown_filter_is_refused_not_ignored(api: ApiClient, world: World) -> None:
+    # `?state=draft` for `?status=draft` would list every note, as if filtered.
+    error = assert_error(api.get("/feedback-notes", state="draft"), 422, "invalid_request")
+    assert [f["field"] for f in error["fields"]] == ["state"]
+    assert api.get("/applications", job=world.job.pk, limit=1).status_code == 200
+
+
 def test_a_crash_answers_500_in_the_same_shape(
     api: ApiClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
