@@ -34,11 +34,10 @@ class ApiClient:
         call = getattr(self.client, method.lower())
         if method.upper() in ("GET", "DELETE"):
             return call(url, query, headers=self.headers)
+        if body is None:  # as `curl -X POST` without -d: no body, no Content-Type
+            return self.client.generic(method.upper(), url, headers=self.headers)
         return call(
-            url,
-            data=json.dumps(body if body is not None else {}),
-            content_type="application/json",
-            headers=self.headers,
+            url, data=json.dumps(body), content_type="application/json", headers=self.headers
         )
 
     def get(self, path: str, **query: Any) -> Any:

@@ -41,6 +41,36 @@ def test_validation_errors_name_the_nested_field(api: ApiClient, world: World) -
     assert [f["field"] for f in error["fields"]] == ["competencies.1.bar"]
 
 
+def test_a_post_without_a_body_uses_the_defaults_or_says_a_body_is_needed(
+    api: ApiClient,
+) -> None:
+    # `curl -X POST "$HB/feedback-notes/approve-clean"`, as the guide writes it: no body at all.
+    response = api.post("/feedback-notes/approve-clean")
+    assert (response.status_code, response.json()) == (200, {"approved": 0, "needs_review": 0})
+    error = assert_error(api.post("/jobs"), 422, "invalid_request")
+    assert "JSON body" in error["message"]
+    assert [f["field"] for f in error["fields"]] == [""]
+
+
+def test_an_unknown_field_is_refused_not_ignored(api: ApiClient, world: World) -> None:
+    # A misspelt optional field ("sends_notes") would otherwise be dropped without a word:
+    # here, every rejection with this "spam" reason would send a note.
+    body = {"name": "Spam", "category": "other", "sends_notes": False}
+    error = assert_error(api.post("/rejection-reasons", body), 422, "invalid_request")
+    assert [f["field"] for f in error["fields"]] == ["sends_notes"]
+    body = {"title": "SRE", "competencies": [{"name": "Go", "weigth": 3}]}
+    error = assert_error(api.post("/jobs", body), 422, "invalid_request")
+    assert [f["field"] for f in error["fields"]] == ["competencies.0.weigth"]
+    assert not Job.objects.filter(title="SRE").exists()
+
+
+def test_an_unknown_filter_is_refused_not_ignored(api: ApiClient, world: World) -> None:
+    # `?state=draft` for `?status=draft` would list every note, as if filtered.
+    error = assert_error(api.get("/feedback-notes", state="draft"), 422, "invalid_request")
+    assert [f["field"] for f in error["fields"]] == ["state"]
+    assert api.get("/applications", job=world.job.pk, limit=1).status_code == 200
+
+
 def test_a_crash_answers_500_in_the_same_shape(
     api: ApiClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -131,6 +131,7 @@ def test_sending_in_the_past_or_a_draft_is_refused(api: ApiClient, world: World)
         api.post(f"/feedback-notes/{draft.pk}/send", {"at": "2026-11-01T09:00:00Z"}), 400, "refused"
     )
     assert "past" in error["message"]
+    assert [f["field"] for f in error["fields"]] == ["at"]  # the input to change
     assert_error(
         api.post(f"/feedback-notes/{draft.pk}/send", {"at": "soon"}), 422, "invalid_request"
     )

@@ -178,10 +178,22 @@ def test_rating_a_competency_of_another_job_is_refused(
     api: ApiClient, world: World, org: Organization
 ) -> None:
     elsewhere = factories.CompetencyFactory(job=factories.JobFactory(organization=org))
+    ratings = [_rating(world), {"competency_id": elsewhere.pk, "rating": "yes"}]
     body = {"interview_id": world.interview.pk, "interviewer_id": world.interviewer.pk,
-            "ratings": [{"competency_id": elsewhere.pk, "rating": "yes"}]}  # fmt: skip
+            "ratings": ratings}  # fmt: skip
     error = assert_error(api.post("/scorecards", body), 400, "refused")
-    assert error["fields"][0]["field"] == f"competency_{elsewhere.pk}"
+    # Named as the client sent it, like every other field: the rating's place in the list.
+    assert error["fields"][0]["field"] == "ratings.1.competency_id"
+    assert not Scorecard.objects.exists()
+
+
+def test_rating_one_competency_twice_is_refused_not_collapsed(api: ApiClient, world: World) -> None:
+    ratings = [_rating(world, rating="no"), _rating(world, rating="strong_yes")]
+    body = {"interview_id": world.interview.pk, "interviewer_id": world.interviewer.pk,
+            "ratings": ratings}  # fmt: skip
+    error = assert_error(api.post("/scorecards", body), 422, "invalid_request")
+    assert error["fields"][0]["field"] == "ratings"
+    assert str(world.communication.pk) in error["fields"][0]["message"]
     assert not Scorecard.objects.exists()
 
 

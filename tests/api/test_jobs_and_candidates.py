@@ -51,6 +51,9 @@ def test_job_is_created_with_stages_and_rubric(
     ]
     sql = job.competencies.get(name="SQL")
     assert (sql.weight, sql.descriptors) == (2, {"no": "wrote queries with help"})
+    # What was sent is read back, so a sync can check the rubric it wrote.
+    rubric = api.get(f"/jobs/{job.pk}").json()["competencies"]
+    assert [c["descriptors"] for c in rubric] == [{"no": "wrote queries with help"}, {}]
     assert AuditEvent.objects.filter(action="job.create", actor=admin).exists()
 
 

@@ -104,11 +104,23 @@ def _not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 
 def _request_invalid(request: HttpRequest, exc: RequestInvalid) -> HttpResponse:
+    if any(_is_missing_body(error) for error in exc.errors):
+        message = _("This operation needs a JSON body; the schema lists its fields.")
+        return error_response(422, "invalid_request", message, [("", message)])
     fields = [
         (_field_path(error.get("loc", ())), str(error.get("msg", ""))) for error in exc.errors
     ]
     return error_response(
         422, "invalid_request", _("The request does not match the API schema."), fields
+    )
+
+
+def _is_missing_body(error: dict[str, Any]) -> bool:
+    # ninja reports a request with no body at all as the payload itself missing.
+    return (
+        error.get("type") == "missing"
+        and len(error.get("loc", ())) == 2
+        and (error["loc"][0] == "body")
     )
 
 

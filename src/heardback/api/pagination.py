@@ -37,6 +37,11 @@ def _decode(cursor: str) -> int:
 
 def paginate(request: HttpRequest, queryset: QuerySet[M], page: PageFilters) -> dict[str, Any]:
     """{"items": up to `limit` rows after the cursor, "next": the next page's URL or null}."""
+    # A misspelt filter (`?state=draft`) would list every row, as if filtered: refuse it.
+    if unknown := sorted(set(request.GET) - set(type(page).model_fields)):
+        raise RequestInvalid(
+            [{"loc": ("query", name), "msg": _("Not a filter of this list.")} for name in unknown]
+        )
     if page.cursor:
         queryset = queryset.filter(pk__gt=_decode(page.cursor))
     rows = list(queryset.order_by("pk")[: page.limit + 1])

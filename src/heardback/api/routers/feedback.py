@@ -30,6 +30,11 @@ from heardback.outbox.services import outbound_email_cancel
 
 router = Router(tags=["feedback notes"])
 
+# What a request without a body means (`curl -X POST` with no -d): every field at its default.
+NO_BODY_CLEAN = ApproveCleanIn(job=None)
+NO_BODY_APPROVE = ApproveIn(acknowledge_warnings=False)
+NO_BODY_SEND = SendIn(at=None)
+
 
 @router.get("/feedback-notes", response=answers(200, NotePage), **needs(READ))
 def feedback_note_list(request: HttpRequest, filters: Query[NoteFilters]) -> dict[str, Any]:
@@ -50,7 +55,9 @@ def feedback_note_list(request: HttpRequest, filters: Query[NoteFilters]) -> dic
     response=answers(200, ApproveCleanOut),
     **needs(WRITE_FEEDBACK),
 )
-def feedback_notes_approve_clean(request: HttpRequest, payload: ApproveCleanIn) -> dict[str, int]:
+def feedback_notes_approve_clean(
+    request: HttpRequest, payload: ApproveCleanIn = NO_BODY_CLEAN
+) -> dict[str, int]:
     """Approve every current draft the guard found clean (optionally of one job). Drafts
     that need a person's review (`review_reasons`) stay drafts: approve each one by its id."""
     organization = organization_of(request)
@@ -125,7 +132,9 @@ def feedback_note_edit(request: HttpRequest, note_id: Id, payload: EditIn) -> St
 @router.post(
     "/feedback-notes/{note_id}/approve", response=answers(200, NoteOut), **needs(WRITE_FEEDBACK)
 )
-def feedback_note_approve(request: HttpRequest, note_id: Id, payload: ApproveIn) -> FeedbackNote:
+def feedback_note_approve(
+    request: HttpRequest, note_id: Id, payload: ApproveIn = NO_BODY_APPROVE
+) -> FeedbackNote:
     """Approve the current draft: never when the guard blocked it, and only with
     `acknowledge_warnings` when it warned."""
     note = selectors.feedback_note_get_for_organization(
@@ -139,11 +148,16 @@ def feedback_note_approve(request: HttpRequest, note_id: Id, payload: ApproveIn)
 @router.post(
     "/feedback-notes/{note_id}/send", response=answers(200, NoteOut), **needs(WRITE_FEEDBACK)
 )
-def feedback_note_send(request: HttpRequest, note_id: Id, payload: SendIn) -> FeedbackNote:
+def feedback_note_send(
+    request: HttpRequest, note_id: Id, payload: SendIn = NO_BODY_SEND
+) -> FeedbackNote:
     """Queue an approved note for delivery to the candidate, now or at `at`."""
     organization = organization_of(request)
     note = selectors.feedback_note_get_for_organization(organization=organization, pk=note_id)
-    at = feedback.parse_when(payload.at.isoformat() if payload.at else "now", organization)
+    try:
+        at = feedback.parse_when(payload.at.isoformat() if payload.at else "now", organization)
+    except feedback.FeedbackError as error:  # a time in the past: `at` is the input to change
+        raise feedback.FeedbackError({"at": error.messages}) from None
     if not feedback_notes_queue(
         actor=actor_of(request), organization=organization, note=note, at=at
     ):

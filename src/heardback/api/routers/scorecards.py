@@ -39,11 +39,16 @@ def _ratings(ratings: list[RatingIn]) -> dict[int, hiring.RatingInput]:
     }
 
 
+# The form's per-competency field names, and what the API calls them inside a rating.
+_RATING_FIELDS = {"comment": "candidate_comment", "competency": "competency_id"}
+
+
 @contextmanager
-def _comments_named(sent: Sequence[RatingIn], scorecard: Scorecard | None = None) -> Iterator[None]:
-    """Name a comment the guard refuses as the client knows it: `ratings.<i>.candidate_comment`,
-    `i` its place in the ratings sent or, when it was not sent, in the scorecard's ratings as
-    GET /scorecards/{id} lists them."""
+def _ratings_named(sent: Sequence[RatingIn], scorecard: Scorecard | None = None) -> Iterator[None]:
+    """Name a rating's field the service refuses as the client knows it: a comment the guard
+    blocks as `ratings.<i>.candidate_comment`, a competency of another job as
+    `ratings.<i>.competency_id`; `i` its place in the ratings sent or, when it was not sent,
+    in the scorecard's ratings as GET /scorecards/{id} lists them."""
     try:
         yield
     except ValidationError as error:
@@ -53,11 +58,12 @@ def _comments_named(sent: Sequence[RatingIn], scorecard: Scorecard | None = None
         kept_ids = [r.competency_id for r in scorecard.ratings.all()] if scorecard else []
         renamed = {}
         for field, errors in error.error_dict.items():
-            if field.startswith("comment_"):
-                competency_id = int(field.removeprefix("comment_"))
+            prefix, _, number = field.partition("_")
+            if prefix in _RATING_FIELDS and number.isdigit():
+                competency_id = int(number)
                 ids = sent_ids if competency_id in sent_ids else kept_ids
                 if competency_id in ids:
-                    field = f"ratings.{ids.index(competency_id)}.candidate_comment"
+                    field = f"ratings.{ids.index(competency_id)}.{_RATING_FIELDS[prefix]}"
             renamed[field] = errors
         raise ValidationError(renamed) from None
 
@@ -97,7 +103,7 @@ def scorecard_create(request: HttpRequest, payload: ScorecardIn) -> Status[Score
     that the safe-feedback guard blocks (400 `refused`, field
     `ratings.<i>.candidate_comment`, with the guard's reason and suggested rewrite)."""
     organization = organization_of(request)
-    with _comments_named(payload.ratings):
+    with _ratings_named(payload.ratings):
         scorecard = hiring.scorecard_create(
             actor=actor_of(request),
             interview=selectors.interview_get_for_organization(
@@ -126,7 +132,7 @@ def scorecard_update(
     scorecard = selectors.scorecard_get_for_organization(
         organization=organization_of(request), pk=scorecard_id
     )
-    with _comments_named(payload.ratings, scorecard):
+    with _ratings_named(payload.ratings, scorecard):
         hiring.scorecard_save(
             actor=actor_of(request),
             scorecard=scorecard,
@@ -153,6 +159,6 @@ def scorecard_submit(request: HttpRequest, scorecard_id: Id) -> Scorecard:
     scorecard = selectors.scorecard_get_for_organization(
         organization=organization_of(request), pk=scorecard_id
     )
-    with _comments_named([], scorecard):
+    with _ratings_named([], scorecard):
         hiring.scorecard_submit(actor=actor_of(request), scorecard=scorecard)
     return _fresh(request, scorecard)

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
-from pydantic import AfterValidator, AwareDatetime
+from pydantic import AfterValidator, AwareDatetime, ConfigDict
 
 MAX_ID = 2**63 - 1  # the largest primary key the databases store
 
@@ -75,6 +75,13 @@ ImportSource = Literal["greenhouse", "greenhouse-v3", "lever", "csv"]
 ImportStatus = Literal["queued", "running", "succeeded", "failed"]
 NoteStatus = Literal["draft", "approved", "queued", "sent", "failed", "cancelled"]
 Verdict = Literal["ok", "warn", "block"]
+
+
+class InputSchema(Schema):
+    """A request body: a field it does not define is refused (422), not silently dropped,
+    so a misspelt optional field never passes for its default."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 # --- Errors and pages ---------------------------------------------------------------------

@@ -9,6 +9,7 @@ from ninja import Field, Schema
 
 from heardback.api.schemas.base import (
     Id,
+    InputSchema,
     Language,
     LocalWhen,
     Long,
@@ -78,11 +79,11 @@ class NoteFilters(PageFilters):
     )
 
 
-class ApproveIn(Schema):
+class ApproveIn(InputSchema):
     acknowledge_warnings: bool = Field(False, description="Needed when the guard warned.")
 
 
-class ApproveCleanIn(Schema):
+class ApproveCleanIn(InputSchema):
     job: Id | None = Field(None, description="Only this job's notes; omit for every job.")
 
 
@@ -93,12 +94,12 @@ class ApproveCleanOut(Schema):
     )
 
 
-class EditIn(Schema):
+class EditIn(InputSchema):
     subject: Subject = Field(description="One line; blank is refused.")
     text: Long = Field(description="Plain text, paragraphs separated by blank lines.")
 
 
-class SendIn(Schema):
+class SendIn(InputSchema):
     at: LocalWhen | None = Field(
         None,
         description="When to send (ISO-8601; without an offset, in the organization's time "

@@ -6,12 +6,14 @@ import datetime as dt
 from typing import Any, Literal
 
 from ninja import Field, Schema
+from pydantic import field_validator
 
 from heardback.api.schemas.base import (
     ApplicationStatus,
     Decision,
     Email,
     Id,
+    InputSchema,
     InterviewKind,
     JobStatus,
     Language,
@@ -49,6 +51,10 @@ class CompetencyOut(Schema):
     tips: str
     position: int
     needs_description: bool
+    # str keys: rubrics imported from elsewhere may hold keys the API would refuse today.
+    descriptors: dict[str, str] = Field(
+        description="What each rating means (keyed by rating), in words a candidate may read."
+    )
 
 
 class JobOut(Schema):
@@ -87,12 +93,12 @@ class JobFilters(PageFilters):
     status: JobStatus | None = None
 
 
-class StageIn(Schema):
+class StageIn(InputSchema):
     name: Name
     kind: StageKind = "interview"
 
 
-class CompetencyIn(Schema):
+class CompetencyIn(InputSchema):
     name: Name
     description: Long = ""
     bar: Rating = "yes"
@@ -103,7 +109,7 @@ class CompetencyIn(Schema):
     )
 
 
-class JobIn(Schema):
+class JobIn(InputSchema):
     title: Name
     department: Line = ""
     location: Line = ""
@@ -148,7 +154,7 @@ class CandidateFilters(PageFilters):
     email: Email | None = Field(None, description="Exact address, any case.")
 
 
-class CandidateIn(Schema):
+class CandidateIn(InputSchema):
     first_name: Name
     last_name: Line = ""
     email: Email = ""
@@ -179,7 +185,7 @@ class ReasonOut(Schema):
     sends_note: bool = Field(description="False: rejected applications get no note (spam).")
 
 
-class ReasonIn(Schema):
+class ReasonIn(InputSchema):
     name: Name = Field(description="Unique in the organization (case aside).")
     category: ReasonCategory
     explanation_en: Long = Field(
@@ -250,7 +256,7 @@ class ApplicationFilters(PageFilters):
     decision: Decision | None = None
 
 
-class ApplicationIn(Schema):
+class ApplicationIn(InputSchema):
     candidate_id: Id
     job_id: Id
     stage_id: Id | None = Field(None, description="Default: the job's first stage.")
@@ -258,11 +264,11 @@ class ApplicationIn(Schema):
     applied_at: When | None = Field(None, description="Default: now.")
 
 
-class RejectIn(Schema):
+class RejectIn(InputSchema):
     reason_id: Id = Field(description="One of GET /rejection-reasons.")
 
 
-class AdvanceIn(Schema):
+class AdvanceIn(InputSchema):
     stage_id: Id = Field(description="A later stage of the application's job.")
 
 
@@ -292,7 +298,7 @@ class InterviewFilters(PageFilters):
     application: Id | None = None
 
 
-class InterviewIn(Schema):
+class InterviewIn(InputSchema):
     application_id: Id
     name: Name
     kind: InterviewKind = "other"
@@ -340,19 +346,31 @@ class ScorecardFilters(PageFilters):
     submitted: bool | None = None
 
 
-class RatingIn(Schema):
+class RatingIn(InputSchema):
     competency_id: Id
     rating: Rating | Literal[""] = Field(description="'' when the competency was not assessed.")
     evidence: Long = Field("", description="Internal: never shown to the candidate.")
     candidate_comment: Long = Field("", description="May be quoted to the candidate.")
 
 
-class ScorecardUpdateIn(Schema):
+class ScorecardUpdateIn(InputSchema):
     overall_recommendation: Overall = "no_decision"
-    ratings: list[RatingIn] = Field([], max_length=50)
+    ratings: list[RatingIn] = Field(
+        [], max_length=50, description="At most one rating per competency."
+    )
     key_takeaways: Long = ""
     private_notes: Long = ""
     submit: bool = Field(False, description="Submit now: the scorecard is then final.")
+
+    @field_validator("ratings")
+    @classmethod
+    def _one_rating_per_competency(cls, ratings: list[RatingIn]) -> list[RatingIn]:
+        # Two ratings of one competency would silently keep the last: say so instead.
+        ids = [rating.competency_id for rating in ratings]
+        twice = sorted({pk for pk in ids if ids.count(pk) > 1})
+        if twice:
+            raise ValueError(f"rates competency {', '.join(map(str, twice))} more than once")
+        return ratings
 
 
 class ScorecardIn(ScorecardUpdateIn):

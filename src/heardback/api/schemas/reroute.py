@@ -11,7 +11,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from heardback.api.schemas.base import Line, Name
+from heardback.api.schemas.base import InputSchema, Line, Name
 
 InvitationStatus = Literal["sent", "accepted", "declined"]
 
@@ -82,7 +82,7 @@ class PartnershipPage(Schema):
     next: str | None
 
 
-class PartnershipIn(Schema):
+class PartnershipIn(InputSchema):
     slug: Name = Field(description="The identifier of the organization to propose to.")
 
 
@@ -108,7 +108,7 @@ class ProfileList(Schema):
     items: list[ProfileOut]
 
 
-class PartnerInviteIn(Schema):
+class PartnerInviteIn(InputSchema):
     job_title: Name = Field(description="The role you are inviting the candidate to talk about.")
     message: str = Field("", max_length=1000, description="A short message to the candidate.")
 
