@@ -177,3 +177,39 @@ def test_a_group_or_ward_the_work_is_about_passes(text: str, lang: str) -> None:
 )
 def test_the_same_words_said_of_the_candidate_still_block(text: str, lang: str) -> None:
     assert blocked(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Pros: reliable driver. Cons: lives on the Meadowell, customers get nervous.", "en"),
+        ("Plus: good with clients. Minus: big lass, the uniforms only go up to a 14.", "en"),
+        ("Points positifs : fiable. Points négatifs : habite aux Tarterêts.", "fr"),
+        ("Points négatifs : en surpoids, les tenues ne vont pas.", "fr"),
+    ],
+)
+def test_a_place_or_a_body_under_the_cons_is_blocked(text: str, lang: str) -> None:
+    assert blocked(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Cons: big gaps in the CV.", "en"),
+        ("Cons: no HGV licence yet, lives near the depot though.", "en"),
+        ("Points négatifs : gros trou dans le CV.", "fr"),
+    ],
+)
+def test_a_job_fact_with_a_body_or_place_word_under_the_cons_passes(text: str, lang: str) -> None:
+    assert not blocked(text, lang)
+
+
+def test_a_hearsay_breakdown_is_blocked_and_a_van_breakdown_is_not() -> None:
+    said = "According to his last boss he had some kind of breakdown and was off for months."
+    assert blocked(said, "en")
+    assert not blocked("He had a breakdown on the M6 and still made the delivery.", "en")
+
+
+def test_an_insider_preferred_by_a_named_manager_is_a_leak() -> None:
+    text = "Our head chef preferred the applicant she had worked with before."
+    assert blocked(text, "en", context="candidate")
