@@ -213,3 +213,17 @@ def test_a_hearsay_breakdown_is_blocked_and_a_van_breakdown_is_not() -> None:
 def test_an_insider_preferred_by_a_named_manager_is_a_leak() -> None:
     text = "Our head chef preferred the applicant she had worked with before."
     assert blocked(text, "en", context="candidate")
+
+
+def test_a_child_the_work_serves_is_not_the_candidate_s_own() -> None:
+    assert not blocked(
+        "Key worker for two-year-olds, including a child with a hearing impairment.", "en"
+    )
+    assert blocked("She has a child with autism, so she will need time off.", "en")
+
+
+def test_old_regulars_at_the_bar_are_not_the_candidate_s_age() -> None:
+    assert not blocked(
+        "Knew every regular at the pub by name, including the old boys at the bar.", "en"
+    )
+    assert blocked("He is one of the old boys at the yard, set in his ways.", "en")
