@@ -416,7 +416,7 @@ def test_a_sentence_read_before_gives_what_a_fresh_scan_gives(
 def _brute_force(text: str, lang: str, context: str) -> set[tuple[str, int, int]]:
     """Every rule's whole regex over every sentence: what the indexed scan must equal."""
     folded = guard._Folded.of(text).text
-    ends = [m.end() for m in guard._SENTENCE_END.finditer(folded)]
+    ends = [m.end() for m in guard._RULE_SENTENCE_END.finditer(folded)]
     bounds = list(zip([0, *ends], [*ends, len(folded)], strict=True))
     found = set()
     for rule in rule_set(lang).rules:

@@ -605,8 +605,14 @@ def _rule_sets_counted(counts: Counter[str], lang: str) -> list[RuleSet]:
 
 # --- Matching -----------------------------------------------------------------------------------
 
-# A sentence ends at . ! ? followed by a space, at ; and at a line break (notes are bullet lists).
-_SENTENCE_END = re.compile(r"[.!?;\n](?![^\s])|[;\n]")
+# A sentence ends at . ! ? … followed by a space, at ; and at a line break (notes are bullet
+# lists). The second opinion reads sentences so; the rules read on past an ellipsis followed by a
+# word, which goes on with the same thought ("Adresse à Sevran... je te fais pas un dessin",
+# "Lives on the Hulme flats… you know what I mean"): what follows is said of what came before.
+_SENTENCE_END = re.compile(r"[.!?…;\n](?![^\s])|[;\n]")
+_RULE_SENTENCE_END = re.compile(
+    r"[.!?…;\n](?![^\s])(?!(?<=\.\.\.)[ \t]*[^\W\d_])(?!(?<=…)[ \t]*[^\W\d_])|[;\n]"
+)
 # Sentence conditions look this far around a finding, so one word cannot excuse a whole page.
 _NEAR = 120
 
@@ -634,7 +640,7 @@ def _scan(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit]:
     memo = rules.sentence_hits
     hits: list[_Hit] = []
     low = 0
-    for high in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
+    for high in [*(m.end() for m in _RULE_SENTENCE_END.finditer(text)), len(text)]:
         if high <= low:
             continue
         # The sentence with the end of the one before (lookbehinds and keys read it).
@@ -655,7 +661,7 @@ def _scan(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit]:
 
 def _scan_text(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit]:
     """Hits of `rules` in the folded `text`, whose key text is `words`."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    ends = [m.end() for m in _RULE_SENTENCE_END.finditer(text)]
     todo = _sentences_with_keys(rules, words, context, ends)
     hits: list[_Hit] = []
     for (rule_index, sentence), keys in todo.items():

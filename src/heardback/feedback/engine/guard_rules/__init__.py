@@ -121,6 +121,8 @@ def _fold_char(char: str) -> str:
         return " "
     if char in _APOSTROPHES:
         return "'"
+    if char == "…":
+        return "…"  # not ".": an ellipsis before a word does not end a sentence (see guard)
     category = unicodedata.category(char)
     if category == "Pd" or char == "−":
         return " "  # a hyphen joins words: "over-qualified" reads as "over qualified"
