@@ -19,7 +19,7 @@ from typing import Final, NamedTuple
 
 from heardback.feedback.engine import guard as guard_module
 from heardback.feedback.engine.aggregate import Aggregate, CompetencyResult, aggregate
-from heardback.feedback.engine.match import match_open_roles
+from heardback.feedback.engine.match import match_open_roles, name_key
 from heardback.feedback.engine.phrasebook import Picker, for_language, french_spacing
 from heardback.feedback.engine.render import Block, render
 from heardback.feedback.engine.speech import (
@@ -857,12 +857,12 @@ class _Writer:
         left out for space."""
         if not self.rubric_ok:
             return []  # names in another language than the sentence's
-        wanted = {" ".join(n.casefold().split()) for n in role.competency_names}
+        wanted = {name_key(n) for n in role.competency_names}
         strengths = self.strengths
         shared = [
             tidy(r.competency.name)
             for r in strengths
-            if r.mean - r.bar >= 0.5 and " ".join(r.competency.name.casefold().split()) in wanted
+            if r.mean - r.bar >= 0.5 and name_key(r.competency.name) in wanted
         ]
         return shared[:MAX_ITEMS] if len(shared) >= 2 else []
 
@@ -1368,7 +1368,7 @@ _COLON: Final = re.compile(r"\s?:\s")
 
 def _names_area(text: str, name: str) -> bool:
     """Whether `text` (folded) names the competency `name` as a phrase of its own."""
-    folded = " ".join(name.casefold().split())
+    folded = name_key(name)
     return bool(folded) and re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", text) is not None
 
 

@@ -64,7 +64,7 @@ def match_open_roles(
     if open_roles and all(role.explanation for role in open_roles):
         # Ranked for this candidate already (engine.fit): their order and choice stand.
         return tuple(role for role in open_roles if role.id != exclude)[:limit]
-    wanted = {_key(name) for name in strengths}
+    wanted = {name_key(name) for name in strengths}
     if len(wanted) < MIN_SHARED or not open_roles:
         return ()
     index = _index(tuple(open_roles), exclude, tuple(other_rubrics))
@@ -97,7 +97,7 @@ def _index(
     if index is None:
         roles = tuple(_role(r) for r in open_roles if r.id != exclude)
         listed: dict[str, int] = {}
-        for names in [r.weights for r in roles] + [{_key(n) for n in o} for o in others]:
+        for names in [r.weights for r in roles] + [{name_key(n) for n in o} for o in others]:
             for name in names:
                 listed[name] = listed.get(name, 0) + 1
         rubrics = len(roles) + len(others)
@@ -117,10 +117,11 @@ def _role(role: OpenRole) -> _Role:
     names = role.competency_names
     weights: dict[str, int] = {}
     for name, weight in zip(names, role.competency_weights or (1,) * len(names), strict=True):
-        weights[_key(name)] = max(weight, weights.get(_key(name), 0))
+        weights[name_key(name)] = max(weight, weights.get(name_key(name), 0))
     return _Role(role, weights, sum(weights.values()) / len(weights) if weights else 0.0)
 
 
 @lru_cache(maxsize=4096)
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A competency name as rubrics are compared by: case and spacing set aside."""
     return " ".join(name.casefold().split())
