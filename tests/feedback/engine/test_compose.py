@@ -784,3 +784,39 @@ def test_composing_a_note_leaves_nothing_for_the_cyclic_garbage_collector() -> N
         if was_enabled:
             gc.enable()
     assert left == []
+
+
+def _with_partners(inp):
+    return dataclasses.replace(inp, policy=dataclasses.replace(inp.policy, partners=True))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_partners_offer_names_what_a_partner_would_see_of_this_candidate(lang):
+    # Consent is informed when the candidate knows what would be shared: the competencies
+    # the interviewers rated "yes" or better on average, as the partners' pool lists them.
+    inp = _with_partners(f.scenario("skills_gap", lang))
+    note = write(inp)
+    offer = [s for s in note.sentences if s.section == "next_steps"][-1]
+    strong = {
+        c.id: c.name
+        for c in inp.job.rubric
+        if (scores := [f.LEVELS.index(i.rating) + 1 for card in inp.scorecards
+                       for i in card.items if i.competency_id == c.id and i.rating])
+        and sum(scores) / len(scores) >= 4
+    }  # fmt: skip
+    assert strong, "the scenario has strengths"
+    for name in strong.values():
+        assert name in offer.text
+    weak = [c.name for c in inp.job.rubric if c.id not in strong]
+    assert not any(name in offer.text for name in weak)
+    # The sentence cites the ratings it names.
+    cited = {s.ref for s in offer.sources}
+    assert any(ref.endswith(f"/competency:{cid}") for ref in cited for cid in strong)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_candidate_with_no_strength_is_not_told_partners_would_see_their_strengths(lang):
+    note = write(_with_partners(f.scenario("screening", lang)))
+    offer = [s for s in note.sentences if s.section == "next_steps"][-1].text
+    assert ("strengths" if lang == "en" else "points forts") not in offer
+    assert ("kind of role" if lang == "en" else "type de poste") in offer

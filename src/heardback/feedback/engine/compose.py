@@ -18,7 +18,12 @@ from operator import itemgetter
 from typing import Final, NamedTuple
 
 from heardback.feedback.engine import guard as guard_module
-from heardback.feedback.engine.aggregate import Aggregate, CompetencyResult, aggregate
+from heardback.feedback.engine.aggregate import (
+    STRENGTH_FLOOR,
+    Aggregate,
+    CompetencyResult,
+    aggregate,
+)
 from heardback.feedback.engine.match import match_open_roles, name_key
 from heardback.feedback.engine.phrasebook import Picker, for_language, french_spacing
 from heardback.feedback.engine.render import Block, render
@@ -791,7 +796,8 @@ class _Writer:
         partners_last = policy.partners and self.portal and category != "role_closed"
         if policy.partners and self.portal and not partners_last:
             role = "next.partners.portal" + (".again" if named else "")
-            sentences.append(self.say(role, "next_steps", _PORTAL_SOURCES, claim="next_step"))
+            seen, sources = self.partner_view()
+            sentences.append(self.say(role, "next_steps", sources, claim="next_step", seen=seen))
             named = True
         reapply = _reapply_sources(self.reason_ref)
         if category == "role_closed":
@@ -844,10 +850,37 @@ class _Writer:
             role = "next.partners_or_question.portal" + (".again" if named else "")
         else:
             role = "next.question.portal" if named else "next.question_or_pool.portal"
+        seen, sources = self.partner_view() if partners_last else ("", _PORTAL_SOURCES)
         sentences.append(
-            self.say(role, "next_steps", _PORTAL_SOURCES, claim="next_step", url=self.portal)
+            self.say(role, "next_steps", sources, claim="next_step", url=self.portal, seen=seen)
         )
         return tuple(sentences)
+
+    def partner_view(self) -> tuple[str, tuple[Source, ...]]:
+        """What a partner organization would see of this candidate, in the note's words: the
+        competencies the interviewers rated "yes" or better on average, by name, as the
+        partners' pool lists them ("your strengths (Go in production and Testing)"); without
+        any, the kind of role applied for. "Your strengths" would be untrue of a candidate
+        with none."""
+        results = self.aggregate.results if self.aggregate else ()
+        strong = sorted(
+            (r for r in results if r.ratings and r.mean >= STRENGTH_FLOOR),
+            key=lambda r: (-r.mean, name_key(r.competency.name)),
+        )
+        if not strong:
+            return self.book.grammar("partners.sees.role"), _PORTAL_SOURCES
+        sources = _PORTAL_SOURCES + tuple(s for r in strong for s in self.rating_sources(r))
+        if not self.rubric_ok:  # names in another language than the sentence's
+            return self.book.grammar("partners.sees.strengths"), sources
+        names = [tidy(r.competency.name) for r in strong]
+        more = "partners.sees.named.more" if len(names) > MAX_ITEMS else "partners.sees.named"
+        names = names[:MAX_ITEMS]
+        # "Communication, Code quality and testing and Design": with a name that holds "and",
+        # the names are set apart.
+        conjunction = f" {self.book.conjunction} "
+        apart = any(conjunction in n.casefold() for n in names)
+        listed = "; ".join(names) if apart else join(names, self.book)
+        return self.book.grammar(more).format(names=listed), sources
 
     def shared_strengths(self, role: OpenRole) -> list[str]:
         """The candidate's strengths that `role`'s rubric also lists, best first, as this note

@@ -470,23 +470,23 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # Partners: the pool here and the partners' pools, both consents on the page.
     "next.partners.portal": (
         "On your application page, you can agree to be suggested for our other roles and to our "
-        "partner organizations, who would see your strengths but never your name or contact "
+        "partner organizations, who would see {seen} but never your name or contact "
         "details unless you accept an invitation from one of them.",
     ),
     "next.partners.portal.again": (
         "The same page lets you agree to be suggested to our partner organizations, who would "
-        "see your strengths but never your name or contact details unless you accept an "
+        "see {seen} but never your name or contact details unless you accept an "
         "invitation from one of them.",
     ),
     # The same choice and a question, in the last sentence (the link ends it).
     "next.partners_or_question.portal": (
         "On your application page, you can ask us a question, or agree to be suggested for our "
-        "other roles and to our partner organizations, who would see your strengths but not "
+        "other roles and to our partner organizations, who would see {seen} but not "
         "your name unless you accept their invitation: {url}",
     ),
     "next.partners_or_question.portal.again": (
         "The same page lets you ask us a question, or agree to be suggested to our partner "
-        "organizations, who would see your strengths but not your name unless you accept their "
+        "organizations, who would see {seen} but not your name unless you accept their "
         "invitation: {url}",
     ),
     "next.question_or_pool.portal": (
@@ -582,6 +582,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # is not a place one gives time in).
     "meetings.in": ("in {meetings}",),
     "meetings.in.activity": ("during {meetings}",),
+    # {seen} in the partners' sentences: what a partner organization would see of the candidate.
+    "partners.sees.role": ("the kind of role you applied for",),
+    "partners.sees.strengths": ("your strengths",),
+    "partners.sees.named": ("your strengths ({names})",),
+    "partners.sees.named.more": ("your strengths (among them {names})",),
     "points.name": ("{name}",),
     "quoted": ("“{text}”",),
     "quoted.stop": ("“{text}”.",),

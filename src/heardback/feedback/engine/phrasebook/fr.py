@@ -431,23 +431,23 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "next.partners.portal": (
         "Depuis votre espace candidat, vous pouvez accepter que nous vous proposions d'autres "
         "postes et que nous vous suggérions à nos organisations partenaires : elles verraient "
-        "vos points forts, jamais votre nom ni vos coordonnées, sauf si vous acceptez "
+        "{seen}, jamais votre nom ni vos coordonnées, sauf si vous acceptez "
         "l'invitation de l'une d'elles.",
     ),
     "next.partners.portal.again": (
         "Ce même espace vous permet d'accepter que nous vous suggérions à nos organisations "
-        "partenaires : elles verraient vos points forts, jamais votre nom ni vos coordonnées, "
+        "partenaires : elles verraient {seen}, jamais votre nom ni vos coordonnées, "
         "sauf si vous acceptez l'invitation de l'une d'elles.",
     ),
     "next.partners_or_question.portal": (
         "Depuis votre espace candidat, vous pouvez nous poser une question, ou accepter que nous "
         "vous proposions d'autres postes et vous suggérions à nos organisations partenaires, "
-        "qui verraient vos points forts mais pas votre nom, sauf si vous acceptez leur "
+        "qui verraient {seen} mais pas votre nom, sauf si vous acceptez leur "
         "invitation : {url}",
     ),
     "next.partners_or_question.portal.again": (
         "Ce même espace vous permet de nous poser une question, ou d'accepter que nous vous "
-        "suggérions à nos organisations partenaires, qui verraient vos points forts mais pas "
+        "suggérions à nos organisations partenaires, qui verraient {seen} mais pas "
         "votre nom, sauf si vous acceptez leur invitation : {url}",
     ),
     "next.question_or_pool.portal": (
@@ -544,6 +544,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # {in_meetings} (les remerciements anglais) : « lors de l'entretien », « pendant l'étape ».
     "meetings.in": ("lors de {meetings}",),
     "meetings.in.activity": ("pendant {meetings}",),
+    # {seen} dans les phrases des partenaires : ce qu'une organisation partenaire verrait.
+    "partners.sees.role": ("le type de poste auquel vous avez postulé",),
+    "partners.sees.strengths": ("vos points forts",),
+    "partners.sees.named": ("vos points forts ({names})",),
+    "partners.sees.named.more": ("vos points forts (dont {names})",),
     "points.name": ("« {name} »",),
     "quoted": ("« {text} »",),
     "quoted.stop": ("« {text} ».",),
