@@ -820,3 +820,12 @@ def test_a_candidate_with_no_strength_is_not_told_partners_would_see_their_stren
     offer = [s for s in note.sentences if s.section == "next_steps"][-1].text
     assert ("strengths" if lang == "en" else "points forts") not in offer
     assert ("kind of role" if lang == "en" else "type de poste") in offer
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "your strength ("), ("fr", "votre point fort (")]
+)
+def test_one_strength_shown_to_partners_is_said_in_the_singular(lang, said):
+    inp = _with_partners(f.one_comment("", lang=lang))
+    offer = [s for s in write(inp).sentences if s.section == "next_steps"][-1].text
+    assert said in offer

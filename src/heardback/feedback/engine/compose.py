@@ -873,14 +873,15 @@ class _Writer:
         if not self.rubric_ok:  # names in another language than the sentence's
             return self.book.grammar("partners.sees.strengths"), sources
         names = [tidy(r.competency.name) for r in strong]
-        more = "partners.sees.named.more" if len(names) > MAX_ITEMS else "partners.sees.named"
+        count = len(names)
+        more = "named.one" if count == 1 else "named.more" if count > MAX_ITEMS else "named"
         names = names[:MAX_ITEMS]
         # "Communication, Code quality and testing and Design": with a name that holds "and",
         # the names are set apart.
         conjunction = f" {self.book.conjunction} "
         apart = any(conjunction in n.casefold() for n in names)
         listed = "; ".join(names) if apart else join(names, self.book)
-        return self.book.grammar(more).format(names=listed), sources
+        return self.book.grammar(f"partners.sees.{more}").format(names=listed), sources
 
     def shared_strengths(self, role: OpenRole) -> list[str]:
         """The candidate's strengths that `role`'s rubric also lists, best first, as this note

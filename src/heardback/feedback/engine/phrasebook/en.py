@@ -586,6 +586,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "partners.sees.role": ("the kind of role you applied for",),
     "partners.sees.strengths": ("your strengths",),
     "partners.sees.named": ("your strengths ({names})",),
+    "partners.sees.named.one": ("your strength ({names})",),
     "partners.sees.named.more": ("your strengths (among them {names})",),
     "points.name": ("{name}",),
     "quoted": ("“{text}”",),

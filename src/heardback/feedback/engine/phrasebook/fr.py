@@ -548,6 +548,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "partners.sees.role": ("le type de poste auquel vous avez postulé",),
     "partners.sees.strengths": ("vos points forts",),
     "partners.sees.named": ("vos points forts ({names})",),
+    "partners.sees.named.one": ("votre point fort ({names})",),
     "partners.sees.named.more": ("vos points forts (dont {names})",),
     "points.name": ("« {name} »",),
     "quoted": ("« {text} »",),
