@@ -65,6 +65,24 @@ def test_job_with_repeated_stage_names_is_refused(api: ApiClient) -> None:
 
 
 @pytest.mark.parametrize(
+    ("field", "items"),
+    [("competencies", [{"name": "Communication"}, {"name": "communication "}]),
+     ("competencies", [{"name": "Go  in production"}, {"name": "Go in production"}]),
+     ("stages", [{"name": "Phone screen"}, {"name": "PHONE SCREEN"}])],
+)  # fmt: skip
+def test_job_with_names_differing_only_in_case_or_spaces_is_refused(
+    api: ApiClient, field: str, items: list[dict[str, str]]
+) -> None:
+    # Two rubric lines a note would name alike ("communication" twice) are one competency
+    # typed twice: refused, naming them, and nothing is created.
+    response = api.post("/jobs", {"title": "SRE", field: items})
+    error = assert_error(response, 400, "refused")
+    assert error["fields"][0]["field"] == field
+    assert items[0]["name"] in error["fields"][0]["message"]
+    assert not Job.objects.exists()
+
+
+@pytest.mark.parametrize(
     "body",
     [{}, {"title": ""}, {"title": "x" * 201}, {"title": "SRE", "status": "paused"},
      {"title": "SRE", "competencies": [{"name": "Go", "weight": 11}]},

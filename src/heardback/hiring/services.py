@@ -249,7 +249,15 @@ class CompetencyInput:
 
 
 def _duplicates(names: Sequence[str]) -> list[str]:
-    return sorted(name for name, count in Counter(names).items() if count > 1)
+    """Names typed more than once, case and spacing aside ("Communication", "communication "):
+    a note would name them alike. Each is reported as first typed."""
+    first: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for name in names:
+        key = " ".join(name.casefold().split())
+        first.setdefault(key, name.strip())
+        counts[key] += 1
+    return sorted(first[key] for key, count in counts.items() if count > 1)
 
 
 @transaction.atomic
