@@ -465,12 +465,21 @@ class _Writer:
                 )  # fmt: skip
         elif category == "skills_gap":
             # The category claims a gap the scorecards do not show: say what they do show, and
-            # not an explanation that would claim the gap again.
+            # not an explanation that would claim the gap again. Two interviewers far apart on
+            # a skill, one below the bar: "no gap" would be untrue for one of them.
             self.reason_unsupported = True
-            sentences.append(
-                self.say("reason.gap_unsupported", "reason", sources, claim="reason",
-                         seen=self.seen())
-            )  # fmt: skip
+            divided = [r for r in agg.disagreements if r.mean < r.bar]
+            if divided:
+                top = max(divided, key=lambda r: r.competency.weight)
+                sentences.append(
+                    self.say("reason.gap_divided", "reason", sources + self.rating_sources(top),
+                             claim="reason", area=self.area_name(top), seen=self.seen_for(top))
+                )  # fmt: skip
+            else:
+                sentences.append(
+                    self.say("reason.gap_unsupported", "reason", sources, claim="reason",
+                             seen=self.seen())
+                )  # fmt: skip
         elif explanation:
             sentences += explanation
         elif category == "experience_level":
@@ -518,6 +527,17 @@ class _Writer:
                 self.say("reason.screening.criteria", "reason", sources, claim="reason",
                          criteria=criteria)
             )  # fmt: skip
+        elif category == "skills_gap" and self.interviews:
+            # Interviewed: the decision came after the steps, not from the application alone.
+            seen = self.seen()
+            sentences.append(
+                self.say("reason.skills_gap.interviewed", "reason", sources, claim="reason",
+                         seen=seen, Seen=cap(seen))
+            )  # fmt: skip
+        elif category == "experience_level" and self.interviews:
+            sentences.append(
+                self.say("reason.experience_level.general", "reason", sources, claim="reason")
+            )
         elif category in _ABOUT_SKILLS:
             sentences.append(
                 self.say(f"reason.{category}.screening", "reason", sources, claim="reason")
@@ -909,7 +929,10 @@ class _Writer:
     def seen(self) -> str:
         """Where we saw the candidate: "in the System design interview", "in your interviews"."""
         if len(self.interviews) == 1:
-            # The thanks has just named the step and its date: "that day", not its name again.
+            # The thanks has just named the step and its date: "that day", not its name again;
+            # a take-home was done at home: "in the work you sent us".
+            if self.interviews[0].kind == "take_home":
+                return self.book.grammar("seen.take_home")
             dated = self.interviews[0].date is not None
             return self.book.grammar("seen.that_day" if dated else "seen.there")
         if not self.interviews:

@@ -272,6 +272,7 @@ _COMMON_OPENERS: Final = frozenset(
         "crane", "machine", "forklift", "lab", "laboratory", "bench", "roof", "object",
         "objects", "collection", "collections", "cellar", "wine", "table", "tower", "radar",
         "field", "yard", "stock", "classroom", "nursery", "chairside", "bedside", "dealing",
+        "cook-off", "bake-off",
     }
 )  # fmt: skip
 

@@ -47,7 +47,7 @@ ACTIVITY_WORDS: Final = frozenset(
         "journée", "demi-journée", "visite", "leçon", "service", "mise", "atelier",
         "démonstration", "simulation", "test", "tests", "épreuve", "jeu", "observation",
         "stage", "essai", "exercice", "cas", "présentation", "soirée", "immersion", "tournée",
-        "quiz", "questionnaire",
+        "quiz", "questionnaire", "dégustation",
     }
 )  # fmt: skip
 
@@ -221,6 +221,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Nous n'avons constaté aucune compétence précise en dessous du niveau attendu {seen} : "
         "nous ne pouvons donc pas vous indiquer un écart particulier.",
     ),
+    # Deux évaluations très éloignées sur un même point : le dire, pas « aucun écart ».
+    "reason.gap_divided": (
+        "{area} : les évaluations étaient partagées {seen}, l'une au niveau que demande le "
+        "poste ou au-dessus, l'autre en dessous.",
+    ),
     "reason.no_gap": (
         "Précisons-le : cette décision ne tient pas à vos compétences. Chacune de celles que "
         "nous avons évaluées atteignait le niveau requis pour le poste.",
@@ -242,6 +247,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "reason.experience_level.screening": (
         "Votre candidature ne montrait pas le niveau d'expérience que ce poste demande.",
+    ),
+    # Après des entretiens que personne n'a évalués : pas « votre candidature ». {Seen}
+    "reason.skills_gap.interviewed": (
+        "{Seen}, nous n'avons pas retrouvé les compétences que ce poste demande au niveau attendu.",
     ),
     "takeaway": (
         "{Who} a résumé son avis ainsi : {quote}",
@@ -533,6 +542,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # The one step the thanks has just named, with its date or without.
     "seen.that_day": ("ce jour-là",),
     "seen.there": ("à cette occasion",),
+    # Un exercice à faire chez soi : rien n'a été constaté « ce jour-là ».
+    "seen.take_home": ("dans le travail que vous nous avez remis",),
     "seen.process": ("au fil du processus",),
     # Une piste de progression nommée dans une phrase : le nom de la grille, entre guillemets.
     "points.one": ("le point {names}",),

@@ -1,0 +1,122 @@
+"""What the seventh round of API scenarios (benchmarks/api_scenarios_r7.toml) found in notes read
+sentence by sentence against their scorecards: each test is one thing a candidate noticed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+
+import pytest
+
+from heardback.feedback.engine import Note, NoteInput, compose
+from tests.feedback.engine import factories as f
+
+DAY = datetime.date(2026, 11, 24)
+DECIDED = datetime.date(2026, 12, 7)
+SEEDS = (101, 102, 103, 104, 105, 106)  # application ids: each picks other phrasings
+RUBRIC = (
+    f.competency(1, name="Running the pass", weight=3, tips="Call every ticket out loud."),
+    f.competency(2, name="Food safety", weight=3, tips="Rewrite one section's HACCP plan."),
+    f.competency(3, name="Menu costing", weight=2, tips="Cost three dishes to the gram."),
+    f.competency(4, name="Leading the brigade", weight=1, bar="mixed", tips="Brief the team."),
+)
+
+
+def flat(note: Note) -> str:
+    return " ".join(note.text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def steps(
+    *,
+    application_id: int = 101,
+    lang: str = "en",
+    held: tuple[tuple[str, str], ...] = (("Cook-off", "onsite"),),
+    cards: tuple[tuple[int, str, tuple[tuple[int, str, str], ...]], ...] = (
+        (7, "Sam", ((1, "no", ""), (2, "strong_yes", ""), (3, "yes", ""))),
+    ),
+    category: str = "skills_gap",
+    candidate_language: str | None = None,
+) -> NoteInput:
+    """Steps held (name, kind) a day apart from DAY, with ids 7, 8, …; scorecards as
+    (interview id, interviewer, ((competency, rating, comment), …))."""
+    interviews = tuple(
+        f.interview(7 + n, name, kind, DAY + datetime.timedelta(days=n))
+        for n, (name, kind) in enumerate(held)
+    )
+    scorecards = tuple(
+        f.scorecard(
+            12 + n,
+            interview_id=interview_id,
+            interviewer=who,
+            items=tuple(f.item(c, r, comment=said) for c, r, said in items),  # type: ignore[arg-type]
+        )
+        for n, (interview_id, who, items) in enumerate(cards)
+    )
+    return f.note_input(
+        application_id=application_id,
+        lang=lang,  # type: ignore[arg-type]
+        interviews=interviews,
+        scorecards=scorecards,
+        job_=f.job(competencies=RUBRIC, screening_criteria=""),
+        decision_=f.decision(category, decided_on=DECIDED),  # type: ignore[arg-type]
+        candidate_=f.candidate(language=candidate_language or lang),  # type: ignore[arg-type]
+    )
+
+
+# --- (a) held interviews nobody scored are no "application" -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seed", "lang", "category"),
+    itertools.product(SEEDS, ("en", "fr"), ("skills_gap", "experience_level")),
+)
+def test_interviews_without_scorecards_are_not_called_the_application(seed, lang, category):
+    """ "Thank you for meeting us on 5 and 13 November …" then "Your application did not show
+    the skills this role needs": the decision came after two steps, not from the CV."""
+    held = (("Phone screen", "screen"), ("Observation day", "onsite"))
+    inp = steps(application_id=seed, lang=lang, held=held, cards=(), category=category)
+    note = compose(inp, guard=f.no_findings)
+    reason = " ".join(s.text for s in note.sentences if s.section == "reason")
+    assert reason, note.text
+    assert "application" not in reason.lower() and "candidature" not in reason.lower(), reason
+
+
+# --- (b) two interviewers far apart on a skill: no "we did not see a gap" -----------------------
+
+
+@pytest.mark.parametrize(("seed", "lang"), itertools.product(SEEDS, ("en", "fr")))
+def test_a_skill_rated_strong_yes_and_no_is_not_said_to_show_no_gap(seed, lang):
+    """ "We did not see one specific skill below the level this role needs that day" when one
+    of the two interviewers rated Running the pass "no": untrue for that interviewer."""
+    cards = (
+        (7, "Tom", ((1, "strong_yes", ""), (3, "yes", ""))),
+        (7, "Marc", ((1, "no", ""), (2, "yes", ""))),
+    )
+    text = flat(compose(steps(application_id=seed, lang=lang, cards=cards), guard=f.no_findings))
+    assert "did not see one specific skill" not in text, text
+    assert "Nous n'avons pas constaté" not in text and "pas relevé" not in text, text
+    assert "Running the pass" in text, text
+
+
+# --- (c) a cook-off is no interview -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("seed", "name"), itertools.product(SEEDS, ("Cook-off", "Bake-off")))
+def test_a_cook_off_is_not_called_an_interview(seed, name):
+    """ "Thank you for meeting us on 25 November for the Cook-off interview." """
+    inp = steps(application_id=seed, held=((name, "onsite"),))
+    text = flat(compose(inp, guard=f.no_findings))
+    assert "interview" not in text.lower(), text
+
+
+# --- (d) a take-home is not seen "that day" -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("seed", "lang"), itertools.product(SEEDS, ("en", "fr")))
+def test_a_take_home_alone_is_not_seen_that_day(seed, lang):
+    """ "Written accuracy is where we saw the biggest gap: this role needs more there than we
+    saw that day." after a written exercise done at home."""
+    inp = steps(application_id=seed, lang=lang, held=(("Written exercise", "take_home"),))
+    text = flat(compose(inp, guard=f.no_findings))
+    assert "that day" not in text and "ce jour-là" not in text, text
