@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
 
 import pytest
 
@@ -120,3 +121,85 @@ def test_a_take_home_alone_is_not_seen_that_day(seed, lang):
     inp = steps(application_id=seed, lang=lang, held=(("Written exercise", "take_home"),))
     text = flat(compose(inp, guard=f.no_findings))
     assert "that day" not in text and "ce jour-là" not in text, text
+
+
+# --- (e) French: "a relevé que vous n'avez pas trouvé" ------------------------------------------
+
+_REPORTED_PERFECT = re.compile(r"a (noté|relevé|souligné) que vous (n'|ne )?(avez|êtes)")
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_french_a_comment_turned_to_vous_keeps_the_sequence_of_tenses(seed):
+    """ "L'une des personnes chargées de votre évaluation a relevé que vous n'avez pas trouvé le
+    relais défaillant": after "a relevé que", French writes "n'aviez pas trouvé"."""
+    cards = (
+        (
+            7,
+            "Tom",
+            (
+                (1, "no", "N'a pas trouvé le relais défaillant en 40 minutes."),
+                (2, "strong_yes", "A fait la consignation dans l'ordre, sans rien oublier."),
+            ),
+        ),
+    )
+    text = flat(compose(steps(application_id=seed, lang="fr", cards=cards), guard=f.no_findings))
+    assert "vous n'avez pas trouvé le relais" in text, text
+    assert not _REPORTED_PERFECT.search(text), text
+
+
+# --- (f) the one comment on a gap that says what went wrong is quoted --------------------------
+
+
+@pytest.mark.parametrize(
+    ("seed", "lang", "comment"),
+    [
+        *((s, "en", "Two defendants' names were swapped on the draft order.") for s in SEEDS),
+        *((s, "fr", "Les noms de deux prévenus étaient inversés sur le projet d'ordonnance.")
+          for s in SEEDS),
+    ],
+)  # fmt: skip
+def test_a_comment_saying_what_was_swapped_is_quoted_under_its_gap(seed, lang, comment):
+    """Written accuracy rated "no" with "Two defendants' names were swapped on the draft
+    order.": the note said only "proofread a draft order…", while quoting the comment on a
+    strength of the same exercise."""
+    good = "Sentences recorded in the right order."
+    cards = ((7, "Kofi", ((1, "no", comment), (2, "yes", good))),)
+    held = (("Written exercise", "take_home"),)
+    inp = steps(application_id=seed, lang=lang, held=held, cards=cards)
+    text = flat(compose(inp, guard=f.no_findings))
+    assert comment.split()[1] in text and ("swapped" in text or "inversés" in text), text
+
+
+@pytest.mark.parametrize(("seed", "lang"), itertools.product(SEEDS, ("en", "fr")))
+def test_a_gap_quote_and_a_strength_quote_are_not_introduced_alike(seed, lang):
+    """ "Rédaction — selon la personne chargée de votre évaluation : « … »" then "Réseaux
+    sociaux : … Selon la personne chargée de votre évaluation : « … »": the same words twice."""
+    gap = "Two names were swapped on the order." if lang == "en" else "Deux noms étaient inversés."
+    good = "Sentences recorded in the right order." if lang == "en" else "Un calendrier complet."
+    cards = ((7, "Kofi", ((1, "no", gap), (2, "strong_yes", good))),)
+    held = (("Written exercise", "take_home"),)
+    inp = steps(application_id=seed, lang=lang, held=held, cards=cards)
+    note = compose(inp, guard=f.no_findings)
+    quotes = [s.text for s in note.sentences if s.claim == "observation"]
+    assert len(quotes) == 2, note.text
+    leads = [re.split(r"[:“«]", q)[0].strip(" —").split("—")[-1].strip().lower() for q in quotes]
+    assert leads[0] != leads[1], quotes
+
+
+# --- (i) the step the reason has just named is not named again by the next sentence ------------
+
+
+@pytest.mark.parametrize(("seed", "lang"), itertools.product(SEEDS, ("en", "fr")))
+def test_a_strength_does_not_name_again_the_step_the_reason_named(seed, lang):
+    """ "Le poste demande davantage que ce que nous avons constaté pendant l'étape « Workshop
+    practical test » du 9 novembre." then "Parmi vos points forts pendant l'étape « Workshop
+    practical test » du 9 novembre : …": the same step and date twice in a row."""
+    cards = (
+        (7, "Kofi", ((3, "yes", ""),)),
+        (8, "Tom", ((1, "no", ""), (2, "strong_yes", ""))),
+    )
+    held = (("Technical interview", "technical"), ("Workshop practical test", "onsite"))
+    inp = steps(application_id=seed, lang=lang, held=held, cards=cards)
+    text = flat(compose(inp, guard=f.no_findings))
+    day = "25 November" if lang == "en" else "25 novembre"
+    assert text.count(day) == 2, text  # the thanks and the reason

@@ -219,8 +219,12 @@ class _Writer:
     gap_free = False
     said_no_gap = False
     reason_named_where = False  # the reason named the interview where the first area showed
+    reason_where = ""  # that interview as the reason named it ("during the … on 9 November")
     reason_named: frozenset[int] = frozenset()  # the areas (competency ids) the reason names
     roles = 0
+    # Quotes written so far, each in the next phrasing: not len(self.quotes), which forgets the
+    # one an area named by the reason has taken into its own sentence.
+    quotes_written = 0
 
     def __init__(self, inp: NoteInput, check: GuardCheck) -> None:
         self.inp = inp
@@ -606,6 +610,7 @@ class _Writer:
                     quote=quote,
                 )  # fmt: skip
                 self.quotes.append(sentence)
+                self.quotes_written += 1
                 return sentence
         return None
 
@@ -650,8 +655,9 @@ class _Writer:
                 return phrasing, ""
             where = self.where(self.strengths[n])
             # Not a where an earlier strength already said ("in the case interview on 17
-            # November" once in the paragraph).
-            if all(where != self.strength_phrasing(k)[1] for k in range(n)):
+            # November" once in the paragraph), nor the one the reason has just named.
+            said = {self.reason_where, *(self.strength_phrasing(k)[1] for k in range(n))}
+            if where not in said:
                 return phrasing, where
         return self.pick_as(role + ".compact", role, index), ""
 
@@ -918,7 +924,8 @@ class _Writer:
             self.reason_named_where = True
             if len(self.interviews) == 1:
                 return self.seen()
-            return self.where_one(held[0])
+            self.reason_where = self.where_one(held[0])
+            return self.reason_where
         if 1 < len(held) < len(self.interviews):
             # Not "across the steps of the process" when a phone screen never assessed it.
             steps = ".steps" if self.steps else ""
@@ -1034,16 +1041,17 @@ class _Writer:
                 section: Section = "strengths" if above else "development"
                 if said is not None:
                     sentence = self.say(
-                        "quote.reported", section, (source,), len(self.quotes),
+                        "quote.reported", section, (source,), self.quotes_written,
                         claim="observation", who=who, Who=cap(who),
                         said=self.typeset(full_sentences(said)),
                     )  # fmt: skip
                 else:
                     sentence = self.say(
-                        "quote", section, (source,), len(self.quotes), claim="observation",
+                        "quote", section, (source,), self.quotes_written, claim="observation",
                         who=who, Who=cap(who), quote=quoted(self.typeset(text), book),
                     )  # fmt: skip
                 self.quotes.append(sentence)
+                self.quotes_written += 1
                 self.quoted_texts.add(text)
                 return sentence
         return None

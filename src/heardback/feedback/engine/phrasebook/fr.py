@@ -312,10 +312,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Comme l'a écrit {who} : {quote}",
     ),
     # {said}: le commentaire adressé au candidat (« vous avez posé… »)
+    # Pas « a relevé que vous n'avez pas trouvé » : après un verbe au passé, la concordance
+    # demanderait « n'aviez » ; le commentaire est rapporté tel qu'il est, sans subordonnée.
     "quote.reported": (
-        "{Who} a noté que {said}",
-        "{Who} a relevé que {said}",
-        "{Who} a souligné que {said}",
+        "D'après {who}, {said}",
+        "{Who} l'a relevé : {said}",
+        "{Who} l'a souligné : {said}",
     ),
     # --- development ---
     "development.lead": (
