@@ -4,6 +4,7 @@ sentence by sentence against their scorecards: each test is one thing a candidat
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import itertools
 import re
@@ -203,3 +204,33 @@ def test_a_strength_does_not_name_again_the_step_the_reason_named(seed, lang):
     text = flat(compose(inp, guard=f.no_findings))
     day = "25 November" if lang == "en" else "25 novembre"
     assert text.count(day) == 2, text  # the thanks and the reason
+
+
+# --- (j) French: « Merci pour l'étape … », a calque of "Thank you for the … step" ---------------
+
+_THANKS_FOR_A_STEP = re.compile(r"(Merci|remercions) pour (l'|les )(étape|exercice|entretien)")
+
+
+@pytest.mark.parametrize(
+    ("seed", "tone", "held", "dated"),
+    itertools.product(
+        SEEDS,
+        ("warm", "formal"),
+        (
+            (("Test pratique en atelier", "onsite"),),
+            (("Cas pratique", "take_home"),),
+            (("Entretien technique", "technical"), ("Test pratique en atelier", "onsite")),
+        ),
+        (True, False),
+    ),
+)
+def test_french_thanks_are_not_for_the_step_itself(seed, tone, held, dated):
+    """ "Merci pour l'étape « Test pratique en atelier », le 10 novembre, et pour le temps que
+    vous nous avez accordé.": one thanks a person for taking part, not for the step."""
+    cards = tuple((7 + n, "Tom", ((1, "no", ""), (2, "yes", ""))) for n in range(len(held)))
+    inp = steps(application_id=seed, lang="fr", held=held, cards=cards)
+    interviews = tuple(i if dated else dataclasses.replace(i, date=None) for i in inp.interviews)
+    policy = f.policy(tone=tone, lang="fr")  # type: ignore[arg-type]
+    inp = dataclasses.replace(inp, interviews=interviews, policy=policy)
+    note = compose(inp, guard=f.no_findings)
+    assert not _THANKS_FOR_A_STEP.search(flat(note)), note.text

@@ -64,28 +64,29 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "thanks.dated": (
         "Merci pour le temps que vous nous avez consacré {when}, lors de {meetings_de}.",
         "Merci d'avoir pris le temps de nous rencontrer {when} pour {meetings}.",
-        "Merci pour {meetings}, {when}, et pour le temps que vous nous avez accordé.",
+        "Merci d'avoir pris le temps de participer à {meetings_a}, {when}.",
         "Merci pour votre participation à {meetings_a} {when}.",
     ),
     # Seulement des appels (présélection) : personne ne s'est rencontré.
     "thanks.dated.call": (
         "Merci pour le temps que vous nous avez consacré {when}, lors de {meetings_de}.",
-        "Merci pour {meetings}, {when}, et pour le temps que vous nous avez accordé.",
+        "Merci d'avoir pris le temps de participer à {meetings_a}, {when}.",
         "Merci pour votre participation à {meetings_a} {when}.",
     ),
+    # On remercie la personne d'avoir participé, pas « pour l'étape » elle-même.
     "thanks.dated.call.formal": (
         "Nous vous remercions du temps que vous nous avez consacré {when} pour {meetings}.",
-        "Nous vous remercions pour {meetings}, {when}.",
+        "Nous vous remercions de votre participation à {meetings_a}, {when}.",
     ),
     "thanks.dated.formal": (
         "Nous vous remercions du temps que vous nous avez consacré {when} pour {meetings}.",
-        "Nous vous remercions pour {meetings}, {when}.",
+        "Nous vous remercions de votre participation à {meetings_a}, {when}.",
     ),
     "thanks.undated": (
-        "Merci pour {meetings} et pour votre temps.",
+        "Merci d'avoir pris le temps de participer à {meetings_a}.",
         "Merci d'avoir pris le temps de nous rencontrer pour {meetings}.",
     ),
-    "thanks.undated.call": ("Merci pour {meetings} et pour votre temps.",),
+    "thanks.undated.call": ("Merci d'avoir pris le temps de participer à {meetings_a}.",),
     "thanks.undated.call.formal": (
         "Nous vous remercions du temps que vous nous avez consacré pour {meetings}.",
     ),
