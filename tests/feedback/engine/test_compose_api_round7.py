@@ -234,3 +234,37 @@ def test_french_thanks_are_not_for_the_step_itself(seed, tone, held, dated):
     inp = dataclasses.replace(inp, interviews=interviews, policy=policy)
     note = compose(inp, guard=f.no_findings)
     assert not _THANKS_FOR_A_STEP.search(flat(note)), note.text
+
+
+# --- (k) a competency named in the plural takes no "was" -----------------------------------------
+
+PLURAL = (
+    f.competency(1, name="Controlled drugs procedures", weight=3, tips="Fill in a mock register."),
+    f.competency(2, name="Communication skills", weight=2, tips="Explain a stock shortage."),
+    f.competency(3, name="Recording court results", weight=1, tips="Note each result."),
+)
+
+
+@pytest.mark.parametrize(
+    ("seed", "category", "ratings"),
+    itertools.product(
+        SEEDS,
+        ("stronger_candidate", "compensation", "skills_gap"),
+        (
+            ((1, "yes"), (2, "strong_yes"), (3, "yes")),
+            ((1, "no"), (2, "yes"), (3, "strong_yes")),
+            ((1, "strong_yes"), (2, "no"), (3, "yes")),
+        ),
+    ),
+)
+def test_a_competency_named_in_the_plural_is_not_said_with_was(seed, category, ratings):
+    """ "Controlled drugs procedures was also up to what the role requires.": the label's
+    plural head takes "were"; the note says it with a verb that does not agree instead."""
+    inp = steps(application_id=seed, cards=((7, "Sam", tuple((c, r, "") for c, r in ratings)),))
+    inp = dataclasses.replace(
+        inp,
+        job=f.job(competencies=PLURAL, screening_criteria=""),
+        decision=f.decision(category, decided_on=DECIDED),  # type: ignore[arg-type]
+    )
+    text = flat(compose(inp, guard=f.no_findings))
+    assert not re.search(r"(procedures|skills) (also )?(is|was)\b", text), text

@@ -71,6 +71,7 @@ from heardback.feedback.engine.wording import (
     month_year,
     of,
     quoted,
+    reads_plural,
     sentences_of,
     shortened,
     span_phrase,
@@ -463,9 +464,10 @@ class _Writer:
                 area = self.area_name(top)
                 sources += self.rating_sources(top)
                 self.reason_named |= {top.competency.id}
+                role = f"reason.{category}"
                 sentences.append(
-                    self.say(f"reason.{category}", "reason", sources, claim="reason", area=area,
-                             seen=self.seen_for(top))
+                    self.say(role, "reason", sources, self.agreeing(role, top), claim="reason",
+                             area=area, seen=self.seen_for(top))
                 )  # fmt: skip
         elif category == "skills_gap":
             # The category claims a gap the scorecards do not show: say what they do show, and
@@ -498,8 +500,11 @@ class _Writer:
             # apply again rests on it, so the note says which it is (its level, no tips).
             top = agg.development[0]
             self.reason_named |= {top.competency.id}
+            role = "reason.stronger_candidate.gap"
+            if self.book.language == "en" and reads_plural(top.competency.name):
+                role += ".plural"  # each plain phrasing says "{area} was rated"
             sentences.append(
-                self.say("reason.stronger_candidate.gap", "reason", self.rating_sources(top),
+                self.say(role, "reason", self.rating_sources(top),
                          claim="reason",
                          area=self.area_name(top), gap=self.gap_words(top),
                          seen=self.seen_for(top))
@@ -666,11 +671,24 @@ class _Writer:
         strength before it ("Patient reassurance also came through well. Record keeping came
         through well."), while another phrasing is free of them."""
         index = max(n - 1, 0)
+        result = self.strengths[n]
         if n == 0:
-            return index
+            return self.agreeing(role, result, index)
         before = _phrasing_words(self.strength_phrasing(n - 1)[0])
         for step in range(len(self.book.by_tone[self.inp.policy.tone][role])):
-            if not before & _phrasing_words(self.pick(role, index + step)):
+            at = index + step
+            free = not before & _phrasing_words(self.pick(role, at))
+            if free and self.agreeing(role, result, at) == at:
+                return at
+        return self.agreeing(role, result, index)
+
+    def agreeing(self, role: str, result: CompetencyResult, index: int = 0) -> int:
+        """The first of `role`'s phrasings from `index` that puts no "is" or "was" after a
+        competency named in the plural ("Controlled drugs procedures was …"), if any."""
+        if self.book.language != "en" or not reads_plural(result.competency.name):
+            return index
+        for step in range(len(self.book.by_tone[self.inp.policy.tone][role])):
+            if not _COPULA.search(self.pick(role, index + step)):
                 return index + step
         return index
 
@@ -1395,6 +1413,8 @@ def _phrasing_words(phrasing: str) -> frozenset[str]:
 
 
 _COLON: Final = re.compile(r"\s?:\s")
+# "{name} was …", "{area} is …": a verb whose number a name in the plural would contradict.
+_COPULA: Final = re.compile(r"\{(?:name|area)\} (?:also )?(?:is|was)\b")
 
 
 def _names_area(text: str, name: str) -> bool:

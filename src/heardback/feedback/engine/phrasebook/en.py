@@ -193,6 +193,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "That said, {area} was rated {gap} the level the role needs {seen}.",
         "One area did fall short: {area} was rated {gap} the level the role needs {seen}.",
     ),
+    # The same for a name in the plural ("Communication skills"), which "was" would contradict.
+    "reason.stronger_candidate.gap.plural": (
+        "That said, the ratings for {area} were {gap} the level the role needs {seen}.",
+    ),
     # Before the final stage nobody has been chosen: the process goes on with others.
     "reason.stronger_candidate.early": (
         "We are continuing with other candidates whose experience is closer to what the team "

@@ -190,6 +190,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Un point est toutefois resté {gap} du niveau attendu {seen} : {area}.",
         "Sur un point, le niveau constaté {seen} est resté {gap} des attentes du poste : {area}.",
     ),
+    # Le français n'accorde pas le verbe au nom de la compétence : les mêmes tournures.
+    "reason.stronger_candidate.gap.plural": (
+        "Un point est toutefois resté {gap} du niveau attendu {seen} : {area}.",
+        "Sur un point, le niveau constaté {seen} est resté {gap} des attentes du poste : {area}.",
+    ),
     "reason.stronger_candidate": (
         "Nous avons retenu une autre personne, dont l'expérience répondait davantage aux "
         "besoins actuels de l'équipe.",
