@@ -36,11 +36,15 @@ carry `sends_note = false` (the API then drafts no note, and the script says why
 
 `--scenarios benchmarks/api_scenarios_r6.toml`: the sixth round, no new key (an interview may
 have no scorecard: it is held, nobody rated it).
+
+`--scenarios benchmarks/api_scenarios_r7.toml`: the seventh round. An interview's `date` may be
+"today": an hour before the run (the day of the rejection).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import shutil
@@ -166,6 +170,15 @@ def serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     sys.exit("The server did not answer within 60 s.")
 
 
+def when(interview: dict[str, Any]) -> str | None:
+    """The interview's date as the API takes it; "today" is an hour before now (never the eve,
+    unless the run starts in the first hour of a UTC day)."""
+    date = interview.get("date")
+    if date != "today":
+        return date
+    return (datetime.datetime.now(datetime.UTC) - datetime.timedelta(hours=1)).isoformat()
+
+
 def card_line(interview: dict[str, Any], card: dict[str, Any], bars: dict[str, str]) -> str:
     ratings = f"overall {card['overall']} " if card.get("overall") else ""
     ratings += "; ".join(
@@ -176,13 +189,13 @@ def card_line(interview: dict[str, Any], card: dict[str, Any], bars: dict[str, s
     private = f" [private: {card['private_notes']}]" if card.get("private_notes") else ""
     if card.get("key_takeaways"):
         private += f" [takeaways: {card['key_takeaways']}]"
-    where = f"{interview['name']} ({interview['kind']}, {interview.get('date', 'no date')[:10]})"
+    where = f"{interview['name']} ({interview['kind']}, {(when(interview) or 'no date')[:10]})"
     return f"  {where}, {card['interviewer']}: {ratings}{private}"
 
 
 def run(api: Api, data: dict[str, Any], ids: dict[str, int]) -> list[str]:
     reasons = {r["name"]: r["id"] for r in api("GET", "/rejection-reasons?limit=200")["items"]}
-    for extra in data["extra_reason"]:
+    for extra in data.get("extra_reason", []):
         made = api("POST", "/rejection-reasons", extra)
         assert "id" in made, made
         reasons[extra["name"]] = made["id"]
@@ -229,7 +242,7 @@ def run(api: Api, data: dict[str, Any], ids: dict[str, int]) -> list[str]:
                 cards = interview.get("scorecard", [])
                 made = api("POST", "/interviews", {
                     "application_id": application["id"], "name": interview["name"],
-                    "kind": interview["kind"], "scheduled_at": interview.get("date"),
+                    "kind": interview["kind"], "scheduled_at": when(interview),
                     "interviewer_ids": [ids[c["interviewer"]] for c in cards],
                 })  # fmt: skip
                 assert "id" in made, made

@@ -270,9 +270,9 @@ def test_french_third_person_comments_are_turned_too():
      ("en", "Samuel explains well but doesn't check assumptions.",
       "that you explain well but don't check assumptions."),
      ("fr", "Elle a bien repéré les signaux d'alerte, mais n'a pas hiérarchisé les risques.",
-      "que vous avez bien repéré les signaux d'alerte, mais n'avez pas hiérarchisé les risques."),
+      "vous avez bien repéré les signaux d'alerte, mais n'avez pas hiérarchisé les risques."),
      ("fr", "Elle sait écouter, mais ne sait pas encore trancher.",
-      "que vous savez écouter, mais ne savez pas encore trancher.")],
+      "vous savez écouter, mais ne savez pas encore trancher.")],
 )  # fmt: skip
 def test_a_second_verb_of_the_same_person_is_turned_too(lang, comment, said):
     assert said in flat(with_comment(comment, lang=lang, rating="no")).replace(" ", " ")

@@ -76,6 +76,7 @@ from heardback.feedback.engine.wording import (
     month_year,
     of,
     quoted,
+    reads_plural,
     sentences_of,
     shortened,
     span_phrase,
@@ -224,8 +225,12 @@ class _Writer:
     gap_free = False
     said_no_gap = False
     reason_named_where = False  # the reason named the interview where the first area showed
+    reason_where = ""  # that interview as the reason named it ("during the … on 9 November")
     reason_named: frozenset[int] = frozenset()  # the areas (competency ids) the reason names
     roles = 0
+    # Quotes written so far, each in the next phrasing: not len(self.quotes), which forgets the
+    # one an area named by the reason has taken into its own sentence.
+    quotes_written = 0
 
     def __init__(self, inp: NoteInput, check: GuardCheck) -> None:
         self.inp = inp
@@ -464,18 +469,28 @@ class _Writer:
                 area = self.area_name(top)
                 sources += self.rating_sources(top)
                 self.reason_named |= {top.competency.id}
+                role = f"reason.{category}"
                 sentences.append(
-                    self.say(f"reason.{category}", "reason", sources, claim="reason", area=area,
-                             seen=self.seen_for(top))
+                    self.say(role, "reason", sources, self.agreeing(role, top), claim="reason",
+                             area=area, seen=self.seen_for(top))
                 )  # fmt: skip
         elif category == "skills_gap":
             # The category claims a gap the scorecards do not show: say what they do show, and
-            # not an explanation that would claim the gap again.
+            # not an explanation that would claim the gap again. Two interviewers far apart on
+            # a skill, one below the bar: "no gap" would be untrue for one of them.
             self.reason_unsupported = True
-            sentences.append(
-                self.say("reason.gap_unsupported", "reason", sources, claim="reason",
-                         seen=self.seen())
-            )  # fmt: skip
+            divided = [r for r in agg.disagreements if r.mean < r.bar]
+            if divided:
+                top = max(divided, key=lambda r: r.competency.weight)
+                sentences.append(
+                    self.say("reason.gap_divided", "reason", sources + self.rating_sources(top),
+                             claim="reason", area=self.area_name(top), seen=self.seen_for(top))
+                )  # fmt: skip
+            else:
+                sentences.append(
+                    self.say("reason.gap_unsupported", "reason", sources, claim="reason",
+                             seen=self.seen())
+                )  # fmt: skip
         elif explanation:
             sentences += explanation
         elif category == "experience_level":
@@ -490,8 +505,11 @@ class _Writer:
             # apply again rests on it, so the note says which it is (its level, no tips).
             top = agg.development[0]
             self.reason_named |= {top.competency.id}
+            role = "reason.stronger_candidate.gap"
+            if self.book.language == "en" and reads_plural(top.competency.name):
+                role += ".plural"  # each plain phrasing says "{area} was rated"
             sentences.append(
-                self.say("reason.stronger_candidate.gap", "reason", self.rating_sources(top),
+                self.say(role, "reason", self.rating_sources(top),
                          claim="reason",
                          area=self.area_name(top), gap=self.gap_words(top),
                          seen=self.seen_for(top))
@@ -523,6 +541,17 @@ class _Writer:
                 self.say("reason.screening.criteria", "reason", sources, claim="reason",
                          criteria=criteria)
             )  # fmt: skip
+        elif category == "skills_gap" and self.interviews:
+            # Interviewed: the decision came after the steps, not from the application alone.
+            seen = self.seen()
+            sentences.append(
+                self.say("reason.skills_gap.interviewed", "reason", sources, claim="reason",
+                         seen=seen, Seen=cap(seen))
+            )  # fmt: skip
+        elif category == "experience_level" and self.interviews:
+            sentences.append(
+                self.say("reason.experience_level.general", "reason", sources, claim="reason")
+            )
         elif category in _ABOUT_SKILLS:
             sentences.append(
                 self.say(f"reason.{category}.screening", "reason", sources, claim="reason")
@@ -591,6 +620,7 @@ class _Writer:
                     quote=quote,
                 )  # fmt: skip
                 self.quotes.append(sentence)
+                self.quotes_written += 1
                 return sentence
         return None
 
@@ -635,8 +665,9 @@ class _Writer:
                 return phrasing, ""
             where = self.where(self.strengths[n])
             # Not a where an earlier strength already said ("in the case interview on 17
-            # November" once in the paragraph).
-            if all(where != self.strength_phrasing(k)[1] for k in range(n)):
+            # November" once in the paragraph), nor the one the reason has just named.
+            said = {self.reason_where, *(self.strength_phrasing(k)[1] for k in range(n))}
+            if where not in said:
                 return phrasing, where
         return self.pick_as(role + ".compact", role, index), ""
 
@@ -645,11 +676,24 @@ class _Writer:
         strength before it ("Patient reassurance also came through well. Record keeping came
         through well."), while another phrasing is free of them."""
         index = max(n - 1, 0)
+        result = self.strengths[n]
         if n == 0:
-            return index
+            return self.agreeing(role, result, index)
         before = _phrasing_words(self.strength_phrasing(n - 1)[0])
         for step in range(len(self.book.by_tone[self.inp.policy.tone][role])):
-            if not before & _phrasing_words(self.pick(role, index + step)):
+            at = index + step
+            free = not before & _phrasing_words(self.pick(role, at))
+            if free and self.agreeing(role, result, at) == at:
+                return at
+        return self.agreeing(role, result, index)
+
+    def agreeing(self, role: str, result: CompetencyResult, index: int = 0) -> int:
+        """The first of `role`'s phrasings from `index` that puts no "is" or "was" after a
+        competency named in the plural ("Controlled drugs procedures was …"), if any."""
+        if self.book.language != "en" or not reads_plural(result.competency.name):
+            return index
+        for step in range(len(self.book.by_tone[self.inp.policy.tone][role])):
+            if not _COPULA.search(self.pick(role, index + step)):
                 return index + step
         return index
 
@@ -932,7 +976,8 @@ class _Writer:
             self.reason_named_where = True
             if len(self.interviews) == 1:
                 return self.seen()
-            return self.where_one(held[0])
+            self.reason_where = self.where_one(held[0])
+            return self.reason_where
         if 1 < len(held) < len(self.interviews):
             # Not "across the steps of the process" when a phone screen never assessed it.
             steps = ".steps" if self.steps else ""
@@ -943,7 +988,10 @@ class _Writer:
     def seen(self) -> str:
         """Where we saw the candidate: "in the System design interview", "in your interviews"."""
         if len(self.interviews) == 1:
-            # The thanks has just named the step and its date: "that day", not its name again.
+            # The thanks has just named the step and its date: "that day", not its name again;
+            # a take-home was done at home: "in the work you sent us".
+            if self.interviews[0].kind == "take_home":
+                return self.book.grammar("seen.take_home")
             dated = self.interviews[0].date is not None
             return self.book.grammar("seen.that_day" if dated else "seen.there")
         if not self.interviews:
@@ -1045,16 +1093,17 @@ class _Writer:
                 section: Section = "strengths" if above else "development"
                 if said is not None:
                     sentence = self.say(
-                        "quote.reported", section, (source,), len(self.quotes),
+                        "quote.reported", section, (source,), self.quotes_written,
                         claim="observation", who=who, Who=cap(who),
                         said=self.typeset(full_sentences(said)),
                     )  # fmt: skip
                 else:
                     sentence = self.say(
-                        "quote", section, (source,), len(self.quotes), claim="observation",
+                        "quote", section, (source,), self.quotes_written, claim="observation",
                         who=who, Who=cap(who), quote=quoted(self.typeset(text), book),
                     )  # fmt: skip
                 self.quotes.append(sentence)
+                self.quotes_written += 1
                 self.quoted_texts.add(text)
                 return sentence
         return None
@@ -1398,6 +1447,8 @@ def _phrasing_words(phrasing: str) -> frozenset[str]:
 
 
 _COLON: Final = re.compile(r"\s?:\s")
+# "{name} was …", "{area} is …": a verb whose number a name in the plural would contradict.
+_COPULA: Final = re.compile(r"\{(?:name|area)\} (?:also )?(?:is|was)\b")
 
 
 def _names_area(text: str, name: str) -> bool:

@@ -949,7 +949,7 @@ _SHORTFALL: Final = {
         "revisit review learn work help harder clearer deeper further worth fix fixes avoid "
         "avoids avoiding helps better worse important step area grow earlier ahead deserved "
         "thin longer failed fails failing mixed noise leaned pointed invisible duplicated "
-        "mostly stale"
+        "mostly stale swapped"
     ),
     "fr": _lexicon(
         "manquant manquante manquants incomplet incomplète hésitant hésitante hésitation "
@@ -959,7 +959,8 @@ _SHORTFALL: Final = {
         "rendraient serait seraient élargiraient mérite méritent demandent supplémentaires "
         "indispensable plutôt surtout générique échouaient échoué échoue éviter habitude "
         "étape fragiles restaient éloignées éloigné perdaient perdait contresens oubli "
-        "oublié oubliée confondu confondue confusion mélangé mélangeait débordé débordait"
+        "oublié oubliée confondu confondue confusion mélangé mélangeait débordé débordait "
+        "inversé inversée inversés inversées interverti intervertie intervertis"
     ),
 }
 

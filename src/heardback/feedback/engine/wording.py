@@ -272,6 +272,7 @@ _COMMON_OPENERS: Final = frozenset(
         "crane", "machine", "forklift", "lab", "laboratory", "bench", "roof", "object",
         "objects", "collection", "collections", "cellar", "wine", "table", "tower", "radar",
         "field", "yard", "stock", "classroom", "nursery", "chairside", "bedside", "dealing",
+        "cook-off", "bake-off",
     }
 )  # fmt: skip
 
@@ -319,3 +320,23 @@ _COMMON_ENDINGS: Final = ("ing", "side", "tion", "ment")
 
 def _common_word(word: str) -> bool:
     return len(word) > 5 and word.isalpha() and word.endswith(_COMMON_ENDINGS)
+
+
+# Words that end the head of a competency's name: "Dealing | with court users".
+_HEAD_ENDS: Final = frozenset({"with", "in", "of", "for", "on", "at", "to", "under", "and", "&"})
+
+
+def reads_plural(name: str) -> bool:
+    """Whether an English competency name may take a plural verb ("Controlled drugs procedures",
+    "Communication skills"): its head ends on a plural-looking noun and does not open on an -ing
+    form ("Recording court results"). A guess that only steers a sentence away from "was"."""
+    words = tidy(name).casefold().split()
+    if not words or words[0].endswith("ing"):
+        return False
+    head = []
+    for word in words:
+        if word in _HEAD_ENDS:
+            break
+        head.append(word.strip("()"))
+    last = head[-1] if head else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))

@@ -52,6 +52,7 @@ ACTIVITY_WORDS: Final = frozenset(
         "drive", "observation", "placement", "trial", "demo", "demonstration", "play",
         "roleplay", "role-play", "simulation", "practical", "assessment", "task", "audition",
         "workshop", "exercise", "test", "assignment", "challenge", "presentation",
+        "cook-off", "bake-off", "tasting",
     }
 )  # fmt: skip
 
@@ -192,6 +193,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "That said, {area} was rated {gap} the level the role needs {seen}.",
         "One area did fall short: {area} was rated {gap} the level the role needs {seen}.",
     ),
+    # The same for a name in the plural ("Communication skills"), which "was" would contradict.
+    "reason.stronger_candidate.gap.plural": (
+        "That said, the ratings for {area} were {gap} the level the role needs {seen}.",
+    ),
     # Before the final stage nobody has been chosen: the process goes on with others.
     "reason.stronger_candidate.early": (
         "We are continuing with other candidates whose experience is closer to what the team "
@@ -227,6 +232,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "We did not see one specific skill below the level this role needs {seen}, "
         "so we cannot point you to a single gap.",
     ),
+    # The category said skills_gap; no area is below the bar for all, but two interviewers
+    # were far apart on one: say that, not "no gap". {area} {seen}
+    "reason.gap_divided": (
+        "{area}: the ratings were divided {seen}, one at or above the level this role needs "
+        "and one below it.",
+    ),
     # Nothing was below the bar: say so plainly.
     "reason.no_gap": (
         "To be clear, this was not about a gap in your skills: every skill we assessed met the "
@@ -246,6 +257,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "reason.experience_level.screening": (
         "Your application did not show the level of experience this role needs.",
+    ),
+    # Interviewed, and nobody submitted a scorecard: not "your application". {seen}
+    "reason.skills_gap.interviewed": (
+        "We did not see the skills this role needs in enough depth {seen}.",
     ),
     # {who}/{Who}: "one interviewer" or a first name, {quote}: the shareable key takeaways
     "takeaway": (
@@ -570,6 +585,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # The one step the thanks has just named, with its date or without.
     "seen.that_day": ("that day",),
     "seen.there": ("there",),
+    # A take-home alone: done at home, not seen "that day".
+    "seen.take_home": ("in the work you sent us",),
     "seen.process": ("in the process",),
     # A development area named in a sentence: as the bullets name it.
     "points.one": ("{names}",),

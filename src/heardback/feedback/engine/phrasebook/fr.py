@@ -47,7 +47,7 @@ ACTIVITY_WORDS: Final = frozenset(
         "journée", "demi-journée", "visite", "leçon", "service", "mise", "atelier",
         "démonstration", "simulation", "test", "tests", "épreuve", "jeu", "observation",
         "stage", "essai", "exercice", "cas", "présentation", "soirée", "immersion", "tournée",
-        "quiz", "questionnaire",
+        "quiz", "questionnaire", "dégustation",
     }
 )  # fmt: skip
 
@@ -64,28 +64,29 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "thanks.dated": (
         "Merci pour le temps que vous nous avez consacré {when}, lors de {meetings_de}.",
         "Merci d'avoir pris le temps de nous rencontrer {when} pour {meetings}.",
-        "Merci pour {meetings}, {when}, et pour le temps que vous nous avez accordé.",
+        "Merci d'avoir pris le temps de participer à {meetings_a}, {when}.",
         "Merci pour votre participation à {meetings_a} {when}.",
     ),
     # Seulement des appels (présélection) : personne ne s'est rencontré.
     "thanks.dated.call": (
         "Merci pour le temps que vous nous avez consacré {when}, lors de {meetings_de}.",
-        "Merci pour {meetings}, {when}, et pour le temps que vous nous avez accordé.",
+        "Merci d'avoir pris le temps de participer à {meetings_a}, {when}.",
         "Merci pour votre participation à {meetings_a} {when}.",
     ),
+    # On remercie la personne d'avoir participé, pas « pour l'étape » elle-même.
     "thanks.dated.call.formal": (
         "Nous vous remercions du temps que vous nous avez consacré {when} pour {meetings}.",
-        "Nous vous remercions pour {meetings}, {when}.",
+        "Nous vous remercions de votre participation à {meetings_a}, {when}.",
     ),
     "thanks.dated.formal": (
         "Nous vous remercions du temps que vous nous avez consacré {when} pour {meetings}.",
-        "Nous vous remercions pour {meetings}, {when}.",
+        "Nous vous remercions de votre participation à {meetings_a}, {when}.",
     ),
     "thanks.undated": (
-        "Merci pour {meetings} et pour votre temps.",
+        "Merci d'avoir pris le temps de participer à {meetings_a}.",
         "Merci d'avoir pris le temps de nous rencontrer pour {meetings}.",
     ),
-    "thanks.undated.call": ("Merci pour {meetings} et pour votre temps.",),
+    "thanks.undated.call": ("Merci d'avoir pris le temps de participer à {meetings_a}.",),
     "thanks.undated.call.formal": (
         "Nous vous remercions du temps que vous nous avez consacré pour {meetings}.",
     ),
@@ -189,6 +190,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Un point est toutefois resté {gap} du niveau attendu {seen} : {area}.",
         "Sur un point, le niveau constaté {seen} est resté {gap} des attentes du poste : {area}.",
     ),
+    # Le français n'accorde pas le verbe au nom de la compétence : les mêmes tournures.
+    "reason.stronger_candidate.gap.plural": (
+        "Un point est toutefois resté {gap} du niveau attendu {seen} : {area}.",
+        "Sur un point, le niveau constaté {seen} est resté {gap} des attentes du poste : {area}.",
+    ),
     "reason.stronger_candidate": (
         "Nous avons retenu une autre personne, dont l'expérience répondait davantage aux "
         "besoins actuels de l'équipe.",
@@ -221,6 +227,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Nous n'avons constaté aucune compétence précise en dessous du niveau attendu {seen} : "
         "nous ne pouvons donc pas vous indiquer un écart particulier.",
     ),
+    # Deux évaluations très éloignées sur un même point : le dire, pas « aucun écart ».
+    "reason.gap_divided": (
+        "{area} : les évaluations étaient partagées {seen}, l'une au niveau que demande le "
+        "poste ou au-dessus, l'autre en dessous.",
+    ),
     "reason.no_gap": (
         "Précisons-le : cette décision ne tient pas à vos compétences. Chacune de celles que "
         "nous avons évaluées atteignait le niveau requis pour le poste.",
@@ -242,6 +253,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "reason.experience_level.screening": (
         "Votre candidature ne montrait pas le niveau d'expérience que ce poste demande.",
+    ),
+    # Après des entretiens que personne n'a évalués : pas « votre candidature ». {Seen}
+    "reason.skills_gap.interviewed": (
+        "{Seen}, nous n'avons pas retrouvé les compétences que ce poste demande au niveau attendu.",
     ),
     "takeaway": (
         "{Who} a résumé son avis ainsi : {quote}",
@@ -303,10 +318,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Comme l'a écrit {who} : {quote}",
     ),
     # {said}: le commentaire adressé au candidat (« vous avez posé… »)
+    # Pas « a relevé que vous n'avez pas trouvé » : après un verbe au passé, la concordance
+    # demanderait « n'aviez » ; le commentaire est rapporté tel qu'il est, sans subordonnée.
     "quote.reported": (
-        "{Who} a noté que {said}",
-        "{Who} a relevé que {said}",
-        "{Who} a souligné que {said}",
+        "D'après {who}, {said}",
+        "{Who} l'a relevé : {said}",
+        "{Who} l'a souligné : {said}",
     ),
     # --- development ---
     "development.lead": (
@@ -533,6 +550,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # The one step the thanks has just named, with its date or without.
     "seen.that_day": ("ce jour-là",),
     "seen.there": ("à cette occasion",),
+    # Un exercice à faire chez soi : rien n'a été constaté « ce jour-là ».
+    "seen.take_home": ("dans le travail que vous nous avez remis",),
     "seen.process": ("au fil du processus",),
     # Une piste de progression nommée dans une phrase : le nom de la grille, entre guillemets.
     "points.one": ("le point {names}",),
