@@ -93,7 +93,7 @@ class ScorecardScreen:
 
 
 def _texts(scorecard: Scorecard) -> list[str]:
-    """As `hiring.screening.scorecard_texts` lists a scorecard's (its ratings by id)."""
+    """In the order `hiring.screening.scorecards_screen` fingerprints them (ratings by id)."""
     texts = [scorecard.key_takeaways, scorecard.private_notes]
     for item in scorecard.items:
         texts += [item.candidate_comment, item.evidence]
