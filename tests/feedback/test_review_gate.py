@@ -13,6 +13,7 @@ from django.utils import translation
 from heardback.accounts.models import Organization, User
 from heardback.feedback import review, services
 from heardback.feedback.models import FeedbackNote
+from heardback.hiring import screening
 from heardback.hiring.models import Application, Scorecard, ScorecardRating
 from tests import factories
 from tests.feedback.conftest import rejected_application
@@ -120,16 +121,67 @@ def test_bulk_drafting_checks_each_scorecard_text_once(
     for i in range(4):
         rejected_application(org, first_name=f"C{i}")
     checked: list[str] = []
-    real, real_verdict = review.guard.check, review.guard.verdict
+    real, real_verdict = screening.guard.check, screening.guard.verdict
 
     def counting(text: str, **kwargs: object) -> list[object]:
         checked.append(text)
         return real(text, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(review, "guard", SimpleNamespace(check=counting, verdict=real_verdict))
+    monkeypatch.setattr(screening, "guard", SimpleNamespace(check=counting, verdict=real_verdict))
     services.feedback_notes_draft_bulk(actor=None, organization=org)
     # Every application repeats the same comment, evidence, take-aways and private note.
     assert len(checked) == len(set(checked)) == 4
+
+
+def _block_everything(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A guard that blocks every scorecard text (as a new rule might), counting its reads."""
+    read: list[str] = []
+    real_verdict = screening.guard.verdict
+
+    def blocking(text: str, **kwargs: object) -> list[object]:
+        read.append(text)
+        return [SimpleNamespace(severity="block")]
+
+    monkeypatch.setattr(screening, "guard", SimpleNamespace(check=blocking, verdict=real_verdict))
+    return read
+
+
+def test_the_verdict_stored_at_submission_is_read_again_when_the_guard_changes(
+    org: Organization, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    application = rejected_application(org)
+    cards = Scorecard.objects.filter(application=application).order_by("id")
+    screening.scorecards_screen(cards.all())  # as submitting each one does
+    assert [c.guard_blocked for c in cards.all()] == [False, False]
+    before = cards.all()[0].guard_screened
+    read = _block_everything(monkeypatch)
+
+    # Same guard, same texts: the stored verdicts stand, no scorecard text is read again.
+    assert _draft(application).review_reasons == []
+    assert read == []
+
+    # The guard's rules changed (a new version): the texts are read again, the verdict kept.
+    monkeypatch.setattr(screening, "guard_version", lambda: "the next rules")
+    assert _draft(application).review_reasons == ["scorecard_blocked"]
+    assert read
+    first = cards.all()[0]  # the one that decided (the gate stops at a blocked scorecard)
+    assert first.guard_blocked is True
+    assert first.guard_screened not in ("", before)
+    read.clear()
+    assert _draft(application).review_reasons == ["scorecard_blocked"]
+    assert read == []
+
+
+def test_a_text_changed_after_submission_is_read_again(org: Organization) -> None:
+    application = rejected_application(org)
+    cards = Scorecard.objects.filter(application=application).order_by("id")
+    screening.scorecards_screen(cards.all())
+    # An import or an admin rewrites a text without submitting again.
+    ScorecardRating.objects.filter(scorecard__application=application).update(evidence=BIASED)
+
+    summary = services.feedback_notes_draft_bulk(actor=None, organization=org)
+    assert summary.needs_review == 1
+    assert cards.all()[0].guard_blocked is True
 
 
 # --- Where a person sees it -----------------------------------------------------------------

@@ -13,7 +13,7 @@ from django.urls import reverse
 from heardback.accounts.models import Organization, User
 from heardback.feedback import services as feedback_services
 from heardback.feedback.engine import guard
-from heardback.hiring import services
+from heardback.hiring import screening, services
 from heardback.hiring.models import Competency, Scorecard
 from tests import factories
 from tests.feedback.conftest import rejected_application
@@ -140,6 +140,25 @@ def test_a_clean_comment_is_submitted(draft: Scorecard) -> None:
     draft.refresh_from_db()
     assert draft.submitted_at is not None
     assert draft.ratings.get().candidate_comment == CLEAN
+
+
+def test_submitting_stores_whether_the_guard_blocks_a_text_of_the_scorecard(
+    draft: Scorecard,
+) -> None:
+    """What feedback's review gate asks of every note drafted from it, found once."""
+    _save(draft, CLEAN, submit=False)
+    draft.refresh_from_db()
+    draft.private_notes = "She mentioned she is pregnant, so she may be away soon."
+    draft.save()
+    assert draft.guard_blocked is None and draft.guard_screened == ""
+
+    services.scorecard_submit(actor=None, scorecard=draft)
+    draft.refresh_from_db()
+    texts = [draft.key_takeaways, draft.private_notes]
+    for rating in draft.ratings.order_by("id"):
+        texts += [rating.candidate_comment, rating.evidence]
+    assert draft.guard_blocked is True
+    assert draft.guard_screened == screening.fingerprint(texts, draft.application.job.language)
 
 
 def test_a_french_comment_is_checked_by_the_french_rules(draft: Scorecard) -> None:

@@ -30,6 +30,7 @@ from heardback.hiring.models import (
     Scorecard,
     ScorecardRating,
 )
+from heardback.hiring.screening import TextScreen, scorecards_screen
 from heardback.portal.models import CandidateLink, Consent
 
 DEMO_SLUG = "demo"
@@ -374,6 +375,8 @@ class _Builder:
         self.by_role = by_role
         self.counts = {"applications": 0, "interviews": 0, "scorecards": 0, "ratings": 0}
         self.pending: list[tuple[Candidate, Application, list[Any]]] = []
+        # The guard's verdict on each submitted scorecard, stored as submission stores it.
+        self.screen = TextScreen()
 
     def application(
         self,
@@ -658,6 +661,7 @@ class _Builder:
             for row in rows
         ]
         ScorecardRating.objects.bulk_create(ratings_out, batch_size=2000)
+        scorecards_screen(scorecards, self.screen)
         self.counts["applications"] += len(applications)
         self.counts["interviews"] += len(interviews)
         self.counts["scorecards"] += len(scorecards)

@@ -156,6 +156,9 @@ class SharedInputs:
         # each note's own name is excluded by the engine (own_names), not by copying the tuple.
         self.names: dict[int, tuple[str, ...]] = {}
         self.interviewers: dict[int, str] = {}  # user id -> first name
+        # Scorecard id -> the guard's verdict stored on it and what it was found under
+        # (`hiring.screening`), for the review gate.
+        self.screened: dict[int, tuple[str, bool | None]] = {}
 
     @functools.cached_property
     def index(self) -> fit.Index:
@@ -208,7 +211,8 @@ def _interviews(pks: Sequence[int]) -> dict[int, list[engine.Interview]]:
 
 _SCORECARD_FIELDS = (
     "id", "application_id", "interview_id", "interviewer_id", "overall_recommendation",
-    "key_takeaways", "key_takeaways_shareable", "private_notes",
+    "key_takeaways", "key_takeaways_shareable", "private_notes", "guard_screened",
+    "guard_blocked",
 )  # fmt: skip
 _RATING_FIELDS = (
     "scorecard_id", "competency_id", "rating", "evidence", "candidate_comment",
@@ -242,7 +246,9 @@ def _scorecards(pks: Sequence[int], shared: SharedInputs) -> dict[int, list[engi
         )
     shared.load_interviewers({card[3] for card in cards})
     by_application: dict[int, list[engine.Scorecard]] = defaultdict(list)
-    for pk, application_id, interview_id, interviewer_id, overall, takeaways, share, notes in cards:
+    for *row, screened, blocked in cards:
+        pk, application_id, interview_id, interviewer_id, overall, takeaways, share, notes = row
+        shared.screened[pk] = (screened, blocked)
         by_application[application_id].append(
             engine.Scorecard(
                 id=pk,

@@ -15,8 +15,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from heardback.feedback.engine import guard
 from heardback.feedback.engine.types import NoteInput, Scorecard
+from heardback.hiring.screening import TextScreen, fingerprint
 
 SCORECARD_BLOCKED = "scorecard_blocked"
 # Reasons that come from the scorecards, not from the text: a recruiter's edit keeps them.
@@ -56,23 +56,31 @@ def engine_review_reasons(quality: Mapping[str, Any]) -> list[str]:
 class ScorecardScreen:
     """Tells whether an application's submitted scorecards hold a remark the guard blocks.
 
-    Bulk drafting reads thousands of scorecards whose texts repeat (templates, pasted
-    phrases): each distinct text is checked once per run.
+    The verdict of each scorecard is stored on it when it is submitted (`hiring.screening`),
+    with the fingerprint of the guard, language and texts it was found under; `stored` holds
+    what a drafting run read of them (scorecard id -> (fingerprint, blocked)). A scorecard
+    with no stored verdict, or one found under another guard or other texts, is read again,
+    each distinct text once per screen (texts repeat: templates, pasted phrases), and its new
+    verdict waits in `found` for the caller to store.
     """
 
-    def __init__(self) -> None:
-        self._blocked: dict[tuple[str, str], bool] = {}
+    def __init__(self, stored: Mapping[int, tuple[str, bool | None]] | None = None) -> None:
+        self.stored = stored if stored is not None else {}
+        self.found: dict[int, tuple[str, bool]] = {}
+        self._texts = TextScreen()
 
     def blocks(self, text: str, language: str) -> bool:
-        text = text.strip()
-        if not text:
-            return False
-        key = (language, text)
-        found = self._blocked.get(key)
-        if found is None:
-            findings = guard.check(text, lang=language, context="note", second_opinion=True)
-            found = self._blocked[key] = guard.verdict(findings) == "block"
-        return found
+        return self._texts.blocks(text, language)
+
+    def scorecard_blocked(self, scorecard: Scorecard, language: str) -> bool:
+        texts = _texts(scorecard)
+        key = fingerprint(texts, language)
+        stored = self.stored.get(scorecard.id)
+        if stored is not None and stored[0] == key and stored[1] is not None:
+            return stored[1]
+        blocked = self._texts.any_blocked(texts, language)
+        self.found[scorecard.id] = (key, blocked)
+        return blocked
 
     def scorecards_blocked(self, scorecards: Iterable[Scorecard], language: str) -> bool:
         """True when any text of these (submitted) scorecards is blocked.
@@ -81,15 +89,15 @@ class ScorecardScreen:
         against the text's own words, so French in an English job is still read by the French
         rules.
         """
-        return any(self.blocks(text, language) for card in scorecards for text in _texts(card))
+        return any(self.scorecard_blocked(card, language) for card in scorecards)
 
 
-def _texts(scorecard: Scorecard) -> Iterable[str]:
-    yield scorecard.key_takeaways
-    yield scorecard.private_notes
+def _texts(scorecard: Scorecard) -> list[str]:
+    """In the order `hiring.screening.scorecards_screen` fingerprints them (ratings by id)."""
+    texts = [scorecard.key_takeaways, scorecard.private_notes]
     for item in scorecard.items:
-        yield item.candidate_comment
-        yield item.evidence
+        texts += [item.candidate_comment, item.evidence]
+    return texts
 
 
 def review_reasons(

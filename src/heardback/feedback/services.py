@@ -29,6 +29,7 @@ from heardback.feedback.inputs import SharedInputs, applications_for_notes, note
 from heardback.feedback.models import FeedbackNote
 from heardback.feedback.review import SCORECARD_REASONS, ScorecardScreen, review_reasons
 from heardback.feedback.selectors import NOTE_STATUSES, applications_without_note
+from heardback.hiring import screening
 from heardback.hiring.models import Application, Job
 
 # Notes a new draft may replace: nothing a recruiter approved or the outbox holds.
@@ -240,6 +241,15 @@ def _draft_chunk(
         summary.verdicts[str(fields["guard_verdict"])] += 1
     FeedbackNote.objects.filter(pk__in=replaced).update(is_current=False)
     _insert_notes(new_notes)
+    _store_screened(screen)
+
+
+def _store_screened(screen: ScorecardScreen) -> None:
+    """Store the verdicts the review gate had to find again (a scorecard submitted before
+    verdicts were kept, imported, edited, or read under an older guard), so the next run
+    reads them."""
+    screening.store(screen.found)
+    screen.found.clear()
 
 
 @contextlib.contextmanager
@@ -283,8 +293,8 @@ def feedback_notes_draft_bulk(
     pks = list(applications.order_by("id").values_list("id", flat=True))
     summary = DraftSummary()
     # Read once for the whole run: rubrics, names, open roles; scorecard texts already checked.
-    screen = ScorecardScreen()
     shared = SharedInputs(organization)
+    screen = ScorecardScreen(shared.screened)
     checks = CommentChecks()
     for start in range(0, len(pks), chunk_size):
         chunk = pks[start : start + chunk_size]
@@ -331,13 +341,14 @@ def feedback_note_draft(
             % {"reason": reason.name}
         )
     summary = DraftSummary()
+    shared = SharedInputs(application.organization)
     _draft_chunk(
         actor=actor,
         organization=application.organization,
         pks=[application.pk],
         summary=summary,
-        screen=ScorecardScreen(),
-        shared=SharedInputs(application.organization),
+        screen=ScorecardScreen(shared.screened),
+        shared=shared,
         checks=CommentChecks(),
         development_requested=development_requested,
     )

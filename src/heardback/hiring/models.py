@@ -374,6 +374,11 @@ class Scorecard(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     external_ids = models.JSONField(default=dict, blank=True)
+    # Whether the guard blocks any of its texts (feedback's review gate), found at submission,
+    # and what it was found under: the guard's version, the job's language and the texts
+    # (`screening.fingerprint`). Read again when that no longer matches.
+    guard_blocked = models.BooleanField(null=True, editable=False)
+    guard_screened = models.CharField(max_length=32, blank=True, editable=False)
 
     class Meta:
         ordering = ["interview", "id"]

@@ -17,7 +17,7 @@ from heardback.accounts.roles import Capability
 from heardback.accounts.selectors import user_can
 from heardback.accounts.services import audit
 from heardback.feedback.engine.guard import Finding
-from heardback.hiring import candidate_safety
+from heardback.hiring import candidate_safety, screening
 from heardback.hiring.models import (
     Application,
     AttributeRating,
@@ -167,6 +167,8 @@ def scorecard_save(
         scorecard.submitted_at = timezone.now()
     scorecard.save()
     if submit:
+        # What feedback's review gate asks of every note drafted from it, found once here.
+        screening.scorecards_screen([scorecard])
         behalf = (
             {"on_behalf_of": scorecard.interviewer_id}
             if actor is None or actor.pk != scorecard.interviewer_id
