@@ -93,14 +93,21 @@ def test_quotes_inside_a_quote_use_the_inner_marks(lang, comment, inner):
 
 
 def at_the_bar_on_one_interview(count: int, application_id: int) -> str:
-    """`count` competencies rated exactly at the bar, after two interviews, all in the second."""
+    """`count` competencies rated exactly at the bar, after two interviews, all in the second,
+    and one below it (with another candidate chosen, so the note does not first say that every
+    skill met the level, after which a level only met would go unsaid)."""
     names = ("Employee relations", "Employment law", "Coaching managers", "Change management")
     competencies = tuple(f.competency(n + 1, name=names[n]) for n in range(count))
+    competencies += (f.competency(9, name="Negotiation"),)
     screen = f.interview(6, "Recruiter call", "screen", f.interview().date)
     case = f.interview(7, "Case interview", "technical", datetime.date(2026, 6, 19))
     cards = (
         f.scorecard(11, interview_id=6, items=(f.item(1, "yes"),)),
-        f.scorecard(12, interview_id=7, items=tuple(f.item(n + 1, "yes") for n in range(count))),
+        f.scorecard(
+            12,
+            interview_id=7,
+            items=(*(f.item(n + 1, "yes") for n in range(count)), f.item(9, "no")),
+        ),
     )
     note = compose(
         f.note_input(

@@ -73,7 +73,9 @@ def test_a_single_step_is_named_and_dated_once(seed, lang):
 def test_every_rating_at_the_bar_after_one_step_says_its_date_once(seed, lang):
     """A skills reason the ratings do not show: "We did not see one specific skill below the
     level … during the simulator exercise on 12 June" after a thanks that said it."""
-    ratings = ((1, "yes"), (2, "yes"), (3, "yes"), (4, "mixed"))
+    # One below the bar: without it the note first says every skill met the level, and a
+    # level only met then goes unsaid.
+    ratings = ((1, "yes"), (2, "yes"), (3, "yes"), (4, "definitely_not"))
     inp = one_step(application_id=seed, lang=lang, name="Simulator exercise", ratings=ratings)
     text = flat(compose(inp, guard=f.no_findings))
     day = "12 June" if lang == "en" else "12 juin"
@@ -168,7 +170,9 @@ def test_without_a_candidate_page_an_open_role_after_one_strength_says_no_streng
 def test_two_levels_met_in_a_row_do_not_both_say_the_level(seed, lang):
     """ "Collections documentation was at the level the role needs. … Object handling was at
     the level the role needs too.": heard twice in a row."""
-    ratings = ((1, "yes"), (2, "yes"), (3, "yes"), (4, "mixed"))
+    # One below the bar: without it the note first says every skill met the level, and a
+    # level only met then goes unsaid.
+    ratings = ((1, "yes"), (2, "yes"), (3, "yes"), (4, "definitely_not"))
     inp = one_step(application_id=seed, lang=lang, ratings=ratings, category="stronger_candidate")
     note = compose(inp, guard=f.no_findings)
     word = "level" if lang == "en" else "niveau"

@@ -865,8 +865,9 @@ def test_a_strength_is_not_another_one_after_a_level_only_met(lang, application_
     competencies = (
         f.competency(1, name="Guest welcome", weight=3),
         f.competency(2, name="Booking system", bar="mixed"),
+        f.competency(3, name="Upselling"),  # below the bar: no "every skill met the level"
     )
-    card = f.scorecard(items=(f.item(1, "yes"), f.item(2, "yes")), overall="yes")
+    card = f.scorecard(items=(f.item(1, "yes"), f.item(2, "yes"), f.item(3, "no")), overall="yes")
     note = compose(
         f.note_input(
             application_id=application_id,
@@ -1128,3 +1129,37 @@ def test_areas_in_another_language_than_the_note_are_not_named_again_in_it():
     note = compose(inp, guard=f.no_findings)
     (reapply,) = [s for s in note.sentences if s.claim == "next_step" and "2027" in s.text]
     assert "Problem solving" not in reapply.text and "«" not in reapply.text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_after_every_skill_met_the_level_a_level_only_met_is_not_said_again(lang):
+    """ "Every skill we assessed was at or above the level … Aseptic technique was at the level
+    the role needs.": the second sentence says the first again. A skill above the level, or
+    one an interviewer wrote about, is still named."""
+    competencies = (
+        f.competency(1, name="Aseptic technique"),
+        f.competency(2, name="Stock control"),
+        f.competency(3, name="Dispensing accuracy"),
+    )
+    card = f.scorecard(
+        items=(
+            f.item(1, "yes"),
+            f.item(2, "yes", comment="Your stock count matched the ledger to the unit."),
+            f.item(3, "strong_yes"),
+        ),
+        overall="yes",
+    )
+    note = compose(
+        f.note_input(
+            lang=lang,  # type: ignore[arg-type]
+            job_=f.job(competencies=competencies, lang=lang),  # type: ignore[arg-type]
+            interviews=(f.interview(),),
+            scorecards=(card,),
+            decision_=f.decision("stronger_candidate"),
+        ),
+        guard=f.no_findings,
+    )
+    assert note.quality.reason_unsupported is False
+    strengths = " ".join(s.text for s in note.sentences if s.section == "strengths")
+    assert "Aseptic technique" not in strengths, note.text
+    assert "Dispensing accuracy" in strengths and "Stock control" in strengths, note.text

@@ -279,6 +279,13 @@ class _Writer:
         self.development = development[: PAIRED_ITEMS if agg.strengths else MAX_ITEMS]
         self.strengths = agg.strengths[: PAIRED_ITEMS if self.development else MAX_ITEMS]
         reason = self.reason(agg)
+        if self.said_no_gap:
+            # "Every skill we assessed met the level": a skill then said to be at that level
+            # says it again. What is above it, or what an interviewer wrote about, still is.
+            self.strengths = tuple(
+                r for r in agg.strengths[:MAX_ITEMS]
+                if r.mean - r.bar >= 0.5 or any(item.candidate_comment for _, item, _ in r.ratings)
+            )  # fmt: skip
         blocks = [
             self.greeting(),
             Block((self.thanks(), self.decision("decision", explained=self.explained))),
