@@ -21,6 +21,7 @@ flatter it, and the second opinion alone is the figure that says what carries to
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import sys
@@ -108,22 +109,32 @@ class Model:
         return nested
 
     def nearest(self, text: str, k: int = 2) -> list[tuple[str, str]]:
-        """The `k` labelled sentences sharing the most weighted features with `text`."""
-        mine = {f for f in features(text) if f in self.weights}
+        """The `k` labelled sentences sharing the most weighted features with `text`.
 
-        def overlap(index: int) -> float:
-            theirs = _example_features(self)[index]
-            weight: float = sum(abs(self.weights[f]) for f in mine & theirs)
-            return weight / math.sqrt(1 + len(theirs))
-
-        best = sorted(range(len(self.examples)), key=overlap, reverse=True)[:k]
+        Summed through an index from feature to the examples holding it, so only the examples
+        that share a feature are visited (not every example's feature set per call)."""
+        postings, sizes = _example_index(self)
+        shared = [0.0] * len(self.examples)
+        for f in {f for f in features(text) if f in self.weights}:
+            weight = abs(self.weights[f])
+            for index in postings.get(f, ()):
+                shared[index] += weight
+        best = heapq.nlargest(k, range(len(shared)), key=lambda i: shared[i] / sizes[i])
         return [self.examples[i] for i in best]
 
 
 @lru_cache(maxsize=4)
-def _example_features(model: Model) -> tuple[frozenset[str], ...]:
-    """Each example's features, computed once per model (the explanation reads them often)."""
-    return tuple(frozenset(features(text)) for text, _ in model.examples)
+def _example_index(model: Model) -> tuple[dict[str, list[int]], list[float]]:
+    """Feature -> the examples holding it, and each example's norm (sqrt(1 + its features)),
+    built once per model (the explanation reads them often)."""
+    postings: dict[str, list[int]] = {}
+    sizes = []
+    for index, (text, _) in enumerate(model.examples):
+        mine = features(text)
+        sizes.append(math.sqrt(1 + len(mine)))
+        for f in mine:
+            postings.setdefault(f, []).append(index)
+    return postings, sizes
 
 
 def train(texts: Sequence[str], labels: Sequence[int], threshold: float = 0.5) -> Model:
