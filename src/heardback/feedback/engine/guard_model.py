@@ -1,8 +1,8 @@
 """A learned second opinion for the guard: logistic regression over words and their pieces.
 
 The rules are the guard; this model only speaks where they found no block. It scores a text by
-the words, word pairs and pieces of words (4 and 5 letters, "<chur", "urchy") it shares with the
-labelled development set
+the words, word pairs and pieces of words (4 to 6 letters, "<chur", "urchy", "<churc") it shares
+with the labelled development set
 (`tests/feedback/engine/guard_eval/dev`). When the score passes the threshold stored with the
 weights it raises a *warning* whose explanation names the nearest labelled sentence; it raises
 a *block* only where it agrees with a protected word said of the candidate (`guard_lexicon`,
@@ -13,11 +13,15 @@ nothing is downloaded at run time.
 Training is deterministic: sorted features, full-batch gradient descent with a fixed number of
 steps and L2 regularisation, no random state. `python -m heardback.feedback.engine.guard_model
 cv` prints the 5-fold cross-validated figures on the dev part; a fold holds whole files (rounds
-written by one writer), so each is read by a model that never saw its writer's wording.
+written by one writer), so each is read by a model that never saw its writer's wording. It
+reports the whole guard per language (rules, then this model out of fold) and the model's
+blocks without the rules: the rules were tuned on every dev item, so the guard's dev figures
+flatter it, and the second opinion alone is the figure that says what carries to unseen text.
 """
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import sys
@@ -32,15 +36,18 @@ from heardback.feedback.engine.guard_rules import fold_phrase, key_text
 
 MODEL_FILE = "guard_model.json"
 _MIN_COUNT = 2  # a feature must occur in this many training sentences
-_STEPS = 300
-_RATE = 0.5
-_L2 = 1e-3
-_GRAMS = (4, 5)  # lengths of the pieces of a word, its edges marked: "<churchy>" -> "<chur", ...
+# Trained nearer to its optimum than the first 300 steps at rate 0.5 (which stopped early and
+# left the scores timid), with more L2 to hold it (chosen by cv: docs/benchmarks.md, session 11).
+_STEPS = 1500
+_RATE = 1.0
+_L2 = 2e-3
+# Lengths of the pieces of a word, its edges marked: "<churchy>" -> "<chur", "<churc", ...
+_GRAMS = (4, 5, 6)
 _WORD_MEMO = 50_000  # words whose summed weight a model remembers (cleared when full)
 
 
 def _word_features(word: str) -> list[str]:
-    """A word and its 4- and 5-letter pieces ("#<chur", "#churc", ...): a reworded or inflected
+    """A word and its 4- to 6-letter pieces ("#<chur", "#churc", ...): a reworded or inflected
     form ("churchgoer", "churchy") shares pieces with the labelled one, not the whole word."""
     padded = f"<{word}>"
     return [word] + ["#" + padded[i : i + n] for n in _GRAMS for i in range(len(padded) - n + 1)]
@@ -102,22 +109,32 @@ class Model:
         return nested
 
     def nearest(self, text: str, k: int = 2) -> list[tuple[str, str]]:
-        """The `k` labelled sentences sharing the most weighted features with `text`."""
-        mine = {f for f in features(text) if f in self.weights}
+        """The `k` labelled sentences sharing the most weighted features with `text`.
 
-        def overlap(index: int) -> float:
-            theirs = _example_features(self)[index]
-            weight: float = sum(abs(self.weights[f]) for f in mine & theirs)
-            return weight / math.sqrt(1 + len(theirs))
-
-        best = sorted(range(len(self.examples)), key=overlap, reverse=True)[:k]
+        Summed through an index from feature to the examples holding it, so only the examples
+        that share a feature are visited (not every example's feature set per call)."""
+        postings, sizes = _example_index(self)
+        shared = [0.0] * len(self.examples)
+        for f in {f for f in features(text) if f in self.weights}:
+            weight = abs(self.weights[f])
+            for index in postings.get(f, ()):
+                shared[index] += weight
+        best = heapq.nlargest(k, range(len(shared)), key=lambda i: shared[i] / sizes[i])
         return [self.examples[i] for i in best]
 
 
 @lru_cache(maxsize=4)
-def _example_features(model: Model) -> tuple[frozenset[str], ...]:
-    """Each example's features, computed once per model (the explanation reads them often)."""
-    return tuple(frozenset(features(text)) for text, _ in model.examples)
+def _example_index(model: Model) -> tuple[dict[str, list[int]], list[float]]:
+    """Feature -> the examples holding it, and each example's norm (sqrt(1 + its features)),
+    built once per model (the explanation reads them often)."""
+    postings: dict[str, list[int]] = {}
+    sizes = []
+    for index, (text, _) in enumerate(model.examples):
+        mine = features(text)
+        sizes.append(math.sqrt(1 + len(mine)))
+        for f in mine:
+            postings.setdefault(f, []).append(index)
+    return postings, sizes
 
 
 def train(texts: Sequence[str], labels: Sequence[int], threshold: float = 0.5) -> Model:
@@ -206,35 +223,36 @@ def _folds(items: Sequence[dict[str, str]], k: int = 5) -> dict[str, int]:
 
 
 def cross_validate(items: Iterable[dict[str, str]], thresholds: Sequence[float]) -> list[str]:
-    """5-fold figures (whole files per fold, `_folds`): for each threshold, what 'rules, else
-    model warns/blocks' would give; then, per language, the guard as it ships (the model blocks
-    only with a protected word said of the person), each item read with the model of the folds
-    that did not hold it."""
-    from heardback.feedback.engine.guard import check, check_with_model, verdict
+    """5-fold figures (whole files per fold, `_folds`), each item read with the model of the
+    folds that did not hold it: for each threshold, what 'rules, else model warns/blocks' would
+    give; the model's ranking (AUC, block recall at the threshold that flags 0.5 % / 1 % of
+    clean items); then, per language, the guard as it ships (the model blocks only with a
+    protected word said of the person) and its second opinion alone (no rules: the rules were
+    tuned on every dev item, so only this part says what carries to unseen text)."""
+    from heardback.feedback.engine.guard import _rule_sets_for, _second_opinion, check, verdict
+    from heardback.feedback.engine.guard_rules import fold
 
     items = list(items)
-    fold = _folds(items)
+    fold_of = _folds(items)
     scores: dict[str, float] = {}
-    shipped: dict[str, str] = {}
+    alone: dict[str, str] = {}
     for k in range(5):
-        train_part = [i for i in items if fold[i["id"]] != k]
+        train_part = [i for i in items if fold_of[i["id"]] != k]
         model = train(
             [i["text"] for i in train_part], [i["expected"] == "block" for i in train_part]
         )
         for i in items:
-            if fold[i["id"]] == k:
+            if fold_of[i["id"]] == k:
                 scores[i["id"]] = model.score(i["text"])
-                found = check_with_model(
-                    i["text"],
-                    model,
-                    lang=i["lang"],
-                    context=i["context"],  # type: ignore[arg-type]
-                )
-                shipped[i["id"]] = verdict(found)
+                langs = [r.lang for r in _rule_sets_for(key_text(fold(i["text"])), i["lang"])]
+                found = _second_opinion(i["text"], [], langs, None, i["context"], model)  # type: ignore[arg-type]
+                alone[i["id"]] = verdict(found)
     ruled = {
         i["id"]: verdict(check(i["text"], lang=i["lang"], context=i["context"]))  # type: ignore[arg-type]
         for i in items
     }
+    # The model's blocks do not depend on what the rules found, only its warnings do.
+    shipped = {key: "block" if "block" in (ruled[key], alone[key]) else ruled[key] for key in ruled}
     lines = [
         "threshold | model alone: block recall, ok flagged | rules + model: recall, ok blocked"
     ]
@@ -246,19 +264,42 @@ def cross_validate(items: Iterable[dict[str, str]], thresholds: Sequence[float])
         both_r = sum(ruled[i["id"]] == "block" or scores[i["id"]] >= t for i in must) / len(must)
         both_f = sum(ruled[i["id"]] == "block" or scores[i["id"]] >= t for i in clean) / len(clean)
         lines.append(f"{t:.2f} | {alone_r:.3f}, {alone_f:.1%} | {both_r:.3f}, {both_f:.1%}")
+    lines.append("lang | model's ranking: AUC, block recall at 0.5 % / 1 % of clean items flagged")
+    for lang in ("en", "fr", "all"):
+        pos = sorted(scores[i["id"]] for i in must if lang in ("all", i["lang"]))
+        neg = sorted(scores[i["id"]] for i in clean if lang in ("all", i["lang"]))
+        lines.append(
+            f"{lang} | {_auc(pos, neg):.4f}, "
+            + " / ".join(f"{_recall_at(pos, neg, share):.3f}" for share in (0.005, 0.01))
+        )
     lines.append(
-        "lang | rules alone | the guard as shipped, model out of fold (recall, ok blocked)"
+        "lang | rules alone | the guard as shipped | its second opinion alone"
+        " (model out of fold; recall, ok blocked)"
     )
     for lang in ("en", "fr"):
         must_l = [i for i in must if i["lang"] == lang]
         clean_l = [i for i in clean if i["lang"] == lang]
         cells = []
-        for verdicts in (ruled, shipped):
+        for verdicts in (ruled, shipped, alone):
             recall = sum(verdicts[i["id"]] == "block" for i in must_l) / max(1, len(must_l))
             blocked = sum(verdicts[i["id"]] == "block" for i in clean_l) / max(1, len(clean_l))
             cells.append(f"{recall:.3f}, {blocked:.1%}")
-        lines.append(f"{lang} | {cells[0]} | {cells[1]}")
+        lines.append(f"{lang} | " + " | ".join(cells))
     return lines
+
+
+def _auc(pos: Sequence[float], neg: Sequence[float]) -> float:
+    """Chance that a must-block item outscores a clean one (ties count half); both sorted."""
+    from bisect import bisect_left, bisect_right
+
+    won = sum(bisect_left(neg, p) + (bisect_right(neg, p) - bisect_left(neg, p)) / 2 for p in pos)
+    return won / max(1, len(pos) * len(neg))
+
+
+def _recall_at(pos: Sequence[float], neg: Sequence[float], share: float) -> float:
+    """Block recall at the lowest threshold that flags at most `share` of the clean items."""
+    bar = neg[len(neg) - 1 - int(share * len(neg))] if neg else 1.0
+    return sum(p > bar for p in pos) / max(1, len(pos))
 
 
 def main(argv: Sequence[str]) -> None:
@@ -268,7 +309,7 @@ def main(argv: Sequence[str]) -> None:
         print("\n".join(cross_validate(items, [0.5, 0.7, 0.8, 0.85, 0.88, 0.9, 0.92, 0.95])))
         return
     if argv[:1] == ["train"]:
-        threshold = float(argv[1]) if len(argv) > 1 else 0.9
+        threshold = float(argv[1]) if len(argv) > 1 else 0.92
         model = train(
             [i["text"] for i in items], [i["expected"] == "block" for i in items], threshold
         )
