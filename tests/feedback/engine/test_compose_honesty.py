@@ -603,17 +603,17 @@ def test_one_onsite_interview_is_never_called_interviews() -> None:
         decision_=f.decision("role_closed"),
     )
     text = compose(inp).text
-    assert "in the “Entretien” interview." in " ".join(text.split())
+    assert "in the “Entretien” session." in " ".join(text.split())
     assert "interviews" not in text
 
 
 @pytest.mark.parametrize(
     ("lang", "name", "kind", "reads", "not_"),
     [("en", "Entretien avec le chef", "hiring_manager",
-      "the “Entretien avec le chef” conversation", "the Entretien"),
+      "the “Entretien avec le chef” session", "the Entretien"),
      ("en", "Étude de cas", "take_home", "the “Étude de cas” exercise", "the Étude"),
      ("fr", "Technical interview", "technical",
-      "l'entretien « Technical interview »", "l'technical"),
+      "l'étape « Technical interview »", "l'technical"),
      ("en", "Trial shift", "onsite", "the trial shift", "“"),
      ("fr", "Entretien technique", "technical", "l'entretien technique", "«")],
 )  # fmt: skip

@@ -229,10 +229,12 @@ def _meeting(name: str, kind: str, language: Language) -> str:
         return book.grammar("meeting.unnamed").format(noun=noun)
     if _in_another_language(words, name, book):
         # Not "the Entretien avec le chef conversation": a name in another language than the
-        # note's is quoted, as the name the candidate knows the meeting by; an activity in it
-        # is a step (« l'étape « Trial shift » », not « l'entretien « Trial shift » »).
+        # note's is quoted, as the name the candidate knows the meeting by; an activity in it,
+        # or a name that says its own kind, is a step (« l'étape « Trial shift » », "the
+        # “Entretien téléphonique” step", not « l'entretien « Technical interview » »).
         other = for_language("fr" if language == "en" else "en")
-        if kind not in _NOT_INTERVIEWS and _activity_name(words, other):
+        names_its_kind = words[other.meeting_word_at] in other.meeting_words
+        if kind not in _NOT_INTERVIEWS and (names_its_kind or _activity_name(words, other)):
             noun = book.kind_nouns["other"]
         return book.grammar("meeting.foreign").format(name=name, noun=noun)
     head = words[book.meeting_word_at]
