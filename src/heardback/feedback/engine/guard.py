@@ -609,9 +609,28 @@ def _rule_sets_counted(counts: Counter[str], lang: str) -> list[RuleSet]:
 # lists). The second opinion reads sentences so; the rules read on past an ellipsis followed by a
 # word, which goes on with the same thought ("Adresse à Sevran... je te fais pas un dessin",
 # "Lives on the Hulme flats… you know what I mean"): what follows is said of what came before.
-_SENTENCE_END = re.compile(r"[.!?…;\n](?![^\s])|[;\n]")
+# A short sentence that only points back at the one before stands for its reason: a wink ("Draw
+# your own conclusions.", "Je te fais pas un dessin.") or a bare verdict on it ("Not what the
+# showroom needs.", "Pas pour nous."). It is read as the end of the sentence before, so that
+# sentence's conditions see it; on the same line only (a line break always ends a sentence).
+_TAIL = (
+    r"(?:draw your own conclusions?|(?:i'?ll )?say no more|enough said|nuff said|need i say more"
+    r"|(?:if )?you know what i mean|know what i mean|(?:if you )?get my drift|you get the picture"
+    r"|read into (?:that|it) what you (?:will|like)|make of (?:that|it) what you (?:will|like)"
+    r"|(?:i'?ll )?let you guess(?: the rest)?|you can guess(?: the rest)?"
+    r"|i'?ll leave it (?:there|at that)"
+    r"|(?:that |which )?(?:says|tells you|speaks) (?:it all|a lot|volumes|everything|all you need"
+    r"|the story|for itself)|not (?:what|who) (?:the|our|this|we) [a-z' ]{1,30}|not for us"
+    r"|not our (?:sort|type|kind)|just saying|(?:je (?:ne )?(?:te|vous) fais pas un dessin)"
+    r"|suivez mon regard|je dis (?:ca|juste ca)(?:,? je dis rien| comme ca)?|tout est dit"
+    r"|(?:ca|cela) dit tout|c'est tout dire|sans commentaire|(?:si )?(?:tu vois|vous voyez)"
+    r" (?:ce que je veux dire|le genre)|pas pour nous|pas (?:ce qu'il faut|le profil) (?:a|au|pour)"
+    r" [a-z' ]{1,30})(?=[ \t]*(?:[.!?…]|$))"
+)
+_SENTENCE_END = re.compile(rf"[.!?…;\n](?![^\s])(?![ \t]+{_TAIL})|[;\n]")
 _RULE_SENTENCE_END = re.compile(
-    r"[.!?…;\n](?![^\s])(?!(?<=\.\.\.)[ \t]*[^\W\d_])(?!(?<=…)[ \t]*[^\W\d_])|[;\n]"
+    r"[.!?…;\n](?![^\s])(?!(?<=\.\.\.)[ \t]*[^\W\d_])(?!(?<=…)[ \t]*[^\W\d_])"
+    rf"(?![ \t]+{_TAIL})|[;\n]"
 )
 # Sentence conditions look this far around a finding, so one word cannot excuse a whole page.
 _NEAR = 120

@@ -1,0 +1,78 @@
+"""Round 13 of the guard's rules: mechanisms that generalise past the wordings seen.
+
+A short wink or verdict in the next sentence read with the sentence it points at, a worry
+tied to where someone lives, a union role told as a step of a career, sarcasm on "a", and a
+trait under the cons named by its own category.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from heardback.feedback.engine.guard import check, verdict
+
+
+def blocked(text: str, lang: str, context: str = "note") -> bool:
+    return verdict(check(text, lang=lang, context=context)) == "block"
+
+
+# --- A wink or bare verdict in the next sentence points back at the one before --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Lives on the Broadwater Farm estate. Draw your own conclusions.", "en"),
+        ("Address is in Toxteth. Enough said.", "en"),
+        ("He's from the Meadowell. Not what the showroom needs.", "en"),
+        ("He's from Lagos originally. I'll let you guess the rest.", "en"),
+        ("Il habite aux Tarterêts. Je te fais pas un dessin.", "fr"),
+        ("Il vient de la Grande Borne. Je dis ça, je dis rien.", "fr"),
+        ("Elle s'appelle Fatoumata. Suivez mon regard.", "fr"),
+    ],
+)
+def test_a_wink_in_the_next_sentence_is_read_with_the_sentence_before(text: str, lang: str) -> None:
+    assert blocked(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Lives on the Broadwater Farm estate.\nDraw your own conclusions from the log.", "en"),
+        ("Knows the rota inside out. Draw your own conclusions about his commitment: he never "
+         "missed a shift.", "en"),
+        ("Habite près du dépôt. Je te fais pas un dessin du planning, il est affiché.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_wink_that_says_more_or_starts_a_line_stays_its_own_sentence(
+    text: str, lang: str
+) -> None:
+    assert not blocked(text, lang)
+
+
+# --- Where someone lives, tied to a worry, is given as a reason -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Lives in Easterhouse, bit of a worry for a jeweller's.", "en"),
+        ("Comes from the valleys, the London clients might not warm to him.", "en"),
+        ("Habite à Grigny, les clients du magasin sont exigeants.", "fr"),
+        ("Domicilié à la Courneuve, ça risque de faire peur aux clients.", "fr"),
+    ],
+)
+def test_where_someone_lives_tied_to_a_worry_is_blocked(text: str, lang: str) -> None:
+    assert blocked(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Lives near the depot and is not sure about the Sunday rota yet.", "en"),
+        ("Habite à côté du dépôt, pas sûr pour les samedis, à confirmer.", "fr"),
+    ],
+)
+def test_where_someone_lives_next_to_a_job_question_passes(text: str, lang: str) -> None:
+    assert not blocked(text, lang)
+
