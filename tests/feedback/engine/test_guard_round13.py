@@ -76,3 +76,35 @@ def test_where_someone_lives_tied_to_a_worry_is_blocked(text: str, lang: str) ->
 def test_where_someone_lives_next_to_a_job_question_passes(text: str, lang: str) -> None:
     assert not blocked(text, lang)
 
+
+# --- A union role told as a step of a career is work history --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Former union rep turned HR manager, ran the consultation on shift patterns well.", "en"),
+        ("Spent six years as a shop steward before moving into employee relations; explained "
+         "the grievance process clearly.", "en"),
+        ("Ex-Unison branch secretary, now an HR adviser; strong on disciplinary procedure.", "en"),
+        ("Ancien délégué syndical devenu responsable RH, il a bien expliqué la NAO.", "fr"),
+        ("Ancienne élue du personnel, reconvertie dans la paie depuis 2018 ; maîtrise la DSN.",
+         "fr"),
+    ],
+)  # fmt: skip
+def test_a_union_role_told_as_a_career_step_passes(text: str, lang: str) -> None:
+    assert not blocked(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Former union rep turned HR manager, could be trouble when we change the rota.", "en"),
+        ("Used to be a union rep before moving into sales, I'd pass, we don't need the hassle.",
+         "en"),
+        ("Union rep at her last job, could be a troublemaker.", "en"),
+        ("Ancien délégué syndical devenu chef d'équipe, donc attention aux négociations.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_union_role_held_against_the_person_is_blocked(text: str, lang: str) -> None:
+    assert blocked(text, lang)

@@ -721,6 +721,50 @@ def _occupation(
     return rest[0] in _TENURE or _YEAR.match(rest[0]) is not None
 
 
+# A role held in the past, told as a step of a career: "former union rep turned HR manager",
+# "six years as a shop steward before moving into employee relations", "ancien délégué
+# syndical devenu responsable RH". Work history, unless the sentence holds it against the
+# person ("could be a troublemaker", "donc attention").
+_ROLE_HEADS = _words(
+    "rep reps representative representatives steward stewards official officials organiser"
+    " organizer secretary chair convenor convener officer caseworker delegate delegue deleguee"
+    " elu elue representant representante permanent permanente secretaire tresorier"
+    " tresoriere assistant assistante agent councillor conseiller conseillere"
+)
+_CAREER_MOVE = re.compile(
+    r"(?<![a-z])(?:turned|before (?:moving|going|switching|becoming|joining|retraining|taking)"
+    r"|moved (?:into|over|across|on)|moving (?:into|over|across|on)|now (?:works?|working|an?"
+    r"|the|in|heads|runs|leads|applying|manages|teaches)|then (?:became|moved|joined|retrained)"
+    r"|went on to|later (?:became|moved|joined|retrained)|since (?:moved|retrained|became)"
+    r"|retrained|devenue?s?|reconverti\w*|avant de (?:passer|rejoindre|devenir|bifurquer|se"
+    r" reconvertir|prendre|basculer)|passee? (?:ensuite )?(?:aux|au|a la|dans|en|cote)"
+    r"|aujourd'hui|desormais|puis (?:responsable|chargee?|passee?|devenue?|a rejoint))(?![a-z])"
+)
+# "his time as a union learning rep", "ses années comme déléguée": a role as a stretch of time.
+_PAST_ROLE = re.compile(
+    r"(?<![a-z])(?:time|years|spell|stint|decade|experience|annees|ans|experience) (?:as|comme"
+    r"|en tant que) (?:an? |the |une? )?(?:[a-z']+ ){0,2}$"
+)
+_HELD_AGAINST = re.compile(
+    r"(?<![a-z])(?:could|might|may|would|won't|wouldn't|risk\w*|worr\w*|concern\w*|careful"
+    r"|watch|trouble\w*|agitat\w*|militant\w*|stir\w*|hassle|pass|rather not|not for"
+    r"|attention|mefi\w*|risqu\w*|crain\w*|pourrai\w*|donc|vigilan\w*|problem\w*"
+    r"|histoires|gen(?:e|ant|er)\w*|bloqu\w*|evit\w*)(?![a-z])"
+)
+
+
+def _career_move(text: str, start: int, end: int, low: int, high: int) -> bool:
+    """Whether the match names a role the person held, told as a step of their career and not
+    held against them (see _CAREER_MOVE)."""
+    role = _WORD.findall(text, start, min(high, end + 30))[:6]
+    if not any(w in _ROLE_HEADS for w in role):
+        return False
+    moved = _CAREER_MOVE.search(text, end, high) is not None
+    if not moved and _PAST_ROLE.search(text, max(low, start - 40), start) is None:
+        return False
+    return _HELD_AGAINST.search(text, low, high) is None
+
+
 def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> About:
     """Whether the match text[start:end] (folded) is said of a person or is the job's topic.
 
@@ -823,6 +867,8 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     if len(matched) == 1 and matched[0] in cues["title"]:
         return "topic"  # a job title ("carer", "midwife") names the job
     if _occupation(text, start, low, before, matched, clause_after, lang):
+        return "topic"
+    if _career_move(text, start, end, low, high):
         return "topic"
     # A topic pair right before the match decides before the candidate's words do: "forme
     # les agents aux questions de fait religieux".
