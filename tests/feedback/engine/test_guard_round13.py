@@ -108,3 +108,54 @@ def test_a_union_role_told_as_a_career_step_passes(text: str, lang: str) -> None
 )  # fmt: skip
 def test_a_union_role_held_against_the_person_is_blocked(text: str, lang: str) -> None:
     assert blocked(text, lang)
+
+
+# --- Sarcasm on "a" names the person as the problem -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "category"),
+    [
+        ("Oh great, a Romanian for the front desk.", "en", "race_origin"),
+        ("Fantastic, a wheelchair user for the warehouse.", "en", "disability_health"),
+        ("Super, encore une maman pour les astreintes.", "fr", "family"),
+    ],
+)
+def test_sarcasm_on_a_protected_word_is_blocked_under_its_category(
+    text: str, lang: str, category: str
+) -> None:
+    findings = check(text, lang=lang, context="note")
+    assert verdict(findings) == "block"
+    assert category in {f.category for f in findings if f.severity == "block"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Brilliant, a fluent Polish speaker for our Warsaw clients.", "en"),
+        ("Great, a candidate with a forklift licence for the warehouse.", "en"),
+        ("Parfait, une candidate avec le CACES pour l'entrepôt.", "fr"),
+    ],
+)
+def test_praise_on_a_skill_passes(text: str, lang: str) -> None:
+    assert not blocked(text, lang)
+
+
+# --- A trait under the cons is named by its own category ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "category"),
+    [
+        ("Points négatifs : enceinte, et le chantier commence en mars.", "fr", "family"),
+        ("Points négatifs : trans.", "fr", "orientation_identity"),
+        ("Points négatifs : mal de dos.", "fr", "disability_health"),
+        ("Cons: pregnant, and the season starts in March.", "en", "family"),
+        ("Cons: bad back.", "en", "disability_health"),
+    ],
+)
+def test_a_trait_under_the_cons_is_reported_under_its_category(
+    text: str, lang: str, category: str
+) -> None:
+    findings = [f for f in check(text, lang=lang, context="note") if "cons_label" in f.rule]
+    assert [f.category for f in findings] == [category]

@@ -40,6 +40,7 @@ is not about race). So French pasted into an English form is still caught, by Fr
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from bisect import bisect_left, bisect_right
@@ -694,11 +695,107 @@ def _scan_text(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit
         exceptions = _Exceptions.around(rule, text, spans, low, high)
         severity = rule.severity[context]
         hits.extend(
-            _Hit(start, end, rule, severity)
+            _Hit(start, end, _by_word(rule, text, start, end, rules.lang), severity)
             for start, end in spans
             if exceptions.allow(start, end) and keeps(rule, text, start, end, low, high, rules.lang)
         )
+    hits.extend(_sarcasm(text, [0, *ends], rules.lang, context))
     return hits
+
+
+# --- Sarcasm: "Oh great, a ... for the ..." ----------------------------------------------------
+
+# A sentence that opens on mock delight and goes on with "a", "another", "encore un": what is
+# named next is the person, held up as a problem ("Oh great, a Romanian for the front desk",
+# "Fantastic, a wheelchair user for the warehouse", "Génial, une musulmane pour le bar"). A
+# protected word there (guard_lexicon) blocks, named by its category, whoever the words after
+# it seem to describe: the phrase itself says it is the candidate.
+_SARCASM = re.compile(
+    r"[ \t*•]*(?:(?:oh|ah|well|ooh) ?[,!]* )?(?:great|wonderful|brilliant|fantastic|lovely|perfect"
+    r"|marvell?ous|terrific|super|excellent|splendid|fab|just what (?:we|i|the \w+|this \w+)"
+    r" (?:need|needs|needed|wanted)|here we go(?: again)?|genial|parfait|formidable|magnifique"
+    r"|manquait plus (?:que|qu')|il (?:ne )?manquait plus (?:que|qu')"
+    r"|on avait bien besoin (?:de|d')"
+    r"|c'est le pompon|chouette|trop bien)(?: ?[,!.…]+)? ?(?:yet another|another|one more|a|an"
+    r"|encore (?:un|une)|un|une)\s"
+)
+# The noun phrase named ends at a clause mark or where the place or task it is set against
+# begins ("for the warehouse", "pour le bar").
+_SARCASM_NP_END = re.compile(r"[,;:.!?…\n]| (?:for|to|on|in|at|pour|au|a la|dans|chez|sur) ")
+# A language named as a skill is praise, sarcastic or not ("a Polish speaker for the desk").
+_SKILL_AFTER = re.compile(r" ?(?:speaker|speaking|speakers|trained|qualified|parlant|speaking)")
+
+
+def _sarcasm(text: str, starts: Sequence[int], lang: str, context: str) -> list[_Hit]:
+    found: list[_Hit] = []
+    for start in starts:
+        opener = _SARCASM.match(text, start)
+        if opener is None:
+            continue
+        low = opener.end()
+        stop = _SARCASM_NP_END.search(text, low, low + 60)
+        high = stop.start() if stop else min(len(text), low + 60)
+        for hit in guard_lexicon.hits(text, lang, low, high):
+            if hit.category in _CANDIDATE_ONLY or _SKILL_AFTER.match(text, hit.end):
+                continue
+            rule = _sarcasm_rule(lang, hit.category)
+            found.append(_Hit(hit.start, hit.end, rule, rule.severity[context]))
+            break
+    return found
+
+
+@lru_cache(maxsize=64)
+def _sarcasm_rule(lang: str, category: str) -> Rule:
+    label = _LABELS["fr" if lang == "fr" else "en"][category]
+    if lang == "fr":
+        why = (
+            f"Le sarcasme (« génial, un·e … ») fait de {label} un reproche : ce ne peut pas "
+            "être une raison dans une décision d'embauche."
+        )
+        suggestion = "Supprimez-le ; écrivez seulement les éléments liés au poste."
+    else:
+        why = (
+            f"Sarcasm (\u201cgreat, a \u2026\u201d) turns the person's {label} into a "
+            "complaint: it cannot be a reason in a hiring decision."
+        )
+        suggestion = "Remove it and describe only the job-related evidence."
+    return dataclasses.replace(
+        _OTHER_NAME_RULE,
+        id=f"{lang}.{category}.sarcasm",
+        category=category,
+        severity={"candidate": "block", "note": "block"},
+        why=why,
+        suggestion=suggestion,
+    )
+
+
+# --- A trait listed under the cons, named by its own category ----------------------------------
+
+_AGE_NUMBER = re.compile(
+    r"(?:1[6-9]|[2-9]\d) ?(?:ans|yo|y o|yrs?|years?)(?![a-z])|(?:1[6-9]|[2-9]\d)$"
+)
+# Rules whose category follows the word they matched (`category_by_word`), by category.
+_RECATEGORISED: dict[tuple[int, str], tuple[Rule, Rule]] = {}
+
+
+def _by_word(rule: Rule, text: str, start: int, end: int, lang: str) -> Rule:
+    """`rule`, or, for a rule whose matches may name any trait ("Points négatifs : trans",
+    "Cons: bad back"), the same rule named by the category of the protected word it matched."""
+    if not rule.category_by_word:
+        return rule
+    words = guard_lexicon.hits(text, lang, start, end)
+    category = next((h.category for h in words if h.category not in _CANDIDATE_ONLY), None)
+    if category is None and _AGE_NUMBER.search(text, start, end):
+        category = "age"
+    if category is None or category == rule.category:
+        return rule
+    entry = _RECATEGORISED.get((id(rule), category))
+    if entry is None or entry[0] is not rule:
+        if len(_RECATEGORISED) >= 256:
+            _RECATEGORISED.clear()
+        entry = (rule, dataclasses.replace(rule, category=category))
+        _RECATEGORISED[(id(rule), category)] = entry
+    return entry[1]
 
 
 def keeps(rule: Rule, text: str, start: int, end: int, low: int, high: int, lang: str) -> bool:
