@@ -159,3 +159,35 @@ def test_a_trait_under_the_cons_is_reported_under_its_category(
 ) -> None:
     findings = [f for f in check(text, lang=lang, context="note") if "cons_label" in f.rule]
     assert [f.category for f in findings] == [category]
+
+
+# --- A proxy given as the reason for the decision blocks ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Graduated in 1988, so I'd pass.", "en"),
+        ("Went to a Catholic school, which rules her out for the clinic.", "en"),
+        ("Overqualified and probably looking to wind down, so no.", "en"),
+        ("Diplômé en 1985, donc non.", "fr"),
+        ("Surqualifié, ça pose problème pour une équipe jeune.", "fr"),
+    ],
+)
+def test_a_proxy_given_as_the_reason_is_blocked(text: str, lang: str) -> None:
+    assert blocked(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Graduated in 1988, ran the same kitchen since, I'd pass her through to the final.", "en"),
+        (
+            "Went to a Catholic school, then catering college; knife skills were the best today.",
+            "en",
+        ),
+        ("Diplômée en 1995, elle a dirigé le labo depuis.", "fr"),
+    ],
+)
+def test_a_proxy_next_to_a_plain_fact_still_only_warns(text: str, lang: str) -> None:
+    assert verdict(check(text, lang=lang, context="note")) == "warn"

@@ -694,6 +694,8 @@ def _scan_text(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit
             continue
         exceptions = _Exceptions.around(rule, text, spans, low, high)
         severity = rule.severity[context]
+        if severity == "warn" and _tied_to_decision(rule, text, low, high, rules.lang):
+            severity = "block"
         hits.extend(
             _Hit(start, end, _by_word(rule, text, start, end, rules.lang), severity)
             for start, end in spans
@@ -701,6 +703,43 @@ def _scan_text(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit
         )
     hits.extend(_sarcasm(text, [0, *ends], rules.lang, context))
     return hits
+
+
+# --- A proxy given as the reason for the decision -----------------------------------------------
+
+# A proxy warns because it may be a plain fact of a CV ("graduated in 1998", "went to a
+# Catholic school", "lives an hour away"). Said in the sentence that turns the candidate down
+# or names a problem ("so I'd pass", "which rules her out", "ça pose problème", "donc non"),
+# it is the reason given, and blocks. Personal judgements ("abrupt", "rude") stay warnings: a
+# behaviour seen at the interview may be a reason.
+_DECISION = {
+    "en": re.compile(
+        r"(?<![a-z'])(?:(?:i'?d|we'?d|i'?ll|we'?ll|i|we|i would|we would) (?:\w+ )?"
+        r"(?:pass(?! (?:\w+ )?(?:through|to|forward|straight|with|along|the))|decline|reject)"
+        r"|pass(?:ing)? on (?:him|her|them|this one)|so (?:no|not|a no|it's a no|probably not"
+        r"|maybe not)|not for us|rul(?:es?|ed|ing) (?:him |her |them )?out|deal ?breaker"
+        r"|red flag|(?:is|was|would be|could be|might be|will be|'s) (?:a |an |the )?(?:real |big "
+        r"|serious |genuine )?(?:problem|issue|concern|worry|barrier|drawback|no go)"
+        r"|(?:won't|wouldn't|doesn't|does not|will not|would not) (?:fit|suit|work out|last)"
+        r"|not (?:hiring|progressing|taking (?:him|her|them) forward)|(?:can't|cannot) see "
+        r"(?:him|her|them) (?:fitting|lasting|coping))(?![a-z])"
+    ),
+    "fr": re.compile(
+        r"(?<![a-z'])(?:(?:je|on|nous) (?:\w+ )?pass(?:e|era|erai|erons)|donc (?:non|pas|refus"
+        r"|on oublie)|pas pour nous|du coup (?:non|pas)|redhibitoire|eliminatoire|bloquant"
+        r"|(?:un|le|gros|vrai|grand) (?:probleme|frein|souci|risque)|pose\w* (?:un )?probleme"
+        r"|ca coince|(?:ne )?(?:collera|tiendra|conviendra|passera) pas|on (?:ne )?(?:le|la) prend"
+        r" pas|a ecarter|(?:ne )?(?:le|la) retiens pas|on oublie)(?![a-z])"
+    ),
+}
+_STAY_WARNINGS = frozenset({"vague_verdict", "internal_leak", "insult"})
+
+
+def _tied_to_decision(rule: Rule, text: str, low: int, high: int, lang: str) -> bool:
+    """Whether a warning of `rule` stands in text[low:high] next to the decision it explains."""
+    if rule.category in _STAY_WARNINGS:
+        return False
+    return _DECISION["fr" if lang == "fr" else "en"].search(text, low, high) is not None
 
 
 # --- Sarcasm: "Oh great, a ... for the ..." ----------------------------------------------------
