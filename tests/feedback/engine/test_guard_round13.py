@@ -191,3 +191,30 @@ def test_a_proxy_given_as_the_reason_is_blocked(text: str, lang: str) -> None:
 )
 def test_a_proxy_next_to_a_plain_fact_still_only_warns(text: str, lang: str) -> None:
     assert verdict(check(text, lang=lang, context="note")) == "warn"
+
+
+# --- An audience's feared reaction in the next clause, and a wink said of the person --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Did eighteen months for handling stolen goods; the insurers won't like it.", "en"),
+        ("Has a past, if you know what I mean.", "en"),
+        ("Her surname is Okonkwo. Draw your own conclusions.", "en"),
+    ],
+)
+def test_a_reaction_or_a_wink_pointing_at_the_person_is_blocked(text: str, lang: str) -> None:
+    assert blocked(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The schedule is tight, if you know what I mean: three deliveries an hour.", "en"),
+        ("Wants to change the menu every week; the regulars won't like it.", "en"),
+        ("Veut tout changer au menu ; les clients ne vont pas aimer ça.", "fr"),
+    ],
+)
+def test_a_reaction_to_a_work_choice_passes(text: str, lang: str) -> None:
+    assert not blocked(text, lang)

@@ -626,12 +626,21 @@ _TAIL = (
     r"|suivez mon regard|je dis (?:ca|juste ca)(?:,? je dis rien| comme ca)?|tout est dit"
     r"|(?:ca|cela) dit tout|c'est tout dire|sans commentaire|(?:si )?(?:tu vois|vous voyez)"
     r" (?:ce que je veux dire|le genre)|pas pour nous|pas (?:ce qu'il faut|le profil) (?:a|au|pour)"
-    r" [a-z' ]{1,30})(?=[ \t]*(?:[.!?…]|$))"
+    r" [a-z' ]{1,30}"
+    # An audience's feared reaction to what was just said: "the insurers won't like it", "the
+    # regulars wouldn't stand for that", "les clients ne vont pas aimer ça".
+    r"|(?:the |our |his |her |les |nos |la |le )?[a-z']+(?: [a-z']+)? (?:won't|wouldn't|will not"
+    r"|would not|might not|may not|can't|couldn't) (?:\w+ )?(?:like|love|accept|stand for|go for"
+    r"|take to|wear|have|want|trust) (?:it|that|this|him|her|them)"
+    r"|(?:ca|cela) (?:ne )?(?:va|vont|passera|plaira|risque)(?: pas)? (?:plaire|passer|pas|de"
+    r" (?:faire|gener|choquer|deranger))[a-z' ]{0,30}"
+    r"|(?:les |nos )?[a-z']+ (?:ne )?(?:vont|va|vont jamais|risquent) (?:pas )?(?:aimer|accepter"
+    r"|apprecier|suivre|tiquer)(?: ca)?)(?=[ \t]*(?:[.!?…]|$))"
 )
-_SENTENCE_END = re.compile(rf"[.!?…;\n](?![^\s])(?![ \t]+{_TAIL})|[;\n]")
+_SENTENCE_END = re.compile(rf"[.!?…;\n](?![^\s])(?![ \t]+{_TAIL})|;(?![ \t]+{_TAIL})|\n")
 _RULE_SENTENCE_END = re.compile(
     r"[.!?…;\n](?![^\s])(?!(?<=\.\.\.)[ \t]*[^\W\d_])(?!(?<=…)[ \t]*[^\W\d_])"
-    rf"(?![ \t]+{_TAIL})|[;\n]"
+    rf"(?![ \t]+{_TAIL})|;(?![ \t]+{_TAIL})|\n"
 )
 # Sentence conditions look this far around a finding, so one word cannot excuse a whole page.
 _NEAR = 120
