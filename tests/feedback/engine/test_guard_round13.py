@@ -218,3 +218,30 @@ def test_a_reaction_or_a_wink_pointing_at_the_person_is_blocked(text: str, lang:
 )
 def test_a_reaction_to_a_work_choice_passes(text: str, lang: str) -> None:
     assert not blocked(text, lang)
+
+
+# --- A bare verdict in the next sentence gives what came before as the reason ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Graduated in 1984. I'd pass.", "en"),
+        ("Went to a Catholic school. Hard pass.", "en"),
+        ("Lives on the Broadwater Farm estate. Pass.", "en"),
+        ("Diplômé en 1986. Je passe.", "fr"),
+    ],
+)
+def test_a_bare_verdict_after_a_proxy_is_blocked(text: str, lang: str) -> None:
+    assert blocked(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Graduated in 1984, ran the same lab since. I'd pass her through to the final.", "en"),
+        ("Lives near the depot, clean licence. Passed the forklift test first time.", "en"),
+    ],
+)
+def test_a_verdict_that_says_more_is_its_own_sentence(text: str, lang: str) -> None:
+    assert not blocked(text, lang)

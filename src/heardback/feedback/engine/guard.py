@@ -437,6 +437,10 @@ def _protected_word(
             return hit, lang
         if said_of == "unknown" and score >= BLOCK_SCORE:
             return hit, lang
+        # "Mental health history, so I'd pass": no word for the candidate, but the sentence
+        # gives the word as the reason it turns them down.
+        if said_of == "unknown" and score >= PERSON_SCORE and _decides(folded, low, high, lang):
+            return hit, lang
     return None
 
 
@@ -627,15 +631,18 @@ _TAIL = (
     r"|(?:ca|cela) dit tout|c'est tout dire|sans commentaire|(?:si )?(?:tu vois|vous voyez)"
     r" (?:ce que je veux dire|le genre)|pas pour nous|pas (?:ce qu'il faut|le profil) (?:a|au|pour)"
     r" [a-z' ]{1,30}"
+    # A bare verdict on it: "I'd pass.", "Hard pass.", "Je passe."
+    r"|(?:so |then )?(?:(?:i'?d|we'?d|i'?ll|we'?ll|i would|we would) (?:probably |definitely "
+    r"|have to |just )?)?pass|hard pass|a no from me|not for me|(?:donc )?(?:je|on) passe"
     # An audience's feared reaction to what was just said: "the insurers won't like it", "the
     # regulars wouldn't stand for that", "les clients ne vont pas aimer ça".
-    r"|(?:the |our |his |her |les |nos |la |le )?[a-z']+(?: [a-z']+)? (?:won't|wouldn't|will not"
-    r"|would not|might not|may not|can't|couldn't) (?:\w+ )?(?:like|love|accept|stand for|go for"
-    r"|take to|wear|have|want|trust) (?:it|that|this|him|her|them)"
+    r"|(?:the|our|his|her|their|les|nos|la|le|ses|mes) [a-z']+(?: [a-z']+)? (?:won't|wouldn't"
+    r"|will not|would not|might not|may not|can't|couldn't) (?:\w+ )?(?:like|love|accept"
+    r"|stand for|go for|take to|wear|have|want|trust) (?:it|that|this|him|her|them)"
     r"|(?:ca|cela) (?:ne )?(?:va|vont|passera|plaira|risque)(?: pas)? (?:plaire|passer|pas|de"
     r" (?:faire|gener|choquer|deranger))[a-z' ]{0,30}"
-    r"|(?:les |nos )?[a-z']+ (?:ne )?(?:vont|va|vont jamais|risquent) (?:pas )?(?:aimer|accepter"
-    r"|apprecier|suivre|tiquer)(?: ca)?)(?=[ \t]*(?:[.!?…]|$))"
+    r"|(?:les|nos|ses|mes|la|le) [a-z']+ (?:ne )?(?:vont|va|vont jamais|risquent) (?:pas )?"
+    r"(?:aimer|accepter|apprecier|suivre|tiquer)(?: ca)?)(?=[ \t]*(?:[.!?…]|$))"
 )
 _SENTENCE_END = re.compile(rf"[.!?…;\n](?![^\s])(?![ \t]+{_TAIL})|;(?![ \t]+{_TAIL})|\n")
 _RULE_SENTENCE_END = re.compile(
@@ -725,7 +732,8 @@ _DECISION = {
     "en": re.compile(
         r"(?<![a-z'])(?:(?:i'?d|we'?d|i'?ll|we'?ll|i|we|i would|we would) (?:\w+ )?"
         r"(?:pass(?! (?:\w+ )?(?:through|to|forward|straight|with|along|the))|decline|reject)"
-        r"|pass(?:ing)? on (?:him|her|them|this one)|so (?:no|not|a no|it's a no|probably not"
+        r"|pass(?:ing)? on (?:him|her|them|this one)|hard pass|(?<=[.!?,;] )pass(?=[ .!]*$)"
+        r"|so (?:no|not|a no|it's a no|probably not"
         r"|maybe not)|not for us|rul(?:es?|ed|ing) (?:him |her |them )?out|deal ?breaker"
         r"|red flag|(?:is|was|would be|could be|might be|will be|'s) (?:a |an |the )?(?:real |big "
         r"|serious |genuine )?(?:problem|issue|concern|worry|barrier|drawback|no go)"
@@ -746,8 +754,11 @@ _STAY_WARNINGS = frozenset({"vague_verdict", "internal_leak", "insult"})
 
 def _tied_to_decision(rule: Rule, text: str, low: int, high: int, lang: str) -> bool:
     """Whether a warning of `rule` stands in text[low:high] next to the decision it explains."""
-    if rule.category in _STAY_WARNINGS:
-        return False
+    return rule.category not in _STAY_WARNINGS and _decides(text, low, high, lang)
+
+
+def _decides(text: str, low: int, high: int, lang: str) -> bool:
+    """Whether text[low:high] turns the candidate down or names a problem (see _DECISION)."""
     return _DECISION["fr" if lang == "fr" else "en"].search(text, low, high) is not None
 
 
