@@ -245,3 +245,19 @@ def test_a_bare_verdict_after_a_proxy_is_blocked(text: str, lang: str) -> None:
 )
 def test_a_verdict_that_says_more_is_its_own_sentence(text: str, lang: str) -> None:
     assert not blocked(text, lang)
+
+
+# --- The job's own subject matter: its customers, the rules it applies, the people it works on ----
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Il encadre des enfants de 6 à 12 ans au centre de loisirs.", "fr"),
+        ("Il connaît bien la réglementation sur le congé maternité.", "fr"),
+        ("Notre clientèle est surtout masculine, il a su s'adapter au discours technique.", "fr"),
+        ("He cut hair for men and women at a barber-salon in Leeds.", "en"),
+    ],
+)
+def test_the_job_s_subject_matter_passes(text: str, lang: str) -> None:
+    assert not blocked(text, lang)

@@ -355,7 +355,7 @@ _CUES: dict[str, dict[str, str]] = {
         " callers caller passengers travellers shoppers readers viewers citizens claimants"
         " offenders prisoners inmates detainees survivors victims refugees migrants carers"
         " parents adults teenagers youngsters elders service-users participants attendees"
-        " beneficiaries couple couples",
+        " beneficiaries couple couples clientele customer-base footfall",
         "work": "lesson lessons plan policy policies curriculum syllabus module modules"
         " course courses unit units ward wards department clinic clinics service services"
         " project projects campaign campaigns training workshop workshops guidance guide"
@@ -390,7 +390,7 @@ _CUES: dict[str, dict[str, str]] = {
         " analyzed"
         # Fitting, sourcing and handling what the work deals with: "fitted hearing aids",
         # "renegotiated the headscarf supply", "how you would handle a teenager".
-        " handle fitted renegotiated sourced supplied stocked procured",
+        " handle fitted renegotiated sourced supplied stocked procured cut",
         "title": "carer carers childminder childminders nanny nannies solicitor lawyer barrister"
         " nurse nurses teacher teachers adviser advisor officer"
         " coordinator caseworker interpreter translator chaplain therapist physio specialist"
@@ -463,7 +463,7 @@ _CUES: dict[str, dict[str, str]] = {
         " collegues personnel agents visiteurs voyageurs passagers habitants population"
         " citoyens adherents jeunes personnes detenus prisonniers victimes migrants aidants"
         " parents adultes seniors participants stagiaires appelant appelants interlocuteur"
-        " interlocuteurs communaute communautes"
+        " interlocuteurs communaute communautes clientele clienteles"
         # Animals a vet, a groomer or a farm treats: "chirurgie des chiens âgés".
         " animaux animal chiens chiennes chats chattes chevaux juments bovins vaches chiots"
         " chatons",
@@ -488,6 +488,9 @@ _CUES: dict[str, dict[str, str]] = {
         " desenclavement officine agence boutique magasin commerce pharmacie cabinet"
         # Where a driver or a rounds job works: "les lignes de nuit de Seine-Saint-Denis".
         " ligne lignes trajet trajets circuit circuits"
+        # Rules and agreements a job applies: "la réglementation sur le congé maternité".
+        " reglementation reglementations reglement reglements convention conventions accord"
+        " accords dispositif dispositifs"
         # What a kitchen or a shop serves: "les plats halal et casher de la carte".
         " plat plats produit produits recette recettes viande viandes boucherie"
         # Venues and titles a trade works in or for: "barman dans un bar gay", "assistance PMR".
@@ -573,7 +576,10 @@ _WORK_VERBS = {
     " informer inscrire inspecter instruire interpreter interroger interviewer loger maquiller"
     " mediatiser negocier orienter photographier plaider prescrire proteger publier recevoir"
     " recruter rediger reloger representer sensibiliser servir soigner soutenir superviser"
-    " traduire traiter vendre instaurer deployer elaborer piloter",
+    " traduire traiter vendre instaurer deployer elaborer piloter"
+    # Looking after a group and working on people's bodies: "il encadre des enfants de 6 à
+    # 12 ans", "elle coupe les cheveux des hommes".
+    " encadrer couper",
 }
 # English verbs that are also nouns ("a front-of-house role", "her nursing diploma", "your
 # interview", "a cover letter"): only their past forms count ("interviewed the union reps").
@@ -584,7 +590,8 @@ _WORK_VERBS_PAST_ONLY = (
 )
 # Irregular forms the rules below do not make (folded: no accents).
 _IRREGULAR = {
-    "en": "taught sold fed led wrote written drew drawn built kept met ran bought spoke spoken",
+    "en": "taught sold fed led wrote written drew drawn built kept met ran bought spoke spoken"
+    " cuts cutting",
     "fr": "couvert couvre couvrait couvrent couvraient accueille accueillait accueilli"
     " accueillie accueillent defend defendait defendu defendue defendent sert servait servi"
     " servent traduit traduisait inscrit inscrivait instruit instruisait prescrit prescrivait"
