@@ -261,3 +261,23 @@ def test_a_verdict_that_says_more_is_its_own_sentence(text: str, lang: str) -> N
 )
 def test_the_job_s_subject_matter_passes(text: str, lang: str) -> None:
     assert not blocked(text, lang)
+
+
+# --- "Someone from <place>" describes a person by origin ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The owner won't want a lad from Bucharest on the till.",
+        "Our regulars would never warm to somebody from Kinshasa behind the bar.",
+    ],
+)
+def test_a_person_named_by_the_place_they_come_from_is_blocked_as_origin(text: str) -> None:
+    findings = check(text, lang="en", context="note", second_opinion=True)
+    assert [f.category for f in findings if f.severity == "block"][:1] == ["race_origin"]
+
+
+def test_a_caller_from_a_place_is_not_an_origin_remark() -> None:
+    text = "Took a call from someone from Lagos about a shipment and handled it well."
+    assert verdict(check(text, lang="en", context="note", second_opinion=True)) == "ok"

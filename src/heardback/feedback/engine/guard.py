@@ -298,9 +298,8 @@ def _second_opinion(
                 inside = [
                     (hit, lang)
                     for lang in langs
+                    # Origin first: "a lad from Bucharest" is said of where he comes from.
                     for hit in [
-                        *guard_lexicon.hits(folded, lang, start, end),
-                        *guard_lexicon.age_hits(folded, lang, start, end),
                         *guard_lexicon.origin_hits(
                             text,
                             lang,
@@ -309,6 +308,8 @@ def _second_opinion(
                             employer=score >= ORIGIN_SCORE,
                             places=score >= BLOCK_SCORE,
                         ),
+                        *guard_lexicon.hits(folded, lang, start, end),
+                        *guard_lexicon.age_hits(folded, lang, start, end),
                     ]
                     if (context == "candidate" or hit.category not in _CANDIDATE_ONLY)
                     and not _compound_modifier(text, hit.end)
