@@ -281,3 +281,31 @@ def test_a_person_named_by_the_place_they_come_from_is_blocked_as_origin(text: s
 def test_a_caller_from_a_place_is_not_an_origin_remark() -> None:
     text = "Took a call from someone from Lagos about a shipment and handled it well."
     assert verdict(check(text, lang="en", context="note", second_opinion=True)) == "ok"
+
+
+# --- Pay history, in either word order ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Son précédent salaire était de 24 k, on reste dans cet ordre.", "fr"),
+        ("Vu son salaire d'avant, 1 700 suffira.", "fr"),
+        ("Elle est actuellement à 2 000 net, on peut proposer pareil.", "fr"),
+        ("Ask him what he's on now before we make the offer.", "en"),
+    ],
+)
+def test_pay_history_in_any_word_order_is_blocked(text: str, lang: str) -> None:
+    assert blocked(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Elle a géré la paie de 200 salariés et les déclarations de salaire.", "fr"),
+        ("Elle est actuellement à 2 000 mètres de dénivelé par sortie, très endurante.", "fr"),
+        ("Ask him what he's on about with the rota, it was unclear.", "en"),
+    ],
+)
+def test_pay_as_the_job_s_work_passes(text: str, lang: str) -> None:
+    assert not blocked(text, lang)
