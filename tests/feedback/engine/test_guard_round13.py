@@ -309,3 +309,22 @@ def test_pay_history_in_any_word_order_is_blocked(text: str, lang: str) -> None:
 )
 def test_pay_as_the_job_s_work_passes(text: str, lang: str) -> None:
     assert not blocked(text, lang)
+
+
+# --- Work done on someone else's situation ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He planned the wedding of a same-sex couple at the hotel last summer.",
+        "She was the first-aider on her floor and dealt with a diabetic episode calmly.",
+        "She talked about managing a team member's return from cancer treatment with a plan.",
+    ],
+)
+def test_work_on_someone_else_s_situation_passes(text: str) -> None:
+    assert not blocked(text, "en")
+
+
+def test_a_trait_covering_the_person_is_still_theirs() -> None:
+    assert blocked("Covered in tattoos, not the image for a private bank's reception.", "en")

@@ -355,7 +355,9 @@ _CUES: dict[str, dict[str, str]] = {
         " callers caller passengers travellers shoppers readers viewers citizens claimants"
         " offenders prisoners inmates detainees survivors victims refugees migrants carers"
         " parents adults teenagers youngsters elders service-users participants attendees"
-        " beneficiaries couple couples clientele customer-base footfall",
+        " beneficiaries couple couples clientele customer-base footfall"
+        # Other people at work, one at a time: "a team member's return from cancer treatment".
+        " member teammate coworker co-worker",
         "work": "lesson lessons plan policy policies curriculum syllabus module modules"
         " course courses unit units ward wards department clinic clinics service services"
         " project projects campaign campaigns training workshop workshops guidance guide"
@@ -390,7 +392,9 @@ _CUES: dict[str, dict[str, str]] = {
         " analyzed"
         # Fitting, sourcing and handling what the work deals with: "fitted hearing aids",
         # "renegotiated the headscarf supply", "how you would handle a teenager".
-        " handle fitted renegotiated sourced supplied stocked procured cut",
+        " handle fitted renegotiated sourced supplied stocked procured cut"
+        # Dealing with what came up at work: "dealt with a diabetic episode calmly".
+        " dealt",
         "title": "carer carers childminder childminders nanny nannies solicitor lawyer barrister"
         " nurse nurses teacher teachers adviser advisor officer"
         " coordinator caseworker interpreter translator chaplain therapist physio specialist"
@@ -591,7 +595,7 @@ _WORK_VERBS_PAST_ONLY = (
 # Irregular forms the rules below do not make (folded: no accents).
 _IRREGULAR = {
     "en": "taught sold fed led wrote written drew drawn built kept met ran bought spoke spoken"
-    " cuts cutting",
+    " cuts cutting planned",
     "fr": "couvert couvre couvrait couvrent couvraient accueille accueillait accueilli"
     " accueillie accueillent defend defendait defendu defendue defendent sert servait servi"
     " servent traduit traduisait inscrit inscrivait instruit instruisait prescrit prescrivait"
