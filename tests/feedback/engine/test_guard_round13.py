@@ -328,3 +328,15 @@ def test_work_on_someone_else_s_situation_passes(text: str) -> None:
 
 def test_a_trait_covering_the_person_is_still_theirs() -> None:
     assert blocked("Covered in tattoos, not the image for a private bank's reception.", "en")
+
+
+# --- French "comme" joining two groups is "and", not a reason -----------------------------------
+
+
+def test_comme_between_two_groups_joins_them() -> None:
+    assert not blocked("Elle conseille les hommes comme les femmes sur le choix des parfums.", "fr")
+    assert not blocked("Elle coupe les cheveux des hommes comme des femmes.", "fr")
+
+
+def test_comme_as_a_comparison_with_the_person_still_blocks() -> None:
+    assert blocked("Elle parle fort, comme les femmes de son pays.", "fr")

@@ -776,6 +776,19 @@ def _career_move(text: str, start: int, end: int, low: int, high: int) -> bool:
     return _HELD_AGAINST.search(text, low, high) is None
 
 
+def _coordinated(words: list[str]) -> list[str]:
+    """French "comme" between two plural nouns joins them ("les cheveux des hommes comme des
+    femmes"): it is "et" there, not the reason it is elsewhere ("comme elle est enceinte")."""
+    out = list(words)
+    for index in range(1, len(words) - 1):
+        if words[index] != "comme":
+            continue
+        noun, article = words[index - 1], words[index + 1]
+        if article in ("les", "des") and noun.endswith(("s", "x")) and noun not in _PRONOUNS:
+            out[index] = "et"
+    return out
+
+
 def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> About:
     """Whether the match text[start:end] (folded) is said of a person or is the job's topic.
 
@@ -800,6 +813,8 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     # A word cut by the window's edge is not a word.
     if start - 150 > low and before_all:
         before_all = before_all[1:]
+    if lang == "fr" and "comme" in before_all:
+        before_all = _coordinated(before_all)
     before = before_all[-_WINDOW_BEFORE:]
     tail = text[end : min(high, end + 40)]
     listed = _LIST_THEN_NOUN.match(tail)
