@@ -440,7 +440,9 @@ def _indexed(text: str, lang: str, context: str) -> set[tuple[str, int, int]]:
     folded = guard._Folded.of(text).text
     words = guard.key_text(folded)
     hits = guard._scan(rule_set(lang), folded, words, context)
-    return {(h.rule.id, h.start, h.end) for h in hits}
+    # Only the keyed rules: structural findings (sarcasm) have no keys to prefilter.
+    keyed = {r.id for r in rule_set(lang).rules}
+    return {(h.rule.id, h.start, h.end) for h in hits if h.rule.id in keyed}
 
 
 def _all_examples(lang: str) -> list[str]:
@@ -468,7 +470,9 @@ def test_every_rule_flags_its_examples_and_spares_its_counterexamples(lang: str)
         context = "candidate" if "candidate" in rule.severity else "note"
         for example in rule.examples:
             found = check(example, lang=lang, context=context)
-            assert any(f.category == rule.category for f in found), (rule.id, example)
+            # A rule named by the word it matched (`category_by_word`) may report another one.
+            named = [f for f in found if f.rule == rule.id] if rule.category_by_word else []
+            assert named or any(f.category == rule.category for f in found), (rule.id, example)
         for counterexample in rule.counterexamples:
             found = check(counterexample, lang=lang, context=context)
             assert all(f.rule != rule.id for f in found), (rule.id, counterexample)

@@ -40,6 +40,7 @@ is not about race). So French pasted into an English form is still caught, by Fr
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from bisect import bisect_left, bisect_right
@@ -298,9 +299,8 @@ def _second_opinion(
                 inside = [
                     (hit, lang)
                     for lang in langs
+                    # Origin first: "a lad from Bucharest" is said of where he comes from.
                     for hit in [
-                        *guard_lexicon.hits(folded, lang, start, end),
-                        *guard_lexicon.age_hits(folded, lang, start, end),
                         *guard_lexicon.origin_hits(
                             text,
                             lang,
@@ -309,6 +309,8 @@ def _second_opinion(
                             employer=score >= ORIGIN_SCORE,
                             places=score >= BLOCK_SCORE,
                         ),
+                        *guard_lexicon.hits(folded, lang, start, end),
+                        *guard_lexicon.age_hits(folded, lang, start, end),
                     ]
                     if (context == "candidate" or hit.category not in _CANDIDATE_ONLY)
                     and not _compound_modifier(text, hit.end)
@@ -436,6 +438,10 @@ def _protected_word(
         if said_of == "person" and score >= PERSON_SCORE:
             return hit, lang
         if said_of == "unknown" and score >= BLOCK_SCORE:
+            return hit, lang
+        # "Mental health history, so I'd pass": no word for the candidate, but the sentence
+        # gives the word as the reason it turns them down.
+        if said_of == "unknown" and score >= PERSON_SCORE and _decides(folded, low, high, lang):
             return hit, lang
     return None
 
@@ -610,9 +616,40 @@ def _rule_sets_counted(counts: Counter[str], lang: str) -> list[RuleSet]:
 # lists). The second opinion reads sentences so; the rules read on past an ellipsis followed by a
 # word, which goes on with the same thought ("Adresse à Sevran... je te fais pas un dessin",
 # "Lives on the Hulme flats… you know what I mean"): what follows is said of what came before.
-_SENTENCE_END = re.compile(r"[.!?…;\n](?![^\s])|[;\n]")
+# A short sentence that only points back at the one before stands for its reason: a wink ("Draw
+# your own conclusions.", "Je te fais pas un dessin.") or a bare verdict on it ("Not what the
+# showroom needs.", "Pas pour nous."). It is read as the end of the sentence before, so that
+# sentence's conditions see it; on the same line only (a line break always ends a sentence).
+_TAIL = (
+    r"(?:draw your own conclusions?|(?:i'?ll )?say no more|enough said|nuff said|need i say more"
+    r"|(?:if )?you know what i mean|know what i mean|(?:if you )?get my drift|you get the picture"
+    r"|read into (?:that|it) what you (?:will|like)|make of (?:that|it) what you (?:will|like)"
+    r"|(?:i'?ll )?let you guess(?: the rest)?|you can guess(?: the rest)?"
+    r"|i'?ll leave it (?:there|at that)"
+    r"|(?:that |which )?(?:says|tells you|speaks) (?:it all|a lot|volumes|everything|all you need"
+    r"|the story|for itself)|not (?:what|who) (?:the|our|this|we) [a-z' ]{1,30}|not for us"
+    r"|not our (?:sort|type|kind)|just saying|(?:je (?:ne )?(?:te|vous) fais pas un dessin)"
+    r"|suivez mon regard|je dis (?:ca|juste ca)(?:,? je dis rien| comme ca)?|tout est dit"
+    r"|(?:ca|cela) dit tout|c'est tout dire|sans commentaire|(?:si )?(?:tu vois|vous voyez)"
+    r" (?:ce que je veux dire|le genre)|pas pour nous|pas (?:ce qu'il faut|le profil) (?:a|au|pour)"
+    r" [a-z' ]{1,30}"
+    # A bare verdict on it: "I'd pass.", "Hard pass.", "Je passe."
+    r"|(?:so |then )?(?:(?:i'?d|we'?d|i'?ll|we'?ll|i would|we would) (?:probably |definitely "
+    r"|have to |just )?)?pass|hard pass|a no from me|not for me|(?:donc )?(?:je|on) passe"
+    # An audience's feared reaction to what was just said: "the insurers won't like it", "the
+    # regulars wouldn't stand for that", "les clients ne vont pas aimer ça".
+    r"|(?:the|our|his|her|their|les|nos|la|le|ses|mes) [a-z']+(?: [a-z']+)? (?:won't|wouldn't"
+    r"|will not|would not|might not|may not|can't|couldn't) (?:\w+ )?(?:like|love|accept"
+    r"|stand for|go for|take to|wear|have|want|trust) (?:it|that|this|him|her|them)"
+    r"|(?:ca|cela) (?:ne )?(?:va|vont|passera|plaira|risque)(?: pas)? (?:plaire|passer|pas|de"
+    r" (?:faire|gener|choquer|deranger))[a-z' ]{0,30}"
+    r"|(?:les|nos|ses|mes|la|le) [a-z']+ (?:ne )?(?:vont|va|vont jamais|risquent) (?:pas )?"
+    r"(?:aimer|accepter|apprecier|suivre|tiquer)(?: ca)?)(?=[ \t]*(?:[.!?…]|$))"
+)
+_SENTENCE_END = re.compile(rf"[.!?…;\n](?![^\s])(?![ \t]+{_TAIL})|;(?![ \t]+{_TAIL})|\n")
 _RULE_SENTENCE_END = re.compile(
-    r"[.!?…;\n](?![^\s])(?!(?<=\.\.\.)[ \t]*[^\W\d_])(?!(?<=…)[ \t]*[^\W\d_])|[;\n]"
+    r"[.!?…;\n](?![^\s])(?!(?<=\.\.\.)[ \t]*[^\W\d_])(?!(?<=…)[ \t]*[^\W\d_])"
+    rf"(?![ \t]+{_TAIL})|;(?![ \t]+{_TAIL})|\n"
 )
 # Sentence conditions look this far around a finding, so one word cannot excuse a whole page.
 _NEAR = 120
@@ -675,12 +712,151 @@ def _scan_text(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit
             continue
         exceptions = _Exceptions.around(rule, text, spans, low, high)
         severity = rule.severity[context]
+        if severity == "warn" and _tied_to_decision(rule, text, low, high, rules.lang):
+            severity = "block"
         hits.extend(
-            _Hit(start, end, rule, severity)
+            _Hit(start, end, _by_word(rule, text, start, end, rules.lang), severity)
             for start, end in spans
             if exceptions.allow(start, end) and keeps(rule, text, start, end, low, high, rules.lang)
         )
+    hits.extend(_sarcasm(text, [0, *ends], rules.lang, context))
     return hits
+
+
+# --- A proxy given as the reason for the decision -----------------------------------------------
+
+# A proxy warns because it may be a plain fact of a CV ("graduated in 1998", "went to a
+# Catholic school", "lives an hour away"). Said in the sentence that turns the candidate down
+# or names a problem ("so I'd pass", "which rules her out", "ça pose problème", "donc non"),
+# it is the reason given, and blocks. Personal judgements ("abrupt", "rude") stay warnings: a
+# behaviour seen at the interview may be a reason.
+_DECISION = {
+    "en": re.compile(
+        r"(?<![a-z'])(?:(?:i'?d|we'?d|i'?ll|we'?ll|i|we|i would|we would) (?:\w+ )?"
+        r"(?:pass(?! (?:\w+ )?(?:through|to|forward|straight|with|along|the))|decline|reject)"
+        r"|pass(?:ing)? on (?:him|her|them|this one)|hard pass|(?<=[.!?,;] )pass(?=[ .!]*$)"
+        r"|so (?:no|not|a no|it's a no|probably not"
+        r"|maybe not)|not for us|rul(?:es?|ed|ing) (?:him |her |them )?out|deal ?breaker"
+        r"|red flag|(?:is|was|would be|could be|might be|will be|'s) (?:a |an |the )?(?:real |big "
+        r"|serious |genuine )?(?:problem|issue|concern|worry|barrier|drawback|no go)"
+        r"|(?:won't|wouldn't|doesn't|does not|will not|would not) (?:fit|suit|work out|last)"
+        r"|not (?:hiring|progressing|taking (?:him|her|them) forward)|(?:can't|cannot) see "
+        r"(?:him|her|them) (?:fitting|lasting|coping))(?![a-z])"
+    ),
+    "fr": re.compile(
+        r"(?<![a-z'])(?:(?:je|on|nous) (?:\w+ )?pass(?:e|era|erai|erons)|donc (?:non|pas|refus"
+        r"|on oublie)|pas pour nous|du coup (?:non|pas)|redhibitoire|eliminatoire|bloquant"
+        r"|(?:un|le|gros|vrai|grand) (?:probleme|frein|souci|risque)|pose\w* (?:un )?probleme"
+        r"|ca coince|(?:ne )?(?:collera|tiendra|conviendra|passera) pas|on (?:ne )?(?:le|la) prend"
+        r" pas|a ecarter|(?:ne )?(?:le|la) retiens pas|on oublie)(?![a-z])"
+    ),
+}
+_STAY_WARNINGS = frozenset({"vague_verdict", "internal_leak", "insult"})
+
+
+def _tied_to_decision(rule: Rule, text: str, low: int, high: int, lang: str) -> bool:
+    """Whether a warning of `rule` stands in text[low:high] next to the decision it explains."""
+    return rule.category not in _STAY_WARNINGS and _decides(text, low, high, lang)
+
+
+def _decides(text: str, low: int, high: int, lang: str) -> bool:
+    """Whether text[low:high] turns the candidate down or names a problem (see _DECISION)."""
+    return _DECISION["fr" if lang == "fr" else "en"].search(text, low, high) is not None
+
+
+# --- Sarcasm: "Oh great, a ... for the ..." ----------------------------------------------------
+
+# A sentence that opens on mock delight and goes on with "a", "another", "encore un": what is
+# named next is the person, held up as a problem ("Oh great, a Romanian for the front desk",
+# "Fantastic, a wheelchair user for the warehouse", "Génial, une musulmane pour le bar"). A
+# protected word there (guard_lexicon) blocks, named by its category, whoever the words after
+# it seem to describe: the phrase itself says it is the candidate.
+_SARCASM = re.compile(
+    r"[ \t*•]*(?:(?:oh|ah|well|ooh) ?[,!]* )?(?:great|wonderful|brilliant|fantastic|lovely|perfect"
+    r"|marvell?ous|terrific|super|excellent|splendid|fab|just what (?:we|i|the \w+|this \w+)"
+    r" (?:need|needs|needed|wanted)|here we go(?: again)?|genial|parfait|formidable|magnifique"
+    r"|manquait plus (?:que|qu')|il (?:ne )?manquait plus (?:que|qu')"
+    r"|on avait bien besoin (?:de|d')"
+    r"|c'est le pompon|chouette|trop bien)(?: ?[,!.…]+)? ?(?:yet another|another|one more|a|an"
+    r"|encore (?:un|une)|un|une)\s"
+)
+# The noun phrase named ends at a clause mark or where the place or task it is set against
+# begins ("for the warehouse", "pour le bar").
+_SARCASM_NP_END = re.compile(r"[,;:.!?…\n]| (?:for|to|on|in|at|pour|au|a la|dans|chez|sur) ")
+# A language named as a skill is praise, sarcastic or not ("a Polish speaker for the desk").
+_SKILL_AFTER = re.compile(r" ?(?:speaker|speaking|speakers|trained|qualified|parlant|speaking)")
+
+
+def _sarcasm(text: str, starts: Sequence[int], lang: str, context: str) -> list[_Hit]:
+    found: list[_Hit] = []
+    for start in starts:
+        opener = _SARCASM.match(text, start)
+        if opener is None:
+            continue
+        low = opener.end()
+        stop = _SARCASM_NP_END.search(text, low, low + 60)
+        high = stop.start() if stop else min(len(text), low + 60)
+        for hit in guard_lexicon.hits(text, lang, low, high):
+            if hit.category in _CANDIDATE_ONLY or _SKILL_AFTER.match(text, hit.end):
+                continue
+            rule = _sarcasm_rule(lang, hit.category)
+            found.append(_Hit(hit.start, hit.end, rule, rule.severity[context]))
+            break
+    return found
+
+
+@lru_cache(maxsize=64)
+def _sarcasm_rule(lang: str, category: str) -> Rule:
+    label = _LABELS["fr" if lang == "fr" else "en"][category]
+    if lang == "fr":
+        why = (
+            f"Le sarcasme (« génial, un·e … ») fait de {label} un reproche : ce ne peut pas "
+            "être une raison dans une décision d'embauche."
+        )
+        suggestion = "Supprimez-le ; écrivez seulement les éléments liés au poste."
+    else:
+        why = (
+            f"Sarcasm (\u201cgreat, a \u2026\u201d) turns the person's {label} into a "
+            "complaint: it cannot be a reason in a hiring decision."
+        )
+        suggestion = "Remove it and describe only the job-related evidence."
+    return dataclasses.replace(
+        _OTHER_NAME_RULE,
+        id=f"{lang}.{category}.sarcasm",
+        category=category,
+        severity={"candidate": "block", "note": "block"},
+        why=why,
+        suggestion=suggestion,
+    )
+
+
+# --- A trait listed under the cons, named by its own category ----------------------------------
+
+_AGE_NUMBER = re.compile(
+    r"(?:1[6-9]|[2-9]\d) ?(?:ans|yo|y o|yrs?|years?)(?![a-z])|(?:1[6-9]|[2-9]\d)$"
+)
+# Rules whose category follows the word they matched (`category_by_word`), by category.
+_RECATEGORISED: dict[tuple[int, str], tuple[Rule, Rule]] = {}
+
+
+def _by_word(rule: Rule, text: str, start: int, end: int, lang: str) -> Rule:
+    """`rule`, or, for a rule whose matches may name any trait ("Points négatifs : trans",
+    "Cons: bad back"), the same rule named by the category of the protected word it matched."""
+    if not rule.category_by_word:
+        return rule
+    words = guard_lexicon.hits(text, lang, start, end)
+    category = next((h.category for h in words if h.category not in _CANDIDATE_ONLY), None)
+    if category is None and _AGE_NUMBER.search(text, start, end):
+        category = "age"
+    if category is None or category == rule.category:
+        return rule
+    entry = _RECATEGORISED.get((id(rule), category))
+    if entry is None or entry[0] is not rule:
+        if len(_RECATEGORISED) >= 256:
+            _RECATEGORISED.clear()
+        entry = (rule, dataclasses.replace(rule, category=category))
+        _RECATEGORISED[(id(rule), category)] = entry
+    return entry[1]
 
 
 def keeps(rule: Rule, text: str, start: int, end: int, low: int, high: int, lang: str) -> bool:

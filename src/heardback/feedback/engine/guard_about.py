@@ -355,7 +355,9 @@ _CUES: dict[str, dict[str, str]] = {
         " callers caller passengers travellers shoppers readers viewers citizens claimants"
         " offenders prisoners inmates detainees survivors victims refugees migrants carers"
         " parents adults teenagers youngsters elders service-users participants attendees"
-        " beneficiaries couple couples",
+        " beneficiaries couple couples clientele customer-base footfall"
+        # Other people at work, one at a time: "a team member's return from cancer treatment".
+        " member teammate coworker co-worker",
         "work": "lesson lessons plan policy policies curriculum syllabus module modules"
         " course courses unit units ward wards department clinic clinics service services"
         " project projects campaign campaigns training workshop workshops guidance guide"
@@ -390,7 +392,9 @@ _CUES: dict[str, dict[str, str]] = {
         " analyzed"
         # Fitting, sourcing and handling what the work deals with: "fitted hearing aids",
         # "renegotiated the headscarf supply", "how you would handle a teenager".
-        " handle fitted renegotiated sourced supplied stocked procured",
+        " handle fitted renegotiated sourced supplied stocked procured cut"
+        # Dealing with what came up at work: "dealt with a diabetic episode calmly".
+        " dealt",
         "title": "carer carers childminder childminders nanny nannies solicitor lawyer barrister"
         " nurse nurses teacher teachers adviser advisor officer"
         " coordinator caseworker interpreter translator chaplain therapist physio specialist"
@@ -463,7 +467,7 @@ _CUES: dict[str, dict[str, str]] = {
         " collegues personnel agents visiteurs voyageurs passagers habitants population"
         " citoyens adherents jeunes personnes detenus prisonniers victimes migrants aidants"
         " parents adultes seniors participants stagiaires appelant appelants interlocuteur"
-        " interlocuteurs communaute communautes"
+        " interlocuteurs communaute communautes clientele clienteles"
         # Animals a vet, a groomer or a farm treats: "chirurgie des chiens âgés".
         " animaux animal chiens chiennes chats chattes chevaux juments bovins vaches chiots"
         " chatons",
@@ -488,6 +492,9 @@ _CUES: dict[str, dict[str, str]] = {
         " desenclavement officine agence boutique magasin commerce pharmacie cabinet"
         # Where a driver or a rounds job works: "les lignes de nuit de Seine-Saint-Denis".
         " ligne lignes trajet trajets circuit circuits"
+        # Rules and agreements a job applies: "la réglementation sur le congé maternité".
+        " reglementation reglementations reglement reglements convention conventions accord"
+        " accords dispositif dispositifs"
         # What a kitchen or a shop serves: "les plats halal et casher de la carte".
         " plat plats produit produits recette recettes viande viandes boucherie"
         # Venues and titles a trade works in or for: "barman dans un bar gay", "assistance PMR".
@@ -573,7 +580,10 @@ _WORK_VERBS = {
     " informer inscrire inspecter instruire interpreter interroger interviewer loger maquiller"
     " mediatiser negocier orienter photographier plaider prescrire proteger publier recevoir"
     " recruter rediger reloger representer sensibiliser servir soigner soutenir superviser"
-    " traduire traiter vendre instaurer deployer elaborer piloter",
+    " traduire traiter vendre instaurer deployer elaborer piloter"
+    # Looking after a group and working on people's bodies: "il encadre des enfants de 6 à
+    # 12 ans", "elle coupe les cheveux des hommes".
+    " encadrer couper",
 }
 # English verbs that are also nouns ("a front-of-house role", "her nursing diploma", "your
 # interview", "a cover letter"): only their past forms count ("interviewed the union reps").
@@ -584,7 +594,8 @@ _WORK_VERBS_PAST_ONLY = (
 )
 # Irregular forms the rules below do not make (folded: no accents).
 _IRREGULAR = {
-    "en": "taught sold fed led wrote written drew drawn built kept met ran bought spoke spoken",
+    "en": "taught sold fed led wrote written drew drawn built kept met ran bought spoke spoken"
+    " cuts cutting planned",
     "fr": "couvert couvre couvrait couvrent couvraient accueille accueillait accueilli"
     " accueillie accueillent defend defendait defendu defendue defendent sert servait servi"
     " servent traduit traduisait inscrit inscrivait instruit instruisait prescrit prescrivait"
@@ -721,6 +732,63 @@ def _occupation(
     return rest[0] in _TENURE or _YEAR.match(rest[0]) is not None
 
 
+# A role held in the past, told as a step of a career: "former union rep turned HR manager",
+# "six years as a shop steward before moving into employee relations", "ancien délégué
+# syndical devenu responsable RH". Work history, unless the sentence holds it against the
+# person ("could be a troublemaker", "donc attention").
+_ROLE_HEADS = _words(
+    "rep reps representative representatives steward stewards official officials organiser"
+    " organizer secretary chair convenor convener officer caseworker delegate delegue deleguee"
+    " elu elue representant representante permanent permanente secretaire tresorier"
+    " tresoriere assistant assistante agent councillor conseiller conseillere"
+)
+_CAREER_MOVE = re.compile(
+    r"(?<![a-z])(?:turned|before (?:moving|going|switching|becoming|joining|retraining|taking)"
+    r"|moved (?:into|over|across|on)|moving (?:into|over|across|on)|now (?:works?|working|an?"
+    r"|the|in|heads|runs|leads|applying|manages|teaches)|then (?:became|moved|joined|retrained)"
+    r"|went on to|later (?:became|moved|joined|retrained)|since (?:moved|retrained|became)"
+    r"|retrained|devenue?s?|reconverti\w*|avant de (?:passer|rejoindre|devenir|bifurquer|se"
+    r" reconvertir|prendre|basculer)|passee? (?:ensuite )?(?:aux|au|a la|dans|en|cote)"
+    r"|aujourd'hui|desormais|puis (?:responsable|chargee?|passee?|devenue?|a rejoint))(?![a-z])"
+)
+# "his time as a union learning rep", "ses années comme déléguée": a role as a stretch of time.
+_PAST_ROLE = re.compile(
+    r"(?<![a-z])(?:time|years|spell|stint|decade|experience|annees|ans|experience) (?:as|comme"
+    r"|en tant que) (?:an? |the |une? )?(?:[a-z']+ ){0,2}$"
+)
+_HELD_AGAINST = re.compile(
+    r"(?<![a-z])(?:could|might|may|would|won't|wouldn't|risk\w*|worr\w*|concern\w*|careful"
+    r"|watch|trouble\w*|agitat\w*|militant\w*|stir\w*|hassle|pass|rather not|not for"
+    r"|attention|mefi\w*|risqu\w*|crain\w*|pourrai\w*|donc|vigilan\w*|problem\w*"
+    r"|histoires|gen(?:e|ant|er)\w*|bloqu\w*|evit\w*)(?![a-z])"
+)
+
+
+def _career_move(text: str, start: int, end: int, low: int, high: int) -> bool:
+    """Whether the match names a role the person held, told as a step of their career and not
+    held against them (see _CAREER_MOVE)."""
+    role = _WORD.findall(text, start, min(high, end + 30))[:6]
+    if not any(w in _ROLE_HEADS for w in role):
+        return False
+    moved = _CAREER_MOVE.search(text, end, high) is not None
+    if not moved and _PAST_ROLE.search(text, max(low, start - 40), start) is None:
+        return False
+    return _HELD_AGAINST.search(text, low, high) is None
+
+
+def _coordinated(words: list[str]) -> list[str]:
+    """French "comme" between two plural nouns joins them ("les cheveux des hommes comme des
+    femmes"): it is "et" there, not the reason it is elsewhere ("comme elle est enceinte")."""
+    out = list(words)
+    for index in range(1, len(words) - 1):
+        if words[index] != "comme":
+            continue
+        noun, article = words[index - 1], words[index + 1]
+        if article in ("les", "des") and noun.endswith(("s", "x")) and noun not in _PRONOUNS:
+            out[index] = "et"
+    return out
+
+
 def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> About:
     """Whether the match text[start:end] (folded) is said of a person or is the job's topic.
 
@@ -745,6 +813,8 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     # A word cut by the window's edge is not a word.
     if start - 150 > low and before_all:
         before_all = before_all[1:]
+    if lang == "fr" and "comme" in before_all:
+        before_all = _coordinated(before_all)
     before = before_all[-_WINDOW_BEFORE:]
     tail = text[end : min(high, end + 40)]
     listed = _LIST_THEN_NOUN.match(tail)
@@ -823,6 +893,8 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     if len(matched) == 1 and matched[0] in cues["title"]:
         return "topic"  # a job title ("carer", "midwife") names the job
     if _occupation(text, start, low, before, matched, clause_after, lang):
+        return "topic"
+    if _career_move(text, start, end, low, high):
         return "topic"
     # A topic pair right before the match decides before the candidate's words do: "forme
     # les agents aux questions de fait religieux".

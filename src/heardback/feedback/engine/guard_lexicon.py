@@ -187,8 +187,10 @@ _ORIGIN = {
     "fr": r"originaire d(?:e |')|(?:née?|a grandi|grandi) (?:à|au|en) ",
 }
 _ORIGIN_OR_EMPLOYER = {
-    "en": r"(?:comes|came|is|'s|moved here|moved over|arrived) from",
-    "fr": r"(?:vient|venu|venue|arrive|arrivé|arrivée|issu|issue) d(?:e |')",
+    "en": r"(?:comes|came|is|'s|moved here|moved over|arrived|(?:some|any)(?:one|body)|a (?:guy|lad"
+    r"|girl|woman|man|bloke|lass|chap|fella|lady)|people|folk) from",
+    "fr": r"(?:vient|venu|venue|arrive|arrivé|arrivée|issu|issue|quelqu'un|un gars|une fille"
+    r"|un type|une femme|un homme|des gens) d(?:e |')",
 }
 _PLACE = r"(?:the )?([A-Z][\w'-]+)"
 

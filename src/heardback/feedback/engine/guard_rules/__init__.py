@@ -20,6 +20,8 @@ Fields of a rule:
 - `examples` / `counterexamples`: sentences the rule must / must not flag (run by the tests).
 - `topic`: whether a match may be the job's subject matter rather than said of the candidate
   (see `guard_about.py`); defaults to true in the protected categories (`TOPIC_CATEGORIES`).
+- `category_by_word`: a match may name any trait ("Cons: trans", "Points négatifs : 57 ans"):
+  its finding takes the category of the protected word it holds (`guard_lexicon`).
 - `needs_person`: the rule's words are as often a job's topic as a remark ("women", "the
   union", "prison"): a match is kept only when a word for the candidate or a reason is near.
 
@@ -206,6 +208,7 @@ class Rule:
     counterexamples: tuple[str, ...]
     topic: bool = False  # may be the job's subject matter: ask `guard_about.about`
     needs_person: bool = False  # a match with no cue for the candidate around it is dropped
+    category_by_word: bool = False  # named by the protected word matched (guard_lexicon)
 
     def pattern_for(self, keys: Collection[str]) -> re.Pattern[str]:
         """The rule's regex restricted to the terms and patterns that the found `keys` trigger."""
@@ -417,6 +420,7 @@ def _build_rule(
         counterexamples=tuple(_strings(raw, "counterexamples", where)),
         topic=_topic(raw, where) or raw.get("needs_person") is True,
         needs_person=_flag(raw, "needs_person", where),
+        category_by_word=_flag(raw, "category_by_word", where),
     )
     return rule, term_keys + match_keys
 
