@@ -32,7 +32,7 @@ def test_the_shipped_weights_are_what_training_on_the_dev_part_gives() -> None:
 
 
 def test_the_second_opinion_warns_on_a_remark_the_rules_miss_and_names_an_example() -> None:
-    text = "Not sure someone with her background would suit our clients."
+    text = "Not sure someone with his background would fit with our clients."
     assert check(text, context="note") == []
     (finding,) = check(text, context="note", second_opinion=True)
     assert finding.severity == "warn"
