@@ -273,9 +273,9 @@ def _partner_network(
     who agreed to be suggested to partners (some with a location and languages), and one
     invitation from the partner waiting on a candidate's page. Through the services, as the
     admins and candidates would: audited on both sides."""
+    from heardback.feedback.inputs import strengths_by_candidate
     from heardback.partners import services as partners
     from heardback.portal.services import candidate_links_issue, consent_grant
-    from heardback.reroute.selectors import strengths_by_candidate
 
     home = summary.organization
     org_data = content.PARTNER_ORGANIZATION

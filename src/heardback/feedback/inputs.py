@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from django.db.models import Prefetch
 
@@ -13,6 +13,7 @@ from heardback.accounts.models import Organization, User
 from heardback.core.links import PORTAL_URL_PLACEHOLDER
 from heardback.feedback import engine
 from heardback.feedback.engine import fit
+from heardback.feedback.engine.aggregate import SCORE
 from heardback.hiring.models import (
     Application,
     Competency,
@@ -23,6 +24,7 @@ from heardback.hiring.models import (
 )
 
 RECRUITER_TITLE = {"en": "Recruiter", "fr": "Recrutement"}
+STRONG = SCORE["yes"]  # a strength in the talent pools: rated "yes" or better on average
 # "Has this organization partner organizations?", registered by partners/ at start-up.
 HAS_PARTNERS: list[Callable[[Organization], bool]] = []
 ROLES_PER_NOTE = 2
@@ -193,6 +195,32 @@ class SharedInputs:
         missing = set(user_ids) - self.interviewers.keys()
         for user in User.objects.filter(pk__in=missing):
             self.interviewers[user.pk] = user.first_name
+
+
+def strengths_by_candidate(candidate_ids: Iterable[int]) -> dict[int, list[tuple[str, float]]]:
+    """Each candidate's strengths: competencies rated "yes" or better on average, rubric words.
+
+    Over every application of the candidate: what the talent pools (re-routing, partners)
+    list, and what a note says a partner organization would see."""
+    scores: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    names: dict[str, str] = {}
+    rows = ScorecardRating.objects.filter(
+        scorecard__application__candidate_id__in=list(candidate_ids),
+        scorecard__submitted_at__isnull=False,
+    ).exclude(rating="")
+    for candidate_id, name, rating in rows.values_list(
+        "scorecard__application__candidate_id", "competency__name", "rating"
+    ):
+        key = fit.key(name)
+        names.setdefault(key, " ".join(name.split()))
+        scores[candidate_id][key].append(SCORE[rating])
+    result = {}
+    for candidate_id, by_name in scores.items():
+        means = [(names[k], sum(v) / len(v)) for k, v in by_name.items()]
+        result[candidate_id] = sorted(
+            [(n, m) for n, m in means if m >= STRONG], key=lambda s: (-s[1], s[0])
+        )
+    return result
 
 
 def _interviews(pks: Sequence[int]) -> dict[int, list[engine.Interview]]:

@@ -18,10 +18,10 @@ from django.utils import timezone
 
 from heardback.accounts.models import Organization
 from heardback.feedback.engine import fit
+from heardback.feedback.inputs import strengths_by_candidate
 from heardback.hiring.models import Application, Candidate
 from heardback.partners.models import PartnerInvitation, PartnerProfile, Partnership
 from heardback.portal.models import Consent
-from heardback.reroute.selectors import strengths_by_candidate
 
 
 def partnerships_for(*, organization: Organization) -> QuerySet[Partnership]:

@@ -12,22 +12,20 @@ from django.utils import timezone
 from heardback.accounts.models import Organization
 from heardback.feedback import inputs
 from heardback.feedback.engine import fit
-from heardback.feedback.engine.aggregate import SCORE
 from heardback.feedback.engine.types import Language
+from heardback.feedback.inputs import strengths_by_candidate
 from heardback.hiring.models import (
     Application,
     Candidate,
     Competency,
     Job,
     Scorecard,
-    ScorecardRating,
 )
 from heardback.portal.models import Consent
 from heardback.reroute.models import RoleInvitation
 
 NOT_HIRED = (Application.Status.REJECTED, Application.Status.WITHDRAWN)
 RECENT = 30  # the re-routing page ranks the most recent decisions
-STRONG = SCORE["yes"]
 
 
 @dataclass(frozen=True)
@@ -159,29 +157,6 @@ class PoolEntry:
     candidate: Candidate
     strengths: list[tuple[str, float]]  # rubric words, mean rating (1..5), best first
     family: str
-
-
-def strengths_by_candidate(candidate_ids: Iterable[int]) -> dict[int, list[tuple[str, float]]]:
-    """Each candidate's strengths: competencies rated "yes" or better on average, rubric words."""
-    scores: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    names: dict[str, str] = {}
-    rows = ScorecardRating.objects.filter(
-        scorecard__application__candidate_id__in=list(candidate_ids),
-        scorecard__submitted_at__isnull=False,
-    ).exclude(rating="")
-    for candidate_id, name, rating in rows.values_list(
-        "scorecard__application__candidate_id", "competency__name", "rating"
-    ):
-        key = fit.key(name)
-        names.setdefault(key, " ".join(name.split()))
-        scores[candidate_id][key].append(SCORE[rating])
-    result = {}
-    for candidate_id, by_name in scores.items():
-        means = [(names[k], sum(v) / len(v)) for k, v in by_name.items()]
-        result[candidate_id] = sorted(
-            [(n, m) for n, m in means if m >= STRONG], key=lambda s: (-s[1], s[0])
-        )
-    return result
 
 
 def talent_pool(
