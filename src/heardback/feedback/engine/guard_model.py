@@ -6,9 +6,10 @@ with the labelled development set
 (`tests/feedback/engine/guard_eval/dev`). When the score passes the threshold stored with the
 weights it raises a *warning* whose explanation names the nearest labelled sentence; it raises
 a *block* only where it agrees with a protected word said of the candidate (`guard_lexicon`,
-`guard._second_opinion`), never on its own. The weights are a data file in the package
-(`guard_model.json`), written by `python -m heardback.feedback.engine.guard_model train`;
-nothing is downloaded at run time.
+`guard._second_opinion`), never on its own. Where the rules block a protected word in a
+sentence it scores under `guard.VETO_SCORE`, the block becomes a warning (`guard._veto`).
+The weights are a data file in the package (`guard_model.json`), written by
+`python -m heardback.feedback.engine.guard_model train`; nothing is downloaded at run time.
 
 Training is deterministic: sorted features, full-batch gradient descent with a fixed number of
 steps and L2 regularisation, no random state. `python -m heardback.feedback.engine.guard_model
@@ -17,6 +18,7 @@ written by one writer), so each is read by a model that never saw its writer's w
 reports the whole guard per language (rules, then this model out of fold) and the model's
 blocks without the rules: the rules were tuned on every dev item, so the guard's dev figures
 flatter it, and the second opinion alone is the figure that says what carries to unseen text.
+It ends with what a veto on the rules' blocks would do at several bars (`_veto_table`).
 """
 
 from __future__ import annotations
@@ -25,14 +27,18 @@ import heapq
 import json
 import math
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from heardback.feedback.engine.guard_rules import fold_phrase, key_text
+
+if TYPE_CHECKING:
+    from heardback.feedback.engine.guard import VetoView
 
 MODEL_FILE = "guard_model.json"
 _MIN_COUNT = 2  # a feature must occur in this many training sentences
@@ -108,8 +114,9 @@ class Model:
                 nested.setdefault(first, {})[second] = weight
         return nested
 
-    def nearest(self, text: str, k: int = 2) -> list[tuple[str, str]]:
-        """The `k` labelled sentences sharing the most weighted features with `text`.
+    def nearest(self, text: str, k: int = 2, label: str | None = None) -> list[tuple[str, str]]:
+        """The `k` labelled sentences (of `label`, "block" or "ok", when given) sharing the
+        most weighted features with `text`.
 
         Summed through an index from feature to the examples holding it, so only the examples
         that share a feature are visited (not every example's feature set per call)."""
@@ -119,7 +126,10 @@ class Model:
             weight = abs(self.weights[f])
             for index in postings.get(f, ()):
                 shared[index] += weight
-        best = heapq.nlargest(k, range(len(shared)), key=lambda i: shared[i] / sizes[i])
+        indexes = range(len(shared))
+        if label is not None:
+            indexes = [i for i in indexes if self.examples[i][1] == label]  # type: ignore[assignment]
+        best = heapq.nlargest(k, indexes, key=lambda i: shared[i] / sizes[i])
         return [self.examples[i] for i in best]
 
 
@@ -166,7 +176,10 @@ def train(texts: Sequence[str], labels: Sequence[int], threshold: float = 0.5) -
         b -= _RATE * float(err.sum()) / n
         w -= _RATE * (grad / n + _L2 * w)
     weights = {f: round(float(w[i]), 5) for f, i in index.items() if abs(w[i]) >= 1e-4}
-    examples = tuple((t, "block") for t, label in zip(texts, labels, strict=True) if label)
+    # Both kinds: a warning quotes the nearest must-block sentence, a veto the nearest clean one.
+    examples = tuple(
+        (t, "block" if label else "ok") for t, label in zip(texts, labels, strict=True)
+    )
     return Model(round(b, 5), weights, threshold, examples)
 
 
@@ -229,13 +242,27 @@ def cross_validate(items: Iterable[dict[str, str]], thresholds: Sequence[float])
     clean items); then, per language, the guard as it ships (the model blocks only with a
     protected word said of the person) and its second opinion alone (no rules: the rules were
     tuned on every dev item, so only this part says what carries to unseen text)."""
-    from heardback.feedback.engine.guard import _rule_sets_for, _second_opinion, check, verdict
+    from heardback.feedback.engine.guard import (
+        VETO_SCORE,
+        _rule_sets_for,
+        _second_opinion,
+        check,
+        verdict,
+        veto_views,
+    )
     from heardback.feedback.engine.guard_rules import fold
 
     items = list(items)
     fold_of = _folds(items)
     scores: dict[str, float] = {}
     alone: dict[str, str] = {}
+    rule_findings = {
+        i["id"]: check(i["text"], lang=i["lang"], context=i["context"])  # type: ignore[arg-type]
+        for i in items
+    }
+    ruled = {key: verdict(found) for key, found in rule_findings.items()}
+    # Each block of the rules, read by the model of the folds that did not hold its item.
+    blocks: dict[str, list[VetoView]] = {}
     for k in range(5):
         train_part = [i for i in items if fold_of[i["id"]] != k]
         model = train(
@@ -247,12 +274,20 @@ def cross_validate(items: Iterable[dict[str, str]], thresholds: Sequence[float])
                 langs = [r.lang for r in _rule_sets_for(key_text(fold(i["text"])), i["lang"])]
                 found = _second_opinion(i["text"], [], langs, None, i["context"], model)  # type: ignore[arg-type]
                 alone[i["id"]] = verdict(found)
-    ruled = {
-        i["id"]: verdict(check(i["text"], lang=i["lang"], context=i["context"]))  # type: ignore[arg-type]
-        for i in items
+                if ruled[i["id"]] == "block":
+                    blocks[i["id"]] = veto_views(i["text"], rule_findings[i["id"]], langs, model)
+    # The model's blocks do not depend on what the rules found, only its warnings do. A rule
+    # block stands unless the veto lifts every block of the item (`guard._veto`).
+    vetoed = {
+        key: all(v.vetoable and v.score < VETO_SCORE for v in views)
+        for key, views in blocks.items()
     }
-    # The model's blocks do not depend on what the rules found, only its warnings do.
-    shipped = {key: "block" if "block" in (ruled[key], alone[key]) else ruled[key] for key in ruled}
+    shipped = {
+        key: "block"
+        if alone[key] == "block" or (ruled[key] == "block" and not vetoed[key])
+        else ("warn" if ruled[key] == "block" else ruled[key])
+        for key in ruled
+    }
     lines = [
         "threshold | model alone: block recall, ok flagged | rules + model: recall, ok blocked"
     ]
@@ -285,6 +320,109 @@ def cross_validate(items: Iterable[dict[str, str]], thresholds: Sequence[float])
             blocked = sum(verdicts[i["id"]] == "block" for i in clean_l) / max(1, len(clean_l))
             cells.append(f"{recall:.3f}, {blocked:.1%}")
         lines.append(f"{lang} | " + " | ".join(cells))
+    return lines + _veto_table(items, ruled, alone, blocks, scores)
+
+
+# --- The model as a veto on the rules' blocks (cv only) ------------------------------------------
+
+# --- The model as a veto on the rules' blocks (cv only) ------------------------------------------
+
+VETO_BARS = (0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2)
+
+
+def _never_vetoed() -> frozenset[str]:
+    from heardback.feedback.engine.guard import NEVER_VETOED
+
+    return NEVER_VETOED
+
+
+_VETO_KINDS: dict[str, Callable[[VetoView], bool]] = {
+    "any block": lambda v: True,
+    "protected": lambda v: v.category not in _never_vetoed(),
+    # As shipped (`guard.VetoView.vetoable`).
+    "protected, not of the person with a decision": lambda v: v.vetoable,
+    "protected, no decision": lambda v: v.category not in _never_vetoed() and not v.decides,
+    "protected, not of the person": lambda v: v.category not in _never_vetoed() and not v.person,
+}
+
+
+def _veto_table(
+    items: Sequence[dict[str, str]],
+    ruled: Mapping[str, str],
+    alone: Mapping[str, str],
+    blocks: dict[str, list[VetoView]],
+    scores: dict[str, float],
+) -> list[str]:
+    """What a veto on the rules' blocks would do, out of fold: the model's scores of the items
+    the rules block, then the whole guard per language when a rule block whose sentence the
+    model scores under t becomes a warning (the model may still block the text itself)."""
+    from heardback.feedback.engine import guard_lexicon
+    from heardback.feedback.engine.guard_rules import fold
+
+    bins = (*VETO_BARS, 0.5, 1.01)
+    lines = [
+        "veto: items the rules block, by the model's highest score of their blocked sentences"
+        " (out of fold): " + " | ".join(f"<{b:g}" for b in bins)
+    ]
+    for lang in ("en", "fr"):
+        for expected in ("block", "ok"):
+            tops = [
+                max(v.score for v in blocks[i["id"]])
+                for i in items
+                if i["lang"] == lang and i["expected"] == expected and i["id"] in blocks
+            ]
+            counts, below = [], 0
+            for b in bins:
+                now = sum(t < b for t in tops)
+                counts.append(now - below)
+                below = now
+            lines.append(f"{lang} {expected} ({len(tops)}) | " + " | ".join(map(str, counts)))
+
+    def blocked(key: str, may: Callable[[VetoView], bool] | None, t: float) -> bool:
+        """Whether the guard blocks the item when `may` blocks under `t` are lifted."""
+        if alone[key] == "block":
+            return True  # the model's own blocks stay (it blocks only past PERSON_SCORE)
+        if ruled[key] != "block":
+            return False
+        return may is None or not all(may(v) and v.score < t for v in blocks[key])
+
+    lines.append("veto kind | t | en: recall (items), ok blocked (items) | fr: the same")
+    for kind, may in [("none", None), *_VETO_KINDS.items()]:
+        for t in VETO_BARS if may is not None else (0.0,):
+            cells = []
+            for lang in ("en", "fr"):
+                must_l = [i for i in items if i["lang"] == lang and i["expected"] == "block"]
+                clean_l = [i for i in items if i["lang"] == lang and i["expected"] == "ok"]
+
+                caught = sum(blocked(i["id"], may, t) for i in must_l)
+                wrong = sum(blocked(i["id"], may, t) for i in clean_l)
+                cells.append(
+                    f"{caught / max(1, len(must_l)):.3f} ({caught}), "
+                    f"{wrong / max(1, len(clean_l)):.2%} ({wrong})"
+                )
+            lines.append(f"{kind} | {t:g} | " + " | ".join(cells))
+    # The rules were tuned on every dev item, so they block few clean ones here. Items holding
+    # a protected word are the kind they block on unseen text: how many would a veto release?
+    lines.append(
+        "items with a protected word (guard_lexicon), share scored under t out of fold: "
+        + " | ".join(f"<{b:g}" for b in VETO_BARS)
+    )
+    for lang in ("en", "fr"):
+        for expected in ("block", "ok"):
+            held = [
+                scores[i["id"]]
+                for i in items
+                if i["lang"] == lang
+                and i["expected"] == expected
+                and any(
+                    h.category not in _never_vetoed()
+                    for h in guard_lexicon.hits(fold(i["text"]), lang, 0, len(i["text"]))
+                )
+            ]
+            shares = [sum(s < b for s in held) / max(1, len(held)) for b in VETO_BARS]
+            lines.append(
+                f"{lang} {expected} ({len(held)}) | " + " | ".join(f"{x:.1%}" for x in shares)
+            )
     return lines
 
 
