@@ -66,9 +66,14 @@ FIELDS = ("id", "lang", "context", "text", "expected", "category", "other_names"
 # en, 7.4 % fr; the whole part (4,730 items) 0.793 en, 0.797 fr; clean blocked 5.2 % en,
 # 6.1 % fr, over the 6 % floor before anything changed: the floor moves to 6.5 %, and says
 # so. After round 11 (dev only): round 11 alone 0.785 en, 0.773 fr, clean blocked 4.7 % en,
-# 7.4 % fr; the whole part 0.809 en, 0.803 fr, clean blocked 5.4 % en, 6.1 % fr.
+# 7.4 % fr; the whole part 0.809 en, 0.803 fr, clean blocked 5.4 % en, 6.1 % fr. Round 13
+# added 609 blind items: alone, before any change, 0.800 en, 0.811 fr; clean blocked 11.5 % en,
+# 8.7 % fr; the whole part (5,339 items) 0.812 / 5.3 % en, 0.813 / 5.9 % fr. After session 11
+# (the second opinion may turn a rule's block on a protected word into a warning, its bar
+# chosen on dev before the test part was read): the whole part 0.818 / 2.4 % en, 0.818 / 2.5 %
+# fr. The clean-blocked floor tightens to 3.5 %, within reach of the 3 % target.
 TEST_MIN_RECALL = 0.80  # the target is 0.95
-TEST_MAX_CLEAN_BLOCKED = 0.065  # the target is 3 %
+TEST_MAX_CLEAN_BLOCKED = 0.035  # the target is 3 %
 
 
 @dataclass(frozen=True)
