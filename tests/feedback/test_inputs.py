@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 import pytest
 
 from heardback.accounts.models import Organization, User
@@ -83,3 +86,40 @@ def test_one_person_on_two_interviews_is_your_interviewer(
     assert {card.interviewer_id for card in inp.scorecards} == {cards[0].interviewer_id}
     note = engine.compose(inp, guard=lambda text, **_: [])
     assert "your interviewer" in note.text.lower() and "one interviewer" not in note.text.lower()
+
+
+@pytest.mark.django_db
+def test_the_partners_offer_names_what_the_partners_pool_would_list(
+    org: Organization, recruiter: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The pool averages a competency over every application of the candidate: rated strong
+    # yes twice here but definitely not three times for another role, Communication is no
+    # strength a partner would see, and the note must not say it is.
+    from heardback.feedback import inputs
+
+    monkeypatch.setattr(inputs, "HAS_PARTNERS", [lambda organization: True])
+    application = rejected_application(org, recruiter=recruiter)
+    other_job = factories.JobFactory(organization=org, title="Support Engineer")
+    communication = factories.CompetencyFactory(job=other_job, name="Communication")
+    other = factories.ApplicationFactory(
+        organization=org, job=other_job, candidate=application.candidate
+    )
+    for day in (3, 4, 5):
+        interview = factories.InterviewFactory(
+            application=other, scheduled_at=dt.datetime(2026, 10, day, 10, tzinfo=dt.UTC)
+        )
+        card = factories.ScorecardFactory(interview=interview, overall_recommendation="no")
+        factories.ScorecardRatingFactory(
+            scorecard=card, competency=communication, rating="definitely_not"
+        )
+    inp = built(org, application)
+    assert inp.partner_strengths == ()
+    note = engine.compose(inp, guard=lambda text, **_: [])
+    offer = [s.text for s in note.sentences if s.section == "next_steps"][-1]
+    assert "the kind of role you applied for" in offer, offer
+    assert "Communication" not in offer, offer
+    # Without the pool's reading, this application's own ratings would have named it.
+    alone = engine.compose(
+        dataclasses.replace(inp, partner_strengths=None), guard=lambda text, **_: []
+    )
+    assert "your strength (Communication)" in alone.text.replace("\n", " ")

@@ -306,6 +306,10 @@ def note_inputs(
     interviews = _interviews(pks)
     scorecards = _scorecards(pks, shared)
     index = shared.index
+    # What a partner organization would see of each candidate: the pool's own reading.
+    pooled = (
+        strengths_by_candidate({a.candidate_id for a in applications}) if shared.partners else {}
+    )
 
     inputs = []
     for application in applications:
@@ -352,6 +356,9 @@ def note_inputs(
                 partners=shared.partners,
             ),
             other_candidate_names=shared.names[application.job_id],
+            partner_strengths=(
+                tuple(name for name, _ in pooled.get(candidate.pk, ())) if shared.partners else None
+            ),
         )
         roles = _open_roles(index, job, shared.jobs[job.pk], inp, candidate.resume_text)
         inputs.append(dataclasses.replace(inp, open_roles=roles) if roles else inp)

@@ -909,21 +909,27 @@ class _Writer:
 
     def partner_view(self) -> tuple[str, tuple[Source, ...]]:
         """What a partner organization would see of this candidate, in the note's words: the
-        competencies the interviewers rated "yes" or better on average, by name, as the
-        partners' pool lists them ("your strengths (Go in production and Testing)"); without
-        any, the kind of role applied for. "Your strengths" would be untrue of a candidate
-        with none."""
+        competencies rated "yes" or better on average, by name, as the partners' pool lists
+        them ("your strengths (Go in production and Testing)"), over every application when the
+        input says (`partner_strengths`), else this application's; without any, the kind of
+        role applied for. "Your strengths" would be untrue of a candidate with none."""
         results = self.aggregate.results if self.aggregate else ()
         strong = sorted(
             (r for r in results if r.ratings and r.mean >= STRENGTH_FLOOR),
             key=lambda r: (-r.mean, name_key(r.competency.name)),
         )
-        if not strong:
+        pooled = self.inp.partner_strengths
+        if pooled is None:
+            names = [tidy(r.competency.name) for r in strong]
+        else:  # over every application: this one's ratings cite what they can
+            names = [tidy(name) for name in pooled]
+            keys = {name_key(name) for name in pooled}
+            strong = [r for r in results if r.ratings and name_key(r.competency.name) in keys]
+        if not names:
             return self.book.grammar("partners.sees.role"), _PORTAL_SOURCES
         sources = _PORTAL_SOURCES + tuple(s for r in strong for s in self.rating_sources(r))
         if not self.rubric_ok:  # names in another language than the sentence's
             return self.book.grammar("partners.sees.strengths"), sources
-        names = [tidy(r.competency.name) for r in strong]
         count = len(names)
         more = "named.one" if count == 1 else "named.more" if count > MAX_ITEMS else "named"
         names = names[:MAX_ITEMS]

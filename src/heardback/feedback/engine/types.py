@@ -178,6 +178,10 @@ class NoteInput:
     stage_kind: str = ""
     # The recruiter asks for development areas although the reason is not about skills.
     development_requested: bool = False
+    # What a partner organization would see of the candidate, best first: the competencies
+    # rated "yes" or better on average over all their applications, as the partners' pool
+    # lists them. None: not known (the engine reads this application's ratings instead).
+    partner_strengths: tuple[str, ...] | None = None
 
 
 # --- output ------------------------------------------------------------------------------------
