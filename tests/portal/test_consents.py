@@ -107,3 +107,17 @@ def test_an_unknown_kind_is_refused(candidate: Portal) -> None:
 def test_consent_lasts_the_months_the_page_promises(candidate: Portal) -> None:
     assert services.CONSENT_MONTHS == 12
     assert "Each choice lasts 12 months" in candidate.get().content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "never your name or contact details"), ("fr", "jamais votre nom ni vos coordonnées")],
+)
+def test_the_partners_choice_says_what_a_partner_would_see(
+    make_portal: MakePortal, language: str, said: str
+) -> None:
+    candidate = make_portal(language=language)
+    page = candidate.get().content.decode()
+    choice = page[page.index('id="consent-partners"') :]
+    choice = choice[: choice.index("</li>")]
+    assert said in choice

@@ -99,6 +99,10 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "consent_other_roles": "Be considered for other roles at this organization",
         "consent_partners": "Be suggested to partner organizations",
+        "consent_hint_partners": (
+            "They see the kind of role you applied for and the skills our interviewers rated "
+            "well, never your name or contact details unless you accept one of their invitations."
+        ),
         "consent_yes_since": "Yes, since",
         "consent_until": "until",
         "consent_no": "No",
@@ -259,6 +263,11 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "consent_other_roles": "Être considéré·e pour d'autres postes dans cette entreprise",
         "consent_partners": "Être proposé·e à des entreprises partenaires",
+        "consent_hint_partners": (
+            "Elles voient le type de poste auquel vous avez postulé et les compétences que nos "
+            "interlocuteurs ont bien évaluées, jamais votre nom ni vos coordonnées, sauf si vous "
+            "acceptez l'une de leurs invitations."
+        ),
         "consent_yes_since": "Oui, depuis le",
         "consent_until": "jusqu'au",
         "consent_no": "Non",
