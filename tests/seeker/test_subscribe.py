@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -82,7 +83,9 @@ def test_pasting_the_portal_link_subscribes_and_news_updates_the_application(
     page = seeker_client.get(f"/me/applications/{mine.pk}/").content.decode()
     assert "practise SQL window functions" in page
     mine.refresh_from_db()
-    assert mine.stage == "rejected" and mine.last_contact_on == timezone.localdate()
+    # "Today" is the seeker's (Europe/Paris): between 23:00 and midnight UTC it is tomorrow.
+    today = timezone.localdate(timezone=ZoneInfo(seeker.time_zone))
+    assert mine.stage == "rejected" and mine.last_contact_on == today
     # The employer answered: the silence reminders are cancelled, and no feedback request.
     assert not Reminder.objects.filter(application=mine, state="open").exists()
     assert Reminder.objects.filter(application=mine, state="cancelled", kind="ghosted").exists()
