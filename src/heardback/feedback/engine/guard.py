@@ -108,8 +108,9 @@ def check(
         raise ValueError(f"unknown context {context!r}: use 'note' or 'candidate'")
     folded = _Folded.of(text)
     words = key_text(folded.text)
+    rule_sets = _rule_sets_for(words, lang)
     hits: list[_Hit] = []
-    for rules in _rule_sets_for(words, lang):
+    for rules in rule_sets:
         hits.extend(_scan(rules, folded.text, words, context))
     hits.extend(_scan_names(folded.text, other_names, context, own_names))
     if own_names and hits:
@@ -118,14 +119,15 @@ def check(
         spans = _own_spans(folded.text, own_names)
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
     findings = _dedupe(folded.finding(h) for h in hits)
-    if second_opinion and any(f.severity == "block" for f in findings):
+    if not second_opinion:
+        return findings
+    langs = [rules.lang for rules in rule_sets]
+    # The folded text, unless invisible characters were dropped from it (offsets moved).
+    same = folded.text if not folded.removed_at else None
+    if any(f.severity == "block" for f in findings):
         # Only texts the rules block are scored here: the veto costs nothing on the others.
-        langs = [rules.lang for rules in _rule_sets_for(words, lang)]
-        findings = _veto(text, findings, langs)
-    if second_opinion and not any(f.severity == "block" for f in findings):
-        langs = [rules.lang for rules in _rule_sets_for(words, lang)]
-        # The folded text, unless invisible characters were dropped from it (offsets moved).
-        same = folded.text if not folded.removed_at else None
+        findings = _veto(text, findings, langs, folded=same)
+    if not any(f.severity == "block" for f in findings):
         findings = _dedupe([*findings, *_second_opinion(text, findings, langs, same, context)])
     return findings
 
@@ -395,10 +397,15 @@ class VetoView:
 
 
 def veto_views(
-    text: str, findings: Sequence[Finding], langs: Sequence[str], model: guard_model.Model
+    text: str,
+    findings: Sequence[Finding],
+    langs: Sequence[str],
+    model: guard_model.Model,
+    folded: str | None = None,
 ) -> list[VetoView]:
-    """Each block among `findings` of `text` (in order) with what the veto reads of it."""
-    folded = fold(text)  # same length as `text`: findings' offsets hold
+    """Each block among `findings` of `text` (in order) with what the veto reads of it
+    (`folded`: the text folded already, when its offsets are the text's)."""
+    folded = fold(text) if folded is None else folded  # same length: findings' offsets hold
     ends = [m.end() for m in _RULE_SENTENCE_END.finditer(folded)]
     scored: dict[int, float] = {}
     out = []
@@ -433,13 +440,14 @@ def _veto(
     findings: list[Finding],
     langs: Sequence[str],
     model: guard_model.Model | None = None,
+    folded: str | None = None,
 ) -> list[Finding]:
     """`findings` with each rule block on a protected word whose sentence the model scores
     under `VETO_SCORE` turned into a warning that names the nearest clean labelled sentence."""
     model = guard_model.load() if model is None else model
     if model is None:
         return findings
-    views = iter(veto_views(text, findings, langs, model))
+    views = iter(veto_views(text, findings, langs, model, folded))
     out = []
     for f in findings:
         view = next(views) if f.severity == "block" else None
@@ -554,19 +562,6 @@ def _protected_word(
         if said_of == "unknown" and score >= PERSON_SCORE and _decides(folded, low, high, lang):
             return hit, lang
     return None
-
-
-def check_with_model(
-    text: str, model: guard_model.Model, *, lang: str = "en", context: Context = "candidate"
-) -> list[Finding]:
-    """`check` with the second opinion of `model` instead of the shipped one (for
-    cross-validation: `python -m heardback.feedback.engine.guard_model cv`)."""
-    findings = check(text, lang=lang, context=context)
-    if any(f.severity == "block" for f in findings):
-        return findings
-    langs = [rules.lang for rules in _rule_sets_for(key_text(fold(text)), lang)]
-    extra = _second_opinion(text, findings, langs, None, context, model)
-    return _dedupe([*findings, *extra])
 
 
 def _own_spans(text: str, own_names: Sequence[str]) -> list[tuple[int, int]]:
