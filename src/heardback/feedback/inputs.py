@@ -308,7 +308,7 @@ def note_inputs(
     index = shared.index
     # What a partner organization would see of each candidate: the pool's own reading.
     pooled = (
-        strengths_by_candidate({a.candidate_id for a in applications}) if shared.partners else {}
+        strengths_by_candidate({a.candidate_id for a in applications}) if shared.partners else None
     )
 
     inputs = []
@@ -357,7 +357,7 @@ def note_inputs(
             ),
             other_candidate_names=shared.names[application.job_id],
             partner_strengths=(
-                tuple(name for name, _ in pooled.get(candidate.pk, ())) if shared.partners else None
+                None if pooled is None else tuple(name for name, _ in pooled.get(candidate.pk, ()))
             ),
         )
         roles = _open_roles(index, job, shared.jobs[job.pk], inp, candidate.resume_text)

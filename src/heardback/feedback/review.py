@@ -69,9 +69,6 @@ class ScorecardScreen:
         self.found: dict[int, tuple[str, bool]] = {}
         self._texts = TextScreen()
 
-    def blocks(self, text: str, language: str) -> bool:
-        return self._texts.blocks(text, language)
-
     def scorecard_blocked(self, scorecard: Scorecard, language: str) -> bool:
         texts = _texts(scorecard)
         key = fingerprint(texts, language)
