@@ -914,12 +914,12 @@ class _Writer:
         input says (`partner_strengths`), else this application's; without any, the kind of
         role applied for. "Your strengths" would be untrue of a candidate with none."""
         results = self.aggregate.results if self.aggregate else ()
-        strong = sorted(
-            (r for r in results if r.ratings and r.mean >= STRENGTH_FLOOR),
-            key=lambda r: (-r.mean, name_key(r.competency.name)),
-        )
         pooled = self.inp.partner_strengths
-        if pooled is None:
+        if pooled is None:  # this application's ratings, read as the pool reads them
+            strong = sorted(
+                (r for r in results if r.ratings and r.mean >= STRENGTH_FLOOR),
+                key=lambda r: (-r.mean, name_key(r.competency.name)),
+            )
             names = [tidy(r.competency.name) for r in strong]
         else:  # over every application: this one's ratings cite what they can
             names = [tidy(name) for name in pooled]
