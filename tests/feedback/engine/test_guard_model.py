@@ -7,10 +7,11 @@ import json
 from pathlib import Path
 
 from heardback.feedback.engine import guard_model
-from heardback.feedback.engine.guard import check, verdict
+from heardback.feedback.engine.guard import ALONE_SCORE, check, verdict
 from heardback.feedback.engine.guard_rules import CATEGORIES
 
 DEV = Path(__file__).parent / "guard_eval" / "dev"
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _dev() -> tuple[list[str], list[bool]]:
@@ -23,7 +24,8 @@ def _dev() -> tuple[list[str], list[bool]]:
 
 
 def test_the_shipped_weights_are_what_training_on_the_dev_part_gives() -> None:
-    texts, labels = _dev()
+    texts, labels = guard_model.training_set(ROOT)
+    assert len(texts) > len(_dev()[0])  # and the interviewers' plain text, as clean
     shipped = guard_model.load()
     assert shipped is not None
     retrained = guard_model.train(texts, labels, shipped.threshold)
@@ -32,12 +34,33 @@ def test_the_shipped_weights_are_what_training_on_the_dev_part_gives() -> None:
 
 
 def test_the_second_opinion_warns_on_a_remark_the_rules_miss_and_names_an_example() -> None:
-    text = "Not sure someone with his background would fit with our clients."
+    text = "A bit rough around the edges for our clients."
     assert check(text, context="note") == []
     (finding,) = check(text, context="note", second_opinion=True)
     assert finding.severity == "warn"
     assert finding.rule == "model.second_opinion"
     assert "\u201c" in finding.why  # quotes the nearest labelled sentence
+
+
+def test_the_second_opinion_blocks_on_its_own_when_it_is_sure() -> None:
+    text = "Not sure someone with his background would fit with our clients."
+    assert check(text, context="note") == []  # no protected word: no rule, no lexicon word
+    (finding,) = check(text, context="note", second_opinion=True)
+    assert (finding.severity, finding.rule) == ("block", "model.second_opinion")
+    assert "judgement of the person" in finding.why and "\u201c" in finding.why
+
+
+def test_the_interviewers_plain_text_is_never_blocked_by_the_second_opinion_alone() -> None:
+    # Comments like these were scored past 0.95 before the model read plain interviewer text
+    # (the API scenarios' comments, which it does not train on).
+    for text in (
+        "Might be nerves, got a bit better towards the end.",
+        "In the disagreement example, we would have liked to hear what you learned.",
+        "tbh I don't think they've had to work w/ other teams much in their current job",
+        "We felt you rushed the delay announcement and did not check that passengers understood.",
+        "Would like more 'here's the conclusion' up front.",
+    ):
+        assert verdict(check(text, context="candidate", second_opinion=True)) != "block", text
 
 
 def test_the_second_opinion_blocks_a_protected_word_said_of_the_person() -> None:
@@ -74,14 +97,19 @@ def test_the_second_opinion_leaves_plain_work_alone() -> None:
         assert verdict(check(text, context="note", second_opinion=True)) != "block", text
 
 
-def test_the_second_opinion_blocks_only_on_a_protected_word() -> None:
+def test_the_second_opinion_blocks_on_a_protected_word_or_past_its_own_bar() -> None:
+    model = guard_model.load()
+    assert model is not None
     texts, _ = _dev()
     for text in texts[:400]:
         with_model = check(text, context="candidate", second_opinion=True)
         if verdict(with_model) == "block" and verdict(check(text, context="candidate")) != "block":
             (block,) = [f for f in with_model if f.severity == "block"]
-            assert block.rule == f"model.protected.{block.category}"
-            assert block.category in CATEGORIES
+            if block.rule == "model.second_opinion":
+                assert model.score(text[block.start : block.end]) >= ALONE_SCORE
+            else:
+                assert block.rule == f"model.protected.{block.category}"
+                assert block.category in CATEGORIES
 
 
 def test_a_vague_verdict_blocks_only_in_candidate_text_and_not_with_the_jobs_reason() -> None:

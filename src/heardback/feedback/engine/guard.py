@@ -100,9 +100,10 @@ def check(
     reader's own, which callers may leave in `other_names` so one shared tuple serves a
     whole job and its matcher is built once. With `second_opinion`, when the rules block
     nothing, the learned model (`guard_model`) reads each sentence too: it warns on a risky
-    sentence the rules passed, and blocks one only with a protected word said of the
-    candidate (see `_second_opinion`). Where the rules block a protected word, it may turn the
-    block into a warning when it is all but sure the sentence is ordinary work talk (`_veto`).
+    sentence the rules passed, and blocks one with a protected word said of the candidate, or
+    alone when it is all but sure (`ALONE_SCORE`; see `_second_opinion`). Where the rules
+    block a protected word, it may turn the block into a warning when it is all but sure the
+    sentence is ordinary work talk (`_veto`).
     """
     if context not in ("note", "candidate"):
         raise ValueError(f"unknown context {context!r}: use 'note' or 'candidate'")
@@ -133,12 +134,17 @@ def check(
 
 
 # The model's score past which a sentence holding a protected word said of the candidate blocks
-# (chosen by cross-validation on the dev part: docs/benchmarks.md, rounds 5 and 11, session 11;
-# 0.6 before the model was trained to convergence, whose scores spread wider).
-BLOCK_SCORE = 0.55
+# (chosen on development round 16, which neither the rules nor the model had read, once the model
+# also learned plain interviewer text: docs/benchmarks.md, session 12; 0.55 before, 0.6 before
+# the model was trained to convergence, whose scores spread wider).
+BLOCK_SCORE = 0.35
 # A lower bar when a word for the candidate stands next to the protected word ("she", "his",
 # "seems", "too"): the subject analysis then says whom it is about, not only what it is not.
-PERSON_SCORE = 0.35
+PERSON_SCORE = 0.2
+# Past this score the model blocks a sentence the rules passed on its own, with no protected word
+# ("a right slug, that one", "mou du genou"): chosen with the bars above, where it blocked no
+# more clean items of round 16 and one of the 256 interviewer comments of the API scenarios.
+ALONE_SCORE = 0.93
 # "Comes from X", "vient de X" name a town or a former employer alike ("vient de Renault"): a
 # name there counts as origin only when the model is this sure the sentence is a remark, or
 # past BLOCK_SCORE when pycountry knows it as a place ("arrive de Kinshasa").
@@ -299,7 +305,8 @@ def _second_opinion(
     not read as the job's topic blocks, named by that word's category, when the model scores
     it past `PERSON_SCORE` (a word for the candidate stands by the protected word) or
     `BLOCK_SCORE` (no cue either way). Otherwise a sentence the rules passed and the model
-    scores past its threshold gets a warning.
+    scores past `ALONE_SCORE` blocks as a judgement of the person, and one past its threshold
+    gets a warning.
     """
     model = guard_model.load() if model is None else model
     if model is None:
@@ -341,6 +348,7 @@ def _second_opinion(
                     and not guard_lexicon.false_friend(hit, lang, langs)
                 ]
                 block = _protected_word(folded, start, end, inside, score)
+            alone = block is None and not flagged and score >= ALONE_SCORE
             if block is not None or (score >= model.threshold and not flagged):
                 (near, _), *_ = model.nearest(sentence, 1, label="block") or [("", "")]
                 lead = len(sentence) - len(sentence.lstrip())
@@ -351,11 +359,16 @@ def _second_opinion(
                     severity: Severity = "block"
                     category, rule = hit.category, f"model.protected.{hit.category}"
                 else:
-                    severity, category, rule = "warn", "second_opinion", "model.second_opinion"
+                    severity = "block" if alone else "warn"
+                    category, rule = "second_opinion", "model.second_opinion"
                     why = (
                         f"Worded like labelled sentences that must not be sent (score "
                         f"{score:.2f}), e.g. \u201c{near}\u201d. The rules found nothing: "
-                        "a person should read it."
+                        + (
+                            "it reads as a judgement of the person, not of the work."
+                            if alone
+                            else "a person should read it."
+                        )
                     )
                     suggestion = (
                         "If it describes the person rather than the work, rewrite it as "

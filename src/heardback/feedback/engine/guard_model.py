@@ -3,10 +3,11 @@
 The rules are the guard; this model only speaks where they found no block. It scores a text by
 the words, word pairs and pieces of words (4 to 6 letters, "<chur", "urchy", "<churc") it shares
 with the labelled development set
-(`tests/feedback/engine/guard_eval/dev`). When the score passes the threshold stored with the
-weights it raises a *warning* whose explanation names the nearest labelled sentence; it raises
-a *block* only where it agrees with a protected word said of the candidate (`guard_lexicon`,
-`guard._second_opinion`), never on its own. Where the rules block a protected word in a
+(`tests/feedback/engine/guard_eval/dev`) and with plain interviewer text, clean
+(`interviewer_texts`). When the score passes the threshold stored with the weights it raises a
+*warning* whose explanation names the nearest labelled sentence; it raises a *block* where it
+agrees with a protected word said of the candidate (`guard_lexicon`, `guard._second_opinion`),
+or on its own past `guard.ALONE_SCORE`. Where the rules block a protected word in a
 sentence it scores under `guard.VETO_SCORE`, the block becomes a warning (`guard._veto`).
 The weights are a data file in the package (`guard_model.json`), written by
 `python -m heardback.feedback.engine.guard_model train`; nothing is downloaded at run time.
@@ -26,6 +27,7 @@ from __future__ import annotations
 import heapq
 import json
 import math
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -211,6 +213,57 @@ def load() -> Model | None:
 # --- Training and cross-validation on the dev part ----------------------------------------------
 
 
+# The demo's banks of what interviewers write (evidence, takeaways, private notes and comments for
+# the candidate), read as files: this module may not import the demo app.
+_INTERVIEWER_FILES = ("scorecards.toml", "candidate_comments.toml")
+
+
+def interviewer_texts(root: Path) -> list[str]:
+    """Ordinary interviewer text the rules pass, trained on as clean beside the dev part.
+
+    The dev part's clean items are mostly hard negatives (a protected word as the job's subject
+    matter): without plain feedback among them the model reads any judgement of work ("Might be
+    nerves", "we would have liked to hear what you learned") as a remark on the person, and it
+    could not be let to block on its own (docs/benchmarks.md, session 12)."""
+    import tomllib
+
+    from heardback.feedback.engine.guard import check, verdict
+
+    def strings(value: object) -> Iterable[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for inner in value.values():
+                yield from strings(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                yield from strings(inner)
+
+    folder = root / "src/heardback/demo/data"
+    # Sentence by sentence, as the guard scores them ("Long answers. Might be nerves, …").
+    texts = {
+        sentence.strip()
+        for name in _INTERVIEWER_FILES
+        for text in strings(tomllib.loads((folder / name).read_text(encoding="utf-8")))
+        for sentence in re.split(r"(?<=[.!?;])\s+", text)
+        if sentence.strip()
+    }
+    return sorted(
+        text
+        for text in texts
+        if all(verdict(check(text, lang=lang, context="note")) != "block" for lang in ("en", "fr"))
+    )
+
+
+def training_set(root: Path) -> tuple[list[str], list[bool]]:
+    """The dev part's texts (True: must block), then the interviewers' plain text (False)."""
+    items = _dev_items(root)
+    plain = interviewer_texts(root)
+    return [i["text"] for i in items] + plain, [i["expected"] == "block" for i in items] + [
+        False
+    ] * len(plain)
+
+
 def _dev_items(root: Path) -> list[dict[str, str]]:
     """The dev items, each with the name of its file ("round") under "file"."""
     items = []
@@ -235,7 +288,9 @@ def _folds(items: Sequence[dict[str, str]], k: int = 5) -> dict[str, int]:
     return {item["id"]: fold_of[item["file"]] for item in items}
 
 
-def cross_validate(items: Iterable[dict[str, str]], thresholds: Sequence[float]) -> list[str]:
+def cross_validate(
+    items: Iterable[dict[str, str]], thresholds: Sequence[float], plain: Sequence[str] = ()
+) -> list[str]:
     """5-fold figures (whole files per fold, `_folds`), each item read with the model of the
     folds that did not hold it: for each threshold, what 'rules, else model warns/blocks' would
     give; the model's ranking (AUC, block recall at the threshold that flags 0.5 % / 1 % of
@@ -266,7 +321,8 @@ def cross_validate(items: Iterable[dict[str, str]], thresholds: Sequence[float])
     for k in range(5):
         train_part = [i for i in items if fold_of[i["id"]] != k]
         model = train(
-            [i["text"] for i in train_part], [i["expected"] == "block" for i in train_part]
+            [i["text"] for i in train_part] + list(plain),
+            [i["expected"] == "block" for i in train_part] + [False] * len(plain),
         )
         for i in items:
             if fold_of[i["id"]] == k:
@@ -444,13 +500,12 @@ def main(argv: Sequence[str]) -> None:
     root = Path(__file__).resolve().parents[4]
     items = _dev_items(root)
     if argv[:1] == ["cv"]:
-        print("\n".join(cross_validate(items, [0.5, 0.7, 0.8, 0.85, 0.88, 0.9, 0.92, 0.95])))
+        thresholds = [0.5, 0.7, 0.8, 0.85, 0.88, 0.9, 0.92, 0.95]
+        print("\n".join(cross_validate(items, thresholds, interviewer_texts(root))))
         return
     if argv[:1] == ["train"]:
         threshold = float(argv[1]) if len(argv) > 1 else 0.92
-        model = train(
-            [i["text"] for i in items], [i["expected"] == "block" for i in items], threshold
-        )
+        model = train(*training_set(root), threshold)
         save(model, Path(__file__).with_name(MODEL_FILE))
         print(f"{len(model.weights)} weights, threshold {threshold}")
         return
