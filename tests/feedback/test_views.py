@@ -253,3 +253,28 @@ def test_a_recruiter_can_ask_for_areas_to_grow_on_a_note_about_pay(
     current = FeedbackNote.objects.get(application=application, is_current=True)
     assert current.version == 2 and current.quality["development_areas"] >= 1
     assert "Distributed systems design" in current.text
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Dear Priya, you were a shop steward, which worried the panel.", "Trade-union"),
+        ("Dear Priya, you turned up in shorts to the interview.", "Appearance"),
+    ],
+)
+def test_the_note_page_names_every_guard_category_in_words(
+    recruiter_client: Client, recruiter: User, note: FeedbackNote, text: str, label: str
+) -> None:
+    edited = services.feedback_note_edit(
+        actor=recruiter, note=note, subject=note.subject, text=text
+    )
+    page = recruiter_client.get(f"/feedback/{edited.pk}/").content.decode()
+    assert label in page
+    assert "trade_union" not in page and "· appearance" not in page
+
+
+def test_every_guard_category_has_a_label_on_the_note_page() -> None:
+    from heardback.feedback.engine.guard_rules import CATEGORIES
+    from heardback.feedback.views import GUARD_CATEGORIES
+
+    assert set(CATEGORIES) | {"second_opinion"} <= set(GUARD_CATEGORIES)

@@ -48,6 +48,13 @@ GUARD_CATEGORIES = {
     "insult": gettext_lazy("Insult"),
     "vague_verdict": gettext_lazy("Vague verdict"),
     "internal_leak": gettext_lazy("Internal information"),
+    "trade_union": gettext_lazy("Trade-union membership or activity"),
+    "political_opinion": gettext_lazy("Political opinions"),
+    "appearance": gettext_lazy("Appearance"),
+    "neighbourhood": gettext_lazy("Neighbourhood or address"),
+    "criminal_record": gettext_lazy("Criminal record"),
+    "salary_history": gettext_lazy("Past or current pay"),
+    "second_opinion": gettext_lazy("Judgement of the person (learned second opinion)"),
 }
 SOURCE_KINDS = {
     "scorecard": gettext_lazy("Scorecard"),
