@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import itertools
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +23,7 @@ from heardback.feedback.engine import (
     match_open_roles,
 )
 from heardback.feedback.engine import guard as guard_module
-from heardback.feedback.engine.compose import WORD_BUDGET
+from heardback.feedback.engine.compose import _SOFT_BREAK, WORD_BUDGET
 from tests.feedback.engine import factories as f
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -829,3 +831,14 @@ def test_one_strength_shown_to_partners_is_said_in_the_singular(lang, said):
     inp = _with_partners(f.one_comment("", lang=lang))
     offer = [s for s in write(inp).sentences if s.section == "next_steps"][-1].text
     assert said in offer
+
+
+def test_the_guard_reads_the_same_soft_breaks_as_with_the_lookbehind_first_spelling() -> None:
+    # The regex is spelled line break first for speed: it must replace exactly the line
+    # breaks the plain spelling did, on every short text of line breaks, dashes, spaces and
+    # letters (where a break sits next to the start, the end, a blank line or a bullet).
+    plain = re.compile(r"(?<!\n)\n(?!\n|- )")
+    for length in range(8):
+        for chars in itertools.product("\n- a", repeat=length):
+            text = "".join(chars)
+            assert _SOFT_BREAK.sub(" ", text) == plain.sub(" ", text), repr(text)
