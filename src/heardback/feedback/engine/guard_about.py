@@ -437,7 +437,7 @@ _CUES: dict[str, dict[str, str]] = {
         " embassy consulate newspaper newspapers press radio channel magazine"
         " venue venues bar bars parade heritage archive"
         " archives exhibition exhibitions film films cinema theatre choir choirs league"
-        " academy forum helpline hotline"
+        " academy forum helpline hotline scheme schemes voucher vouchers"
         " shelter hostel hostels refuge cafe brand brands fashion clothing costume costumes"
         " wigs salon salons supplier suppliers",
     },

@@ -1,0 +1,121 @@
+"""Round 15 of the English guard: remarks that hold no obvious protected word.
+
+Families, not sentences: name-calling by metaphor (an animal, a food, a lump said of the
+person), idioms on a body or a face, drink or drugs guessed from a symptom, a name or a way of
+talking weighed for how clients will take it, time in the country, a bare age opening a
+sentence, family hinted at (a grandparent on the school run, an engagement). Wider lexicon
+families let the second opinion block such remarks when it scores them as remarks. And a few
+sentences about a trade's own work that used to be blocked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from heardback.feedback.engine.guard import check, verdict
+
+
+def outcome(text: str, context: str = "note", second_opinion: bool = False) -> str:
+    return verdict(check(text, lang="en", context=context, second_opinion=second_opinion))
+
+
+# --- The rules ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A bare age opening a sentence.
+        "44. Quiet. Fine on the scanner.",
+        "Trial shift done. 66 and still wants the heavy lines, hmm.",
+        "29, first job in a care home.",
+        "Fifty-something, kept looking at the clock.",
+        # Name-calling by metaphor.
+        "Honestly a bit of a sloth on the walk-round.",
+        "A proper little madam at the hotel desk.",
+        "Stuck-up cow, talked down to the porters.",
+        "What a wet weekend of a man.",
+        # Idioms on a body or a face.
+        "Built like a wardrobe, would scare the toddlers at the nursery gate.",
+        "Looked like he'd been dragged through a hedge backwards.",
+        # Drink or drugs guessed.
+        "Red eyes and sweating, I wondered if it's the drink.",
+        "Might be on something, couldn't keep still on the call.",
+        "Likes a pint or six by all accounts.",
+        "Shaky hands the whole time.",
+        # A name or a voice weighed for the clients.
+        "Her name might put some of the parents off.",
+        "His surname's a right mouthful for the callers.",
+        "Doesn't sound British, the older residents may struggle.",
+        "Talks a bit strange, where's that from?",
+        "Only moved to the country last spring.",
+        "Been in the country a couple of years at most.",
+        # Family hinted at.
+        "Her nan does the school run, so it depends on her nan.",
+        "Just got engaged, I'd expect a wedding and a baby soon.",
+    ],
+)
+def test_a_remark_with_no_protected_word_is_blocked(text: str) -> None:
+    assert outcome(text) == "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "44 cages loaded before the break.",
+        "Score: 51.",
+        "10, 20 and 30 minute breaks on the rota.",
+        "Sixty-odd calls handled in the trial hour.",
+        "Put down slug pellets in the school's vegetable patch.",
+        "Checked the dairy cow feed delivery against the order.",
+        "Said the new trolleys are built like a tank.",
+        "Ran the hotel's drinks service and the minibar stock.",
+        "Hands shaking with the cold after an hour in the freezer, she still finished the count.",
+        "Likes a tea before the early shift.",
+        "The name badge printer jammed, so she wrote one by hand.",
+        "Has lived in the country all her life and knows every lane on the taxi round.",
+        "Kept the residents engaged through the whole afternoon quiz.",
+        "Found a guest's ring on the floor and logged it with lost property.",
+    ],
+)
+def test_the_same_words_about_the_work_are_not_blocked(text: str) -> None:
+    assert outcome(text) != "block"
+
+
+# --- The lexicon families the second opinion may block on -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A right misery guts, wouldn't want him on the phones.",
+        "She's a bit of a slug, the wards would carry her.",
+        "Bit of a boozer, I heard.",
+        "Lives on the Parkside, so expect grief.",
+    ],
+)
+def test_the_second_opinion_blocks_a_remark_in_a_wider_word_family(text: str) -> None:
+    assert outcome(text, second_opinion=True) == "block"
+
+
+# --- A trade's own work, no longer blocked --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Good at spotting shifty customers on the store CCTV.",
+        "The two receptionists were thick as thieves, she said, and covered each other's shifts.",
+        "Books the interpreter for callers whose first language is not English.",
+        "Runs accent games with the year 2s in the phonics group.",
+        "Ran the staff childcare voucher scheme at the council.",
+        "Covered a maternity leave on the ward's admin desk.",
+        "Three years on the GP surgery reception, mostly on the phones.",
+    ],
+)
+def test_the_job_s_own_subject_matter_is_not_blocked(text: str) -> None:
+    assert outcome(text, second_opinion=True) != "block"
+
+
+def test_naming_styles_are_not_an_insult() -> None:
+    assert outcome("Inconsistent naming across endpoints (snake and camel mixed).") != "block"
