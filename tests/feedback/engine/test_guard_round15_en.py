@@ -119,3 +119,28 @@ def test_the_job_s_own_subject_matter_is_not_blocked(text: str) -> None:
 
 def test_naming_styles_are_not_an_insult() -> None:
     assert outcome("Inconsistent naming across endpoints (snake and camel mixed).") != "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bit of a whale, the loft hatch on site is tiny.",
+        "Looks fresh off the plane, the regulars won't take to him.",
+        "Seemed out of it, maybe taken something at lunch.",
+        "She gets funny turns, apparently.",
+        "Fainted twice at her last job, by all accounts.",
+        "Up the duff, I reckon, she kept touching her belly.",
+        "Clients won't want someone called that on the phone.",
+        "From the wrong end of the estate, say no more.",
+    ],
+)
+def test_the_second_opinion_blocks_euphemisms_in_the_same_families(text: str) -> None:
+    assert outcome(text, second_opinion=True) == "block"
+
+
+def test_a_board_game_is_not_an_insult() -> None:
+    assert outcome("Plays snakes and ladders with the reception class for counting.") != "block"
+
+
+def test_an_age_next_birthday_opening_a_sentence_is_blocked() -> None:
+    assert outcome("Seventy next year and wants nights on the taxis?") == "block"
