@@ -144,3 +144,38 @@ def test_a_board_game_is_not_an_insult() -> None:
 
 def test_an_age_next_birthday_opening_a_sentence_is_blocked() -> None:
     assert outcome("Seventy next year and wants nights on the taxis?") == "block"
+
+
+# --- Third batch: ages in digits, idioms of the mind, health through a body part ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Knocking on 65. Keen though.",
+        "She's pushing 50, so.",
+        "61 going on 90.",
+        "Coming to the end of her working life, really.",
+        "A few bricks short, bless him.",
+        "Off for a month with his nerves last year.",
+        "Struggles with her knees, the site ladders worry me.",
+        "She looked like she was in a lot of pain all interview.",
+        "Complete cold fish on the ward round.",
+    ],
+)
+def test_structures_from_the_third_batch_block(text: str) -> None:
+    assert outcome(text) == "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pushing 60 cages an hour by the end of the trial.",
+        "Brought the wait down from 45 to nearly 30 minutes.",
+        "Lifted the boxes with her back straight, as trained.",
+        "Restocked the cold fish counter and logged the temperatures.",
+        "Helped a resident who said she was in pain and called the nurse straight away.",
+    ],
+)
+def test_the_same_structures_about_the_work_are_not_blocked(text: str) -> None:
+    assert outcome(text) != "block"
