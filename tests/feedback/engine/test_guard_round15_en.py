@@ -179,3 +179,22 @@ def test_structures_from_the_third_batch_block(text: str) -> None:
 )
 def test_the_same_structures_about_the_work_are_not_blocked(text: str) -> None:
     assert outcome(text) != "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Wonky ankle, she said, so the stairs are a worry.", "Proper wet rag in the role play."],
+)
+def test_a_body_part_called_bad_or_a_limp_metaphor_blocks(text: str) -> None:
+    assert outcome(text) == "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oiled the dodgy back gate by the bins.",
+        "Weak hand-over notes, needed prompting on the rota.",
+    ],
+)
+def test_a_bad_part_of_a_building_or_a_task_does_not(text: str) -> None:
+    assert outcome(text) != "block"
