@@ -198,3 +198,25 @@ def test_a_body_part_called_bad_or_a_limp_metaphor_blocks(text: str) -> None:
 )
 def test_a_bad_part_of_a_building_or_a_task_does_not(text: str) -> None:
     assert outcome(text) != "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The guests won't understand a word with that brogue.",
+        "The parents would hate that accent at the school gate, honestly.",
+    ],
+)
+def test_people_reacting_to_a_trait_are_its_audience_not_its_topic(text: str) -> None:
+    assert outcome(text, second_opinion=True) == "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents can't always hear the doorbell, so she tested the hearing loops.",
+        "Callers who can't get through are offered a British Sign Language video line.",
+    ],
+)
+def test_people_served_stay_the_topic_of_the_service(text: str) -> None:
+    assert outcome(text, second_opinion=True) != "block"
