@@ -437,7 +437,7 @@ _CUES: dict[str, dict[str, str]] = {
         " embassy consulate newspaper newspapers press radio channel magazine"
         " venue venues bar bars parade heritage archive"
         " archives exhibition exhibitions film films cinema theatre choir choirs league"
-        " academy forum helpline hotline"
+        " academy forum helpline hotline scheme schemes voucher vouchers"
         " shelter hostel hostels refuge cafe brand brands fashion clothing costume costumes"
         " wigs salon salons supplier suppliers",
     },
@@ -1000,6 +1000,10 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
             owner = before[index - 1] if index > 0 else ""
             if word in cues["people"] and owner in cues["possessive"]:
                 return "person"
+            # "the callers won't understand a word with that twang", "the drivers call it
+            # bandit country": people reacting to the match are its audience, not its topic.
+            if lang == "en" and word in cues["people"] and _reacts(window, len(before) - index):
+                return "person"
             if not contrast and any(w in _TOO for w in before[:index]):
                 return "person"
             # "nous préférons des collaborateurs résidant hors des…": the people the hiring
@@ -1013,6 +1017,21 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     if any(w in cues["wide"] or w in cues["pronoun"] or w in cues["possessive"] for w in wide):
         return "person"
     return "unknown"
+
+
+# Negations and verbs of reaction after the people a job serves ("the callers won't", "the
+# drivers call it"): what follows is said to them or of someone else, not the work's topic.
+_REACTIONS = _words(
+    "won't wouldn't can't couldn't cannot never hate hates mind complain complained struggle"
+    " struggled call calls called object"
+)
+
+
+def _reacts(window: str, after: int) -> bool:
+    """Whether one of the last `after` - 1 words of `window` (those after the people word) is
+    a reaction: "won't", "can't", "call", "hate"."""
+    words = _WORD.findall(window)[-after + 1 :] if after > 1 else []
+    return any(w in _REACTIONS for w in words)
 
 
 _LABEL_QUOTE = re.compile(

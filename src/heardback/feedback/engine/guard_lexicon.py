@@ -299,6 +299,10 @@ _FRENCH_FALSE_FRIENDS = frozenset(
         "limpides",
         "limpidite",
         "retire",
+        # "nan" (no), "dense", "engagement" (commitment) in French; English family words.
+        "nan",
+        "dense",
+        "engagement",
     ]
 )
 
