@@ -811,7 +811,10 @@ def _scan_text(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit
         rule = rules.rules[rule_index]
         low = ends[sentence - 1] if sentence > 0 else 0
         high = ends[sentence] if sentence < len(ends) else len(text)
-        spans = [m.span() for m in rule.pattern_for(keys).finditer(text, low, high)]
+        pattern = rule.pattern_for(keys)
+        if pattern.search(text, low, high) is None:
+            continue  # most sentences a rule's keys wake hold none of its phrases
+        spans = [m.span() for m in pattern.finditer(text, low, high)]
         spans = [(start, end) for start, end in spans if start < end]
         if not spans:
             continue
