@@ -88,7 +88,10 @@ class Model:
         word's share (the word and its pieces) is computed once and remembered, and pairs are
         looked up in a nested dictionary (first word -> second word -> weight).
         """
-        words = key_text(text if folded else fold_phrase(text)).split()
+        return self.score_words(key_text(text if folded else fold_phrase(text)).split())
+
+    def score_words(self, words: Sequence[str]) -> float:
+        """`score` of the text whose key text (`key_text`) splits into `words`."""
         memo, pairs = self._word_memo, self._pairs
         z = self.bias
         for w in set(words):
