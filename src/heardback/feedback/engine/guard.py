@@ -129,7 +129,9 @@ def check(
         # Only texts the rules block are scored here: the veto costs nothing on the others.
         findings = _veto(text, findings, langs, folded=same)
     if not any(f.severity == "block" for f in findings):
-        findings = _dedupe([*findings, *_second_opinion(text, findings, langs, same, context)])
+        keys = words if same is not None else None
+        found = _second_opinion(text, findings, langs, same, context, keys=keys)
+        findings = _dedupe([*findings, *found])
     return findings
 
 
@@ -298,8 +300,10 @@ def _second_opinion(
     folded: str | None = None,
     context: Context = "candidate",
     model: guard_model.Model | None = None,
+    keys: str | None = None,
 ) -> list[Finding]:
-    """What the learned model adds to the rules, sentence by sentence.
+    """What the learned model adds to the rules, sentence by sentence (`keys`: the key text
+    of `folded`, when the caller has it).
 
     A sentence that holds a protected word (guard_lexicon) which the subject analysis does
     not read as the job's topic blocks, named by that word's category, when the model scores
@@ -314,12 +318,13 @@ def _second_opinion(
     out = []
     start = 0
     folded = fold(text) if folded is None else folded
+    # The key text of the whole text, sliced per sentence (position i is i + 1 there).
+    keys = key_text(folded) if keys is None else keys
     bar = min(BLOCK_SCORE, PERSON_SCORE)
     for end in [*(m.end() for m in _SENTENCE_END.finditer(folded)), len(text)]:
         sentence = text[start:end]
-        flagged = any(start <= f.start < end for f in findings)
         if sentence.strip():
-            score = model.score(folded[start:end], folded=True)
+            score = model.score_words(keys[start + 1 : end + 1].split())
             if score < bar and "en" in langs and folded.count(",", start, end) >= _RUN_ON:
                 score = max(score, _clause_score(model, folded, start, end))
             block = None
@@ -348,6 +353,7 @@ def _second_opinion(
                     and not guard_lexicon.false_friend(hit, lang, langs)
                 ]
                 block = _protected_word(folded, start, end, inside, score)
+            flagged = score >= model.threshold and any(start <= f.start < end for f in findings)
             alone = block is None and not flagged and score >= ALONE_SCORE
             if block is not None or (score >= model.threshold and not flagged):
                 (near, _), *_ = model.nearest(sentence, 1, label="block") or [("", "")]
@@ -824,7 +830,10 @@ def _scan_text(rules: RuleSet, text: str, words: str, context: str) -> list[_Hit
         rule = rules.rules[rule_index]
         low = ends[sentence - 1] if sentence > 0 else 0
         high = ends[sentence] if sentence < len(ends) else len(text)
-        spans = [m.span() for m in rule.pattern_for(keys).finditer(text, low, high)]
+        pattern = rule.pattern_for(keys)
+        if pattern.search(text, low, high) is None:
+            continue  # most sentences a rule's keys wake hold none of its phrases
+        spans = [m.span() for m in pattern.finditer(text, low, high)]
         spans = [(start, end) for start, end in spans if start < end]
         if not spans:
             continue

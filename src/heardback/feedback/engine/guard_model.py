@@ -90,7 +90,10 @@ class Model:
         word's share (the word and its pieces) is computed once and remembered, and pairs are
         looked up in a nested dictionary (first word -> second word -> weight).
         """
-        words = key_text(text if folded else fold_phrase(text)).split()
+        return self.score_words(key_text(text if folded else fold_phrase(text)).split())
+
+    def score_words(self, words: Sequence[str]) -> float:
+        """`score` of the text whose key text (`key_text`) splits into `words`."""
         memo, pairs = self._word_memo, self._pairs
         z = self.bias
         for w in set(words):
@@ -120,33 +123,49 @@ class Model:
         """The `k` labelled sentences (of `label`, "block" or "ok", when given) sharing the
         most weighted features with `text`.
 
-        Summed through an index from feature to the examples holding it, so only the examples
-        that share a feature are visited (not every example's feature set per call)."""
-        postings, sizes = _example_index(self)
+        Summed through an index from feature to the examples (of `label`) holding it, so only
+        the examples that share a feature are visited (not every example's feature set per
+        call), and only those are ranked: the others share nothing and rank last."""
+        postings, sizes = _example_index(self, label)
         shared = [0.0] * len(self.examples)
         for f in {f for f in features(text) if f in self.weights}:
             weight = abs(self.weights[f])
             for index in postings.get(f, ()):
                 shared[index] += weight
-        indexes = range(len(shared))
-        if label is not None:
-            indexes = [i for i in indexes if self.examples[i][1] == label]  # type: ignore[assignment]
-        best = heapq.nlargest(k, indexes, key=lambda i: shared[i] / sizes[i])
-        return [self.examples[i] for i in best]
+        if label is None:
+            indexes: Sequence[int] = range(len(shared))
+        else:
+            indexes = _labelled(self, label)
+        # Ties go to the first example, as they would ranking every one of them.
+        touched = [i for i in indexes if shared[i]]
+        if len(touched) >= k:
+            indexes = touched
+        ranks = [shared[i] / sizes[i] for i in indexes]
+        best = heapq.nlargest(k, range(len(ranks)), key=ranks.__getitem__)
+        return [self.examples[indexes[i]] for i in best]
 
 
-@lru_cache(maxsize=4)
-def _example_index(model: Model) -> tuple[dict[str, list[int]], list[float]]:
-    """Feature -> the examples holding it, and each example's norm (sqrt(1 + its features)),
-    built once per model (the explanation reads them often)."""
+@lru_cache(maxsize=8)
+def _example_index(
+    model: Model, label: str | None = None
+) -> tuple[dict[str, list[int]], list[float]]:
+    """Feature -> the examples (of `label`, when given) holding it, and each example's norm
+    (sqrt(1 + its features)), built once per model (the explanation reads them often)."""
     postings: dict[str, list[int]] = {}
     sizes = []
-    for index, (text, _) in enumerate(model.examples):
+    for index, (text, kind) in enumerate(model.examples):
         mine = features(text)
         sizes.append(math.sqrt(1 + len(mine)))
-        for f in mine:
-            postings.setdefault(f, []).append(index)
+        if label is None or kind == label:
+            for f in mine:
+                postings.setdefault(f, []).append(index)
     return postings, sizes
+
+
+@lru_cache(maxsize=8)
+def _labelled(model: Model, label: str) -> list[int]:
+    """The indexes of the examples of `label`, in order."""
+    return [i for i, (_, kind) in enumerate(model.examples) if kind == label]
 
 
 def train(texts: Sequence[str], labels: Sequence[int], threshold: float = 0.5) -> Model:

@@ -209,15 +209,32 @@ class Rule:
     topic: bool = False  # may be the job's subject matter: ask `guard_about.about`
     needs_person: bool = False  # a match with no cue for the candidate around it is dropped
     category_by_word: bool = False  # named by the protected word matched (guard_lexicon)
+    # `pattern_for`'s answers, by key (one key found) or set of keys: a scan asks for them
+    # tens of times per note, mostly the same few.
+    _patterns: dict[object, re.Pattern[str]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def pattern_for(self, keys: Collection[str]) -> re.Pattern[str]:
         """The rule's regex restricted to the terms and patterns that the found `keys` trigger."""
+        memo_key: object = next(iter(keys)) if len(keys) == 1 else frozenset(keys)
+        pattern = self._patterns.get(memo_key)
+        if pattern is None:
+            if len(self._patterns) >= _PATTERNS_PER_RULE:
+                self._patterns.clear()
+            pattern = self._patterns[memo_key] = self._pattern_for(keys)
+        return pattern
+
+    def _pattern_for(self, keys: Collection[str]) -> re.Pattern[str]:
         if len(keys) == 1:
             (key,) = keys
             indexes: Sequence[int] = self.by_key.get(key, ())
         else:
             indexes = sorted({i for key in keys for i in self.by_key.get(key, ())})
         return _subset(tuple(self.sources[i] for i in indexes)) if indexes else self.regex
+
+
+_PATTERNS_PER_RULE = 64
 
 
 @lru_cache(maxsize=4096)
