@@ -804,14 +804,16 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     # a service for that group.
     if _GROUP_OWNER.search(text, max(low, start - 20), start) is not None:
         return "topic"
-    window = text[max(low, start - 150) : start]
+    # French notes open on a heading that names the post: read from after it.
+    opening = _after_heading(text, low, start) if lang == "fr" else low
+    window = text[max(opening, start - 150) : start]
     if lang == "fr" and ("«" in window or '"' in window or "“" in window):
         # "Très « lutte des classes », sûrement syndiqué": a quoted phrase given by degree is a
         # label on the person; its words ("classes") are not the job's.
         window = _LABEL_QUOTE.sub(" trop ", window)
     before_all = [_base(w) for w in _WORD.findall(window)]
     # A word cut by the window's edge is not a word.
-    if start - 150 > low and before_all:
+    if start - 150 > opening and before_all:
         before_all = before_all[1:]
     if lang == "fr" and "comme" in before_all:
         before_all = _coordinated(before_all)
@@ -1013,6 +1015,26 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     if any(w in cues["wide"] or w in cues["pronoun"] or w in cues["possessive"] for w in wide):
         return "person"
     return "unknown"
+
+
+# "Chauffeur VTC : un gros lourdaud", "Candidate pour l'école : cruche": a short heading that
+# names the post applied for labels the person the note is about, not the job's subject matter
+# (French notes open so; "Maternité : a tenu le planning" has no title and keeps its cue).
+_HEADING = re.compile(r"[ \t*•-]*([a-z' ]{2,40}?) ?: ")
+_HEADING_PEOPLE = _words("candidat candidate candidats candidates profil poste")
+
+
+def _after_heading(text: str, low: int, start: int) -> int:
+    """Where the sentence text[low:] goes on after an opening heading that names a post
+    (`low` when it has none)."""
+    heading = _HEADING.match(text, low, start)
+    if heading is None:
+        return low
+    words = _WORD.findall(heading.group(1))
+    titles = _cues("fr")["title"]
+    if len(words) > 5 or not any(w in _HEADING_PEOPLE or w in titles for w in words):
+        return low
+    return heading.end()
 
 
 _LABEL_QUOTE = re.compile(
