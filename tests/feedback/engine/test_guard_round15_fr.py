@@ -126,3 +126,34 @@ def test_durations_products_and_places_as_facts_do_not_block(text: str) -> None:
 )
 def test_skills_things_and_clients_are_not_remarks(text: str, context: str) -> None:
     assert got(text, context) != "block"
+
+
+# --- Second batch of word families (slang for drink, conditions, body, pregnancy, departments) ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il sentait le pinard dès le matin, pas pour le volant.",
+        "Elle a parlé de sa fibromyalgie, les journées en rayon vont être longues.",
+        "Un peu rondelette pour le rayon mode, la cliente cible est jeune.",
+        "Elle attend son premier, ça tombe pile sur l'inventaire.",
+        "Un gars du 95, pas sûr que les clientes du magasin suivent.",
+    ],
+)
+def test_more_keyword_less_remarks_block(text: str) -> None:
+    assert got(text) == "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Entrepôt : travail physiquement exigeant, il a posé les bonnes questions.",
+        "Grande surface : connaît son cœur de métier, le frais et la traçabilité.",
+        "A fait appliquer les normes européennes sur les échafaudages du chantier.",
+        "Le standard est calme le mardi, elle y place les rappels clients.",
+        "Rayon traiteur : a géré la commande de dindes de Noël sans rupture.",
+    ],
+)
+def test_work_words_of_the_same_families_do_not_block(text: str) -> None:
+    assert got(text) != "block"
