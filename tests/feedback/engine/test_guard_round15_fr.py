@@ -157,3 +157,34 @@ def test_more_keyword_less_remarks_block(text: str) -> None:
 )
 def test_work_words_of_the_same_families_do_not_block(text: str) -> None:
     assert got(text) != "block"
+
+
+# --- An epithet equated with the candidate, with no lexicon word ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secrétaire : une vraie pipelette, on n'a pas pu en placer une.",
+        "Caissier : un escargot, 12 articles à la minute.",
+        "Téléconseillère, une vraie pipelette au casque, les appels duraient le double.",
+    ],
+)
+def test_an_epithet_after_a_heading_naming_the_post_blocks(text: str) -> None:
+    assert got(text) == "block"
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("Caissière : une vraie fusée, 40 articles à la minute.", "note"),
+        ("Réceptionniste : une perle.", "note"),
+        ("Magasinier : un as du rangement.", "note"),
+        ("Livreuse : une tournée de 80 colis bouclée à l'heure.", "note"),
+        ("C'est un gros chantier qu'elle a mené seule.", "note"),
+        ("Vous suivez les délais ; un seuil d'alerte vous aiderait à agir plus tôt.", "candidate"),
+        ("Une clé d'idempotence rendrait l'opération sûre.", "candidate"),
+    ],
+)
+def test_praise_things_and_advice_are_no_epithets(text: str, context: str) -> None:
+    assert got(text, context) != "block"

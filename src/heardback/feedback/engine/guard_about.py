@@ -507,6 +507,8 @@ _CUES: dict[str, dict[str, str]] = {
         " aupres specialise specialisee specialiste"
         # Handling a caseload or a work product: "elle coordonne les parcours de FIV", "traite
         # les indemnités de maternité", "pilote la rénovation de trois quartiers".
+        # Carrying them: "connaît les règles pour transporter un nourrisson en siège coque".
+        " transporter transporte transportait transportent"
         " coordonne coordonnait traite traitait gere gerait pilote pilotait organise"
         " organisait negocie negociait signe instruit instruisait"
         " verifie verifiait publie publiait cree creait dessert desservait etudie etudiait"
@@ -1024,17 +1026,27 @@ _HEADING = re.compile(r"[ \t*•-]*([a-z' ]{2,40}?) ?: ")
 _HEADING_PEOPLE = _words("candidat candidate candidats candidates profil poste")
 
 
-def _after_heading(text: str, low: int, start: int) -> int:
+def _after_heading(text: str, low: int, start: int, heading_re: re.Pattern[str] = _HEADING) -> int:
     """Where the sentence text[low:] goes on after an opening heading that names a post
     (`low` when it has none)."""
-    heading = _HEADING.match(text, low, start)
+    heading = heading_re.match(text, low, start)
     if heading is None:
         return low
     words = _WORD.findall(heading.group(1))
-    titles = _cues("fr")["title"]
-    if len(words) > 5 or not any(w in _HEADING_PEOPLE or w in titles for w in words):
+    if len(words) > 5 or not any(_names_a_post(w) for w in words):
         return low
     return heading.end()
+
+
+def _names_a_post(word: str) -> bool:
+    """A job title or a word for the candidate ("réceptionniste", "téléconseiller")."""
+    titles = _cues("fr")["title"]
+    return (
+        word in _HEADING_PEOPLE
+        or word in titles
+        or (word not in _NOT_AGENTS and _AGENT_SINGULAR["fr"].fullmatch(word) is not None)
+        or any(word.endswith(t) for t in ("conseiller", "conseillere", "agent", "operateur"))
+    )
 
 
 _LABEL_QUOTE = re.compile(
@@ -1051,3 +1063,51 @@ def by_degree(text: str, start: int, low: int) -> bool:
     person whatever else the sentence says."""
     window = text[max(low, start - 16) : start]
     return _DEGREE.search(window) is not None or _DEGREE_BEFORE.search(window) is not None
+
+
+# An epithet the note equates with the candidate, at the opening of a sentence or after a
+# heading (or an apposition) that names the post: "Secrétaire médicale : une vraie commère",
+# "Animatrice, une vraie mégère avec les petits"; after a copula anywhere: "il a l'air d'un
+# zombie", "vous êtes une girouette".
+# The noun is no word the lexicon knows, so only the second opinion's score says it is a
+# verdict; a noun with a complement ("une tournée de 80 colis"), a person the job deals with
+# ("un client agressif") or a job title ("un cariste expérimenté") is not an epithet.
+_HEADING_OR_APPOSITION = re.compile(r"[ \t*•-]*([a-z' ]{2,40}?) ?[:,] ")
+_COPULA = r"(?:(?:il|elle) (?:est|etait)|vous etes|(?:il|elle|vous) (?:a|avait|avez) l'air d')"
+_EPITHET = {
+    # After a heading the bare noun phrase is enough; at a sentence's opening it takes a copula
+    # ("Une clé d'idempotence rendrait…", "Un conseil : …" open advice, not verdicts).
+    heading: re.compile(
+        rf" *{_COPULA}{'?' if heading else ''} ?(?:un|une) "
+        r"(?:(?:vrai|vraie|sacre|sacree|gros|grosse|petit|petite|grand|grande|pauvre|drole de) )?"
+        r"([a-z]{3,})(?![a-z'])"
+        r"(?! (?:(?:de|du|des|a|au|aux|en|pour|par|chez|dans|sur)(?![a-z])|d'))"
+    )
+    for heading in (True, False)
+}
+_NOT_EPITHETS = _words(
+    "pro professionnel professionnelle perle crack bosseur bosseuse pointure moteur leader"
+    " meneur meneuse battant battante fonceur fonceuse atout exemple plaisir modele"
+    " bon bonne excellent excellente tres peu bel belle beau vrai vraie autre seul seule"
+    " profil candidat candidate personne entretien echange essai test peu"
+)
+
+
+def epithet(text: str, low: int, high: int) -> tuple[int, int] | None:
+    """The span of an epithet said of the candidate at the opening of the French sentence
+    text[low:high] (folded), or None."""
+    begin = _after_heading(text, low, high, _HEADING_OR_APPOSITION)
+    found = _EPITHET[begin > low].match(text, begin, high)
+    if found is None:
+        return None
+    noun = found.group(1)
+    cues = _cues("fr")
+    if (
+        noun in _NOT_EPITHETS
+        or noun in cues["people"]
+        or noun in cues["title"]
+        or noun in cues["work"]
+        or _AGENT_SINGULAR["fr"].fullmatch(noun) is not None
+    ):
+        return None
+    return found.span(1)
