@@ -188,3 +188,31 @@ def test_an_epithet_after_a_heading_naming_the_post_blocks(text: str) -> None:
 )
 def test_praise_things_and_advice_are_no_epithets(text: str, context: str) -> None:
     assert got(text, context) != "block"
+
+
+# --- An apposition naming the post, a stay in a place of care, an age "passed" ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("Magasinière, un peu bas de plafond, il faut tout lui réexpliquer.", "note"),
+        ("Un séjour en maison de repos l'an dernier, d'après ses références.", "note"),
+        ("60 ans passés, il ne tiendra pas le rythme du drive.", "note"),
+        ("Votre dos, évoqué en entretien, ne permet pas les manutentions du quai.", "candidate"),
+    ],
+)
+def test_appositions_stays_and_passed_ages_block(text: str, context: str) -> None:
+    assert got(text, context) == "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Éducatrice spécialisée, elle accompagne des enfants autistes en classe ULIS.",
+        "Aide à domicile, elle a organisé le séjour en maison de repos d'une bénéficiaire.",
+        "Chauffeur, 60 ans de cumul avec son binôme sur la ligne, aucun accident.",
+    ],
+)
+def test_the_same_structures_about_the_work_do_not_block(text: str) -> None:
+    assert got(text) != "block"

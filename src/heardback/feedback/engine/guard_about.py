@@ -807,7 +807,7 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     if _GROUP_OWNER.search(text, max(low, start - 20), start) is not None:
         return "topic"
     # French notes open on a heading that names the post: read from after it.
-    opening = _after_heading(text, low, start) if lang == "fr" else low
+    opening = _after_heading(text, low, start, _HEADING_OR_APPOSITION) if lang == "fr" else low
     window = text[max(opening, start - 150) : start]
     if lang == "fr" and ("«" in window or '"' in window or "“" in window):
         # "Très « lutte des classes », sûrement syndiqué": a quoted phrase given by degree is a
