@@ -1038,6 +1038,7 @@ def _after_heading(text: str, low: int, start: int, heading_re: re.Pattern[str] 
     return heading.end()
 
 
+@lru_cache(maxsize=4096)
 def _names_a_post(word: str) -> bool:
     """A job title or a word for the candidate ("réceptionniste", "téléconseiller")."""
     titles = _cues("fr")["title"]
@@ -1085,6 +1086,7 @@ _EPITHET = {
     )
     for heading in (True, False)
 }
+_UN = re.compile(r"(?<![a-z])une? ")
 _NOT_EPITHETS = _words(
     "pro professionnel professionnelle perle crack bosseur bosseuse pointure moteur leader"
     " meneur meneuse battant battante fonceur fonceuse atout exemple plaisir modele"
@@ -1096,6 +1098,8 @@ _NOT_EPITHETS = _words(
 def epithet(text: str, low: int, high: int) -> tuple[int, int] | None:
     """The span of an epithet said of the candidate at the opening of the French sentence
     text[low:high] (folded), or None."""
+    if _UN.search(text, low, high) is None:
+        return None  # most sentences: no noun phrase to read
     begin = _after_heading(text, low, high, _HEADING_OR_APPOSITION)
     found = _EPITHET[begin > low].match(text, begin, high)
     if found is None:
