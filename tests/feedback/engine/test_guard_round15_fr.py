@@ -216,3 +216,22 @@ def test_appositions_stays_and_passed_ages_block(text: str, context: str) -> Non
 )
 def test_the_same_structures_about_the_work_do_not_block(text: str) -> None:
     assert got(text) != "block"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Orthophoniste, suit des enfants bègues et dyslexiques, bilans rigoureux.", "begues"),
+        ("Puéricultrice en PMI, suivi des nourrissons et des jeunes mères.", "nourrissons"),
+        (
+            "Notaire assistante : successions, donations entre époux et contrats de mariage.",
+            "epoux",
+        ),
+    ],
+)
+def test_a_heading_before_a_description_of_the_work_still_names_the_job(
+    text: str, word: str
+) -> None:
+    folded = fold(text)
+    start = folded.index(word)
+    assert about(folded, start, start + len(word), 0, len(folded), "fr") == "topic"

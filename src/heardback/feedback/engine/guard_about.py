@@ -807,7 +807,7 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     if _GROUP_OWNER.search(text, max(low, start - 20), start) is not None:
         return "topic"
     # French notes open on a heading that names the post: read from after it.
-    opening = _after_heading(text, low, start, _HEADING_OR_APPOSITION) if lang == "fr" else low
+    opening = _after_label_heading(text, low, start) if lang == "fr" else low
     window = text[max(opening, start - 150) : start]
     if lang == "fr" and ("«" in window or '"' in window or "“" in window):
         # "Très « lutte des classes », sûrement syndiqué": a quoted phrase given by degree is a
@@ -1036,6 +1036,28 @@ def _after_heading(text: str, low: int, start: int, heading_re: re.Pattern[str] 
     if len(words) > 5 or not any(_names_a_post(w) for w in words):
         return low
     return heading.end()
+
+
+# What follows a heading is a label on the person when it opens on an article, a degree or a
+# negation ("Chauffeur VTC : un gros lourdaud", "Hôtesse de caisse, un peu cagole", "pas très
+# présentable") or is a short phrase closed by a clause mark ("cruche, mais gentille"); a
+# description of the work goes on longer ("Orthophoniste, suit des enfants bègues et
+# dyslexiques", "Puéricultrice en PMI, suivi des nourrissons"), and the heading's title then
+# still names the job.
+_LABEL_OPENING = re.compile(
+    r"(?:un|une|pas|trop|tres|un peu|assez|plutot|vraiment|franchement|completement|super"
+    r"|carrement|limite|clairement|genre|un vrai|une vraie)(?![a-z'])"
+    r"|(?:[a-z'-]+ ){0,2}[a-z'-]+(?<![sx]) ?(?:[,.;!?…]|$| mais )"
+)
+
+
+def _after_label_heading(text: str, low: int, start: int) -> int:
+    """Where the sentence text[low:] goes on after a heading or apposition that names a post,
+    when what follows it is a label on the person (`low` otherwise)."""
+    begin = _after_heading(text, low, start, _HEADING_OR_APPOSITION)
+    if begin == low or _LABEL_OPENING.match(text, begin) is None:
+        return low
+    return begin
 
 
 @lru_cache(maxsize=4096)
