@@ -55,7 +55,7 @@ from typing import Any, Final, Literal
 import ahocorasick
 
 from heardback.feedback.engine import guard_lexicon, guard_model
-from heardback.feedback.engine.guard_about import about, by_degree
+from heardback.feedback.engine.guard_about import about, by_degree, epithet
 from heardback.feedback.engine.guard_rules import (
     LANGUAGES,
     REMOVED,
@@ -151,6 +151,11 @@ ALONE_SCORE = 0.93
 # name there counts as origin only when the model is this sure the sentence is a remark, or
 # past BLOCK_SCORE when pycountry knows it as a place ("arrive de Kinshasa").
 ORIGIN_SCORE = 0.85  # 0.8 before the model read word pieces (round 11), which made it surer
+
+# An epithet equated with the candidate with no lexicon word ("Réceptionniste : une chipie")
+# blocks as an insult past this score: the structure says whom it is about, the score that it
+# is a verdict, not praise ("Caissière : une vraie fusée" scores low). French only (round 15).
+EPITHET_SCORE = 0.55
 
 # Under this score of its sentence, a rule's block on a protected word becomes a warning (a
 # person still reads it): a trade whose subject matter is the word ("ran the antenatal clinic",
@@ -353,6 +358,8 @@ def _second_opinion(
                     and not guard_lexicon.false_friend(hit, lang, langs)
                 ]
                 block = _protected_word(folded, start, end, inside, score)
+                if block is None and "fr" in langs and score >= EPITHET_SCORE:
+                    block = _epithet(folded, start, end)
             flagged = score >= model.threshold and any(start <= f.start < end for f in findings)
             alone = block is None and not flagged and score >= ALONE_SCORE
             if block is not None or (score >= model.threshold and not flagged):
@@ -549,6 +556,13 @@ def _in_benign_phrase(folded: str, hit: guard_lexicon.Hit, low: int, high: int, 
     return any(
         m.start() < hit.end and hit.start < m.end() for m in pattern.finditer(folded, *window)
     )
+
+
+def _epithet(folded: str, low: int, high: int) -> tuple[guard_lexicon.Hit, str] | None:
+    span = epithet(folded, low, high)
+    if span is None:
+        return None
+    return guard_lexicon.Hit(span[0], span[1], "insult", folded[span[0] : span[1]]), "fr"
 
 
 def _protected_word(

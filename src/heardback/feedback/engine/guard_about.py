@@ -507,6 +507,8 @@ _CUES: dict[str, dict[str, str]] = {
         " aupres specialise specialisee specialiste"
         # Handling a caseload or a work product: "elle coordonne les parcours de FIV", "traite
         # les indemnités de maternité", "pilote la rénovation de trois quartiers".
+        # Carrying them: "connaît les règles pour transporter un nourrisson en siège coque".
+        " transporter transporte transportait transportent"
         " coordonne coordonnait traite traitait gere gerait pilote pilotait organise"
         " organisait negocie negociait signe instruit instruisait"
         " verifie verifiait publie publiait cree creait dessert desservait etudie etudiait"
@@ -804,14 +806,16 @@ def about(text: str, start: int, end: int, low: int, high: int, lang: str) -> Ab
     # a service for that group.
     if _GROUP_OWNER.search(text, max(low, start - 20), start) is not None:
         return "topic"
-    window = text[max(low, start - 150) : start]
+    # French notes open on a heading that names the post: read from after it.
+    opening = _after_label_heading(text, low, start) if lang == "fr" else low
+    window = text[max(opening, start - 150) : start]
     if lang == "fr" and ("«" in window or '"' in window or "“" in window):
         # "Très « lutte des classes », sûrement syndiqué": a quoted phrase given by degree is a
         # label on the person; its words ("classes") are not the job's.
         window = _LABEL_QUOTE.sub(" trop ", window)
     before_all = [_base(w) for w in _WORD.findall(window)]
     # A word cut by the window's edge is not a word.
-    if start - 150 > low and before_all:
+    if start - 150 > opening and before_all:
         before_all = before_all[1:]
     if lang == "fr" and "comme" in before_all:
         before_all = _coordinated(before_all)
@@ -1034,6 +1038,59 @@ def _reacts(window: str, after: int) -> bool:
     return any(w in _REACTIONS for w in words)
 
 
+# "Chauffeur VTC : un gros lourdaud", "Candidate pour l'école : cruche": a short heading that
+# names the post applied for labels the person the note is about, not the job's subject matter
+# (French notes open so; "Maternité : a tenu le planning" has no title and keeps its cue).
+_HEADING = re.compile(r"[ \t*•-]*([a-z' ]{2,40}?) ?: ")
+_HEADING_PEOPLE = _words("candidat candidate candidats candidates profil poste")
+
+
+def _after_heading(text: str, low: int, start: int, heading_re: re.Pattern[str] = _HEADING) -> int:
+    """Where the sentence text[low:] goes on after an opening heading that names a post
+    (`low` when it has none)."""
+    heading = heading_re.match(text, low, start)
+    if heading is None:
+        return low
+    words = _WORD.findall(heading.group(1))
+    if len(words) > 5 or not any(_names_a_post(w) for w in words):
+        return low
+    return heading.end()
+
+
+# What follows a heading is a label on the person when it opens on an article, a degree or a
+# negation ("Chauffeur VTC : un gros lourdaud", "Hôtesse de caisse, un peu cagole", "pas très
+# présentable") or is a short phrase closed by a clause mark ("cruche, mais gentille"); a
+# description of the work goes on longer ("Orthophoniste, suit des enfants bègues et
+# dyslexiques", "Puéricultrice en PMI, suivi des nourrissons"), and the heading's title then
+# still names the job.
+_LABEL_OPENING = re.compile(
+    r"(?:un|une|pas|trop|tres|un peu|assez|plutot|vraiment|franchement|completement|super"
+    r"|carrement|limite|clairement|genre|un vrai|une vraie)(?![a-z'])"
+    r"|(?:[a-z'-]+ ){0,2}[a-z'-]+(?<![sx]) ?(?:[,.;!?…]|$| mais )"
+)
+
+
+def _after_label_heading(text: str, low: int, start: int) -> int:
+    """Where the sentence text[low:] goes on after a heading or apposition that names a post,
+    when what follows it is a label on the person (`low` otherwise)."""
+    begin = _after_heading(text, low, start, _HEADING_OR_APPOSITION)
+    if begin == low or _LABEL_OPENING.match(text, begin) is None:
+        return low
+    return begin
+
+
+@lru_cache(maxsize=4096)
+def _names_a_post(word: str) -> bool:
+    """A job title or a word for the candidate ("réceptionniste", "téléconseiller")."""
+    titles = _cues("fr")["title"]
+    return (
+        word in _HEADING_PEOPLE
+        or word in titles
+        or (word not in _NOT_AGENTS and _AGENT_SINGULAR["fr"].fullmatch(word) is not None)
+        or any(word.endswith(t) for t in ("conseiller", "conseillere", "agent", "operateur"))
+    )
+
+
 _LABEL_QUOTE = re.compile(
     r"(?<![a-z])(?:tres|trop|un peu|assez|genre|style|super|hyper|vraiment|limite|plutot|cote)"
     r" ?[«\"“][^«»\"“”\n]{1,60}[»\"”]"
@@ -1048,3 +1105,54 @@ def by_degree(text: str, start: int, low: int) -> bool:
     person whatever else the sentence says."""
     window = text[max(low, start - 16) : start]
     return _DEGREE.search(window) is not None or _DEGREE_BEFORE.search(window) is not None
+
+
+# An epithet the note equates with the candidate, at the opening of a sentence or after a
+# heading (or an apposition) that names the post: "Secrétaire médicale : une vraie commère",
+# "Animatrice, une vraie mégère avec les petits"; after a copula anywhere: "il a l'air d'un
+# zombie", "vous êtes une girouette".
+# The noun is no word the lexicon knows, so only the second opinion's score says it is a
+# verdict; a noun with a complement ("une tournée de 80 colis"), a person the job deals with
+# ("un client agressif") or a job title ("un cariste expérimenté") is not an epithet.
+_HEADING_OR_APPOSITION = re.compile(r"[ \t*•-]*([a-z' ]{2,40}?) ?[:,] ")
+_COPULA = r"(?:(?:il|elle) (?:est|etait)|vous etes|(?:il|elle|vous) (?:a|avait|avez) l'air d')"
+_EPITHET = {
+    # After a heading the bare noun phrase is enough; at a sentence's opening it takes a copula
+    # ("Une clé d'idempotence rendrait…", "Un conseil : …" open advice, not verdicts).
+    heading: re.compile(
+        rf" *{_COPULA}{'?' if heading else ''} ?(?:un|une) "
+        r"(?:(?:vrai|vraie|sacre|sacree|gros|grosse|petit|petite|grand|grande|pauvre|drole de) )?"
+        r"([a-z]{3,})(?![a-z'])"
+        r"(?! (?:(?:de|du|des|a|au|aux|en|pour|par|chez|dans|sur)(?![a-z])|d'))"
+    )
+    for heading in (True, False)
+}
+_UN = re.compile(r"(?<![a-z])une? ")
+_NOT_EPITHETS = _words(
+    "pro professionnel professionnelle perle crack bosseur bosseuse pointure moteur leader"
+    " meneur meneuse battant battante fonceur fonceuse atout exemple plaisir modele"
+    " bon bonne excellent excellente tres peu bel belle beau vrai vraie autre seul seule"
+    " profil candidat candidate personne entretien echange essai test peu"
+)
+
+
+def epithet(text: str, low: int, high: int) -> tuple[int, int] | None:
+    """The span of an epithet said of the candidate at the opening of the French sentence
+    text[low:high] (folded), or None."""
+    if _UN.search(text, low, high) is None:
+        return None  # most sentences: no noun phrase to read
+    begin = _after_heading(text, low, high, _HEADING_OR_APPOSITION)
+    found = _EPITHET[begin > low].match(text, begin, high)
+    if found is None:
+        return None
+    noun = found.group(1)
+    cues = _cues("fr")
+    if (
+        noun in _NOT_EPITHETS
+        or noun in cues["people"]
+        or noun in cues["title"]
+        or noun in cues["work"]
+        or _AGENT_SINGULAR["fr"].fullmatch(noun) is not None
+    ):
+        return None
+    return found.span(1)
