@@ -235,3 +235,11 @@ def test_a_heading_before_a_description_of_the_work_still_names_the_job(
     folded = fold(text)
     start = folded.index(word)
     assert about(folded, start, start + len(word), 0, len(folded), "fr") == "topic"
+
+
+def test_a_bottle_served_at_a_table_is_no_drinking() -> None:
+    # From the API scenarios (a sommelier's feedback): "la bouteille" alone is the wine served.
+    text = "Vous avez oublié de présenter la bouteille à la table 4, mais le rythme était bon."
+    assert verdict(check(text, lang="fr", context="candidate", second_opinion=True)) != "block"
+    drinking = "Un peu trop portée sur la bouteille, d'après son ancien chef."
+    assert verdict(check(drinking, lang="fr", context="note", second_opinion=True)) == "block"

@@ -135,18 +135,21 @@ def check(
     return findings
 
 
-# The model's score past which a sentence holding a protected word said of the candidate blocks
-# (chosen on development round 16, which neither the rules nor the model had read, once the model
-# also learned plain interviewer text: docs/benchmarks.md, session 12; 0.55 before, 0.6 before
-# the model was trained to convergence, whose scores spread wider).
-BLOCK_SCORE = 0.35
+# The model's score past which a sentence holding a protected word said of the candidate blocks.
+# The three bars below were chosen together on development rounds 16 and 17 read by a model
+# trained without them (neither had been tuned on for blocks), once the model also learned plain
+# interviewer text (docs/benchmarks.md, session 12); 0.55 before, 0.6 before the model was
+# trained to convergence, whose scores spread wider.
+BLOCK_SCORE = 0.4
 # A lower bar when a word for the candidate stands next to the protected word ("she", "his",
 # "seems", "too"): the subject analysis then says whom it is about, not only what it is not.
 PERSON_SCORE = 0.2
 # Past this score the model blocks a sentence the rules passed on its own, with no protected word
-# ("a right slug, that one", "mou du genou"): chosen with the bars above, where it blocked no
-# more clean items of round 16 and one of the 256 interviewer comments of the API scenarios.
-ALONE_SCORE = 0.93
+# ("a right slug, that one", "mou du genou"). On rounds 16 and 17 held out: recall 0.803 -> 0.851
+# English and 0.810 -> 0.851 French with the bars above, clean items blocked 2.2 -> 2.5 % and
+# 4.4 -> 4.7 %; 0.93 gained a point more but blocked plain praise ("un gros chantier qu'elle a
+# mené seule", 0.946).
+ALONE_SCORE = 0.95
 # "Comes from X", "vient de X" name a town or a former employer alike ("vient de Renault"): a
 # name there counts as origin only when the model is this sure the sentence is a remark, or
 # past BLOCK_SCORE when pycountry knows it as a place ("arrive de Kinshasa").
