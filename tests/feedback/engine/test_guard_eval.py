@@ -71,8 +71,12 @@ FIELDS = ("id", "lang", "context", "text", "expected", "category", "other_names"
 # 8.7 % fr; the whole part (5,339 items) 0.812 / 5.3 % en, 0.813 / 5.9 % fr. After session 11
 # (the second opinion may turn a rule's block on a protected word into a warning, its bar
 # chosen on dev before the test part was read): the whole part 0.818 / 2.4 % en, 0.818 / 2.5 %
-# fr. The clean-blocked floor tightens to 3.5 %, within reach of the 3 % target.
-TEST_MIN_RECALL = 0.80  # the target is 0.95
+# fr. The clean-blocked floor tightens to 3.5 %, within reach of the 3 % target. Round 15 added
+# 637 blind items (alone, before: 0.811 / 2.0 % en, 0.757 / 5.3 % fr; whole part 5,976 items
+# 0.818 / 2.3 % en, 0.811 / 2.9 % fr). After session 12 (the second opinion also learns plain
+# interviewer text and may block alone when sure; dev rounds 15-17): whole part 0.858 / 2.3 %
+# en, 0.852 / 2.9 % fr. The recall floor rises to 0.84.
+TEST_MIN_RECALL = 0.84  # the target is 0.95
 TEST_MAX_CLEAN_BLOCKED = 0.035  # the target is 3 %
 
 
