@@ -220,3 +220,18 @@ def test_people_reacting_to_a_trait_are_its_audience_not_its_topic(text: str) ->
 )
 def test_people_served_stay_the_topic_of_the_service(text: str) -> None:
     assert outcome(text, second_opinion=True) != "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suggested lazy loading for the image gallery, which was the right call.",
+        "Proposed dense retrieval for the help-centre search.",
+        "Wired the dumb terminals on the shop floor to the new server.",
+    ],
+)
+def test_a_technique_named_by_an_insult_word_is_not_said_of_the_person(text: str) -> None:
+    # A sentence that opens on a verb reads as said of the candidate, and the second opinion's
+    # bar with a person cue is low: the word must first be read as the technique's name.
+    assert verdict(check(text, context="candidate", second_opinion=True)) != "block"
+    assert verdict(check(text, context="note", second_opinion=True)) != "block"
