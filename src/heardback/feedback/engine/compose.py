@@ -34,8 +34,8 @@ from heardback.feedback.engine.speech import (
     fits_language,
     language_of,
     letter_ready,
-    names_shortfall,
     plain,
+    praises,
     restates_decision,
     role_needs,
     stage_words,
@@ -1089,8 +1089,8 @@ class _Writer:
                     continue  # the note's one link is the candidate's page; no side channels
                 if text in self.quoted_texts:
                     continue  # the same words on two competencies: said once
-                if not above and not names_shortfall(text, book.language):
-                    continue  # what went well, under "where to grow", would read as the gap
+                if not above and praises(text, book.language):
+                    continue  # praise, under "where to grow", would read as the gap
 
                 said = addressed(text, book.language, first, last)
                 if said is None and third_person(text, book.language, first, last):

@@ -1,0 +1,133 @@
+"""What the eighth round of API scenarios (benchmarks/api_scenarios_r8.toml) found in notes read
+sentence by sentence against their scorecards, and the known defects it was asked to settle:
+each test is one thing a candidate noticed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+
+import pytest
+
+from heardback.feedback.engine import Note, NoteInput, compose
+from tests.feedback.engine import factories as f
+
+DAY = datetime.date(2026, 11, 16)
+DECIDED = datetime.date(2026, 12, 7)
+SEEDS = (101, 102, 103, 104, 105, 106)  # application ids: each picks other phrasings
+RUBRIC = (
+    f.competency(1, name="Hardware replacement", weight=3, tips="Practise a disk swap."),
+    f.competency(2, name="Change procedures", weight=3, tips="Read the escalation matrix."),
+    f.competency(3, name="Structured cabling", weight=2, tips="Label both ends of each cable."),
+    f.competency(4, name="Shift handover", weight=1, bar="mixed", tips="Write one handover."),
+)
+
+Card = tuple[int, str, tuple[tuple[int, str, str], ...]]
+
+
+def flat(note: Note) -> str:
+    return " ".join(note.text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def steps(
+    *,
+    application_id: int = 101,
+    lang: str = "en",
+    held: tuple[tuple[str, str], ...] = (("Site walk", "onsite"),),
+    cards: tuple[Card, ...] = ((7, "Sam", ((1, "no", ""), (3, "strong_yes", ""))),),
+    category: str = "skills_gap",
+    rubric: tuple = RUBRIC,
+) -> NoteInput:
+    """Steps held (name, kind) a day apart from DAY, with ids 7, 8, …; scorecards as
+    (interview id, interviewer, ((competency, rating, comment), …))."""
+    interviews = tuple(
+        f.interview(7 + n, name, kind, DAY + datetime.timedelta(days=n))
+        for n, (name, kind) in enumerate(held)
+    )
+    scorecards = tuple(
+        f.scorecard(
+            12 + n,
+            interview_id=interview_id,
+            interviewer=who,
+            items=tuple(f.item(c, r, comment=said) for c, r, said in items),  # type: ignore[arg-type]
+        )
+        for n, (interview_id, who, items) in enumerate(cards)
+    )
+    return f.note_input(
+        application_id=application_id,
+        lang=lang,  # type: ignore[arg-type]
+        interviews=interviews,
+        scorecards=scorecards,
+        job_=f.job(competencies=rubric, screening_criteria=""),
+        decision_=f.decision(category, decided_on=DECIDED),  # type: ignore[arg-type]
+        candidate_=f.candidate(language=lang),  # type: ignore[arg-type]
+    )
+
+
+def quotes(note: Note, section: str) -> list[str]:
+    return [s.text for s in note.sentences if s.claim == "observation" and s.section == section]
+
+
+# --- 1. a comment on a rating below the bar is about the gap -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seed", "lang", "comment"),
+    [
+        *((s, "en", c) for s, c in itertools.product(SEEDS, (
+            "Let tickets pile up, calling nobody.",
+            "Let tickets pile up without calling them.",
+            "Left tickets unanswered and never chased them.",
+            "Keeps court deadlines in a personal paper diary.",
+            "Opened a rack door on the walk with no change ticket.",
+        ))),
+        *((s, "fr", c) for s, c in itertools.product(SEEDS, (
+            "Palette soulevée le dos rond.",
+            "Scanne le produit avant l'emplacement.",
+        ))),
+    ],
+)  # fmt: skip
+def test_a_comment_on_a_rating_below_the_bar_backs_its_area(seed, lang, comment):
+    """Hardware replacement rated "no" with "Let tickets pile up, calling nobody.": the
+    interviewer's own words on the gap were left out because no word in them "marks a
+    shortfall". Attached to a rating below the bar, they are what fell short."""
+    cards = ((7, "Kofi", ((1, "no", comment), (3, "strong_yes", ""))),)
+    note = compose(steps(application_id=seed, lang=lang, cards=cards), guard=f.no_findings)
+    said = quotes(note, "development")
+    assert len(said) == 1, note.text
+    assert note.quality.unbacked_observations == 0
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["We had to prompt them twice.", "The questions confused them and their answers wandered.",
+     "Them? Asked the panel about shifts."],
+)  # fmt: skip
+def test_a_them_that_may_be_the_candidate_is_still_not_quoted(comment):
+    """ "them" after nothing it could stand for, or beside "their": it may be the candidate."""
+    cards = ((7, "Kofi", ((1, "no", comment), (3, "strong_yes", ""))),)
+    note = compose(steps(cards=cards), guard=f.no_findings)
+    assert not quotes(note, "development"), note.text
+
+
+@pytest.mark.parametrize(
+    ("seed", "lang", "comment"),
+    [
+        *((s, "en", c) for s, c in itertools.product(SEEDS, (
+            "Lovely even spoke tension, very neat lacing.",
+            "Great rapport with the customer throughout.",
+            "Calm and methodical from start to finish.",
+        ))),
+        *((s, "fr", c) for s, c in itertools.product(SEEDS, (
+            "Très bonne écoute, reformulation claire et chaleureuse.",
+            "Un accueil souriant et patient.",
+        ))),
+    ],
+)  # fmt: skip
+def test_praise_on_a_rating_below_the_bar_is_not_filed_under_where_to_grow(seed, lang, comment):
+    """ "Lovely even spoke tension, very neat lacing." on a "no": kind words under "where to
+    grow" would read as the gap."""
+    cards = ((7, "Tom", ((1, "no", comment), (3, "strong_yes", ""))),)
+    note = compose(steps(application_id=seed, lang=lang, cards=cards), guard=f.no_findings)
+    assert not quotes(note, "development"), note.text
