@@ -5,6 +5,7 @@ each test is one thing a candidate noticed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import itertools
 
@@ -131,3 +132,51 @@ def test_praise_on_a_rating_below_the_bar_is_not_filed_under_where_to_grow(seed,
     cards = ((7, "Tom", ((1, "no", comment), (3, "strong_yes", ""))),)
     note = compose(steps(application_id=seed, lang=lang, cards=cards), guard=f.no_findings)
     assert not quotes(note, "development"), note.text
+
+
+# --- 2. a third gap is not silently dropped ------------------------------------------------------
+
+THREE_GAPS = {
+    "en": (
+        (1, "no", "Pulled the disk before checking the RAID state."),
+        (2, "no", "Opened a rack door with no change ticket."),
+        (3, "no", "Labelled one end of each cable only."),
+        (4, "strong_yes", "A handover the next shift could act on."),
+    ),
+    "fr": (
+        (1, "no", "A retiré le disque avant de vérifier l'état du RAID."),
+        (2, "no", "A ouvert une baie sans ticket de changement."),
+        (3, "no", "N'a étiqueté qu'une extrémité de chaque câble."),
+        (4, "strong_yes", "Une passation que l'équipe suivante pouvait reprendre."),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("seed", "lang", "tone"), itertools.product(SEEDS, ("en", "fr"), ("warm", "formal"))
+)
+def test_three_gaps_with_comments_beside_a_strength_are_all_named(seed, lang, tone):
+    """Three skills below the bar, each with a comment, and a strength: the note named two
+    areas and said nothing of the third, which the candidate would find in their data."""
+    cards = ((7, "Kofi", THREE_GAPS[lang]),)
+    inp = steps(application_id=seed, lang=lang, cards=cards)
+    inp = dataclasses.replace(inp, policy=f.policy(tone=tone, lang=lang))  # type: ignore[arg-type]
+    note = compose(inp, guard=f.no_findings)
+    text = flat(note)
+    for name in ("Hardware replacement", "Change procedures", "Structured cabling"):
+        assert name in text, text
+    assert note.quality.word_count <= 320, note.text
+
+
+def test_more_gaps_than_a_note_lists_are_counted_or_named():
+    """Five skills below the bar: the note lists three, and says there were more."""
+    rubric = tuple(
+        f.competency(n, name=name, weight=6 - n, tips="Practise it.")
+        for n, name in enumerate(
+            ("Hardware replacement", "Change procedures", "Structured cabling", "Shift handover",
+             "Fire safety"), start=1)
+    )  # fmt: skip
+    cards = ((7, "Kofi", tuple((n, "no", "") for n in range(1, 6))),)
+    note = compose(steps(cards=cards, rubric=rubric), guard=f.no_findings)
+    text = flat(note)
+    assert all(c.name in text for c in rubric), text

@@ -217,6 +217,8 @@ class _Writer:
     strengths: tuple[CompetencyResult, ...] = ()
     development: tuple[CompetencyResult, ...] = ()
     items: tuple[Block, ...] = ()  # the development areas, one bulleted block each
+    brief: frozenset[int] = frozenset()  # areas said by their level and a quote alone
+    more: tuple[CompetencyResult, ...] = ()  # areas below the bar past the bullets: one line
     words = 0  # counted once the blocks are written, and again when trimmed
     dropped = 0
     reason_unsupported = False
@@ -276,7 +278,12 @@ class _Writer:
         agg = self.aggregate = aggregate(self.inp.job.rubric, self.inp.scorecards)
         self.gap_free = agg.gap_free
         development = agg.development if self.about_skills else ()
-        self.development = development[: PAIRED_ITEMS if agg.strengths else MAX_ITEMS]
+        # Every area below the bar is named: two in full beside strengths (three without),
+        # the third by its level and what an interviewer wrote, any further one in a line.
+        full = PAIRED_ITEMS if agg.strengths else MAX_ITEMS
+        self.development = development[:MAX_ITEMS]
+        self.brief = frozenset([r.competency.id for r in development[full:MAX_ITEMS]])
+        self.more = development[MAX_ITEMS:]
         self.strengths = agg.strengths[: PAIRED_ITEMS if self.development else MAX_ITEMS]
         reason = self.reason(agg)
         if self.said_no_gap:
@@ -301,6 +308,12 @@ class _Writer:
         if self.items:
             lead = self.say("development.lead", "development", (), claim="tip")
             blocks += [Block((lead,)), *self.items]
+            if self.more:
+                names = join([self.area_name(r) for r in self.more], self.book)
+                sources = tuple(s for r in self.more for s in self.rating_sources(r))
+                more = self.say("development.more", "development", sources, claim="reason",
+                                names=names)  # fmt: skip
+                blocks.append(Block((more,)))
         roles = match_open_roles(
             [r.competency.name for r in agg.strengths],
             self.inp.open_roles,
@@ -718,7 +731,7 @@ class _Writer:
         if quote:
             sentences.append(quote)
         competency = result.competency
-        if self.rubric_ok:
+        if self.rubric_ok and competency.id not in self.brief:
             needs = self.role_needs(competency.descriptors.get(competency.bar, ""))
             if needs:
                 sources = _descriptor_sources(self.inp.job.id, competency.id, competency.bar)

@@ -363,6 +363,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{name}: the rating was {gap} what the role needs.",
     ),
     # {needs}: the rubric's words for the bar, about the role ("explain their reasoning …")
+    # Areas below the bar past the three bullets: named, so that none goes unsaid. {names}
+    "development.more": ("Also below the level the role needs: {names}.",),
     "development.needs": (
         "The role needs someone who can {needs}.",
         "For this role, we need someone who can {needs}.",

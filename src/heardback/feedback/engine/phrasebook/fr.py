@@ -354,6 +354,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{name} : l'évaluation est {gap} du niveau que demande le poste.",
     ),
     # {needs}: la grille, à l'infinitif, sur le poste (« savoir expliquer son raisonnement… »)
+    # Les points en dessous du niveau au-delà des trois puces : nommés, aucun n'est tu. {names}
+    "development.more": ("Autres points en dessous du niveau que demande le poste : {names}.",),
     "development.needs": (
         "Le poste demande de {needs}.",
         "Pour ce poste, il faut {needs}.",
