@@ -180,3 +180,44 @@ def test_more_gaps_than_a_note_lists_are_counted_or_named():
     note = compose(steps(cards=cards, rubric=rubric), guard=f.no_findings)
     text = flat(note)
     assert all(c.name in text for c in rubric), text
+
+
+# --- 3. a skill the interviewers split on is said ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seed", "lang", "split"),
+    itertools.product(SEEDS, ("en", "fr"), (("yes", "no", "mixed"), ("strong_yes", "no", "yes"))),
+)
+def test_a_skill_split_between_two_interviewers_is_said_beside_another_gap(seed, lang, split):
+    """Change procedures rated "yes" by one interviewer and "no" by the other, and Hardware
+    replacement below the bar: the note spoke of Hardware replacement only, as if nobody had
+    doubted the other."""
+    high, low, bar = split
+    rubric = (RUBRIC[0], dataclasses.replace(RUBRIC[1], bar=bar), *RUBRIC[2:])
+    cards = (
+        (7, "Kofi", ((1, "no", ""), (2, high, ""), (3, "strong_yes", ""))),
+        (8, "Tom", ((1, "no", ""), (2, low, ""))),
+    )
+    held = (("Technical interview", "technical"), ("Site walk", "onsite"))
+    inp = steps(application_id=seed, lang=lang, held=held, cards=cards, rubric=rubric)
+    note = compose(inp, guard=f.no_findings)
+    text = flat(note)
+    assert "Change procedures" in text, text
+    said = [s.text for s in note.sentences if "Change procedures" in s.text]
+    assert all(s.count("Change procedures") == 1 for s in said), said
+
+
+@pytest.mark.parametrize(("seed", "lang"), itertools.product(SEEDS, ("en", "fr")))
+def test_an_area_one_interviewer_rated_at_the_bar_is_not_said_rated_below_by_all(seed, lang):
+    """Customer handover rated "yes" by Tom and "no" by Kofi in the same workshop trial: "the
+    ratings were below what the role needs" was untrue of Tom's."""
+    cards = (
+        (7, "Tom", ((1, "no", ""), (3, "yes", ""), (4, "strong_yes", ""))),
+        (7, "Kofi", ((1, "no", ""), (3, "no", ""), (4, "yes", ""))),
+    )
+    note = compose(steps(application_id=seed, lang=lang, cards=cards), guard=f.no_findings)
+    said = [s.text for s in note.sentences
+            if "Structured cabling" in s.text and s.section == "development"]  # fmt: skip
+    assert len(said) == 1, note.text
+    assert "one of the two ratings met" in said[0] or "l'une des deux évaluations" in said[0]

@@ -534,6 +534,8 @@ class _Writer:
                          area=self.area_name(top), gap=self.gap_words(top),
                          seen=self.seen_for(top))
             )  # fmt: skip
+        if category in _ABOUT_SKILLS and self.development:
+            sentences += self.divided(agg)
         self.explained = bool(sentences) and not self.reason_unsupported
         if agg.gap_free and not self.reason_unsupported and not self.development:
             rated = tuple(s for r in agg.results for s in self.rating_sources(r))
@@ -544,6 +546,43 @@ class _Writer:
             if takeaway:
                 sentences.append(takeaway)
         return sentences
+
+    def divided(self, agg: Aggregate) -> list[Sentence]:
+        """Beside a gap, each skill the interviewers split on (a rating below the bar, one at or
+        above it) that the note does not list as a strength or an area: said in a line, not
+        left out ("The two ratings of X were divided: one met the level the role needs, the
+        other fell below it.")."""
+        listed = {r.competency.id for r in (*self.development, *self.more, *self.strengths)}
+        sentences = []
+        for result in agg.results:
+            if result.competency.id in listed or not _straddles(result):
+                continue
+            fields = self.divided_words(result)
+            many = ".many" if len(result.ratings) > 2 else ""
+            sentences.append(
+                self.say(f"reason.divided{many}", "reason", self.rating_sources(result),
+                         claim="reason", area=self.area_name(result), **fields)
+            )  # fmt: skip
+        return sentences
+
+    def divided_words(self, result: CompetencyResult) -> dict[str, str]:
+        """How a divided competency's ratings fell: {above} of them {high} ("met", "exceeded")
+        the level the role needs, {below} {low} ("fell") below it."""
+        book = self.book
+        scores = [score for _, _, score in result.ratings]
+        high = [score for score in scores if score >= result.bar]
+        low = len(scores) - len(high)
+        level = "above" if min(high) > result.bar else "at"
+
+        def count(n: int) -> str:
+            return book.grammar("divided.one") if n == 1 else book.number(n)
+
+        return {
+            "high": book.grammar(f"divided.{level}" + (".many" if len(high) > 1 else "")),
+            "low": book.grammar("divided.low" + (".many" if low > 1 else "")),
+            "above": count(len(high)),
+            "below": count(low),
+        }
 
     def screening_reason(self) -> list[Sentence]:
         category = self.inp.decision.reason_category
@@ -800,6 +839,16 @@ class _Writer:
         self, result: CompetencyResult, n: int, *, compact: bool = False
     ) -> Sentence:
         compact = compact or self.said_where(n) or (n == 0 and self.reason_named_where)
+        if _straddles(result):
+            # One rating at or above the bar: not "our interviewers rated this below".
+            many = ".many" if len(result.ratings) > 2 else ""
+            where = "" if compact else self.where(result)
+            text = self.pick(f"development.divided{many}").format(
+                name=self.area_name(result),
+                where=f" {where}" if where else "",
+                **self.divided_words(result),
+            )
+            return Sentence(text, "development", self.rating_sources(result), "reason")
         # "Our interviewers" only when two people rated it: two scorecards by one person are
         # one interviewer's view.
         raters = {card.interviewer_id or -card.id for card, _, _ in result.ratings}
@@ -1431,6 +1480,12 @@ def _quotable(item: RatingItem, language: str) -> Iterator[tuple[str, str, str]]
         evidence = letter_ready(tidy(plain(item.evidence)), language)
         if evidence:
             yield evidence, "evidence", tidy(item.evidence)
+
+
+def _straddles(result: CompetencyResult) -> bool:
+    """Whether the ratings of `result` fall on both sides of its bar."""
+    scores = [score for _, _, score in result.ratings]
+    return bool(scores) and min(scores) < result.bar <= max(scores)
 
 
 def _item_ref(card: Scorecard, result: CompetencyResult) -> str:
