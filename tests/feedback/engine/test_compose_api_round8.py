@@ -221,3 +221,23 @@ def test_an_area_one_interviewer_rated_at_the_bar_is_not_said_rated_below_by_all
             if "Structured cabling" in s.text and s.section == "development"]  # fmt: skip
     assert len(said) == 1, note.text
     assert "one of the two ratings met" in said[0] or "l'une des deux évaluations" in said[0]
+
+
+# --- 4. a development bullet does not name again the step and date a strength named ------------
+
+
+@pytest.mark.parametrize(("seed", "lang"), itertools.product(SEEDS, ("en", "fr")))
+def test_an_area_does_not_name_again_the_step_a_strength_named(seed, lang):
+    """ "Structured cabling stood out in the technical interview on 16 November." then
+    "Shift handover: rated below the level the role needs in the technical interview on 16
+    November.": the same step and date twice, a few lines apart."""
+    cards = (
+        (7, "Kofi", ((3, "strong_yes", ""), (4, "definitely_not", ""))),
+        (8, "Tom", ((1, "no", ""), (2, "yes", ""))),
+    )
+    held = (("Technical interview", "technical"), ("Site walk", "onsite"))
+    inp = steps(application_id=seed, lang=lang, held=held, cards=cards)
+    note = compose(inp, guard=f.no_findings)
+    body = " ".join(s.text for s in note.sentences if s.section != "thanks")
+    for day in ("16 November", "16 novembre", "17 November", "17 novembre"):
+        assert body.count(day) <= 1, note.text  # besides the thanks, one sentence at most

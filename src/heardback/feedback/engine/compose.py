@@ -247,6 +247,7 @@ class _Writer:
         # Rubric texts, comments and explanations follow the language's typography too.
         self.typeset: Callable[[str], str] = _french_spacing if book.language == "fr" else str
         self.meetings: dict[int, str] = {}  # interview id -> "the System design interview"
+        self.area_wheres: dict[int, str] = {}  # n -> where the n-th area's level said it was
         self.reason_ref = f"reason:{inp.decision.reason_category}"
         self.quotes: list[Sentence] = []  # every quote we wrote, in order
         self.quoted_texts: set[str] = set()  # what they quote
@@ -839,6 +840,14 @@ class _Writer:
         self, result: CompetencyResult, n: int, *, compact: bool = False
     ) -> Sentence:
         compact = compact or self.said_where(n) or (n == 0 and self.reason_named_where)
+        if not compact:
+            # Not a step and date the reason, a strength or an earlier area has just named
+            # ("in the technical interview on 16 November" once in the note's body).
+            where = self.where(result)
+            if where in self.wheres_before(n) and where in self.step_wheres():
+                compact = True
+            else:
+                self.area_wheres[n] = where
         if _straddles(result):
             # One rating at or above the bar: not "our interviewers rated this below".
             many = ".many" if len(result.ratings) > 2 else ""
@@ -861,6 +870,22 @@ class _Writer:
             gap=self.gap_words(result),
         )
         return Sentence(text, "development", self.rating_sources(result), "reason")
+
+    def step_wheres(self) -> set[str]:
+        """The wheres that name one step (and its date): "in the technical interview on 16
+        November", not "in both interviews", which may come back."""
+        book, year = self.book, self.year
+        wheres = {self.where_one(i) for i in self.interviews}
+        dates = {i.date for i in self.interviews if i.date is not None}
+        return wheres | {book.patterns["where.on"].format(date=date_text(d, book, year))
+                         for d in dates}  # fmt: skip
+
+    def wheres_before(self, n: int) -> set[str]:
+        """The steps and dates the note's body names before the n-th area's level: the
+        reason's, the strengths' (their paragraph comes first) and the earlier areas'."""
+        said = {self.reason_where, *(self.area_wheres.get(k, "") for k in range(n))}
+        said |= {self.strength_phrasing(k)[1] for k in range(len(self.strengths))}
+        return said - {""}
 
     def gap_words(self, result: CompetencyResult) -> str:
         """How far below, in words: half a point or less is "just below", two or more "well"."""
