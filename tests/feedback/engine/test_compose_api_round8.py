@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import itertools
+import re
 
 import pytest
 
@@ -241,3 +242,24 @@ def test_an_area_does_not_name_again_the_step_a_strength_named(seed, lang):
     body = " ".join(s.text for s in note.sentences if s.section != "thanks")
     for day in ("16 November", "16 novembre", "17 November", "17 novembre"):
         assert body.count(day) <= 1, note.text  # besides the thanks, one sentence at most
+
+
+# --- 5. French: « l'exercice « Revue de l'exercice à la maison » » -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seed", "name", "kind"),
+    itertools.product(
+        SEEDS,
+        ("Revue de l'exercice à la maison", "Debrief de l'entretien", "Retour sur les exercices"),
+        ("take_home", "onsite", "technical"),
+    ),
+)
+def test_french_a_step_named_with_its_kind_word_is_not_said_twice(seed, name, kind):
+    """« Merci … lors de l'exercice « Revue de l'exercice à la maison » »: the kind's word,
+    already in the name, said twice; « l'étape « … » » then."""
+    cards = ((7, "Léa", ((1, "no", ""), (3, "yes", ""))),)
+    inp = steps(application_id=seed, lang="fr", held=((name, kind),), cards=cards)
+    text = flat(compose(inp, guard=f.no_findings))
+    assert f"l'étape « {name} »" in text, text
+    assert not re.search(r"l'(exercice|entretien) « [^»]*(exercice|entretien)", text), text
