@@ -263,3 +263,51 @@ def test_french_a_step_named_with_its_kind_word_is_not_said_twice(seed, name, ki
     text = flat(compose(inp, guard=f.no_findings))
     assert f"l'étape « {name} »" in text, text
     assert not re.search(r"l'(exercice|entretien) « [^»]*(exercice|entretien)", text), text
+
+
+# --- B. the eighth reading, as the scenarios had it ----------------------------------------------
+
+WORKSHOP = (
+    f.competency(1, name="Wheel building and truing", weight=3, tips="Build two wheels."),
+    f.competency(2, name="Drivetrain diagnosis", weight=3, tips="Keep a log of ten faults."),
+    f.competency(3, name="Customer handover", weight=2, tips="Write a handover note."),
+)
+
+
+@pytest.mark.parametrize(("seed", "lang"), itertools.product(SEEDS, ("en", "fr")))
+def test_two_interviewers_on_one_trial_far_apart_and_split_are_both_said(seed, lang):
+    """Chloe's workshop trial: Tom rated Drivetrain diagnosis strong yes and Customer handover
+    yes, Kofi rated both no, and both rated Wheel building no. The note named Wheel building
+    and said of Customer handover "the ratings were below what the role needs"; Drivetrain
+    diagnosis went unsaid."""
+    gap = "The rear wheel was still out of true by two millimetres."
+    cards = (
+        (7, "Tom", ((1, "no", gap), (2, "strong_yes", ""), (3, "yes", ""))),
+        (7, "Kofi", ((1, "no", ""), (2, "no", ""), (3, "no", ""))),
+    )
+    inp = steps(application_id=seed, lang=lang, held=(("Workshop trial", "onsite"),),
+                cards=cards, rubric=WORKSHOP)  # fmt: skip
+    note = compose(inp, guard=f.no_findings)
+    text = flat(note)
+    assert "Drivetrain diagnosis" in text and "Customer handover" in text, text
+    assert "ratings were below" not in text and "évaluations sont" not in text, text
+    if lang == "en":
+        assert "out of true" in text, text
+    assert "disagreement_on_heaviest" in note.quality.review_reasons
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_french_note_on_an_english_rubric_names_each_of_three_gaps(seed):
+    """Sophie, a French-speaking candidate for an English job: three gaps with English comments
+    and a strength. The French note quoted no English (right) but named one area of the three
+    below the bar beside the reason's."""
+    cards = ((7, "Sara", THREE_GAPS["en"]),)
+    inp = steps(application_id=seed, lang="fr", held=(("Drafting exercise", "take_home"),),
+                cards=cards)  # fmt: skip
+    inp = dataclasses.replace(inp, job=dataclasses.replace(inp.job, language="en"))
+    note = compose(inp, guard=f.no_findings)
+    text = flat(note)
+    for name in ("Hardware replacement", "Change procedures", "Structured cabling"):
+        assert name in text, text
+    assert not note.quality.observations, text  # English comments, a French note
+    assert "l'étape « Drafting exercise »" in text, text
