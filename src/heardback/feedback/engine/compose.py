@@ -26,7 +26,7 @@ from heardback.feedback.engine.aggregate import (
 )
 from heardback.feedback.engine.match import match_open_roles, name_key
 from heardback.feedback.engine.phrasebook import Picker, for_language, french_spacing
-from heardback.feedback.engine.render import Block, render
+from heardback.feedback.engine.render import Block, render, unwrapped
 from heardback.feedback.engine.speech import (
     activities,
     addressed,
@@ -102,10 +102,6 @@ _NO_WAIT: Final = frozenset({"role_closed", "compensation", "logistics", "locati
 # The fields of a scorecard an interviewer wrote in their own words about this candidate.
 _INTERVIEWER_TEXT: Final = frozenset({"candidate_comment", "evidence", "key_takeaways"})
 
-# A line break the renderer made inside a paragraph or a bullet (not a blank line, not the
-# start of a bullet): the guard must read through it as through a space.
-_SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n|- )")
-
 
 def compose(inp: NoteInput, *, guard: GuardCheck | None = None) -> Note:
     """Write the feedback note for one application.
@@ -141,7 +137,7 @@ def compose(inp: NoteInput, *, guard: GuardCheck | None = None) -> Note:
         check(
             # The guard reads sentences: a line the renderer wrapped is not a new one. Same
             # length, so the findings' spans still point into `text`.
-            _SOFT_BREAK.sub(" ", text),
+            unwrapped(text),
             lang=language,
             context="candidate",
             other_names=inp.other_candidate_names,
