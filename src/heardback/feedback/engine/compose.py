@@ -244,6 +244,7 @@ class _Writer:
         self.typeset: Callable[[str], str] = _french_spacing if book.language == "fr" else str
         self.meetings: dict[int, str] = {}  # interview id -> "the System design interview"
         self.area_wheres: dict[int, str] = {}  # n -> where the n-th area's level said it was
+        self.divided_lines: list[Sentence] = []  # the skills split on, said beside the gap
         self.reason_ref = f"reason:{inp.decision.reason_category}"
         self.quotes: list[Sentence] = []  # every quote we wrote, in order
         self.quoted_texts: set[str] = set()  # what they quote
@@ -376,8 +377,9 @@ class _Writer:
         In order, one sentence at a time until the note fits: the development areas named
         again in the reapply sentence (the plain month stays); the shareable takeaways; the
         later quotes; each development area's second tip; what the role needs, last area
-        first; where each strength and area showed; the first quote. The decision, the
-        reason, every strength and area with its level and first tip, and the next steps stay.
+        first; where each strength and area showed; a skill the interviewers split on, said
+        beside the gap; the first quote. The decision, the reason, every strength and area
+        with its level and first tip, and the next steps stay.
         """
         words = self.words
         now: dict[int, Sentence | None] = {}  # id of a sentence as written -> what replaces it
@@ -415,6 +417,9 @@ class _Writer:
         yield from by_kind.get("tip", [])
         yield from reversed(by_kind.get("requirement", []))
         yield from by_kind.get("reason", [])
+        # A skill the interviewers split on, said beside the gap: after the wheres.
+        for line in self.divided_lines:
+            yield line, _nothing
         for quote in quotes[:1]:
             yield quote, _nothing
 
@@ -556,10 +561,10 @@ class _Writer:
                 continue
             fields = self.divided_words(result)
             many = ".many" if len(result.ratings) > 2 else ""
-            sentences.append(
-                self.say(f"reason.divided{many}", "reason", self.rating_sources(result),
-                         claim="reason", area=self.area_name(result), **fields)
-            )  # fmt: skip
+            sentence = self.say(f"reason.divided{many}", "reason", self.rating_sources(result),
+                                claim="reason", area=self.area_name(result), **fields)  # fmt: skip
+            self.divided_lines.append(sentence)
+            sentences.append(sentence)
         return sentences
 
     def divided_words(self, result: CompetencyResult) -> dict[str, str]:
