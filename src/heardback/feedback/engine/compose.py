@@ -853,7 +853,9 @@ class _Writer:
             # One rating at or above the bar: not "our interviewers rated this below".
             many = ".many" if len(result.ratings) > 2 else ""
             where = "" if compact else self.where(result)
-            text = self.pick(f"development.divided{many}").format(
+            # Where it showed is said in full; without it, in fewer words.
+            short = "" if where else ".compact"
+            text = self.pick(f"development.divided{many}{short}").format(
                 name=self.area_name(result),
                 where=f" {where}" if where else "",
                 **self.divided_words(result),

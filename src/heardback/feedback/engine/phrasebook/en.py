@@ -385,6 +385,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{name}: the ratings were divided, {above} {high} the level the role needs and "
         "{below} {low} below it{where}.",
     ),
+    "development.divided.compact": (
+        "{name}: one of the two ratings {high} the level the role needs, the other did not.",
+    ),
+    "development.divided.many.compact": (
+        "{name}: {above} of the ratings {high} the level the role needs, {below} did not.",
+    ),
     "development.needs": (
         "The role needs someone who can {needs}.",
         "For this role, we need someone who can {needs}.",

@@ -375,6 +375,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{name} : les évaluations divergeaient, {above} {high} le niveau que demande le poste "
         "et {below} {low} en dessous{where}.",
     ),
+    "development.divided.compact": (
+        "{name} : l'une des deux évaluations {high} le niveau attendu, l'autre non.",
+    ),
+    "development.divided.many.compact": (
+        "{name} : {above} des évaluations {high} le niveau attendu, {below} non.",
+    ),
     "development.needs": (
         "Le poste demande de {needs}.",
         "Pour ce poste, il faut {needs}.",
