@@ -172,7 +172,7 @@ def test_three_gaps_with_comments_beside_a_strength_are_all_named(seed, lang, to
 def test_more_gaps_than_a_note_lists_are_counted_or_named():
     """Five skills below the bar: the note lists three, and says there were more."""
     rubric = tuple(
-        f.competency(n, name=name, weight=6 - n, tips="Practise it.")
+        f.competency(n, name=name, weight=6 - n, tips=f"Practise {name.lower()}.")
         for n, name in enumerate(
             ("Hardware replacement", "Change procedures", "Structured cabling", "Shift handover",
              "Fire safety"), start=1)
@@ -181,6 +181,10 @@ def test_more_gaps_than_a_note_lists_are_counted_or_named():
     note = compose(steps(cards=cards, rubric=rubric), guard=f.no_findings)
     text = flat(note)
     assert all(c.name in text for c in rubric), text
+    # Two in full, the third brief, the rest in a line: one tip each for two areas.
+    low = text.lower()
+    assert "practise hardware" in low and "practise change" in low, text
+    assert "practise structured" not in low, text
 
 
 # --- 3. a skill the interviewers split on is said ------------------------------------------------

@@ -276,9 +276,11 @@ class _Writer:
         agg = self.aggregate = aggregate(self.inp.job.rubric, self.inp.scorecards)
         self.gap_free = agg.gap_free
         development = agg.development if self.about_skills else ()
-        # Every area below the bar is named: two in full beside strengths (three without),
-        # the third by its level and what an interviewer wrote, any further one in a line.
-        full = PAIRED_ITEMS if agg.strengths else MAX_ITEMS
+        # Every area below the bar is named: two in full beside strengths or before more
+        # (three otherwise), the third by its level and what an interviewer wrote, any further
+        # one in a line.
+        # With more than three, the third is brief too: the note stays one to read.
+        full = PAIRED_ITEMS if agg.strengths or len(development) > MAX_ITEMS else MAX_ITEMS
         self.development = development[:MAX_ITEMS]
         self.brief = frozenset([r.competency.id for r in development[full:MAX_ITEMS]])
         self.more = development[MAX_ITEMS:]
