@@ -39,6 +39,10 @@ have no scorecard: it is held, nobody rated it).
 
 `--scenarios benchmarks/api_scenarios_r7.toml`: the seventh round. An interview's `date` may be
 "today": an hour before the run (the day of the rejection).
+
+`--scenarios benchmarks/api_scenarios_r8.toml`: the eighth round, no new key (six new trades; a
+phone screen alone, a role closed after a final, comments on a gap that praise or name no
+shortfall word, three gaps beside a strength, a skill the interviewers split on).
 """
 
 from __future__ import annotations

@@ -129,6 +129,23 @@ def test_an_edit_that_keeps_the_engines_sentences_draws_no_new_finding(db: None)
         assert edited.guard_verdict == "ok", (note.pk, edited.guard_findings)
 
 
+def test_an_edit_reads_a_wrapped_line_as_the_same_sentence(
+    org: Organization, recruiter: User
+) -> None:
+    # The engine's text wraps bullets at 72 columns; a line that then opens on "short, …" is
+    # not a sentence about someone's height (the draft was checked that way too).
+    note = services.feedback_note_draft(actor=None, application=rejected_application(org))
+    tip = (
+        "\n\n- Testing: Kent Beck's Test-Driven Development: By Example is a\n"
+        "  short, hands-on introduction."
+    )
+    assert engine.unwrapped(tip).count("\n") == 2 and len(engine.unwrapped(tip)) == len(tip)
+    edited = services.feedback_note_edit(
+        actor=recruiter, note=note, subject=note.subject, text=note.text + tip
+    )
+    assert edited.guard_verdict == note.guard_verdict, edited.guard_findings
+
+
 def test_a_blocked_note_cannot_be_approved(org: Organization, recruiter: User) -> None:
     note = services.feedback_note_draft(actor=None, application=rejected_application(org))
     edited = services.feedback_note_edit(

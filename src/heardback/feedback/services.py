@@ -396,7 +396,11 @@ def feedback_note_edit(*, actor: User, note: FeedbackNote, subject: str, text: s
         0
     ].other_candidate_names
     findings = guard.check(
-        text, lang=note.language, context="candidate", other_names=other_names
+        # As the engine checks its own drafts: a wrapped line is not a new sentence.
+        engine.unwrapped(text),
+        lang=note.language,
+        context="candidate",
+        other_names=other_names,
     ) + [
         dataclasses.replace(f, start=-1, end=-1)  # offsets of the subject are not in `text`
         for f in guard.check(

@@ -23,7 +23,8 @@ from heardback.feedback.engine import (
     match_open_roles,
 )
 from heardback.feedback.engine import guard as guard_module
-from heardback.feedback.engine.compose import _SOFT_BREAK, WORD_BUDGET
+from heardback.feedback.engine.compose import WORD_BUDGET
+from heardback.feedback.engine.render import _SOFT_BREAK
 from tests.feedback.engine import factories as f
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -118,7 +119,10 @@ def test_development_areas_come_weakest_first_each_with_a_tip_from_the_rubric():
     assert "tokenization" in tips[1]
 
 
-def test_a_note_with_strengths_keeps_to_two_development_areas():
+def test_a_note_with_strengths_gives_two_development_areas_in_full():
+    """Beside strengths, two areas in full (level, what the role needs, tips); a third below
+    the bar is still named, by its level alone: a gap the candidate would find in their data
+    is not left out, and the note stays short."""
     rubric = tuple(f.competency(n, name=f"Skill {n}") for n in range(1, 6))
     ratings = (("strong_yes",), ("no",), ("no",), ("no",), ("mixed",))
     card = f.scorecard(items=tuple(f.item(n, r[0]) for n, r in enumerate(ratings, start=1)))
@@ -128,7 +132,10 @@ def test_a_note_with_strengths_keeps_to_two_development_areas():
         )
     )
     assert note.quality.strengths == 1
-    assert note.quality.development_areas == 2
+    assert note.quality.development_areas == 3
+    tips = [s for s in note.sentences if s.section == "development" and s.claim == "tip"]
+    assert len(tips) == 3  # the lead, and the tips of two areas
+    assert "Skill 4" in note.text and "Skill 5" in note.text
 
 
 def test_a_note_without_strengths_may_give_three_development_areas():

@@ -16,7 +16,8 @@ FIELDS = dict.fromkeys(
         "stage", "area", "criteria", "who", "Who", "quote", "name", "descriptor", "Descriptor",
         "where", "tips", "role", "of_role", "roles", "url", "day", "month", "year", "date",
         "days", "dates", "noun", "name_lc", "meeting", "text", "seen", "said", "needs", "gap",
-        "areas", "points", "names", "strengths", "rest", "in_meetings", "Seen",
+        "areas", "points", "names", "strengths", "rest", "in_meetings", "Seen", "high", "low",
+        "above", "below",
     ],
     "x",
 )  # fmt: skip

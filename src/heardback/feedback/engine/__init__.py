@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from heardback.feedback.engine.compose import GuardCheck, compose, compose_many
 from heardback.feedback.engine.match import match_open_roles
+from heardback.feedback.engine.render import unwrapped
 from heardback.feedback.engine.types import (
     AttributeRating,
     Candidate,
@@ -54,4 +55,5 @@ __all__ = [
     "compose",
     "compose_many",
     "match_open_roles",
+    "unwrapped",
 ]

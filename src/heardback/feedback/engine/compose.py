@@ -26,7 +26,7 @@ from heardback.feedback.engine.aggregate import (
 )
 from heardback.feedback.engine.match import match_open_roles, name_key
 from heardback.feedback.engine.phrasebook import Picker, for_language, french_spacing
-from heardback.feedback.engine.render import Block, render
+from heardback.feedback.engine.render import Block, render, unwrapped
 from heardback.feedback.engine.speech import (
     activities,
     addressed,
@@ -34,8 +34,8 @@ from heardback.feedback.engine.speech import (
     fits_language,
     language_of,
     letter_ready,
-    names_shortfall,
     plain,
+    praises,
     restates_decision,
     role_needs,
     stage_words,
@@ -102,13 +102,6 @@ _NO_WAIT: Final = frozenset({"role_closed", "compensation", "logistics", "locati
 # The fields of a scorecard an interviewer wrote in their own words about this candidate.
 _INTERVIEWER_TEXT: Final = frozenset({"candidate_comment", "evidence", "key_takeaways"})
 
-# A line break the renderer made inside a paragraph or a bullet (not a blank line, not the
-# start of a bullet): the guard must read through it as through a space. Spelled with the
-# line break first and the "not after another one" looking back from it, so the regex engine
-# jumps from line break to line break instead of trying the lookbehind at every character
-# (a third of the time on a note; a test holds it to the lookbehind-first spelling).
-_SOFT_BREAK = re.compile(r"\n(?<!\n\n)(?!\n|- )")
-
 
 def compose(inp: NoteInput, *, guard: GuardCheck | None = None) -> Note:
     """Write the feedback note for one application.
@@ -144,7 +137,7 @@ def compose(inp: NoteInput, *, guard: GuardCheck | None = None) -> Note:
         check(
             # The guard reads sentences: a line the renderer wrapped is not a new one. Same
             # length, so the findings' spans still point into `text`.
-            _SOFT_BREAK.sub(" ", text),
+            unwrapped(text),
             lang=language,
             context="candidate",
             other_names=inp.other_candidate_names,
@@ -220,6 +213,8 @@ class _Writer:
     strengths: tuple[CompetencyResult, ...] = ()
     development: tuple[CompetencyResult, ...] = ()
     items: tuple[Block, ...] = ()  # the development areas, one bulleted block each
+    brief: frozenset[int] = frozenset()  # areas said by their level and a quote alone
+    more: tuple[CompetencyResult, ...] = ()  # areas below the bar past the bullets: one line
     words = 0  # counted once the blocks are written, and again when trimmed
     dropped = 0
     reason_unsupported = False
@@ -248,6 +243,8 @@ class _Writer:
         # Rubric texts, comments and explanations follow the language's typography too.
         self.typeset: Callable[[str], str] = _french_spacing if book.language == "fr" else str
         self.meetings: dict[int, str] = {}  # interview id -> "the System design interview"
+        self.area_wheres: dict[int, str] = {}  # n -> where the n-th area's level said it was
+        self.divided_lines: list[Sentence] = []  # the skills split on, said beside the gap
         self.reason_ref = f"reason:{inp.decision.reason_category}"
         self.quotes: list[Sentence] = []  # every quote we wrote, in order
         self.quoted_texts: set[str] = set()  # what they quote
@@ -279,7 +276,14 @@ class _Writer:
         agg = self.aggregate = aggregate(self.inp.job.rubric, self.inp.scorecards)
         self.gap_free = agg.gap_free
         development = agg.development if self.about_skills else ()
-        self.development = development[: PAIRED_ITEMS if agg.strengths else MAX_ITEMS]
+        # Every area below the bar is named: two in full beside strengths or before more
+        # (three otherwise), the third by its level and what an interviewer wrote, any further
+        # one in a line.
+        # With more than three, the third is brief too: the note stays one to read.
+        full = PAIRED_ITEMS if agg.strengths or len(development) > MAX_ITEMS else MAX_ITEMS
+        self.development = development[:MAX_ITEMS]
+        self.brief = frozenset([r.competency.id for r in development[full:MAX_ITEMS]])
+        self.more = development[MAX_ITEMS:]
         self.strengths = agg.strengths[: PAIRED_ITEMS if self.development else MAX_ITEMS]
         reason = self.reason(agg)
         if self.said_no_gap:
@@ -304,6 +308,12 @@ class _Writer:
         if self.items:
             lead = self.say("development.lead", "development", (), claim="tip")
             blocks += [Block((lead,)), *self.items]
+            if self.more:
+                names = join([self.area_name(r) for r in self.more], self.book)
+                sources = tuple(s for r in self.more for s in self.rating_sources(r))
+                more = self.say("development.more", "development", sources, claim="reason",
+                                names=names)  # fmt: skip
+                blocks.append(Block((more,)))
         roles = match_open_roles(
             [r.competency.name for r in agg.strengths],
             self.inp.open_roles,
@@ -369,8 +379,9 @@ class _Writer:
         In order, one sentence at a time until the note fits: the development areas named
         again in the reapply sentence (the plain month stays); the shareable takeaways; the
         later quotes; each development area's second tip; what the role needs, last area
-        first; where each strength and area showed; the first quote. The decision, the
-        reason, every strength and area with its level and first tip, and the next steps stay.
+        first; where each strength and area showed; a skill the interviewers split on, said
+        beside the gap; the first quote. The decision, the reason, every strength and area
+        with its level and first tip, and the next steps stay.
         """
         words = self.words
         now: dict[int, Sentence | None] = {}  # id of a sentence as written -> what replaces it
@@ -408,6 +419,9 @@ class _Writer:
         yield from by_kind.get("tip", [])
         yield from reversed(by_kind.get("requirement", []))
         yield from by_kind.get("reason", [])
+        # A skill the interviewers split on, said beside the gap: after the wheres.
+        for line in self.divided_lines:
+            yield line, _nothing
         for quote in quotes[:1]:
             yield quote, _nothing
 
@@ -524,6 +538,8 @@ class _Writer:
                          area=self.area_name(top), gap=self.gap_words(top),
                          seen=self.seen_for(top))
             )  # fmt: skip
+        if category in _ABOUT_SKILLS and self.development:
+            sentences += self.divided(agg)
         self.explained = bool(sentences) and not self.reason_unsupported
         if agg.gap_free and not self.reason_unsupported and not self.development:
             rated = tuple(s for r in agg.results for s in self.rating_sources(r))
@@ -534,6 +550,43 @@ class _Writer:
             if takeaway:
                 sentences.append(takeaway)
         return sentences
+
+    def divided(self, agg: Aggregate) -> list[Sentence]:
+        """Beside a gap, each skill the interviewers split on (a rating below the bar, one at or
+        above it) that the note does not list as a strength or an area: said in a line, not
+        left out ("The two ratings of X were divided: one met the level the role needs, the
+        other fell below it.")."""
+        listed = {r.competency.id for r in (*self.development, *self.more, *self.strengths)}
+        sentences = []
+        for result in agg.results:
+            if result.competency.id in listed or not _straddles(result):
+                continue
+            fields = self.divided_words(result)
+            many = ".many" if len(result.ratings) > 2 else ""
+            sentence = self.say(f"reason.divided{many}", "reason", self.rating_sources(result),
+                                claim="reason", area=self.area_name(result), **fields)  # fmt: skip
+            self.divided_lines.append(sentence)
+            sentences.append(sentence)
+        return sentences
+
+    def divided_words(self, result: CompetencyResult) -> dict[str, str]:
+        """How a divided competency's ratings fell: {above} of them {high} ("met", "exceeded")
+        the level the role needs, {below} {low} ("fell") below it."""
+        book = self.book
+        scores = [score for _, _, score in result.ratings]
+        high = [score for score in scores if score >= result.bar]
+        low = len(scores) - len(high)
+        level = "above" if min(high) > result.bar else "at"
+
+        def count(n: int) -> str:
+            return book.grammar("divided.one") if n == 1 else book.number(n)
+
+        return {
+            "high": book.grammar(f"divided.{level}" + (".many" if len(high) > 1 else "")),
+            "low": book.grammar("divided.low" + (".many" if low > 1 else "")),
+            "above": count(len(high)),
+            "below": count(low),
+        }
 
     def screening_reason(self) -> list[Sentence]:
         category = self.inp.decision.reason_category
@@ -721,7 +774,7 @@ class _Writer:
         if quote:
             sentences.append(quote)
         competency = result.competency
-        if self.rubric_ok:
+        if self.rubric_ok and competency.id not in self.brief:
             needs = self.role_needs(competency.descriptors.get(competency.bar, ""))
             if needs:
                 sources = _descriptor_sources(self.inp.job.id, competency.id, competency.bar)
@@ -790,6 +843,26 @@ class _Writer:
         self, result: CompetencyResult, n: int, *, compact: bool = False
     ) -> Sentence:
         compact = compact or self.said_where(n) or (n == 0 and self.reason_named_where)
+        if not compact:
+            # Not a step and date the reason, a strength or an earlier area has just named
+            # ("in the technical interview on 16 November" once in the note's body).
+            where = self.where(result)
+            if where in self.wheres_before(n) and where in self.step_wheres():
+                compact = True
+            else:
+                self.area_wheres[n] = where
+        if _straddles(result):
+            # One rating at or above the bar: not "our interviewers rated this below".
+            many = ".many" if len(result.ratings) > 2 else ""
+            where = "" if compact else self.where(result)
+            # Where it showed is said in full; without it, in fewer words.
+            short = "" if where else ".compact"
+            text = self.pick(f"development.divided{many}{short}").format(
+                name=self.area_name(result),
+                where=f" {where}" if where else "",
+                **self.divided_words(result),
+            )
+            return Sentence(text, "development", self.rating_sources(result), "reason")
         # "Our interviewers" only when two people rated it: two scorecards by one person are
         # one interviewer's view.
         raters = {card.interviewer_id or -card.id for card, _, _ in result.ratings}
@@ -802,6 +875,22 @@ class _Writer:
             gap=self.gap_words(result),
         )
         return Sentence(text, "development", self.rating_sources(result), "reason")
+
+    def step_wheres(self) -> set[str]:
+        """The wheres that name one step (and its date): "in the technical interview on 16
+        November", not "in both interviews", which may come back."""
+        book, year = self.book, self.year
+        wheres = {self.where_one(i) for i in self.interviews}
+        dates = {i.date for i in self.interviews if i.date is not None}
+        return wheres | {book.patterns["where.on"].format(date=date_text(d, book, year))
+                         for d in dates}  # fmt: skip
+
+    def wheres_before(self, n: int) -> set[str]:
+        """The steps and dates the note's body names before the n-th area's level: the
+        reason's, the strengths' (their paragraph comes first) and the earlier areas'."""
+        said = {self.reason_where, *(self.area_wheres.get(k, "") for k in range(n))}
+        said |= {self.strength_phrasing(k)[1] for k in range(len(self.strengths))}
+        return said - {""}
 
     def gap_words(self, result: CompetencyResult) -> str:
         """How far below, in words: half a point or less is "just below", two or more "well"."""
@@ -1092,8 +1181,8 @@ class _Writer:
                     continue  # the note's one link is the candidate's page; no side channels
                 if text in self.quoted_texts:
                     continue  # the same words on two competencies: said once
-                if not above and not names_shortfall(text, book.language):
-                    continue  # what went well, under "where to grow", would read as the gap
+                if not above and praises(text, book.language):
+                    continue  # praise, under "where to grow", would read as the gap
 
                 said = addressed(text, book.language, first, last)
                 if said is None and third_person(text, book.language, first, last):
@@ -1421,6 +1510,12 @@ def _quotable(item: RatingItem, language: str) -> Iterator[tuple[str, str, str]]
         evidence = letter_ready(tidy(plain(item.evidence)), language)
         if evidence:
             yield evidence, "evidence", tidy(item.evidence)
+
+
+def _straddles(result: CompetencyResult) -> bool:
+    """Whether the ratings of `result` fall on both sides of its bar."""
+    scores = [score for _, _, score in result.ratings]
+    return bool(scores) and min(scores) < result.bar <= max(scores)
 
 
 def _item_ref(card: Scorecard, result: CompetencyResult) -> str:

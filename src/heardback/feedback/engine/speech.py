@@ -11,8 +11,8 @@
   activity ("during the road test"), and the activities it still names.
 - `stage_words`: what an explanation takes for granted (an exercise, several interviews, a
   final round), so that one that does not fit the application is not used.
-- `names_shortfall`, `contact_details`: comments to quote under a gap only when they say what
-  fell short, and never with contact details.
+- `praises`, `names_shortfall`, `contact_details`: comments not to quote under a gap (praise),
+  what fell short, and never a comment with contact details.
 
 Everything here is cached by its text: the same comments and descriptors come back often.
 """
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Final
 
@@ -356,13 +357,30 @@ def third_person(text: str, language: str, first_name: str, last_name: str) -> b
     """True when the text speaks of the candidate as he, she, they or by name."""
     names = _names(first_name, last_name)
     pronouns = _FR_AMBIGUOUS if language == "fr" else (_EN_AMBIGUOUS | set(_EN_OBJECT))
-    for word in text.split():
+    words = text.split()
+    for n, word in enumerate(words):
         bare = _bare(word)
+        if bare == "them" and language != "fr" and _them_of_things(words, n):
+            continue
         if bare in pronouns or bare in names:
             return True
         if bare.removesuffix("'s").removesuffix("’s") in names:
             return True
     return False
+
+
+def _them_of_things(words: list[str], n: int) -> bool:
+    """Whether the "them" at `n` goes back to things or people named before it in the plural
+    ("Let tickets pile up without calling them."), in a comment with no other "he", "she",
+    "they" or "their" that could be the candidate."""
+    before = [_bare(w) for w in words[:n]]
+    if any(_bare(w) in _EN_AMBIGUOUS - {"them"} for w in words):
+        return False
+    return any(
+        len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
+        and w not in _EN_VERBS and w not in _EN_OBJECT
+        for w in before[1:]  # the first word may be a verb ("Keeps …")
+    )  # fmt: skip
 
 
 def _bare(word: str) -> str:
@@ -422,6 +440,8 @@ def _finish_en(
     "-s" form, so a second one ("knows … and knows") cannot be told from a noun ("and tests")."""
     for n in range(done + offset, len(out)):
         word = _bare(out[n])
+        if word == "them" and _them_of_things(out, n):
+            continue
         if word in _EN_AMBIGUOUS or word in names or word.removesuffix("'s") in names:
             return None
         if word in _EN_OBJECT:
@@ -1013,20 +1033,56 @@ def _without_praised_absences(words: list[str], language: str) -> list[str]:
     return kept
 
 
-@lru_cache(maxsize=4096)
-def names_shortfall(text: str, language: str) -> bool:
-    """True for a comment that says what fell short ("missed the accrual", "hard to follow",
-    "trop rapide"). Only such a comment may sit under a rating below the bar: one that only
-    describes what went well ("You told the story with real energy"), praise word or not,
-    would read as the gap and contradict the rating it sits under. Praise through a negation
-    ("without being asked", "no hesitation", "sans aide") is still praise."""
+def _comment_words(text: str) -> list[str]:
     text = _STEP_BY_STEP.sub(" ", text.replace("’", "'"))  # a method, not "a next step"
-    words = [w.casefold() for w in _WORD.findall(text)]
-    kept = set(_without_praised_absences(words, language))
-    # "didn't" is also "didn" and "t" to the lexicons' eyes
-    kept |= {part for w in kept if "'" in w for part in _TOKEN.findall(w)}
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _with_parts(words: Iterable[str]) -> set[str]:
+    """The words, and the parts of each elided one ("didn't" is also "didn" and "t",
+    "d'énergie" also "énergie", to the lexicons' eyes)."""
+    kept = set(words)
+    return kept | {part for w in kept if "'" in w for part in _TOKEN.findall(w)}
+
+
+# Words that praise: a comment with one of them and no word of a shortfall is praise.
+_PRAISE: Final = {
+    "en": _lexicon(
+        "great excellent good well impressive impressed strong loved lovely fantastic "
+        "brilliant superb outstanding nice helpful solid terrific wonderful exceptional "
+        "amazing thorough thoroughly enthusiastic positive clean clear clearly neat neatly "
+        "calm calmly confident confidently methodical rapport warm warmly patient patiently "
+        "kind kindly friendly polite politely energy energetic engaging smooth smoothly "
+        "accurate accurately precise precisely tidy sharp insightful thoughtful fluent "
+        "fluently professional perfect perfectly praised excellently well-organised "
+        "organised organized reassuring"
+    ),
+    "fr": _lexicon(
+        "excellent excellente excellents excellentes bien bravo super belle beau bonne bon "
+        "bons bonnes impressionnant impressionnante remarquable parfait parfaite "
+        "parfaitement solide agréable enthousiaste positif positive exemplaire clair claire "
+        "clairement calme calmement patient patiente patiemment souriant souriante "
+        "chaleureux chaleureuse chaleureusement rigoureux rigoureuse méthodique précis "
+        "précise précisément soigné soignée aisance efficace efficacement pédagogue "
+        "courtois courtoise énergie dynamique rassurant rassurante propre propres"
+    ),
+}
+
+
+@lru_cache(maxsize=4096)
+def praises(text: str, language: str) -> bool:
+    """True for a comment that praises and says nothing fell short ("Lovely even spoke
+    tension", "Great rapport with the customer", praise through a negation: "without being
+    asked", "no hesitation", "sans aide"). Under a rating below the bar it would read as the
+    gap, and contradict the rating it sits under. Any other comment an interviewer attached to
+    such a rating is about the gap ("Let tickets pile up", "Palette soulevée le dos rond")."""
+    words = _comment_words(text)
+    kept_words = _without_praised_absences(words, language)
+    kept = _with_parts(kept_words)
     gap = _RESERVATION.get(language, frozenset()) | _SHORTFALL.get(language, frozenset())
-    return bool(kept & gap)
+    if kept & gap:
+        return False
+    return len(kept_words) < len(words) or bool(kept & _PRAISE.get(language, frozenset()))
 
 
 # --- links and contact details -------------------------------------------------------------------

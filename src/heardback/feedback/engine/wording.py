@@ -236,6 +236,7 @@ def _meeting(name: str, kind: str, language: Language) -> str:
         names_its_kind = words[other.meeting_word_at] in other.meeting_words
         if kind not in _NOT_INTERVIEWS and (names_its_kind or _activity_name(words, other)):
             noun = book.kind_nouns["other"]
+        noun = _unless_named(noun, words, book)
         return book.grammar("meeting.foreign").format(name=name, noun=noun)
     head = words[book.meeting_word_at]
     if _activity_name(words, book) and head not in book.meeting_words:
@@ -244,12 +245,33 @@ def _meeting(name: str, kind: str, language: Language) -> str:
         if kind not in _NOT_INTERVIEWS:
             noun = book.kind_nouns["other"]
         if language == "fr":
+            noun = _unless_named(noun, words, book)
             return book.grammar("meeting").format(name=name, noun=noun)
     if language == "en":
         name = _as_common_noun(name)
     if head in book.meeting_words or _activity_name(words, book):
         return book.grammar("meeting.named").format(name=name, name_lc=name[:1].lower() + name[1:])
-    return book.grammar("meeting").format(name=name, noun=noun)
+    return book.grammar("meeting").format(name=name, noun=_unless_named(noun, words, book))
+
+
+# A French name that holds a word for a kind of meeting, in either language (« Revue de
+# l'exercice à la maison », « Debrief de l'entretien », "Drafting exercise").
+_KIND_WORDS_FR: Final = frozenset(
+    {"exercice", "exercices", "entretien", "entretiens", "exercise", "exercises", "interview",
+     "interviews"}
+)  # fmt: skip
+
+
+def _unless_named(noun: str, words: list[str], book: Phrasebook) -> str:
+    """The noun for the meeting, or the neutral « étape » when the French name already holds a
+    kind's word: not « l'exercice « Revue de l'exercice à la maison » »."""
+    if book.language != "fr" or noun == book.kind_nouns["other"]:
+        return noun
+    for word in words:
+        bare = re.sub(r"^[dl][’']", "", word.strip('.,;:!?()«»"“”'))
+        if bare in _KIND_WORDS_FR:
+            return book.kind_nouns["other"]
+    return noun
 
 
 # Words that open an English interview name as a common noun ("Final interview", "Phone

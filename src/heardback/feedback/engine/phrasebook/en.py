@@ -238,6 +238,16 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{area}: the ratings were divided {seen}, one at or above the level this role needs "
         "and one below it.",
     ),
+    # Beside a gap, a skill the interviewers split on (one rating below the bar, one at or above
+    # it), neither a strength nor an area: said, not left out. {area} {high}
+    "reason.divided": (
+        "The two ratings of {area} were divided: one {high} the level the role needs, the other "
+        "fell below it.",
+    ),
+    "reason.divided.many": (
+        "The ratings of {area} were divided: {above} {high} the level the role needs, {below} "
+        "{low} below it.",
+    ),
     # Nothing was below the bar: say so plainly.
     "reason.no_gap": (
         "To be clear, this was not about a gap in your skills: every skill we assessed met the "
@@ -363,6 +373,24 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{name}: the rating was {gap} what the role needs.",
     ),
     # {needs}: the rubric's words for the bar, about the role ("explain their reasoning …")
+    # Areas below the bar past the three bullets: named, so that none goes unsaid. {names}
+    "development.more": ("Also below the level the role needs: {names}.",),
+    # A skill whose ratings fall on both sides of the bar, below it on average: not "our
+    # interviewers rated this below", which one of them did not. {name} {high} {where}
+    "development.divided": (
+        "{name}: one of the two ratings {high} the level the role needs, the other fell below "
+        "it{where}.",
+    ),
+    "development.divided.many": (
+        "{name}: the ratings were divided, {above} {high} the level the role needs and "
+        "{below} {low} below it{where}.",
+    ),
+    "development.divided.compact": (
+        "{name}: one of the two ratings {high} the level the role needs, the other did not.",
+    ),
+    "development.divided.many.compact": (
+        "{name}: {above} of the ratings {high} the level the role needs, {below} did not.",
+    ),
     "development.needs": (
         "The role needs someone who can {needs}.",
         "For this role, we need someone who can {needs}.",
@@ -569,6 +597,15 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # An activity is not a place one is "in": "during the trial shift on 17 November".
     "where.activity": ("during {meeting}",),
     "where.activity.dated": ("during {meeting} on {date}",),
+    # In a divided rating, {high}: the ratings at the bar, or above it (one, or several);
+    # {low}: those below it; {above}, {below}: how many (of ratings).
+    "divided.at": ("met",),
+    "divided.above": ("exceeded",),
+    "divided.at.many": ("met",),
+    "divided.above.many": ("exceeded",),
+    "divided.low": ("fell",),
+    "divided.low.many": ("fell",),
+    "divided.one": ("one",),
     "gap.near": ("just below",),
     "gap.below": ("below",),
     "gap.far": ("well below",),

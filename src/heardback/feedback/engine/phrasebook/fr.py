@@ -232,6 +232,15 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{area} : les évaluations étaient partagées {seen}, l'une au niveau que demande le "
         "poste ou au-dessus, l'autre en dessous.",
     ),
+    # À côté d'un écart, un point sur lequel les avis divergeaient : dit, pas tu. {area} {high}
+    "reason.divided": (
+        "Sur {area}, les deux évaluations divergeaient : l'une {high} le niveau que demande le "
+        "poste, l'autre restait en dessous.",
+    ),
+    "reason.divided.many": (
+        "Sur {area}, les évaluations divergeaient : {above} {high} le niveau que demande le "
+        "poste, {below} {low} en dessous.",
+    ),
     "reason.no_gap": (
         "Précisons-le : cette décision ne tient pas à vos compétences. Chacune de celles que "
         "nous avons évaluées atteignait le niveau requis pour le poste.",
@@ -354,6 +363,24 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{name} : l'évaluation est {gap} du niveau que demande le poste.",
     ),
     # {needs}: la grille, à l'infinitif, sur le poste (« savoir expliquer son raisonnement… »)
+    # Les points en dessous du niveau au-delà des trois puces : nommés, aucun n'est tu. {names}
+    "development.more": ("Autres points en dessous du niveau que demande le poste : {names}.",),
+    # Des évaluations de part et d'autre du niveau, en dessous en moyenne : pas « l'évaluation
+    # est en dessous », ce que l'une ne disait pas. {name} {high} {where}
+    "development.divided": (
+        "{name} : l'une des deux évaluations {high} le niveau que demande le poste, l'autre "
+        "restait en dessous{where}.",
+    ),
+    "development.divided.many": (
+        "{name} : les évaluations divergeaient, {above} {high} le niveau que demande le poste "
+        "et {below} {low} en dessous{where}.",
+    ),
+    "development.divided.compact": (
+        "{name} : l'une des deux évaluations {high} le niveau attendu, l'autre non.",
+    ),
+    "development.divided.many.compact": (
+        "{name} : {above} des évaluations {high} le niveau attendu, {below} non.",
+    ),
     "development.needs": (
         "Le poste demande de {needs}.",
         "Pour ce poste, il faut {needs}.",
@@ -536,6 +563,15 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "where.one.dated": ("pendant {meeting} du {date}",),
     "where.activity": ("pendant {meeting}",),
     "where.activity.dated": ("pendant {meeting} du {date}",),
+    # Des évaluations partagées, {high} : celles au niveau, ou au-dessus (une, ou plusieurs) ;
+    # {low} : celles en dessous ; {above}, {below} : combien (d'évaluations, au féminin).
+    "divided.at": ("atteignait",),
+    "divided.above": ("dépassait",),
+    "divided.at.many": ("atteignaient",),
+    "divided.above.many": ("dépassaient",),
+    "divided.low": ("restait",),
+    "divided.low.many": ("restaient",),
+    "divided.one": ("une",),
     "gap.near": ("juste en dessous",),
     "gap.below": ("en dessous",),
     "gap.far": ("nettement en dessous",),
