@@ -243,3 +243,15 @@ def test_a_bottle_served_at_a_table_is_no_drinking() -> None:
     assert verdict(check(text, lang="fr", context="candidate", second_opinion=True)) != "block"
     drinking = "Un peu trop portée sur la bouteille, d'après son ancien chef."
     assert verdict(check(drinking, lang="fr", context="note", second_opinion=True)) == "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A demandé l'origine des fonds dès le premier dépôt important.",
+        "A vérifié l'origine de la viande avant le service.",
+    ],
+)
+def test_the_origin_of_funds_or_goods_is_no_ones_origin(text: str) -> None:
+    # From the eighth API reading (an anti-money-laundering adviser was refused).
+    assert verdict(check(text, lang="fr", context="candidate", second_opinion=True)) != "block"
