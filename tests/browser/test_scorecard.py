@@ -182,3 +182,24 @@ def test_a_blocked_candidate_comment_cannot_be_submitted_and_its_rewrite_can(
     assert scorecard_to_fill.submitted_at is not None
     rating = scorecard_to_fill.ratings.get(competency__name="Communication")
     assert rating.candidate_comment == CLEAN_COMMENT
+
+
+def test_a_judgement_of_the_person_with_no_listed_word_is_refused_with_an_example(
+    live_server: Any, page: Any, scorecard_to_fill: Scorecard
+) -> None:
+    # No rule names "background": the learned second opinion blocks it alone, and says why
+    # with the nearest labelled sentence.
+    p = page
+    sign_in(p, live_server.url, "ivan@acme.example")
+    p.goto(f"{live_server.url}/scorecards/{scorecard_to_fill.pk}/")
+    communication = p.get_by_role("group", name="Communication")
+    communication.locator('input[value="no"]').check()
+    comment = communication.get_by_label("Comment the candidate may read")
+    comment.fill("Not sure someone with his background would fit with our clients.")
+    p.get_by_label("Overall recommendation").select_option(label="No")
+    p.get_by_role("button", name="Submit scorecard").click()
+    refusal = p.get_by_role("group", name="Communication").locator(".comment-refused")
+    expect(refusal).to_contain_text("judgement of the person, not of the work")
+    expect(refusal).to_contain_text("\u201c")  # the labelled sentence it is nearest to
+    scorecard_to_fill.refresh_from_db()
+    assert scorecard_to_fill.submitted_at is None
