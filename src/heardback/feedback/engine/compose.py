@@ -283,7 +283,9 @@ class _Writer:
         full = PAIRED_ITEMS if agg.strengths or len(development) > MAX_ITEMS else MAX_ITEMS
         self.development = development[:MAX_ITEMS]
         self.brief = frozenset([r.competency.id for r in development[full:MAX_ITEMS]])
-        self.more = development[MAX_ITEMS:]
+        # The line of further areas says "below the level": a skill the interviewers split on
+        # is said as divided instead (`divided`), not put there.
+        self.more = tuple(r for r in development[MAX_ITEMS:] if not _straddles(r))
         self.strengths = agg.strengths[: PAIRED_ITEMS if self.development else MAX_ITEMS]
         reason = self.reason(agg)
         if self.said_no_gap:
