@@ -25,6 +25,14 @@ RUBRIC = (
     f.competency(4, name="Shift handover", weight=1, bar="mixed", tips="Write one handover."),
 )
 
+# Five skills, heaviest first, each with its own tip: more areas than a note lists in full.
+FIVE_SKILLS = tuple(
+    f.competency(n, name=name, weight=6 - n, tips=f"Practise {name.lower()}.")
+    for n, name in enumerate(
+        ("Hardware replacement", "Change procedures", "Structured cabling", "Shift handover",
+         "Fire safety"), start=1)
+)  # fmt: skip
+
 Card = tuple[int, str, tuple[tuple[int, str, str], ...]]
 
 
@@ -171,12 +179,7 @@ def test_three_gaps_with_comments_beside_a_strength_are_all_named(seed, lang, to
 
 def test_more_gaps_than_a_note_lists_are_counted_or_named():
     """Five skills below the bar: the note lists three, and says there were more."""
-    rubric = tuple(
-        f.competency(n, name=name, weight=6 - n, tips=f"Practise {name.lower()}.")
-        for n, name in enumerate(
-            ("Hardware replacement", "Change procedures", "Structured cabling", "Shift handover",
-             "Fire safety"), start=1)
-    )  # fmt: skip
+    rubric = FIVE_SKILLS
     cards = ((7, "Kofi", tuple((n, "no", "") for n in range(1, 6))),)
     note = compose(steps(cards=cards, rubric=rubric), guard=f.no_findings)
     text = flat(note)
@@ -322,12 +325,7 @@ def test_a_split_skill_past_the_listed_areas_is_said_divided_not_below(seed, lan
     """Read on the demo: five areas below the bar on average, the fifth rated at the bar by
     one interviewer and below it by another, was listed in "Also below the level
     the role needs: …", as if nobody had rated it at the level."""
-    rubric = tuple(
-        f.competency(n, name=name, weight=6 - n, tips=f"Practise {name.lower()}.")
-        for n, name in enumerate(
-            ("Hardware replacement", "Change procedures", "Structured cabling", "Shift handover",
-             "Fire safety"), start=1)
-    )  # fmt: skip
+    rubric = FIVE_SKILLS
     cards = (
         (7, "Kofi", (*((n, "no", "") for n in range(1, 5)), (5, "yes", ""))),
         (8, "Tom", ((5, "mixed", ""),)),
