@@ -337,3 +337,25 @@ def test_a_split_skill_past_the_listed_areas_is_said_divided_not_below(seed, lan
     assert said, flat(note)
     more = {"en": "Also below the level", "fr": "Autres points en dessous"}[lang]
     assert not any(more in s for s in said), said
+
+
+@pytest.mark.parametrize(("seed", "lang"), itertools.product(SEEDS, ("en", "fr")))
+def test_a_skill_below_this_roles_bar_is_not_called_your_strength_for_partners(seed, lang):
+    """Read on the demo: "Handling difficult conversations: this was below the level the role
+    needs", then "partners … would see your strength (Handling difficult conversations)". The
+    pool lists skills rated well on the whole (over every application); this role asked for
+    more. The offer says what the pool holds without calling it a strength."""
+    inp = steps(application_id=seed, lang=lang)  # Hardware replacement below the bar
+    inp = dataclasses.replace(
+        inp,
+        policy=dataclasses.replace(inp.policy, partners=True, portal_url="https://x.example/p/1"),
+        partner_strengths=("Hardware replacement",),
+    )
+    note = compose(inp, guard=f.no_findings)
+    assert "Hardware replacement" in flat(note).split("Also")[0], flat(note)  # an area
+    offer = [s.text for s in note.sentences if s.section == "next_steps"][-1]
+    offer = " ".join(offer.split())
+    assert "Hardware replacement" in offer, offer
+    assert not re.search(r"(your strength|votre point fort|vos points forts) \(Hardware", offer)
+    rated = {"en": "rated well (Hardware replacement)", "fr": "nos interlocuteurs (Hardware"}
+    assert rated[lang] in offer, offer

@@ -1026,6 +1026,13 @@ class _Writer:
             return self.book.grammar("partners.sees.strengths"), sources
         count = len(names)
         more = "named.one" if count == 1 else "named.more" if count > MAX_ITEMS else "named"
+        # A skill rated well on the whole and below this role's own bar ("Handling difficult
+        # conversations: this was below the level the role needs"): "your strength" beside it
+        # would read as a contradiction, so the sentence says what the pool holds, a skill our
+        # interviewers rated well.
+        below = {name_key(r.competency.name) for r in (*self.development, *self.more)}
+        if any(name_key(name) in below for name in names):
+            more = more.replace("named", "rated")
         names = names[:MAX_ITEMS]
         # "Communication, Code quality and testing and Design": with a name that holds "and",
         # the names are set apart.

@@ -605,6 +605,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "partners.sees.named": ("vos points forts ({names})",),
     "partners.sees.named.one": ("votre point fort ({names})",),
     "partners.sees.named.more": ("vos points forts (dont {names})",),
+    "partners.sees.rated": ("les compétences bien notées par nos interlocuteurs ({names})",),
+    "partners.sees.rated.one": ("la compétence bien notée par nos interlocuteurs ({names})",),
+    "partners.sees.rated.more": (
+        "les compétences bien notées par nos interlocuteurs (dont {names})",
+    ),
     "points.name": ("« {name} »",),
     "quoted": ("« {text} »",),
     "quoted.stop": ("« {text} ».",),
